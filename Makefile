@@ -1,0 +1,47 @@
+# sergur: `make run` serves the embedded default, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck imports pytest pytest-postgres demo clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $$(scripts/python.sh) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo_setup
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy .
+
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+migrations-check: $(STAMP)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest: $(STAMP)
+	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=90
+	$(BIN)/pytest sergur/rules --cov=sergur.rules --cov-report=term --cov-fail-under=100 -p no:django -q
+
+# The same test suite against PostgreSQL (DATABASE_URL must point at it).
+pytest-postgres: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck imports migrations-check pytest
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,17 @@
+"""Production: secrets and hosts only from the environment, hardened cookies."""
+
+from __future__ import annotations
+
+from config.env import env_bool, env_list, env_str
+from config.settings.base import *  # noqa: F403
+
+SECRET_KEY = env_str("SERGUR_SECRET_KEY")
+ALLOWED_HOSTS = env_list("SERGUR_ALLOWED_HOSTS", [])
+SECURE_SSL_REDIRECT = env_bool("SERGUR_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

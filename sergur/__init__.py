@@ -1,0 +1,1 @@
+"""sergur: in-service teacher certification, end to end."""

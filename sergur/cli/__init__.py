@@ -1,0 +1,1 @@
+"""The sergur command line."""

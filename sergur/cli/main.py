@@ -1,0 +1,152 @@
+"""`sergur`: score, validate and describe portfolio files from the command line.
+
+Exit status: 0 every portfolio valid, 1 any invalid, 2 unreadable input or bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+import msgspec
+
+from sergur.cli.inputs import Document, InputUnreadable, read_documents
+from sergur.cli.table import render_problems, render_score
+from sergur.rules import (
+    Lang,
+    PortfolioInvalid,
+    ProgrammeYear,
+    ProgrammeYearError,
+    decode,
+    load_year,
+    schema_text,
+    score,
+    score_json,
+)
+from sergur.rules.report import invalid_json
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_ENCODER = msgspec.json.Encoder()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: `sergur score`, `sergur validate`, `sergur schema`."""
+    parser = argparse.ArgumentParser(
+        prog="sergur",
+        description="Score and validate teacher-certification portfolios (sergur.portfolio/1).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    path_help = "a .json portfolio, a .jsonl file (one per line), a folder of .json, or - for stdin"
+    scorer = commands.add_parser("score", help="score portfolios: components, groups, decision")
+    scorer.add_argument("path", help=path_help)
+    scorer.add_argument("--format", choices=("table", "json"), default="table")
+    scorer.add_argument("--explain", action="store_true", help="add the rubric row of every entry")
+    scorer.add_argument("--year", type=int, default=2007, help="programme year (default 2007)")
+    scorer.add_argument("--lang", choices=("id", "en"), default="id")
+
+    validator = commands.add_parser("validate", help="check portfolios; print errors only")
+    validator.add_argument("path", help=path_help)
+    validator.add_argument("--format", choices=("text", "json"), default="text")
+    validator.add_argument("--lang", choices=("id", "en"), default="id")
+
+    commands.add_parser("schema", help="print the JSON Schema of sergur.portfolio/1")
+    return parser
+
+
+def _heading(doc: Document) -> str:
+    return f"{doc.line} ({doc.source})" if doc.source != "<stdin>" else str(doc.line)
+
+
+def _years_dirs() -> tuple[Path, ...]:
+    extra = os.environ.get("SERGUR_YEARS_DIR")
+    return (Path(extra),) if extra else ()
+
+
+def _score(args: argparse.Namespace, out: IO[bytes]) -> int:
+    year: ProgrammeYear = load_year(args.year, _years_dirs())
+    lang: Lang = args.lang
+    status = EXIT_OK
+    first = True
+    for doc in read_documents(args.path):
+        try:
+            portfolio = decode(doc.data)
+        except PortfolioInvalid as exc:
+            status = EXIT_INVALID
+            if args.format == "json":
+                errors = [p.as_json(lang) for p in exc.problems]
+                out.write(_ENCODER.encode(invalid_json(errors, doc.line)) + b"\n")
+            else:
+                text = render_problems(exc.problems, lang, heading=_heading(doc))
+                out.write(("" if first else "\n").encode() + text.encode() + b"\n")
+            first = False
+            continue
+        result = score(portfolio, year, explain=args.explain)
+        if args.format == "json":
+            data = score_json(result, lang, explain=args.explain, line=doc.line)
+            out.write(_ENCODER.encode(data) + b"\n")
+        else:
+            text = render_score(result, lang, explain=args.explain, heading=_heading(doc))
+            out.write(("" if first else "\n").encode() + text.encode() + b"\n")
+        first = False
+    return status
+
+
+def _validate(args: argparse.Namespace, out: IO[bytes]) -> int:
+    lang: Lang = args.lang
+    status = EXIT_OK
+    valid = invalid = 0
+    for doc in read_documents(args.path):
+        try:
+            decode(doc.data)
+        except PortfolioInvalid as exc:
+            status = EXIT_INVALID
+            invalid += 1
+            if args.format == "json":
+                errors = [p.as_json(lang) for p in exc.problems]
+                out.write(_ENCODER.encode(invalid_json(errors, doc.line)) + b"\n")
+            else:
+                text = render_problems(exc.problems, lang, heading=_heading(doc))
+                out.write(text.encode() + b"\n")
+            continue
+        valid += 1
+    summary = {
+        "id": f"{valid} sah, {invalid} tidak sah",
+        "en": f"{valid} valid, {invalid} invalid",
+    }[lang]
+    print(summary, file=sys.stderr)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns (and exits with) the status."""
+    args = build_parser().parse_args(argv)
+    out = sys.stdout.buffer
+    try:
+        if args.command == "schema":
+            out.write(schema_text().encode())
+            status = EXIT_OK
+        elif args.command == "score":
+            status = _score(args, out)
+        else:
+            status = _validate(args, out)
+        out.flush()
+    except (InputUnreadable, ProgrammeYearError) as exc:
+        out.flush()
+        print(f"sergur: {exc}", file=sys.stderr)
+        status = EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = EXIT_OK
+    return status
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

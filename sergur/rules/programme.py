@@ -1,0 +1,110 @@
+"""Programme-year parameters (tahun kuota): every threshold is data, one TOML file a year.
+
+The shipped years live in `years/`; a deployment adds a year by dropping `<year>.toml` into a
+folder named by the SERGUR_YEARS_DIR environment variable (read by the caller, not here) or
+into `years/`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+SHIPPED_DIR = Path(__file__).with_name("years")
+RUBRICS = frozenset({"2007"})
+
+
+class ProgrammeYearError(ValueError):
+    """A programme year is unknown or its file is unusable."""
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioThresholds:
+    """The pass rule and group rules of one programme year (decisions.md)."""
+
+    pass_mark: Decimal
+    group_a_min: Decimal
+    group_b_min: Decimal
+    group_b_min_special_area: Decimal
+    group_c_cap: Decimal
+    near_miss_floor: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeYear:
+    """One programme year: which rubric it scores with, and its thresholds."""
+
+    year: int
+    rubric: str
+    portfolio: PortfolioThresholds
+
+
+_THRESHOLD_KEYS = tuple(PortfolioThresholds.__dataclass_fields__)
+
+
+def _number(where: Path, key: str, value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ProgrammeYearError(f"{where}: portfolio.{key} must be a number")
+    result = Decimal(str(value))
+    if result < 0:
+        raise ProgrammeYearError(f"{where}: portfolio.{key} must not be negative")
+    return result
+
+
+def parse_year_file(path: Path) -> ProgrammeYear:
+    """Read and check one programme-year file; every problem names the file and the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProgrammeYearError(f"{path}: cannot read: {exc}") from exc
+    year = data.get("year")
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ProgrammeYearError(f"{path}: 'year' must be an integer")
+    rubric = data.get("rubric")
+    if rubric not in RUBRICS:
+        raise ProgrammeYearError(f"{path}: 'rubric' must be one of {sorted(RUBRICS)}")
+    section = data.get("portfolio")
+    if not isinstance(section, dict):
+        raise ProgrammeYearError(f"{path}: the [portfolio] section is missing")
+    missing = [key for key in _THRESHOLD_KEYS if key not in section]
+    if missing:
+        raise ProgrammeYearError(f"{path}: [portfolio] lacks {', '.join(missing)}")
+    values = {key: _number(path, key, section[key]) for key in _THRESHOLD_KEYS}
+    return ProgrammeYear(year=year, rubric=str(rubric), portfolio=PortfolioThresholds(**values))
+
+
+def _candidates(extra_dirs: tuple[Path, ...]) -> tuple[Path, ...]:
+    return (*extra_dirs, SHIPPED_DIR)
+
+
+def available_years(extra_dirs: tuple[Path, ...] = ()) -> list[int]:
+    """Every programme year that has a file, oldest first."""
+    found = {
+        int(path.stem)
+        for folder in _candidates(extra_dirs)
+        for path in folder.glob("*.toml")
+        if path.stem.isdigit()
+    }
+    return sorted(found)
+
+
+_CACHE: dict[tuple[int, tuple[Path, ...]], ProgrammeYear] = {}
+
+
+def load_year(year: int, extra_dirs: tuple[Path, ...] = ()) -> ProgrammeYear:
+    """The parameters of `year`, from the first folder that has `<year>.toml`."""
+    key = (year, extra_dirs)
+    if key in _CACHE:
+        return _CACHE[key]
+    for folder in _candidates(extra_dirs):
+        path = folder / f"{year}.toml"
+        if path.is_file():
+            loaded = parse_year_file(path)
+            if loaded.year != year:
+                raise ProgrammeYearError(f"{path}: says year {loaded.year}, expected {year}")
+            _CACHE[key] = loaded
+            return loaded
+    known = ", ".join(str(y) for y in available_years(extra_dirs)) or "none"
+    raise ProgrammeYearError(f"programme year {year} is not configured (known: {known})")

@@ -1,0 +1,139 @@
+"""Score one portfolio: the ten components, the groups, the total and the decision."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from msgspec import Struct, UnsetType
+
+from sergur.rules import rubric
+from sergur.rules.decisions import Decision, Standing, decide
+from sergur.rules.model import Portfolio, Review
+from sergur.rules.programme import ProgrammeYear
+
+COMPONENT_KEYS = (
+    "qualification",
+    "training",
+    "teaching_experience",
+    "learning_plans_and_practice",
+    "superior_assessment",
+    "academic_achievement",
+    "professional_works",
+    "scientific_forums",
+    "organization_experience",
+    "awards",
+)
+"""The ten components in the instrument's order (component n is COMPONENT_KEYS[n - 1])."""
+
+NO_REVIEW = Review()
+
+GROUP_MEMBERS = {
+    "A": ("qualification", "teaching_experience", "learning_plans_and_practice"),
+    "B": ("training", "superior_assessment", "academic_achievement", "professional_works"),
+    "C": ("scientific_forums", "organization_experience", "awards"),
+}
+
+
+Points = Decimal | int
+"""Exact points: whole numbers stay int; shares and means are exact Decimals."""
+
+
+class ScoreResult(Struct, frozen=True, gc=False):
+    """The scored portfolio: exact values, the decision and, if asked, the trace."""
+
+    teacher: str
+    year: ProgrammeYear
+    components: dict[str, Points]
+    lesson_plans: Points
+    teaching_observation: Points
+    group_a: Points
+    group_b: Points
+    group_c: Points
+    group_c_counted: Points
+    total: Points
+    decision: Decision
+    trace: tuple[rubric.TraceLine, ...]
+
+    @property
+    def interpretations(self) -> tuple[str, ...]:
+        """The interpretations (docs/rules.md) that this portfolio's score depends on."""
+        used = {line.interpretation for line in self.trace if line.interpretation}
+        if self.decision.code == "MS":
+            used.add("D1")
+        return tuple(sorted(used))
+
+
+def score(portfolio: Portfolio, year: ProgrammeYear, *, explain: bool = False) -> ScoreResult:
+    """Score a validated portfolio under the rubric and thresholds of `year`."""
+    trace: list[rubric.TraceLine] | None = [] if explain else None
+    p = portfolio
+    qualification = rubric.score_qualifications(p.qualifications, trace)
+    training = rubric.score_trainings(p.trainings, trace)
+    experience = rubric.score_experience(p.teaching_experience, trace)
+    plans = rubric.score_plans(p.lesson_plans, p.teacher.role, trace)
+    observation = rubric.score_observation(p.teaching_observation, trace)
+    superior = rubric.score_superior(p.superior_assessment, trace)
+    achievement = rubric.score_achievement(p, trace)
+    works = rubric.score_works(p.works, trace)
+    forums = rubric.score_forums(p.forums, trace)
+    organizations = rubric.score_organizations(p, trace)
+    awards = rubric.score_awards(p, trace)
+
+    practice = plans + observation
+    group_a = qualification + experience + practice
+    group_b = training + superior + achievement + works
+    group_c = forums + organizations + awards
+    thresholds = year.portfolio
+    counted_c: Points = group_c if group_c < thresholds.group_c_cap else thresholds.group_c_cap
+    total = group_a + group_b + counted_c
+
+    review = p.review if isinstance(p.review, Review) else NO_REVIEW
+    standing = Standing(
+        group_a=group_a,
+        group_b=group_b,
+        group_c=group_c,
+        total=total,
+        parts={
+            "qualification": qualification,
+            "teaching_experience": experience,
+            "lesson_plans": plans,
+            "teaching_observation": observation,
+        },
+        special_area=p.teacher.special_area,
+        superior_assessment_present=not isinstance(p.superior_assessment, UnsetType),
+        fraud_found=review.fraud_found,
+        doubtful_evidence=tuple(review.doubtful_evidence),
+        administrative_defects=tuple(review.administrative_defects),
+    )
+    name = p.teacher.participant_number
+    return ScoreResult(
+        teacher=p.teacher.name if isinstance(name, UnsetType) else name,
+        year=year,
+        components=dict(
+            zip(
+                COMPONENT_KEYS,
+                (
+                    qualification,
+                    training,
+                    experience,
+                    practice,
+                    superior,
+                    achievement,
+                    works,
+                    forums,
+                    organizations,
+                    awards,
+                ),
+                strict=True,
+            )
+        ),
+        lesson_plans=plans,
+        teaching_observation=observation,
+        group_a=group_a,
+        group_b=group_b,
+        group_c=group_c,
+        group_c_counted=counted_c,
+        total=total,
+        decision=decide(standing, thresholds),
+        trace=tuple(trace) if trace is not None else (),
+    )

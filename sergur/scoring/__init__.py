@@ -1,0 +1,1 @@
+"""The page that scores a portfolio file with the rules core."""
