@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from msgspec import Struct
-
-from msgspec import UnsetType
+from msgspec import Struct, UnsetType
 
 from sergur.rules import model as m
 from sergur.rules.messages import Message, Term, msg
