@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest pytest-postgres demo clean
+.PHONY: install run test lint typecheck imports migrations-check pytest pytest-postgres clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $$(scripts/python.sh) -m venv $(VENV)
@@ -33,9 +33,11 @@ imports: $(STAMP)
 migrations-check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# One run of the whole suite; the rules core must stay at 100 % line coverage.
 pytest: $(STAMP)
-	$(BIN)/pytest --cov --cov-report=term --cov-fail-under=90
-	$(BIN)/pytest sergur/rules --cov=sergur.rules --cov-report=term --cov-fail-under=100 -p no:django -q
+	$(BIN)/pytest --cov --cov-report=
+	$(BIN)/coverage report --fail-under=90
+	$(BIN)/coverage report --include='*/sergur/rules/*' --fail-under=100
 
 # The same test suite against PostgreSQL (DATABASE_URL must point at it).
 pytest-postgres: $(STAMP)

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from sergur.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_setup_prints_logins_and_can_run_twice():
+    out = StringIO()
+    call_command("demo_setup", stdout=out)
+    call_command("demo_setup", stdout=StringIO())
+
+    text = out.getvalue()
+    assert "operator" in text
+    assert "sergur-demo" in text
+    operator = User.objects.get(username="operator")
+    assert operator.is_superuser and operator.check_password("sergur-demo")
+    assert User.objects.filter(username="operator").count() == 1

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from sergur.accounts.models import User
+from sergur.accounts.services import user_ensure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_user_ensure_creates_a_user_with_role_and_password():
+    user = user_ensure(username="sri", password="pw-123456", role=User.Role.TEACHER)
+
+    assert user.pk is not None
+    assert user.role == User.Role.TEACHER
+    assert user.check_password("pw-123456")
+    assert not user.is_staff
+
+
+def test_user_ensure_is_idempotent_and_updates_in_place():
+    first = user_ensure(username="sri", password="one-123456", role=User.Role.TEACHER)
+    second = user_ensure(
+        username="sri", password="two-123456", role=User.Role.PRINCIPAL, first_name="Sri"
+    )
+
+    assert first.pk == second.pk
+    assert User.objects.count() == 1
+    second.refresh_from_db()
+    assert second.role == User.Role.PRINCIPAL
+    assert second.first_name == "Sri"
+    assert second.check_password("two-123456")
+
+
+def test_user_ensure_refuses_an_unknown_role():
+    with pytest.raises(ValidationError):
+        user_ensure(username="x", password="pw-123456", role="king")
+    assert not User.objects.filter(username="x").exists()
+
+
+def test_str_prefers_the_full_name():
+    assert str(User(username="u", first_name="Sri", last_name="Wahyuni")) == "Sri Wahyuni"
+    assert str(User(username="u")) == "u"
