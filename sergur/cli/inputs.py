@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,9 +23,23 @@ class Document:
     source: str
 
 
-def _looks_like_json_lines(head: bytes) -> bool:
-    first = next((ln.strip() for ln in head.splitlines() if ln.strip()), b"")
-    return first.startswith(b"{") and first.endswith(b"}")
+def _is_json_lines(data: bytes) -> bool:
+    """Standard input is JSON Lines when it is not one JSON document but a line of it is."""
+    lines = [line for line in data.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        json.loads(data)
+    except ValueError:
+        return any(_is_object(line) for line in lines)
+    return False
+
+
+def _is_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
 
 
 def _lines(stream: Iterator[bytes], source: str) -> Iterator[Document]:
@@ -41,9 +56,11 @@ def read_documents(target: str) -> Iterator[Document]:
     """Yield the portfolios of `target`; raise InputUnreadable before the first if unreadable."""
     if target == "-":
         data = sys.stdin.buffer.read()
-        if _looks_like_json_lines(data) and data.strip().count(b"\n") > 0:
+        if _is_json_lines(data):
             return _lines(iter(data.splitlines()), "<stdin>")
         return iter([Document(1, data, "<stdin>")])
+    if not target:
+        raise InputUnreadable("the path is empty")
     path = Path(target)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())

@@ -67,16 +67,21 @@ def _years_dirs() -> tuple[Path, ...]:
     return (Path(extra),) if extra else ()
 
 
-def _score(args: argparse.Namespace, out: IO[bytes]) -> int:
+class Run:
+    """The exit status reached so far (kept when the reader closes the pipe early)."""
+
+    status = EXIT_OK
+
+
+def _score(args: argparse.Namespace, out: IO[bytes], run: Run) -> int:
     year: ProgrammeYear = load_year(args.year, _years_dirs())
     lang: Lang = args.lang
-    status = EXIT_OK
     first = True
     for doc in read_documents(args.path):
         try:
             portfolio = decode(doc.data)
         except PortfolioInvalid as exc:
-            status = EXIT_INVALID
+            run.status = EXIT_INVALID
             if args.format == "json":
                 errors = [p.as_json(lang) for p in exc.problems]
                 out.write(_ENCODER.encode(invalid_json(errors, doc.line)) + b"\n")
@@ -93,18 +98,17 @@ def _score(args: argparse.Namespace, out: IO[bytes]) -> int:
             text = render_score(result, lang, explain=args.explain, heading=_heading(doc))
             out.write(("" if first else "\n").encode() + text.encode() + b"\n")
         first = False
-    return status
+    return run.status
 
 
-def _validate(args: argparse.Namespace, out: IO[bytes]) -> int:
+def _validate(args: argparse.Namespace, out: IO[bytes], run: Run) -> int:
     lang: Lang = args.lang
-    status = EXIT_OK
     valid = invalid = 0
     for doc in read_documents(args.path):
         try:
             decode(doc.data)
         except PortfolioInvalid as exc:
-            status = EXIT_INVALID
+            run.status = EXIT_INVALID
             invalid += 1
             if args.format == "json":
                 errors = [p.as_json(lang) for p in exc.problems]
@@ -119,21 +123,22 @@ def _validate(args: argparse.Namespace, out: IO[bytes]) -> int:
         "en": f"{valid} valid, {invalid} invalid",
     }[lang]
     print(summary, file=sys.stderr)
-    return status
+    return run.status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns (and exits with) the status."""
     args = build_parser().parse_args(argv)
     out = sys.stdout.buffer
+    run = Run()
     try:
         if args.command == "schema":
             out.write(schema_text().encode())
             status = EXIT_OK
         elif args.command == "score":
-            status = _score(args, out)
+            status = _score(args, out, run)
         else:
-            status = _validate(args, out)
+            status = _validate(args, out, run)
         out.flush()
     except (InputUnreadable, ProgrammeYearError) as exc:
         out.flush()
@@ -143,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) went away: stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        status = EXIT_OK
+        status = run.status
     return status
 
 

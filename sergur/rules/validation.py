@@ -115,6 +115,8 @@ def _slow_problems(data: bytes | str) -> list[Problem]:
         return [Problem("", msg("error.not_json", detail="nested too deeply", line=1, column=1))]
     problems = [p for error in _validator().iter_errors(raw) for p in _from_schema_error(error)]
     problems.extend(_extra_problems(raw))
+    # jsonschema raises one `required` error per missing key, each naming the whole list.
+    problems = list(dict.fromkeys(problems))
     if not problems:
         # The schema and the fast decoder disagree only on edge cases (e.g. 5.0 for an
         # integer): report the decoder's own words rather than pass a file it refuses.

@@ -1,0 +1,3 @@
+"""Tests of the `sergur` command line."""
+
+from __future__ import annotations
