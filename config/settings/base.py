@@ -30,7 +30,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +95,13 @@ MEDIA_ROOT = BASE_DIR / "var" / "media"
 # Uploads: small files stay in memory, anything larger streams to a temporary file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# The scoring page: the largest portfolio file it accepts, uploaded or pasted (real files are
+# tens of kilobytes); bytes past the cap are counted but never stored.
+SERGUR_PORTFOLIO_MAX_BYTES = 1024 * 1024
+# A folder of programme-year files (<year>.toml) beyond the shipped ones, as for `sergur`.
+_years_dir = env_str("SERGUR_YEARS_DIR", "")
+SERGUR_YEARS_DIRS = (BASE_DIR / _years_dir,) if _years_dir else ()
 
 SECURE_CSP = {
     "default-src": ["'self'"],

@@ -122,6 +122,7 @@ def _validate(args: argparse.Namespace, out: IO[bytes], run: Run) -> int:
         "id": f"{valid} sah, {invalid} tidak sah",
         "en": f"{valid} valid, {invalid} invalid",
     }[lang]
+    out.flush()
     print(summary, file=sys.stderr)
     return run.status
 

@@ -83,7 +83,7 @@ def render_score(result: ScoreResult, lang: Lang, *, explain: bool, heading: str
         out.append("")
         out.append(f"  {label('trace', lang)}:")
         for line in result.trace:
-            mark = f"  [{line.interpretation}]" if line.interpretation else ""
+            mark = "".join(f"  [{key}]" for key in line.interpretations)
             points = number(line.points, lang)
             out.append(f"    {line.path:<28}{points:>8}  {line.rule.text(lang)}{mark}")
         if result.interpretations:

@@ -50,6 +50,7 @@ class Decision(Struct, frozen=True, gc=False):
     reasons: tuple[Message, ...]
     groups: tuple[GroupCheck, ...]
     passes: bool
+    rule: str
 
 
 def group_checks(s: Standing, t: PortfolioThresholds) -> tuple[GroupCheck, ...]:
@@ -134,5 +135,8 @@ def decide(s: Standing, t: PortfolioThresholds) -> Decision:
     """The decision code and its complete reason list (decisions.md)."""
     groups = group_checks(s, t)
     passes = s.total >= t.pass_mark and all(g.holds for g in groups)
-    code = next(c for rule in DECISION_ORDER if (c := rule(s, t, passes)) is not None)
-    return Decision(code, reasons_for(s, t, groups), groups, passes)
+    for rule in DECISION_ORDER:
+        code = rule(s, t, passes)
+        if code is not None:
+            return Decision(code, reasons_for(s, t, groups), groups, passes, rule.__name__[1:])
+    raise AssertionError("the last decision rule always applies")  # pragma: no cover

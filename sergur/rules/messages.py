@@ -378,8 +378,8 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
     },
     "trace.organization": {
         "id": "Pengurus organisasi {type} tingkat {level}: {years} tahun × {per_year} = {points}",
-        "en": "Officer of a {type} organisation at {level} level: {years} years × {per_year} "
-        "= {points}",
+        "en": "Officer of an organisation ({type}) at {level} level: {years} years × "
+        "{per_year} = {points}",
     },
     "trace.duty": {
         "id": "Tugas tambahan {role}: {years} tahun × {per_year} = {points}",
@@ -468,3 +468,83 @@ TYPE_NAMES: dict[str, dict[Lang, str]] = {
 TEMPLATES.update({f"component.{key}": names for key, names in COMPONENTS.items()})
 TEMPLATES.update({f"decision.{key}": names for key, names in DECISIONS.items()})
 TEMPLATES.update({f"type.{key}": names for key, names in TYPE_NAMES.items()})
+
+SECTIONS: dict[str, dict[Lang, str]] = {
+    "qualification": {"id": "Kualifikasi akademik", "en": "Academic qualification"},
+    "training": {"id": "Pendidikan dan pelatihan", "en": "Training"},
+    "teaching_period": {"id": "Pengalaman mengajar", "en": "Teaching experience"},
+    "lesson_plan": {"id": "Perencanaan pembelajaran (RPP/PPBK)", "en": "Lesson plans (RPP/PPBK)"},
+    "competition": {"id": "Lomba dan karya akademik", "en": "Competitions and academic works"},
+    "peer_coaching": {"id": "Pembimbingan teman sejawat", "en": "Coaching fellow teachers"},
+    "student_coaching_won": {
+        "id": "Pembimbingan siswa sampai juara",
+        "en": "Coaching students to an award",
+    },
+    "student_coaching": {
+        "id": "Pembimbingan siswa (tidak mencapai juara)",
+        "en": "Coaching students (no award)",
+    },
+    "written_work": {"id": "Karya tulis", "en": "Written works"},
+    "research": {"id": "Penelitian", "en": "Research"},
+    "review": {
+        "id": "Reviewer buku dan/atau penulis soal EBTANAS/UN",
+        "en": "Book reviewer or national-exam item writer",
+    },
+    "learning_media": {"id": "Media dan alat pembelajaran", "en": "Learning media and aids"},
+    "artwork": {"id": "Karya teknologi/seni", "en": "Technology or art works"},
+    "forum": {"id": "Keikutsertaan dalam forum ilmiah", "en": "Scientific forums"},
+    "organization": {"id": "Pengalaman organisasi", "en": "Organisation experience"},
+    "additional_duty": {"id": "Tugas tambahan", "en": "Additional duties"},
+    "award": {"id": "Penghargaan", "en": "Awards"},
+    "special_area_service": {
+        "id": "Penugasan di daerah khusus",
+        "en": "Service in a special area",
+    },
+}
+
+TEMPLATES.update({f"section.{key}": names for key, names in SECTIONS.items()})
+TEMPLATES.update(
+    {
+        "gap.qualification": {
+            "id": "Isi riwayat pendidikan tinggi dan unggah ijazahnya (unsur 1 wajib).",
+            "en": "Enter your higher-education history and upload the diplomas "
+            "(component 1 is required).",
+        },
+        "gap.training": {
+            "id": "Belum ada diklat: unsur 2 termasuk komponen utama.",
+            "en": "No training yet: component 2 is one of the main components.",
+        },
+        "gap.teaching_period": {
+            "id": "Isi pengalaman mengajar dan unggah SK pengangkatan (unsur 3 wajib).",
+            "en": "Enter your teaching history and upload the appointment decrees "
+            "(component 3 is required).",
+        },
+        "gap.plans": {
+            "id": "RPP: {have} dari {required} wajib; setiap RPP yang tidak ada bernilai 0.",
+            "en": "Lesson plans: {have} of {required} required; each missing plan scores 0.",
+        },
+        "gap.programmes": {
+            "id": "PPBK: {have} dari {required} wajib; setiap program yang tidak ada bernilai 0.",
+            "en": "Guidance programmes: {have} of {required} required; each missing one scores 0.",
+        },
+        "gap.observation": {
+            "id": "Penilaian pelaksanaan pembelajaran oleh kepala sekolah dan pengawas "
+            "belum selesai.",
+            "en": "The principal's and supervisor's teaching-practice assessment is not done yet.",
+        },
+        "gap.superior": {
+            "id": "Penilaian dari atasan dan pengawas belum selesai; tanpa unsur 5 peserta "
+            "mengikuti PLPG.",
+            "en": "The superior and supervisor assessment is not done yet; without component 5 "
+            "the teacher goes to PLPG.",
+        },
+        "gap.group_c": {
+            "id": "Kelompok C kosong: isi sedikitnya satu entri pada unsur 8, 9 atau 10.",
+            "en": "Group C is empty: add at least one entry in component 8, 9 or 10.",
+        },
+        "gap.evidence": {
+            "id": "{section}: {count} entri belum memiliki bukti fisik.",
+            "en": "{section}: {count} entries have no evidence yet.",
+        },
+    }
+)

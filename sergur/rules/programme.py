@@ -72,6 +72,8 @@ def parse_year_file(path: Path) -> ProgrammeYear:
     if missing:
         raise ProgrammeYearError(f"{path}: [portfolio] lacks {', '.join(missing)}")
     values = {key: _number(path, key, section[key]) for key in _THRESHOLD_KEYS}
+    if values["near_miss_floor"] > values["pass_mark"]:
+        raise ProgrammeYearError(f"{path}: portfolio.near_miss_floor is above the pass mark")
     return ProgrammeYear(year=year, rubric=str(rubric), portfolio=PortfolioThresholds(**values))
 
 

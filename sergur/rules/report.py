@@ -50,7 +50,7 @@ def score_json(
                 **({"entry": t.entry} if t.entry is not None else {}),
                 "points": as_number(t.points),
                 "rule": t.rule.text(lang),
-                **({"interpretation": t.interpretation} if t.interpretation else {}),
+                **({"interpretations": list(t.interpretations)} if t.interpretations else {}),
             }
             for t in result.trace
         ]

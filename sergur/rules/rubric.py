@@ -23,7 +23,7 @@ class TraceLine(Struct, frozen=True, gc=False):
     entry: int | None
     points: Decimal | int
     rule: Message
-    interpretation: str | None = None
+    interpretations: tuple[str, ...] = ()
 
 
 Trace = list[TraceLine] | None
@@ -88,9 +88,10 @@ def score_qualifications(items: list[m.Qualification], trace: Trace) -> Decimal 
         if trace is not None:
             key, interpretation = rows[index]
             base = _qualification_text(items[index], key, value)
+            used = (interpretation,) if interpretation else ()
             if index not in full:
                 base = msg("trace.qualification_further", base=base, points=points)
-                interpretation = "Q1"
+                used = ("Q1", *used)
             trace.append(
                 TraceLine(
                     "qualification",
@@ -98,7 +99,7 @@ def score_qualifications(items: list[m.Qualification], trace: Trace) -> Decimal 
                     index,
                     points,
                     base,
-                    interpretation,
+                    used,
                 )
             )
     return total
@@ -200,7 +201,7 @@ def score_trainings(items: list[m.Training], trace: Trace) -> int:
             path = f"trainings[{index}]"
             if band is None:
                 line = TraceLine(
-                    "training", path, index, 0, msg("trace.training_short", hours=t.hours), "T1"
+                    "training", path, index, 0, msg("trace.training_short", hours=t.hours), ("T1",)
                 )
             else:
                 rule = msg(
@@ -280,7 +281,7 @@ def score_plans(items: list[m.LessonPlan], role: str, trace: Trace) -> Decimal:
                         index,
                         score / required,
                         rule,
-                        "P2",
+                        ("P2",),
                     )
                 )
         else:
@@ -295,7 +296,7 @@ def score_plans(items: list[m.LessonPlan], role: str, trace: Trace) -> Decimal:
     if trace is not None and len(items) < required:
         missing = required - len(items)
         rule = msg("trace.plans_missing", missing=missing, required=required)
-        trace.append(TraceLine("lesson_plans", "lesson_plans", None, 0, rule, "P1"))
+        trace.append(TraceLine("lesson_plans", "lesson_plans", None, 0, rule, ("P1",)))
     if counsellor:
         return Decimal(weighted_sum) / (PROGRAMME_DIVISOR * required)
     return Decimal(total) / required
@@ -390,9 +391,9 @@ def _add(
     index: int,
     points: int,
     rule: Message,
-    interpretation: str | None = None,
+    interpretations: tuple[str, ...] = (),
 ) -> None:
-    trace.append(TraceLine(component, f"{section}[{index}]", index, points, rule, interpretation))
+    trace.append(TraceLine(component, f"{section}[{index}]", index, points, rule, interpretations))
 
 
 # -- 7. Professional development works -------------------------------------------------------
@@ -427,7 +428,7 @@ def score_works(items: list[m.Work], trace: Trace) -> int:
         total += points
         if trace is not None:
             relevance = Term("relevant" if w.relevant is True else "not_relevant")
-            interpretation = None
+            used: tuple[str, ...] = ()
             if w.kind == "book":
                 rule = msg(
                     "trace.book",
@@ -441,10 +442,10 @@ def score_works(items: list[m.Work], trace: Trace) -> int:
                 )
             elif w.kind == "research":
                 rule = msg("trace.research", role=Term(str(w.role)), points=points)
-                interpretation = "W1" if w.role != "solo" else None
+                used = ("W1",) if w.role != "solo" else ()
             else:
                 rule = msg("trace.work", kind=Term(w.kind), points=points)
-            _add(trace, "professional_works", "works", index, points, rule, interpretation)
+            _add(trace, "professional_works", "works", index, points, rule, used)
     return total
 
 

@@ -57,9 +57,9 @@ class ScoreResult(Struct, frozen=True, gc=False):
     @property
     def interpretations(self) -> tuple[str, ...]:
         """The interpretations (docs/rules.md) that this portfolio's score depends on."""
-        used = {line.interpretation for line in self.trace if line.interpretation}
-        if self.decision.code == "MS":
-            used.add("D1")
+        used = {key for line in self.trace for key in line.interpretations}
+        if self.decision.rule in ("near_miss", "otherwise"):
+            used.add("D1")  # the near-miss floor told MS from MPLPG
         return tuple(sorted(used))
 
 

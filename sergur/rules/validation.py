@@ -77,10 +77,10 @@ def decode(data: bytes | str) -> Portfolio:
     """Decode and validate a portfolio file, or raise PortfolioInvalid with every error."""
     try:
         portfolio = DECODER.decode(data)
-    except (msgspec.ValidationError, msgspec.DecodeError):
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeError):
         raise PortfolioInvalid(_slow_problems(data)) from None
     if not _extra_rules_hold(portfolio):
-        raise PortfolioInvalid(list(_extra_problems(portfolio)))
+        raise PortfolioInvalid(_slow_problems(data))
     return portfolio
 
 
@@ -220,6 +220,8 @@ def _from_decoder(data: bytes | str) -> Problem:
         found = _DECODER_PATH.search(text)
         path = found.group(1).lstrip(".") if found else ""
         detail = _DECODER_PATH.sub("", text)
+        if detail.startswith("Expected `int`"):
+            return Problem(path, msg("error.type", expected=msg("type.integer")))
         return Problem(path, msg("error.invalid", detail=detail))
     return Problem("", msg("error.invalid", detail="unknown"))  # pragma: no cover
 
@@ -234,8 +236,12 @@ def _extra_rules_hold(p: Portfolio) -> bool:
     """The fast yes/no check of the extra rules on a decoded portfolio (no messages built)."""
     if p.teacher.role == "counselor" and len(p.lesson_plans) > COUNSELOR_MAX_PLANS:
         return False
+    if not _conditions_hold(p):
+        return False
     nuptk = p.teacher.nuptk
     if isinstance(nuptk, str) and "\n" in nuptk:
+        return False
+    if not isinstance(p.review, UnsetType) and any("\n" in c for c in p.review.doubtful_evidence):
         return False
     seen: set[str] = set()
     count = 0
@@ -257,6 +263,28 @@ def _extra_rules_hold(p: Portfolio) -> bool:
     return len(seen) == count
 
 
+def _conditions_hold(p: Portfolio) -> bool:
+    """The schema's if/then rules, which the fast decoder does not check."""
+    for c in p.competitions:
+        if c.kind == "competition" and isinstance(c.level, UnsetType):
+            return False
+    for sc in p.student_coaching:
+        if sc.won and isinstance(sc.level, UnsetType):
+            return False
+    for w in p.works:
+        if w.kind == "book" and (
+            isinstance(w.publication, UnsetType) or isinstance(w.relevant, UnsetType)
+        ):
+            return False
+        if w.kind == "article" and (
+            isinstance(w.venue, UnsetType) or isinstance(w.relevant, UnsetType)
+        ):
+            return False
+        if w.kind == "research" and isinstance(w.role, UnsetType):
+            return False
+    return True
+
+
 def _get(obj: object, name: str) -> Any:
     if isinstance(obj, dict):
         return obj.get(name)
@@ -268,6 +296,13 @@ def _extra_problems(p: object) -> Iterator[Problem]:
     nuptk = _get(teacher, "nuptk")
     if isinstance(nuptk, str) and not NUPTK.fullmatch(nuptk) and "\n" in nuptk:
         yield Problem("teacher.nuptk", msg("error.nuptk"))
+    review = _get(p, "review")
+    doubtful = _get(review, "doubtful_evidence")
+    if isinstance(doubtful, list):
+        for position, code in enumerate(doubtful):
+            if isinstance(code, str) and "\n" in code:
+                place = f"review.doubtful_evidence[{position}]"
+                yield Problem(place, msg("error.evidence_code", value=_show(code)))
     plans = _get(p, "lesson_plans")
     if (
         _get(teacher, "role") == "counselor"

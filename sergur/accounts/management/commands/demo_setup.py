@@ -10,9 +10,7 @@ from sergur.accounts.models import User
 from sergur.accounts.services import user_ensure
 
 DEMO_PASSWORD = "sergur-demo"  # noqa: S105 - a published demo login, never used in production
-DEMO_USERS = (
-    ("operator", User.Role.OPERATOR, "Operator", "Demo", True, True),
-)
+DEMO_USERS = (("operator", User.Role.OPERATOR, "Operator", "Demo", True, True),)
 
 
 class Command(BaseCommand):
@@ -31,7 +29,7 @@ class Command(BaseCommand):
             )
         self.stdout.write("")
         self.stdout.write("sergur demo — open http://127.0.0.1:8000/")
-        self.stdout.write("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, *_ in DEMO_USERS:
             self.stdout.write(f"  {username:<20} {User.Role(role).label}")
         self.stdout.write("")

@@ -1,0 +1,114 @@
+"""Uploads with a hard size cap: bytes past the cap are counted, never kept.
+
+Django's own upload handlers keep every byte of a file (in memory, then in a temporary file)
+before a view sees it. `CappedUploadHandler` streams the file the same way but drops it once it
+passes the cap and only counts the rest, so a form can refuse it with its real size while the
+server never holds more than the cap. `read_capped` reads an accepted upload in chunks and
+stops at the cap too, so the limit holds even where the handler was not installed.
+"""
+
+from __future__ import annotations
+
+from tempfile import SpooledTemporaryFile
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
+from django.http import HttpRequest
+
+
+class UploadTooLarge(Exception):
+    """An upload holds more than the cap; `size` is at least the bytes seen so far."""
+
+    def __init__(self, size: int, max_bytes: int) -> None:
+        super().__init__(f"upload of at least {size} bytes exceeds the cap of {max_bytes}")
+        self.size = size
+        self.max_bytes = max_bytes
+
+
+def _spool() -> SpooledTemporaryFile[bytes]:
+    # In memory while small, a temporary file on disk beyond Django's own memory limit.
+    return SpooledTemporaryFile(
+        max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE, dir=settings.FILE_UPLOAD_TEMP_DIR
+    )
+
+
+class CappedUploadHandler(FileUploadHandler):
+    """Keep each uploaded file up to `max_bytes`; past that, drop it and only count its bytes.
+
+    A file over the cap still reaches `request.FILES`, empty but with its real `size`, so the
+    form can say how large it was. Install it before anything reads `request.POST`.
+    """
+
+    def __init__(self, request: HttpRequest | None = None, *, max_bytes: int) -> None:
+        super().__init__(request)
+        self.max_bytes = max_bytes
+        self.received = 0
+        self.over_cap = False
+        # Django's parser closes `file` of every handler when an upload is cut short.
+        self.file = _spool()
+
+    def new_file(
+        self,
+        field_name: str,
+        file_name: str,
+        content_type: str,
+        content_length: int | None,
+        charset: str | None = None,
+        content_type_extra: dict[str, bytes] | None = None,
+    ) -> None:
+        """Start a file; handlers after this one never see it."""
+        super().new_file(
+            field_name, file_name, content_type, content_length, charset, content_type_extra
+        )
+        self.file = _spool()
+        self.received = 0
+        self.over_cap = False
+        raise StopFutureHandlers
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        """Keep the chunk while the file is within the cap; count it either way."""
+        self.received += len(raw_data)
+        if self.over_cap:
+            return None
+        if self.received > self.max_bytes:
+            self.over_cap = True
+            self.file.close()
+            self.file = _spool()
+            return None
+        self.file.write(raw_data)
+        return None
+
+    def file_complete(self, file_size: int) -> UploadedFile[Any]:
+        """The kept file (empty when over the cap), with the size of everything received."""
+        self.file.seek(0)
+        return UploadedFile(
+            file=self.file,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=self.received,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
+
+    def upload_interrupted(self) -> None:
+        """Free the spool of a file whose upload broke off."""
+        self.file.close()
+
+
+def install_capped_upload_handler(request: HttpRequest, *, max_bytes: int) -> None:
+    """Make `request` keep uploads of at most `max_bytes` each (before request.POST is read)."""
+    request.upload_handlers = [CappedUploadHandler(request, max_bytes=max_bytes)]
+
+
+def read_capped(upload: UploadedFile[Any], *, max_bytes: int) -> bytes:
+    """The upload's bytes, read in chunks; raise UploadTooLarge as soon as they pass the cap."""
+    if upload.size is not None and upload.size > max_bytes:
+        raise UploadTooLarge(upload.size, max_bytes)
+    data = bytearray()
+    for chunk in upload.chunks():
+        data += chunk
+        if len(data) > max_bytes:
+            raise UploadTooLarge(len(data), max_bytes)
+    return bytes(data)

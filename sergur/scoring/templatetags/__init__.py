@@ -1,0 +1,3 @@
+"""Template filters of the scoring page."""
+
+from __future__ import annotations
