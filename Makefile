@@ -12,6 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# Browser tests drive the system Chromium (never a downloaded browser).
+CHROMIUM := $(VENV)/.chromium
+$(CHROMIUM): $(STAMP)
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@touch $(CHROMIUM)
+
 install: $(STAMP)
 
 run: $(STAMP)
@@ -31,16 +37,17 @@ imports: $(STAMP)
 	$(BIN)/lint-imports
 
 migrations-check: $(STAMP)
+	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # One run of the whole suite; the rules core must stay at 100 % line coverage.
-pytest: $(STAMP)
+pytest: $(STAMP) $(CHROMIUM)
 	$(BIN)/pytest --cov --cov-report=
 	$(BIN)/coverage report --fail-under=90
 	$(BIN)/coverage report --include='*/sergur/rules/*' --fail-under=100
 
 # The same test suite against PostgreSQL (DATABASE_URL must point at it).
-pytest-postgres: $(STAMP)
+pytest-postgres: $(STAMP) $(CHROMIUM)
 	$(BIN)/pytest
 
 test: lint typecheck imports migrations-check pytest

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "sergur.common",
     "sergur.accounts",
+    "sergur.registry",
+    "sergur.cases",
+    "sergur.portfolios",
     "sergur.scoring",
 ]
 
@@ -77,7 +80,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "cases:list"
+LOGOUT_REDIRECT_URL = "scoring:home"
 
 # Indonesian first, English available.
 LANGUAGE_CODE = "id"
@@ -102,6 +107,13 @@ SERGUR_PORTFOLIO_MAX_BYTES = 1024 * 1024
 # A folder of programme-year files (<year>.toml) beyond the shipped ones, as for `sergur`.
 _years_dir = env_str("SERGUR_YEARS_DIR", "")
 SERGUR_YEARS_DIRS = (BASE_DIR / _years_dir,) if _years_dir else ()
+
+# Evidence files: PDF, JPEG or PNG, checked by content; larger files are refused unread.
+SERGUR_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# The Ed25519 key that signs submission receipts (PEM, PKCS#8). Made on first use when absent.
+SERGUR_SIGNING_KEY_FILE = env_str(
+    "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")
+)
 
 SECURE_CSP = {
     "default-src": ["'self'"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,37 @@ class User(AbstractUser):
         OPERATOR = "operator", _("Operator")
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
+    # The organisation a role works for; which one applies depends on the role.
+    school = models.ForeignKey(
+        "registry.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="principals",
+        verbose_name=_("school (principal)"),
+    )
+    supervised_schools = models.ManyToManyField(
+        "registry.School",
+        blank=True,
+        related_name="supervisors",
+        verbose_name=_("supervised schools (supervisor)"),
+    )
+    district = models.ForeignKey(
+        "registry.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee_members",
+        verbose_name=_("district (district committee)"),
+    )
+    province = models.ForeignKey(
+        "registry.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quality_officers",
+        verbose_name=_("province (quality office)"),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -29,3 +61,16 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        """A role that works for an organisation must name it."""
+        super().clean()
+        needs = {
+            self.Role.PRINCIPAL: ("school", self.school_id),
+            self.Role.DISTRICT_COMMITTEE: ("district", self.district_id),
+            self.Role.QUALITY_OFFICE: ("province", self.province_id),
+        }
+        if self.role in needs:
+            field, value = needs[self.Role(self.role)]
+            if value is None:
+                raise ValidationError({field: _("This role needs its organisation.")})

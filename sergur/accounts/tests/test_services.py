@@ -21,13 +21,13 @@ def test_user_ensure_creates_a_user_with_role_and_password():
 def test_user_ensure_is_idempotent_and_updates_in_place():
     first = user_ensure(username="sri", password="one-123456", role=User.Role.TEACHER)
     second = user_ensure(
-        username="sri", password="two-123456", role=User.Role.PRINCIPAL, first_name="Sri"
+        username="sri", password="two-123456", role=User.Role.ASSESSOR, first_name="Sri"
     )
 
     assert first.pk == second.pk
     assert User.objects.count() == 1
     second.refresh_from_db()
-    assert second.role == User.Role.PRINCIPAL
+    assert second.role == User.Role.ASSESSOR
     assert second.first_name == "Sri"
     assert second.check_password("two-123456")
 

@@ -1,35 +1,47 @@
-"""`manage.py demo_setup`: load the demo data of the embedded default and print the logins."""
+"""`manage.py demo_setup`: load the demo district (idempotent) and print the demo logins."""
 
 from __future__ import annotations
 
+import time
+from argparse import ArgumentParser
+from itertools import groupby
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from sergur.accounts.models import User
-from sergur.accounts.services import user_ensure
-
-DEMO_PASSWORD = "sergur-demo"  # noqa: S105 - a published demo login, never used in production
-DEMO_USERS = (("operator", User.Role.OPERATOR, "Operator", "Demo", True, True),)
+from sergur.registry.demo import DEMO_PASSWORD, DEMO_URL, load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (idempotent) and print the demo logins."
+    help = "Load the demo district (idempotent) and print the demo logins."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        """--teachers N: how many teachers the district has (default 200)."""
+        parser.add_argument("--teachers", type=int, default=200, help="number of teachers")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for username, role, first, last, staff, superuser in DEMO_USERS:
-            user_ensure(
-                username=username,
-                password=DEMO_PASSWORD,
-                role=role,
-                first_name=first,
-                last_name=last,
-                is_staff=staff,
-                is_superuser=superuser,
-            )
-        self.stdout.write("")
-        self.stdout.write("sergur demo — open http://127.0.0.1:8000/")
-        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
-        for username, role, *_ in DEMO_USERS:
-            self.stdout.write(f"  {username:<20} {User.Role(role).label}")
-        self.stdout.write("")
+        """Load, then print what was loaded and how to log in."""
+        teachers = options["teachers"]
+        if not 1 <= teachers <= 9999:
+            raise CommandError("--teachers must be between 1 and 9999")
+        started = time.monotonic()
+        report = load_demo(teachers=teachers)
+        seconds = time.monotonic() - started
+        write = self.stdout.write
+        write("")
+        write(
+            f"Demo district Kabupaten Bantul: {teachers} teachers, "
+            f"{report.created_cases} new cases ({seconds:.1f} s)."
+        )
+        states = ", ".join(
+            f"{state} {count}" for state, count in sorted(report.cases_by_state.items())
+        )
+        write(f"Cases by state: {states}")
+        write("")
+        write(f"sergur demo — open {DEMO_URL}")
+        write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for role, logins in groupby(report.logins, key=lambda login: login.role):
+            write(f"  {role}")
+            for login in logins:
+                write(f"    {login.username:<20} {login.name:<36} {login.note}")
+        write("")

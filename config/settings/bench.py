@@ -1,0 +1,21 @@
+"""The benchmark (bench/portfolio_pages.py): production settings served over plain HTTP on
+loopback, with its files kept apart from the embedded default's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from config.env import BASE_DIR, env_str
+from config.settings.production import *  # noqa: F403
+
+DEBUG = False
+# Evidence, collected static files and the receipt key of the benchmark's own district.
+MEDIA_ROOT = Path(env_str("SERGUR_MEDIA_ROOT", str(BASE_DIR / "var" / "bench" / "media")))
+STATIC_ROOT = Path(env_str("SERGUR_STATIC_ROOT", str(BASE_DIR / "var" / "bench" / "static")))
+# Quiet request logs: the benchmark prints its own figures.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

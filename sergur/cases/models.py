@@ -1,0 +1,94 @@
+"""A teacher's certification case and the log of everything that happened to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sergur.registry.models import ProgrammeYear, Teacher
+
+
+class Case(models.Model):
+    """One teacher's certification in one programme year (the participant's file)."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Filling the portfolio")
+        SUBMITTED = "submitted", _("Submitted, awaiting verification")
+        REOPENED = "reopened", _("Reopened for completion")
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.PROTECT, related_name="cases")
+    programme_year = models.ForeignKey(
+        ProgrammeYear, on_delete=models.PROTECT, related_name="cases"
+    )
+    participant_number = models.CharField(
+        _("participant number"), max_length=14, blank=True, db_index=True
+    )
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-programme_year__year", "teacher__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["teacher", "programme_year"], name="one_case_a_year"),
+        ]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return f"{self.teacher} ({self.programme_year})"
+
+    @property
+    def is_editable_by_teacher(self) -> bool:
+        """The teacher may change the portfolio only while filling it or after a reopening."""
+        return self.state in {self.State.DRAFT, self.State.REOPENED}
+
+
+class CaseEvent(models.Model):
+    """One entry of a case's log: who did what, when and why. Never changed or deleted."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Case opened")
+        SUBMITTED = "submitted", _("Portfolio submitted")
+        REOPENED = "reopened", _("Portfolio reopened")
+        INSTRUMENT_CONFIRMED = "instrument_confirmed", _("Closed-envelope instrument confirmed")
+        INSTRUMENT_COMPLETED = "instrument_completed", _("Closed-envelope instruments completed")
+        EVIDENCE_ADDED = "evidence_added", _("Evidence added")
+        EVIDENCE_REMOVED = "evidence_removed", _("Evidence removed")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    kind = models.CharField(_("what"), max_length=32, choices=Kind.choices)
+    from_state = models.CharField(_("from"), max_length=20, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, blank=True)
+    reason = models.TextField(_("why"), blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Events are appended once; an existing event is never rewritten."""
+        if self.pk is not None:
+            raise ValueError("case events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        """Events are never deleted one by one."""
+        raise ValueError("case events are append-only")

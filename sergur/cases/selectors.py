@@ -1,0 +1,204 @@
+"""Reads of cases, and who may see and do what on a case: the one place roles are checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from sergur.accounts.models import User
+from sergur.cases.models import Case
+from sergur.registry.models import Teacher, TeachingAssignment
+
+Role = User.Role
+
+
+def _main_school_teachers(**school_filter: object) -> QuerySet[Teacher]:
+    lookups = {f"assignments__school__{key}": value for key, value in school_filter.items()}
+    return Teacher.objects.filter(assignments__is_main=True, **lookups)
+
+
+def case_scope(user: User | AnonymousUser) -> Q | None:
+    """The cases a user may see, as a filter; None when the user may see none."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Q()
+    role = user.role
+    if role == Role.TEACHER:
+        return Q(teacher__user=user)
+    if role == Role.PRINCIPAL and user.school_id is not None:
+        return Q(teacher__in=_main_school_teachers(pk=user.school_id))
+    if role == Role.SUPERVISOR:
+        return Q(teacher__in=_main_school_teachers(supervisors=user))
+    if role == Role.DISTRICT_COMMITTEE and user.district_id is not None:
+        return Q(teacher__in=_main_school_teachers(subdistrict__district=user.district_id))
+    if role == Role.QUALITY_OFFICE and user.province_id is not None:
+        return Q(
+            teacher__in=_main_school_teachers(subdistrict__district__province=user.province_id)
+        )
+    return None
+
+
+def case_list_for_user(*, user: User | AnonymousUser) -> QuerySet[Case]:
+    """The cases the user may see, with what a list shows loaded in the same query."""
+    scope = case_scope(user)
+    if scope is None:
+        return Case.objects.none()
+    return (
+        Case.objects.filter(scope)
+        .select_related("teacher", "teacher__subject", "programme_year")
+        .order_by("teacher__name", "pk")
+    )
+
+
+def case_get_for_user(*, user: User | AnonymousUser, pk: int) -> Case:
+    """The case if the user may see it; 404 otherwise (existence is not revealed)."""
+    scope = case_scope(user)
+    if scope is None:
+        raise Http404
+    case = (
+        Case.objects.filter(scope, pk=pk)
+        .select_related(
+            "teacher",
+            "teacher__subject",
+            "teacher__user",
+            "programme_year",
+        )
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+@dataclass(frozen=True)
+class CaseRights:
+    """What one user may do on one case they can see."""
+
+    edit_portfolio: bool
+    submit: bool
+    view_evidence: bool
+    fill_envelope: bool
+    see_envelope_items: bool
+    export: bool
+    is_owner: bool
+    envelope_role: str | None
+
+
+def main_school_id(case: Case) -> int | None:
+    """The teacher's main school (sekolah induk), whose principal fills the envelope."""
+    assignment = case.teacher.assignments.filter(is_main=True).only("school_id").first()
+    return assignment.school_id if assignment else None
+
+
+def case_rights(*, user: User, case: Case) -> CaseRights:
+    """The rights of `user` on a case they can already see (case_get_for_user)."""
+    owner = case.teacher.user_id == user.pk
+    envelope_role: str | None = None
+    # Nobody scores their own envelope (a principal may be a participant too).
+    if user.role in (Role.PRINCIPAL, Role.SUPERVISOR) and not owner:
+        school = main_school_id(case)
+        if user.role == Role.PRINCIPAL and school is not None and user.school_id == school:
+            envelope_role = "principal"
+        elif (
+            user.role == Role.SUPERVISOR
+            and school is not None
+            and user.supervised_schools.filter(pk=school).exists()
+        ):
+            envelope_role = "supervisor"
+    staff = user.role in (Role.DISTRICT_COMMITTEE, Role.QUALITY_OFFICE) or user.is_superuser
+    return CaseRights(
+        edit_portfolio=owner and case.is_editable_by_teacher,
+        submit=owner and case.is_editable_by_teacher,
+        view_evidence=owner or staff,
+        fill_envelope=envelope_role is not None,
+        see_envelope_items=envelope_role is not None,
+        export=owner or staff,
+        is_owner=owner,
+        envelope_role=envelope_role,
+    )
+
+
+# -- the case lists (principal, supervisor, district, LPMP, operator) --------------------------
+
+
+class EnvelopeStatus(models.TextChoices):
+    """Where the closed-envelope instruments of a case stand (no item scores)."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    DRAFTED = "drafted", _("Drafted")
+    PRINCIPAL = "principal", _("Confirmed by the principal")
+    SUPERVISOR = "supervisor", _("Confirmed by the supervisor")
+    COMPLETE = "complete", _("Complete")
+
+
+def _envelope_status() -> models.Case:
+    # The timestamps only: the item scores never leave the envelope for a list.
+    principal = Q(envelope__principal_confirmed_at__isnull=False)
+    supervisor = Q(envelope__supervisor_confirmed_at__isnull=False)
+    return models.Case(
+        models.When(envelope__isnull=True, then=Value(EnvelopeStatus.NOT_STARTED.value)),
+        models.When(principal & supervisor, then=Value(EnvelopeStatus.COMPLETE.value)),
+        models.When(principal, then=Value(EnvelopeStatus.PRINCIPAL.value)),
+        models.When(supervisor, then=Value(EnvelopeStatus.SUPERVISOR.value)),
+        default=Value(EnvelopeStatus.DRAFTED.value),
+        output_field=models.CharField(),
+    )
+
+
+def case_list_rows(
+    *, user: User, state: str = "", envelope: str = "", name: str = ""
+) -> QuerySet[Case]:
+    """The cases a user may see, as a list shows them, in one query however many rows:
+    teacher, subject and programme year joined; the main school's name and id and the
+    envelope's status annotated. Filters by case state, envelope status and teacher name."""
+    main = TeachingAssignment.objects.filter(teacher=OuterRef("teacher"), is_main=True)
+    rows = case_list_for_user(user=user).annotate(
+        school_name=Subquery(main.values("school__name")[:1]),
+        main_school_id=Subquery(main.values("school_id")[:1]),
+        envelope_status=_envelope_status(),
+    )
+    if state:
+        rows = rows.filter(state=state)
+    if envelope:
+        rows = rows.filter(envelope_status=envelope)
+    if name:
+        rows = rows.filter(teacher__name__icontains=name)
+    return rows
+
+
+@dataclass(frozen=True)
+class EnvelopeScope:
+    """In which role a user fills envelopes, and for the teachers of which main schools."""
+
+    role: str | None
+    school_ids: frozenset[int]
+    user_id: int | None = None
+
+    def role_for(self, case: Case) -> str | None:
+        """The role in which the user fills the envelope of a case from case_list_rows
+        (never their own case)."""
+        school_id: int | None = getattr(case, "main_school_id", None)
+        if school_id is None or school_id not in self.school_ids:
+            return None
+        return None if case.teacher.user_id == self.user_id else self.role
+
+
+def envelope_scope(*, user: User) -> EnvelopeScope:
+    """The schools whose teachers' envelopes the user fills (at most one query); the same
+    rule as case_rights, for a whole list at once."""
+    if not user.is_authenticated or not user.is_active:
+        return EnvelopeScope(role=None, school_ids=frozenset())
+    if user.role == Role.PRINCIPAL and user.school_id is not None:
+        return EnvelopeScope(
+            role="principal", school_ids=frozenset({user.school_id}), user_id=user.pk
+        )
+    if user.role == Role.SUPERVISOR:
+        schools = frozenset(user.supervised_schools.values_list("pk", flat=True))
+        return EnvelopeScope(role="supervisor", school_ids=schools, user_id=user.pk)
+    return EnvelopeScope(role=None, school_ids=frozenset())

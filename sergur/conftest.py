@@ -1,0 +1,85 @@
+"""The shared cast of the tests (STYLE 25): one school with its teacher, principal and
+supervisor; a second school with its own teacher and principal; district, quality-office,
+assessor and operator accounts. Everyone's password is PASSWORD."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from sergur.accounts.models import User
+from sergur.cases.models import Case
+from sergur.cases.services import case_open
+
+PASSWORD = "pw-secret-123"
+
+
+@dataclass
+class Cast:
+    """The people and cases every access test uses."""
+
+    sri: User  # teacher at school one
+    sri_case: Case
+    budi: User  # teacher at school two
+    budi_case: Case
+    pak_kepala: User  # principal of school one
+    bu_kepala: User  # principal of school two
+    pengawas: User  # supervisor of school one
+    dinas: User  # district committee of the district of both schools
+    dinas_other: User  # district committee of another district
+    lpmp: User  # quality office of the province
+    asesor: User  # assessor (no allocations yet)
+    operator: User  # superuser
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    """Build the cast."""
+    from sergur.registry.tests.factories import (
+        DistrictFactory,
+        ProgrammeYearFactory,
+        ProvinceFactory,
+        SchoolFactory,
+        SubdistrictFactory,
+        TeacherFactory,
+        TeachingAssignmentFactory,
+        UserFactory,
+    )
+
+    province = ProvinceFactory()
+    district = DistrictFactory(province=province)
+    other_district = DistrictFactory(province=province, code="03", name="Sleman")
+    sub = SubdistrictFactory(district=district)
+    one = SchoolFactory(subdistrict=sub, name="SMP Negeri 1 Bantul")
+    two = SchoolFactory(subdistrict=sub, name="SMP Negeri 2 Bantul")
+    year = ProgrammeYearFactory()
+
+    def teacher(username: str, school: object) -> tuple[User, Case]:
+        user = UserFactory(username=username, role=User.Role.TEACHER)
+        person = TeacherFactory(user=user)
+        TeachingAssignmentFactory(teacher=person, school=school)
+        return user, case_open(teacher=person, programme_year=year, actor=None)
+
+    sri, sri_case = teacher("sri", one)
+    budi, budi_case = teacher("budi", two)
+    pengawas = UserFactory(username="pengawas", role=User.Role.SUPERVISOR)
+    pengawas.supervised_schools.add(one)
+    return Cast(
+        sri=sri,
+        sri_case=sri_case,
+        budi=budi,
+        budi_case=budi_case,
+        pak_kepala=UserFactory(username="kepala1", role=User.Role.PRINCIPAL, school=one),
+        bu_kepala=UserFactory(username="kepala2", role=User.Role.PRINCIPAL, school=two),
+        pengawas=pengawas,
+        dinas=UserFactory(username="dinas", role=User.Role.DISTRICT_COMMITTEE, district=district),
+        dinas_other=UserFactory(
+            username="dinas2", role=User.Role.DISTRICT_COMMITTEE, district=other_district
+        ),
+        lpmp=UserFactory(username="lpmp", role=User.Role.QUALITY_OFFICE, province=province),
+        asesor=UserFactory(username="asesor", role=User.Role.ASSESSOR),
+        operator=UserFactory(
+            username="operator", role=User.Role.OPERATOR, is_staff=True, is_superuser=True
+        ),
+    )

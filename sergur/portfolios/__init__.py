@@ -1,0 +1,1 @@
+"""The portfolio: the ten components' entries, evidence, the closed envelope, submission."""

@@ -1,0 +1,1 @@
+"""Views of the portfolio, by who uses them."""

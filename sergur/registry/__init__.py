@@ -1,0 +1,1 @@
+"""Regions, schools, subjects, teachers and programme years: the master data."""

@@ -1,0 +1,249 @@
+"""The master data: regions with their official codes, schools, subjects, teachers and
+programme years (tahun kuota)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+two_digits = RegexValidator(r"^[0-9]{2}$", _("Two digits."))
+three_digits = RegexValidator(r"^[0-9]{3}$", _("Three digits."))
+npsn_format = RegexValidator(r"^[0-9A-Z]{8}$", _("An NPSN has 8 characters (digits or capitals)."))
+nuptk_format = RegexValidator(r"^[0-9]{16}$", _("A NUPTK has 16 digits."))
+nip_format = RegexValidator(r"^[0-9]{18}$", _("A NIP has 18 digits."))
+
+
+class Province(models.Model):
+    """A province (provinsi) with its two-digit code as used in participant numbers."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True, validators=[two_digits])
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(models.Model):
+    """A district (kabupaten) or city (kota), coded within its province."""
+
+    class Kind(models.TextChoices):
+        REGENCY = "kabupaten", _("Regency (kabupaten)")
+        CITY = "kota", _("City (kota)")
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
+    code = models.CharField(_("code"), max_length=2, validators=[two_digits])
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REGENCY)
+
+    class Meta:
+        ordering = ["province__code", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["province", "code"], name="district_code_unique")
+        ]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display().split(' ')[0]} {self.name}"
+
+    @property
+    def full_code(self) -> str:
+        """Province and district code together, e.g. 3402."""
+        return f"{self.province.code}{self.code}"
+
+
+class Subdistrict(models.Model):
+    """A subdistrict (kecamatan) of a district."""
+
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="subdistricts")
+    code = models.CharField(_("code"), max_length=3, validators=[three_digits])
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["district", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "code"], name="subdistrict_code_unique")
+        ]
+        verbose_name = _("subdistrict")
+        verbose_name_plural = _("subdistricts")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class School(models.Model):
+    """A school (sekolah), identified nationally by its NPSN."""
+
+    class Level(models.TextChoices):
+        SD = "SD", "SD"
+        SMP = "SMP", "SMP"
+        SMA = "SMA", "SMA"
+        SMK = "SMK", "SMK"
+        SLB = "SLB", "SLB"
+
+    class Status(models.TextChoices):
+        STATE = "negeri", _("State (negeri)")
+        PRIVATE = "swasta", _("Private (swasta)")
+
+    npsn = models.CharField(_("NPSN"), max_length=8, unique=True, validators=[npsn_format])
+    name = models.CharField(_("name"), max_length=150)
+    level = models.CharField(_("level"), max_length=3, choices=Level.choices)
+    status = models.CharField(_("status"), max_length=6, choices=Status.choices)
+    subdistrict = models.ForeignKey(Subdistrict, on_delete=models.PROTECT, related_name="schools")
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subject(models.Model):
+    """A certification subject (bidang studi) with its three-digit code, e.g. 180 Matematika."""
+
+    code = models.CharField(_("code"), max_length=3, unique=True, validators=[three_digits])
+    name = models.CharField(_("name"), max_length=100)
+    is_counseling = models.BooleanField(
+        _("guidance and counselling"),
+        default=False,
+        help_text=_("Teachers of this subject use the counsellor variant of the instrument."),
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Teacher(models.Model):
+    """A teacher (guru) as the NUPTK database knows them."""
+
+    class Gender(models.TextChoices):
+        MALE = "L", _("Male")
+        FEMALE = "P", _("Female")
+
+    class Employment(models.TextChoices):
+        PNS = "pns", _("Civil servant (PNS)")
+        NON_PNS = "non_pns", _("Non civil servant (non-PNS)")
+
+    nuptk = models.CharField(_("NUPTK"), max_length=16, unique=True, validators=[nuptk_format])
+    nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[nip_format])
+    name = models.CharField(_("name with academic titles"), max_length=150)
+    birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
+    birth_date = models.DateField(_("date of birth"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
+    employment = models.CharField(_("employment status"), max_length=8, choices=Employment.choices)
+    rank = models.CharField(
+        _("rank/golongan"), max_length=10, blank=True, help_text=_("For example III/a.")
+    )
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="teachers", verbose_name=_("subject")
+    )
+    has_teaching_license = models.BooleanField(_("teaching licence (akta mengajar)"), default=False)
+    special_area = models.BooleanField(
+        _("assigned in a special area"),
+        default=False,
+        help_text=_("Remote, underdeveloped, disaster, conflict or border area (daerah khusus)."),
+    )
+    schools = models.ManyToManyField(School, through="TeachingAssignment", related_name="teachers")
+    user = models.OneToOneField(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="teacher",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(employment="non_pns") | ~models.Q(nip=""),
+                name="teacher_pns_has_nip",
+            )
+        ]
+        verbose_name = _("teacher")
+        verbose_name_plural = _("teachers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_counselor(self) -> bool:
+        """Guidance and counselling teachers use the counsellor variant (guru BK)."""
+        return self.subject.is_counseling
+
+
+class TeachingAssignment(models.Model):
+    """A teacher's weekly teaching hours at one school; one school is the main one (induk)."""
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="assignments")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="assignments")
+    weekly_hours = models.PositiveSmallIntegerField(
+        _("teaching hours a week"), validators=[MaxValueValidator(60)]
+    )
+    is_main = models.BooleanField(_("main school (sekolah induk)"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["teacher", "school"], name="assignment_unique"),
+            models.UniqueConstraint(
+                fields=["teacher"], condition=models.Q(is_main=True), name="one_main_school"
+            ),
+        ]
+        verbose_name = _("teaching assignment")
+        verbose_name_plural = _("teaching assignments")
+
+    def __str__(self) -> str:
+        return f"{self.teacher} @ {self.school} ({self.weekly_hours} h)"
+
+
+class ProgrammeYear(models.Model):
+    """A programme year (tahun kuota) with its deadlines; thresholds come from the rules core."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(2007), MaxValueValidator(2100)]
+    )
+    portfolio_opens = models.DateField(_("portfolio filling opens"))
+    portfolio_deadline = models.DateTimeField(_("portfolio submission deadline"))
+    envelope_deadline = models.DateTimeField(
+        _("deadline for the principal's and supervisor's instruments")
+    )
+    service_until = models.DateField(
+        _("teaching service counted until"),
+        help_text=_("Years of teaching in the portfolio are counted up to this date."),
+    )
+    is_current = models.BooleanField(_("current year"), default=False)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=models.Q(is_current=True), name="one_current_year"
+            )
+        ]
+        verbose_name = _("programme year")
+        verbose_name_plural = _("programme years")
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    def is_open(self, now: dt.datetime) -> bool:
+        """Whether teachers may still submit at `now`."""
+        return now.date() >= self.portfolio_opens and now <= self.portfolio_deadline
