@@ -29,13 +29,14 @@ class Cast:
     dinas: User  # district committee of the district of both schools
     dinas_other: User  # district committee of another district
     lpmp: User  # quality office of the province
-    asesor: User  # assessor (no allocations yet)
+    asesor: User  # assessor of the rayon serving the province (no allocations yet)
     operator: User  # superuser
 
 
 @pytest.fixture
 def cast(db: None) -> Cast:
     """Build the cast."""
+    from sergur.registry.models import Rayon
     from sergur.registry.tests.factories import (
         DistrictFactory,
         ProgrammeYearFactory,
@@ -48,6 +49,8 @@ def cast(db: None) -> Cast:
     )
 
     province = ProvinceFactory()
+    rayon = Rayon.objects.create(code="900", institution="Universitas Contoh")
+    rayon.provinces.add(province)
     district = DistrictFactory(province=province)
     other_district = DistrictFactory(province=province, code="03", name="Sleman")
     sub = SubdistrictFactory(district=district)
@@ -78,7 +81,7 @@ def cast(db: None) -> Cast:
             username="dinas2", role=User.Role.DISTRICT_COMMITTEE, district=other_district
         ),
         lpmp=UserFactory(username="lpmp", role=User.Role.QUALITY_OFFICE, province=province),
-        asesor=UserFactory(username="asesor", role=User.Role.ASSESSOR),
+        asesor=UserFactory(username="asesor", role=User.Role.ASSESSOR, rayon=rayon),
         operator=UserFactory(
             username="operator", role=User.Role.OPERATOR, is_staff=True, is_superuser=True
         ),

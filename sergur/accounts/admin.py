@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 
-ORGANISATION_FIELDS = ("role", "school", "supervised_schools", "district", "province")
+ORGANISATION_FIELDS = ("role", "school", "supervised_schools", "district", "province", "rayon")
 
 
 @admin.register(User)
@@ -29,9 +29,9 @@ class UserAdmin(DjangoUserAdmin[User]):
         "is_active",
     )
     list_filter = ("role", "is_staff", "is_active", "district", "province")
-    list_select_related = ("school", "district", "province")
+    list_select_related = ("school", "district", "province", "rayon")
     search_fields = ("username", "first_name", "last_name", "email")
-    autocomplete_fields = ("school", "district", "province")
+    autocomplete_fields = ("school", "district", "province", "rayon")
     filter_horizontal = ("supervised_schools", "groups", "user_permissions")
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),

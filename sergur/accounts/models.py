@@ -54,6 +54,14 @@ class User(AbstractUser):
         related_name="quality_officers",
         verbose_name=_("province (quality office)"),
     )
+    rayon = models.ForeignKey(
+        "registry.Rayon",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("rayon (rayon admin, assessor)"),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -69,6 +77,8 @@ class User(AbstractUser):
             self.Role.PRINCIPAL: ("school", self.school_id),
             self.Role.DISTRICT_COMMITTEE: ("district", self.district_id),
             self.Role.QUALITY_OFFICE: ("province", self.province_id),
+            self.Role.RAYON_ADMIN: ("rayon", self.rayon_id),
+            self.Role.ASSESSOR: ("rayon", self.rayon_id),
         }
         if self.role in needs:
             field, value = needs[self.Role(self.role)]

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 Kind = Literal["text", "textarea", "int", "year", "date", "choice", "bool"]
 
@@ -234,7 +235,7 @@ SECTIONS: tuple[Section, ...] = (
         fields=(
             Field(
                 "level",
-                _("Level"),
+                pgettext_lazy("degree", "Level"),
                 "choice",
                 choices=(
                     ("D4", "D4"),

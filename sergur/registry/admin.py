@@ -12,6 +12,7 @@ from sergur.registry.models import (
     District,
     ProgrammeYear,
     Province,
+    Rayon,
     School,
     Subdistrict,
     Subject,
@@ -26,6 +27,15 @@ class ProvinceAdmin(admin.ModelAdmin[Province]):
 
     list_display = ("code", "name")
     search_fields = ("code", "name")
+
+
+@admin.register(Rayon)
+class RayonAdmin(admin.ModelAdmin[Rayon]):
+    """Rayons: the universities (LPTK) and the provinces they serve."""
+
+    list_display = ("code", "institution")
+    search_fields = ("code", "institution")
+    filter_horizontal = ("provinces",)
 
 
 @admin.register(District)

@@ -214,6 +214,25 @@ class TeachingAssignment(models.Model):
         return f"{self.teacher} @ {self.school} ({self.weekly_hours} h)"
 
 
+class Rayon(models.Model):
+    """A rayon: the university (LPTK) that verifies, assesses and trains the teachers of the
+    provinces it serves."""
+
+    code = models.CharField(_("rayon number"), max_length=10, unique=True)
+    institution = models.CharField(_("university (LPTK)"), max_length=150)
+    provinces = models.ManyToManyField(
+        Province, blank=True, related_name="rayons", verbose_name=_("provinces served")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("rayon")
+        verbose_name_plural = _("rayons")
+
+    def __str__(self) -> str:
+        return f"Rayon {self.code} {self.institution}"
+
+
 class ProgrammeYear(models.Model):
     """A programme year (tahun kuota) with its deadlines; thresholds come from the rules core."""
 

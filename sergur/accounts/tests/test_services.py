@@ -21,13 +21,13 @@ def test_user_ensure_creates_a_user_with_role_and_password():
 def test_user_ensure_is_idempotent_and_updates_in_place():
     first = user_ensure(username="sri", password="one-123456", role=User.Role.TEACHER)
     second = user_ensure(
-        username="sri", password="two-123456", role=User.Role.ASSESSOR, first_name="Sri"
+        username="sri", password="two-123456", role=User.Role.SUPERVISOR, first_name="Sri"
     )
 
     assert first.pk == second.pk
     assert User.objects.count() == 1
     second.refresh_from_db()
-    assert second.role == User.Role.ASSESSOR
+    assert second.role == User.Role.SUPERVISOR
     assert second.first_name == "Sri"
     assert second.check_password("two-123456")
 
@@ -41,3 +41,19 @@ def test_user_ensure_refuses_an_unknown_role():
 def test_str_prefers_the_full_name():
     assert str(User(username="u", first_name="Sri", last_name="Wahyuni")) == "Sri Wahyuni"
     assert str(User(username="u")) == "u"
+
+
+@pytest.mark.parametrize(
+    ("role", "field"),
+    [
+        (User.Role.PRINCIPAL, "school"),
+        (User.Role.DISTRICT_COMMITTEE, "district"),
+        (User.Role.QUALITY_OFFICE, "province"),
+        (User.Role.RAYON_ADMIN, "rayon"),
+        (User.Role.ASSESSOR, "rayon"),
+    ],
+)
+def test_a_role_that_works_for_an_organisation_must_name_it(role, field):
+    with pytest.raises(ValidationError) as refused:
+        user_ensure(username="x", password="pw-123456", role=role)
+    assert field in refused.value.message_dict

@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_open, case_transition
@@ -24,6 +25,12 @@ from sergur.registry.tests.factories import (
 )
 
 LIST = reverse("cases:list")
+
+
+def in_id(message: str) -> str:
+    """A message as the Indonesian page shows it (HTML-escaped)."""
+    with translation.override("id"):
+        return escape(translation.gettext(message))
 
 
 def text(response) -> str:
@@ -101,7 +108,7 @@ def test_a_teacher_without_a_case_is_told_why_the_list_is_empty(client, cast):
 
     assert response.status_code == 200
     assert listed(response) == set()
-    assert "You have no certification case yet." in text(response)
+    assert in_id("You have no certification case yet.") in text(response)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +167,7 @@ def test_an_assessor_sees_an_empty_list_with_an_explanation(client, cast):
 
     assert response.status_code == 200
     page = text(response)
-    assert "No portfolios are allocated to you yet." in page
+    assert in_id("No portfolios are allocated to you yet.") in page
     assert "<table" not in page
 
 
@@ -265,7 +272,7 @@ def test_search_by_name_ignores_case_and_stays_in_scope(client, cast):
     # Budi is not Pak Kepala's teacher: searching his name finds nothing.
     response = client.get(LIST, {"name": fragment})
     assert listed(response) == set()
-    assert "No case matches these filters." in text(response)
+    assert in_id("No case matches these filters.") in text(response)
 
 
 def test_search_is_by_name_only_never_by_nuptk(client, cast):

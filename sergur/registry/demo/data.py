@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+# A made-up rayon number for the demo (the real rayon numbering is not in the sources).
+RAYON = ("900", "Universitas Negeri Yogyakarta (demo)")
 PROVINCE = ("34", "DI Yogyakarta")
 DISTRICT = ("02", "Bantul")
 

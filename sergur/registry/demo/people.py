@@ -21,6 +21,7 @@ from sergur.registry.models import (
     District,
     ProgrammeYear,
     Province,
+    Rayon,
     School,
     Subdistrict,
     Subject,
@@ -35,6 +36,7 @@ class People:
 
     province: Province
     district: District
+    rayon: Rayon
     year: ProgrammeYear
     schools: dict[str, School]
     subjects: dict[str, Subject]
@@ -98,6 +100,9 @@ def load_registry(*, now: dt.datetime) -> People:
         )
         for row in data.SUBJECTS
     }
+    # A demo rayon: the university that will assess the district's portfolios.
+    rayon = _ensure(Rayon, {"code": data.RAYON[0]}, {"institution": data.RAYON[1]})
+    rayon.provinces.add(province)
     year = ProgrammeYear.objects.filter(year=2007).first() or ProgrammeYear(year=2007)
     # Deadlines around today, so that the demo is always in the middle of the filling period.
     year.portfolio_opens = (now - dt.timedelta(days=60)).date()
@@ -110,6 +115,7 @@ def load_registry(*, now: dt.datetime) -> People:
     return People(
         province=province,
         district=district,
+        rayon=rayon,
         year=year,
         schools=schools,
         subjects=subjects,
@@ -132,8 +138,8 @@ def _staff_accounts(people: People) -> list[User]:
     specs: list[tuple[str, str, dict[str, object]]] = [
         ("dinas", User.Role.DISTRICT_COMMITTEE, {"district": people.district}),
         ("lpmp", User.Role.QUALITY_OFFICE, {"province": people.province}),
-        ("asesor1", User.Role.ASSESSOR, {}),
-        ("asesor2", User.Role.ASSESSOR, {}),
+        ("asesor1", User.Role.ASSESSOR, {"rayon": people.rayon}),
+        ("asesor2", User.Role.ASSESSOR, {"rayon": people.rayon}),
         ("pengawas1", User.Role.SUPERVISOR, {}),
         ("pengawas2", User.Role.SUPERVISOR, {}),
     ]

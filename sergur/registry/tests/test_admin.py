@@ -24,6 +24,7 @@ def test_every_registry_model_has_a_screen():
         "Subject",
         "Teacher",
         "ProgrammeYear",
+        "Rayon",
     }
 
 

@@ -23,6 +23,7 @@ from sergur.portfolios.services import (
 )
 from sergur.portfolios.tests.test_envelope_services import OBSERVATION_SCORES, SUPERIOR_SCORES
 from sergur.portfolios.views.envelope import (
+    AUTHOR_NAMES,
     CONFIRMATION_WITHDRAWN,
     CONFIRMED_COMPLETE,
     CONFIRMED_WAITING,
@@ -49,7 +50,8 @@ def text(response) -> str:
 def in_id(message, **params) -> str:
     """A message as the Indonesian page shows it (HTML-escaped)."""
     with translation.override("id"):
-        return escape(str(message) % params if params else str(message))
+        text = translation.gettext(str(message))
+        return escape(text % params if params else text)
 
 
 def scores(observation=None, superior=None, action="save") -> dict[str, str]:
@@ -180,9 +182,19 @@ def test_the_page_explains_that_both_confirm_and_a_change_withdraws(client, cast
 
     page = text(client.get(url(cast.sri_case)))
 
-    assert escape("Both must confirm the same scores.") in page
-    assert escape("Any change to a score after a confirmation withdraws both confirmations") in (
-        page
+    assert (
+        in_id(
+            "Both must confirm the same scores. When both have confirmed, the instruments "
+            "are complete and go, sealed, to the assessors."
+        )
+        in page
+    )
+    assert (
+        in_id(
+            "Any change to a score after a confirmation withdraws both confirmations; "
+            "both must then confirm again."
+        )
+        in page
     )
 
 
@@ -259,7 +271,7 @@ def test_confirm_saves_then_confirms_and_waits_for_the_other(client, cast):
     assert envelope.principal_confirmed_at is not None
     assert envelope.supervisor_confirmed_at is None
     page = text(response)
-    assert in_id(CONFIRMED_WAITING, other="supervisor") in page
+    assert in_id(CONFIRMED_WAITING, other=in_id(AUTHOR_NAMES["supervisor"])) in page
     assert str(cast.pak_kepala) in page
 
 
@@ -304,7 +316,7 @@ def test_a_change_after_confirmation_withdraws_both_and_says_so(client, cast):
     assert envelope.observation_items == changed
     assert envelope.principal_confirmed_at is None
     assert envelope.supervisor_confirmed_at is not None
-    assert in_id(CONFIRMATION_WITHDRAWN, other="principal") in text(response)
+    assert in_id(CONFIRMATION_WITHDRAWN, other=in_id(AUTHOR_NAMES["principal"])) in text(response)
 
 
 def test_a_score_outside_the_scale_is_refused_and_nothing_saved(client, cast):
