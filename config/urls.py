@@ -11,5 +11,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("sergur.cases.urls")),
     path("", include("sergur.portfolios.urls")),
+    path("", include("sergur.imports.urls")),
+    path("", include("sergur.selection.urls")),
     path("", include("sergur.scoring.urls")),
 ]

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "sergur.registry",
     "sergur.cases",
     "sergur.portfolios",
+    "sergur.imports",
+    "sergur.selection",
     "sergur.scoring",
 ]
 
@@ -110,6 +112,8 @@ SERGUR_YEARS_DIRS = (BASE_DIR / _years_dir,) if _years_dir else ()
 
 # Evidence files: PDF, JPEG or PNG, checked by content; larger files are refused unread.
 SERGUR_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# Teacher master-data imports (CSV/XLSX): files are streamed; larger ones are refused unread.
+SERGUR_IMPORT_MAX_BYTES = 200 * 1024 * 1024
 # The Ed25519 key that signs submission receipts (PEM, PKCS#8). Made on first use when absent.
 SERGUR_SIGNING_KEY_FILE = env_str(
     "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")

@@ -58,6 +58,7 @@ class CaseEvent(models.Model):
         INSTRUMENT_COMPLETED = "instrument_completed", _("Closed-envelope instruments completed")
         EVIDENCE_ADDED = "evidence_added", _("Evidence added")
         EVIDENCE_REMOVED = "evidence_removed", _("Evidence removed")
+        PARTICIPANT_NUMBER = "participant_number", _("Participant number set")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

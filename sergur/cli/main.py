@@ -1,6 +1,6 @@
-"""`sergur`: score, validate and describe portfolio files from the command line.
+"""`sergur`: score, validate and describe portfolio files; share quotas and rank teachers.
 
-Exit status: 0 every portfolio valid, 1 any invalid, 2 unreadable input or bad usage.
+Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from typing import IO
 
 import msgspec
 
+from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
+from sergur.cli.quota import add_quota_command, run_quota
+from sergur.cli.rank import add_rank_command, run_rank
 from sergur.cli.table import render_problems, render_score
 from sergur.rules import (
     Lang,
@@ -34,10 +37,11 @@ _ENCODER = msgspec.json.Encoder()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: `sergur score`, `sergur validate`, `sergur schema`."""
+    """The command line: `sergur score`, `validate`, `schema`, `quota` and `rank`."""
     parser = argparse.ArgumentParser(
         prog="sergur",
-        description="Score and validate teacher-certification portfolios (sergur.portfolio/1).",
+        description="Score and validate teacher-certification portfolios (sergur.portfolio/1); "
+        "share out the quota and rank teachers for selection (CSV).",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -55,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     validator.add_argument("--lang", choices=("id", "en"), default="id")
 
     commands.add_parser("schema", help="print the JSON Schema of sergur.portfolio/1")
+    add_quota_command(commands)
+    add_rank_command(commands)
     return parser
 
 
@@ -138,10 +144,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = EXIT_OK
         elif args.command == "score":
             status = _score(args, out, run)
+        elif args.command == "quota":
+            status = run_quota(args, out, _years_dirs())
+        elif args.command == "rank":
+            status = run_rank(args, out, _years_dirs(), run)
         else:
             status = _validate(args, out, run)
         out.flush()
-    except (InputUnreadable, ProgrammeYearError) as exc:
+    except (InputUnreadable, OutputUnwritable, ProgrammeYearError) as exc:
         out.flush()
         print(f"sergur: {exc}", file=sys.stderr)
         status = EXIT_USAGE

@@ -156,6 +156,56 @@ class Teacher(models.Model):
         Subject, on_delete=models.PROTECT, related_name="teachers", verbose_name=_("subject")
     )
     has_teaching_license = models.BooleanField(_("teaching licence (akta mengajar)"), default=False)
+
+    class Education(models.TextChoices):
+        SMA = "SMA", "SMA"
+        D1 = "D1", "D1"
+        D2 = "D2", "D2"
+        D3 = "D3", "D3"
+        S1 = "S1", "S1"
+        D4 = "D4", "D4"
+        S2 = "S2", "S2"
+        S3 = "S3", "S3"
+
+    education_level = models.CharField(
+        _("highest education"), max_length=3, choices=Education.choices, blank=True
+    )
+    degree_date = models.DateField(
+        _("date of the S1/D4 (or D3) degree"),
+        null=True,
+        blank=True,
+        help_text=_("Service for selection counts from this degree."),
+    )
+    teacher_since = models.DateField(_("teacher since"), null=True, blank=True)
+    permanent_since = models.DateField(
+        _("permanent teacher since (non-PNS)"), null=True, blank=True
+    )
+    service_gap_months = models.PositiveSmallIntegerField(
+        _("months not teaching since the first appointment"), default=0
+    )
+    has_inpassing = models.BooleanField(_("SK inpassing (non-PNS)"), default=False)
+    certified = models.BooleanField(_("already certified"), default=False)
+    additional_duty = models.PositiveSmallIntegerField(
+        _("additional duty"),
+        default=0,
+        choices=[
+            (0, _("None")),
+            (1, _("Other additional duty")),
+            (2, _("Vice-principal or head of department/laboratory")),
+            (3, _("Principal")),
+        ],
+    )
+    achievement = models.PositiveSmallIntegerField(
+        _("work achievement"),
+        default=0,
+        choices=[
+            (0, _("None")),
+            (1, _("District")),
+            (2, _("Province")),
+            (3, _("National")),
+            (4, _("International")),
+        ],
+    )
     special_area = models.BooleanField(
         _("assigned in a special area"),
         default=False,

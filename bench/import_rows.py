@@ -1,0 +1,238 @@
+"""How fast sergur imports teacher master data into PostgreSQL, next to PostgreSQL's own COPY
+of the same CSV, and how much memory the import needs.
+
+Usage:
+
+    .venv/bin/python bench/import_rows.py [--rows 1000000] [--schools 500] [--keep FILE]
+
+The database is DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sergur_bench_import);
+the script creates it (dropping a leftover one first) and drops it at the end; its name must
+contain "bench" (the helpers of bench/portfolio_pages.py). Then:
+
+1. `manage.py migrate` with `config.settings.bench`;
+2. one province, one district, `--schools` schools and 20 subjects, made in this process;
+3. `--rows` valid rows in the layout of docs/import.md are written to a CSV (not timed);
+4. the import as the web does it, with the same validation: `import_batch_create` (storing
+   the file, not timed), `import_check` (the dry run: every row parsed, every problem stored)
+   and `import_apply(mode="all_or_nothing")` (every row parsed again and upserted by NUPTK in
+   chunks of 2,000, inside one transaction), each timed;
+5. the same CSV loaded by `COPY … FROM STDIN (FORMAT csv, HEADER)` into an unlogged staging
+   table of 21 text columns (no validation, no constraints), timed;
+6. rows per second of each, the ratio import / COPY, and the peak memory of this process
+   (the resident set from getrusage; the import streams, so it should not grow with the rows).
+
+It prints figures only and asserts nothing. Targets (issue 5, "Speed"): at least 0.3 of the
+COPY rate, peak memory under 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+from portfolio_pages import (  # noqa: E402 - the shared database helpers of the benchmarks
+    bench_env,
+    create_database,
+    database_name,
+    drop_database,
+    manage,
+)
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sergur_bench_import"
+HEADER = [
+    "NUPTK",
+    "NIP",
+    "NAMA",
+    "NAMA_DAPODIK",
+    "TEMPAT_LAHIR",
+    "TANGGAL_LAHIR",
+    "JENIS_KELAMIN",
+    "STATUS_KEPEGAWAIAN",
+    "GOLONGAN",
+    "INPASSING",
+    "PENDIDIKAN",
+    "TANGGAL_IJAZAH",
+    "TMT_GURU",
+    "TMT_GURU_TETAP",
+    "BULAN_TIDAK_MENGAJAR",
+    "KODE_BIDANG_STUDI",
+    "NPSN",
+    "JAM_MENGAJAR",
+    "TUGAS_TAMBAHAN",
+    "PRESTASI",
+    "SUDAH_SERTIFIKASI",
+]
+SUBJECTS = [f"{100 + 4 * n:03d}" for n in range(20)]
+
+
+def peak_mb() -> float:
+    """The peak resident set of this process so far, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def generate(path: Path, rows: int, schools: int) -> None:
+    """`rows` valid teachers, half PNS, spread over the schools and subjects."""
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        for n in range(rows):
+            year, month, day = 1955 + n % 30, 1 + n % 12, 1 + n % 28
+            birth = f"{year}-{month:02d}-{day:02d}"
+            pns = n % 2 == 0
+            nip = f"{year}{month:02d}{day:02d}1990031{n % 1000:03d}" if pns else ""
+            writer.writerow(
+                [
+                    f"{1000000000000000 + n:016d}",
+                    nip,
+                    f"Guru Contoh {n}, S.Pd.",
+                    f"GURU CONTOH {n}",
+                    "Bantul",
+                    birth,
+                    "LP"[n % 2],
+                    "PNS" if pns else "GTY",
+                    "III/c" if pns else "",
+                    "T",
+                    "S1",
+                    "1990-08-01",
+                    "1990-03-01",
+                    "" if pns else "1995-07-01",
+                    str(n % 24),
+                    SUBJECTS[n % len(SUBJECTS)],
+                    f"{20400000 + n % schools:08d}",
+                    str(18 + n % 12),
+                    str(n % 4),
+                    str(n % 5),
+                    "T",
+                ]
+            )
+
+
+def seed(schools: int) -> Any:
+    """The region, schools, subjects and the operator who imports."""
+    from sergur.accounts.models import User
+    from sergur.registry.models import District, Province, School, Subdistrict, Subject
+
+    province = Province.objects.create(code="34", name="DI Yogyakarta")
+    district = District.objects.create(province=province, code="02", name="Bantul")
+    sub = Subdistrict.objects.create(district=district, code="001", name="Sewon")
+    School.objects.bulk_create(
+        School(
+            npsn=f"{20400000 + n:08d}",
+            name=f"Sekolah {n}",
+            level="SMP",
+            status="negeri",
+            subdistrict=sub,
+        )
+        for n in range(schools)
+    )
+    Subject.objects.bulk_create(Subject(code=code, name=f"Mapel {code}") for code in SUBJECTS)
+    return User.objects.create(username="operator-bench", role=User.Role.OPERATOR)
+
+
+def run_import(path: Path, actor: Any) -> tuple[float, float, Any]:
+    """The web's import of the file: (check seconds, apply seconds, the batch)."""
+    from django.core.files.uploadedfile import UploadedFile
+
+    from sergur.imports.services import import_apply, import_batch_create, import_check
+
+    with path.open("rb") as stream:
+        upload = UploadedFile(stream, name="bench.csv", size=path.stat().st_size)
+        batch = import_batch_create(actor=actor, upload=upload)
+    started = time.perf_counter()
+    batch = import_check(batch=batch)
+    checked = time.perf_counter()
+    batch = import_apply(batch=batch, mode="all_or_nothing")
+    return checked - started, time.perf_counter() - checked, batch
+
+
+def run_copy(database_url: str, path: Path) -> float:
+    """PostgreSQL's own COPY of the same CSV into a staging table; seconds."""
+    columns = ", ".join(f"{name.lower()} text" for name in HEADER)
+    with psycopg.connect(database_url) as conn:
+        conn.execute(f"CREATE UNLOGGED TABLE import_staging ({columns})")
+        conn.commit()
+        started = time.perf_counter()
+        with (
+            conn.cursor() as cursor,
+            cursor.copy("COPY import_staging FROM STDIN (FORMAT csv, HEADER true)") as copy,
+            path.open("rb") as stream,
+        ):
+            while block := stream.read(1 << 20):
+                copy.write(block)
+        conn.commit()
+        return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Create the database, import, COPY, print, drop."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--schools", type=int, default=500)
+    parser.add_argument("--keep", type=Path, help="keep the generated CSV at this path")
+    args = parser.parse_args(argv)
+    database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
+    database_name(database_url)
+    scratch = Path(tempfile.mkdtemp(prefix="sergur-bench-import-"))
+    env = bench_env(database_url, scratch)
+    path = args.keep or scratch / "teachers.csv"
+    print(f"database   {urllib.parse.urlsplit(database_url)._replace(netloc='…').geturl()}")
+    create_database(database_url)
+    try:
+        print(f"migrate    {manage(env, 'migrate', '--noinput'):.1f} s")
+        started = time.perf_counter()
+        generate(path, args.rows, args.schools)
+        size = path.stat().st_size / 1e6
+        print(f"generate   {time.perf_counter() - started:.1f} s ({args.rows} rows, {size:.0f} MB)")
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        actor = seed(args.schools)
+        baseline = peak_mb()
+        check_s, apply_s, batch = run_import(path, actor)
+        peak = peak_mb()
+        copy_s = run_copy(database_url, path)
+        n = args.rows
+        total = check_s + apply_s
+        print(
+            f"rows       {batch.rows_total} read, {batch.rows_valid} valid, "
+            f"{batch.rows_created} created, {batch.rows_updated} updated"
+        )
+        print(f"check      {check_s:7.1f} s  {n / check_s:10,.0f} rows/s  (dry run)")
+        print(f"apply      {apply_s:7.1f} s  {n / apply_s:10,.0f} rows/s  (parse again + upsert)")
+        print(f"import     {total:7.1f} s  {n / total:10,.0f} rows/s  (check + apply)")
+        print(f"COPY       {copy_s:7.1f} s  {n / copy_s:10,.0f} rows/s  (text staging table)")
+        print(f"ratio      apply / COPY  {copy_s / apply_s:.2f}   (target >= 0.3)")
+        print(f"ratio      import / COPY {copy_s / total:.2f}")
+        print(
+            f"memory     peak RSS {peak:.0f} MB (before the import {baseline:.0f} MB; "
+            "target < 500 MB)"
+        )
+    finally:
+        from contextlib import suppress
+
+        with suppress(Exception):
+            from django.db import connections
+
+            connections.close_all()
+        drop_database(database_url)
+        if not args.keep:
+            path.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Import of teacher master data (NUPTK/Dapodik exports) from CSV and XLSX."""

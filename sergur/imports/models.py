@@ -1,0 +1,136 @@
+"""Imports of teacher master data: one batch per uploaded file, with every problem found."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sergur.rules.messages import Lang, Message
+from sergur.rules.selection import layout  # noqa: F401 - registers the import.* messages
+
+
+def batch_file_name(instance: Any, filename: str) -> str:
+    """A random name: the uploaded name (possibly personal data) never reaches the disk."""
+    return f"imports/{uuid.uuid4().hex}.{instance.kind}"
+
+
+class ImportBatch(models.Model):
+    """One uploaded file of teacher master data (NUPTK/Dapodik export), its dry run and,
+    when the officer chooses, its import into the registry."""
+
+    class Kind(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+
+    class Mode(models.TextChoices):
+        DRY_RUN = "dry_run", _("Dry run (nothing imported)")
+        ALL_OR_NOTHING = "all_or_nothing", _("Import all, only if there are no errors")
+        GOOD_ROWS = "good_rows", _("Import the good rows only")
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Uploaded")
+        CHECKING = "checking", _("Checking")
+        CHECKED = "checked", _("Checked")
+        APPLYING = "applying", _("Importing")
+        APPLIED = "applied", _("Imported")
+        FAILED = "failed", _("Unreadable file")
+
+    class DateFormat(models.TextChoices):
+        ISO = "YYYY-MM-DD", "YYYY-MM-DD"
+        DMY = "DD/MM/YYYY", "DD/MM/YYYY"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="import_batches",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    district = models.ForeignKey(
+        "registry.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="import_batches",
+        verbose_name=_("district (empty: the whole country, operator)"),
+    )
+    file = models.FileField(_("file"), upload_to=batch_file_name)
+    original_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=4, choices=Kind.choices)
+    date_format = models.CharField(
+        _("date format"), max_length=10, choices=DateFormat.choices, default=DateFormat.ISO
+    )
+    mode = models.CharField(_("mode"), max_length=14, choices=Mode.choices, default=Mode.DRY_RUN)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.UPLOADED
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_valid = models.PositiveIntegerField(_("valid rows"), default=0)
+    rows_invalid = models.PositiveIntegerField(_("rows with errors"), default=0)
+    rows_created = models.PositiveIntegerField(_("teachers created"), default=0)
+    rows_updated = models.PositiveIntegerField(_("teachers updated"), default=0)
+    file_errors = models.PositiveIntegerField(_("errors of the whole file"), default=0)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    bytes_total = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        """Whether a check or an import is under way (the page polls its progress)."""
+        return self.status in {self.Status.CHECKING, self.Status.APPLYING}
+
+    @property
+    def can_apply_all(self) -> bool:
+        """All or nothing is offered only for a checked file without a single error."""
+        return (
+            self.status == self.Status.CHECKED
+            and self.rows_invalid == 0
+            and self.file_errors == 0
+            and self.rows_valid > 0
+        )
+
+    @property
+    def can_apply_good(self) -> bool:
+        """The good rows can be imported from a checked, readable file with good rows."""
+        return (
+            self.status == self.Status.CHECKED and self.rows_valid > 0 and (self.file_errors == 0)
+        )
+
+
+class ImportProblem(models.Model):
+    """One problem of one row (or of the whole file, line 0/1): line, column and reason."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="problems")
+    line = models.PositiveIntegerField(_("line"))
+    column = models.CharField(_("column"), max_length=40, blank=True)
+    code = models.CharField(_("code"), max_length=40)
+    params = models.JSONField(_("parameters"), default=dict)
+    warning = models.BooleanField(_("warning only"), default=False)
+
+    class Meta:
+        ordering = ["batch", "line", "pk"]
+        indexes = [models.Index(fields=["batch", "line"], name="import_problem_line")]
+        verbose_name = _("import problem")
+        verbose_name_plural = _("import problems")
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.column} {self.code}"
+
+    def message(self) -> Message:
+        """The reason as a catalogue message (rendered in the reader's language)."""
+        return Message(self.code, tuple(self.params.items()))
+
+    def text(self, lang: Lang) -> str:
+        """The reason in plain words."""
+        return self.message().text(lang)

@@ -1,0 +1,161 @@
+"""The priority order of eligible teachers (urutan prioritas; facts.md §4.2-§4.3).
+
+The programme year lists its ranking keys (2007-2009: service, age, rank, teaching load,
+additional duty, achievement; 2012: age, service, rank). Each key prefers:
+
+- service: more counted months of service (service.py);
+- age: the older teacher, i.e. the earlier birth date;
+- rank: the higher golongan (I/a … IV/e), counted only for PNS or non-PNS with inpassing;
+- teaching_load: more teaching hours a week;
+- additional_duty: the higher duty (3 principal … 0 none);
+- achievement: the higher level (4 international … 0 none).
+
+Ties beyond the year's keys (the books are silent, §4.3) go to the lower NUPTK, then the name
+in code-point order; records equal even there are ordered by their full encoded record, so the
+result never depends on the input order. Speed: one packed integer key per teacher (every key
+fits a fixed bit width) and a single sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from operator import itemgetter
+
+import msgspec
+
+from sergur.rules.selection import Candidate, Ranked
+from sergur.rules.selection.params import RANK_ORDER, SelectionParams
+
+# (key, bit width); a value is clamped into its width, which no real record reaches
+# (4,095 months of service, 255 hours a week, a birth date after the year 9999 never occur).
+CANONICAL: tuple[tuple[str, int], ...] = (
+    ("service", 12),
+    ("age", 22),
+    ("rank", 5),
+    ("teaching_load", 8),
+    ("additional_duty", 3),
+    ("achievement", 3),
+)
+_INDEX = {key: index for index, (key, _bits) in enumerate(CANONICAL)}
+
+
+def _layout(order: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(shift, mask) per canonical key: earlier keys in `order` sit in higher bits."""
+    layout = [(0, 0)] * len(CANONICAL)
+    shift = 0
+    for key in reversed(order):
+        index = _INDEX[key]
+        bits = CANONICAL[index][1]
+        layout[index] = (shift, (1 << bits) - 1)
+        shift += bits
+    return layout
+
+
+RANK_LABELS = ("", *RANK_ORDER)
+_FULL = tuple((1 << bits) - 1 for _key, bits in CANONICAL)
+# Shared (key, value) pairs for the small bounded factors, so a ranking of millions of teachers
+# does not build millions of equal little tuples.
+_PAIRS: dict[str, tuple[tuple[str, int | str], ...]] = {
+    "service": tuple(("service", n) for n in range(_FULL[0] + 1)),
+    "rank": tuple(("rank", label) for label in RANK_LABELS),
+    "teaching_load": tuple(("teaching_load", n) for n in range(_FULL[3] + 1)),
+    "additional_duty": tuple(("additional_duty", n) for n in range(_FULL[4] + 1)),
+    "achievement": tuple(("achievement", n) for n in range(_FULL[5] + 1)),
+}
+
+
+def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranked]:
+    """Rank teachers by the year's keys, then NUPTK and name (facts.md §4.3); 1-based."""
+    order = params.ranking_keys
+    (s0, m0), (s1, m1), (s2, m2), (s3, m3), (s4, m4), (s5, m5) = _layout(order)
+    f0, _f1, f2, f3, f4, f5 = _FULL
+    indexes = tuple(_INDEX[key] for key in order)
+    canonical = indexes == tuple(range(len(CANONICAL)))
+    pick = itemgetter(*indexes) if len(indexes) > 1 else (lambda row: (row[indexes[0]],))
+    service_pairs = _PAIRS["service"]
+    rank_pairs = _PAIRS["rank"]
+    hour_pairs = _PAIRS["teaching_load"]
+    duty_pairs = _PAIRS["additional_duty"]
+    prize_pairs = _PAIRS["achievement"]
+    age_pairs: dict[int, tuple[str, int | str]] = {}
+    ref = params.reference_date
+    ref_months = ref.year * 12 + ref.month
+    ref_day = ref.day
+    counted_levels = frozenset(params.service_from_levels)
+    ranks = RANK_ORDER
+    keyed: list[tuple[int, str, str, int]] = []
+    factors: list[tuple[tuple[str, int | str], ...]] = []
+    items = list(candidates)
+    for index, c in enumerate(items):
+        start = c.teacher_since
+        service = 0
+        if start is not None and c.education_level in counted_levels:
+            degree = c.degree_date
+            if degree is not None and degree > start:
+                start = degree
+            # experience.months_between, inlined: completed months from start to ref.
+            months = ref_months - start.year * 12 - start.month - (ref_day < start.day)
+            service = months - c.service_gap_months
+            if service < 0:
+                service = 0
+            elif service > f0:
+                service = f0
+        level = ranks.get(c.rank, 0) if c.employment == "pns" or c.has_inpassing else 0
+        hours = c.teaching_hours
+        if not 0 <= hours <= f3:
+            hours = 0 if hours < 0 else f3
+        duty = c.additional_duty
+        if not 0 <= duty <= f4:
+            duty = 0 if duty < 0 else f4
+        prize = c.achievement
+        if not 0 <= prize <= f5:
+            prize = 0 if prize < 0 else f5
+        born = c.birth_date.toordinal()
+        packed = (
+            (((f0 - service) & m0) << s0)
+            | ((born & m1) << s1)
+            | (((f2 - level) & m2) << s2)
+            | (((f3 - hours) & m3) << s3)
+            | (((f4 - duty) & m4) << s4)
+            | (((f5 - prize) & m5) << s5)
+        )
+        keyed.append((packed, c.nuptk, c.name, index))
+        age = age_pairs.get(born)
+        if age is None:
+            age = age_pairs[born] = ("age", c.birth_date.isoformat())
+        row = (
+            service_pairs[service],
+            age,
+            rank_pairs[level],
+            hour_pairs[hours],
+            duty_pairs[duty],
+            prize_pairs[prize],
+        )
+        factors.append(row if canonical else pick(row))
+    keyed.sort()
+    order_ = _settle_full_ties(keyed, items)
+    return [
+        Ranked(items[index], position, factors[index])
+        for position, index in enumerate(order_, start=1)
+    ]
+
+
+def _settle_full_ties(keyed: list[tuple[int, str, str, int]], items: list[Candidate]) -> list[int]:
+    """The input indexes in rank order; runs equal in every key, NUPTK and name are ordered by
+    the full encoded record, so not even exact duplicates depend on the input order."""
+    order = [key[3] for key in keyed]
+    runs: list[tuple[int, int]] = []
+    start = 0
+    previous = keyed[0] if keyed else (0, "", "", 0)
+    for end in range(1, len(keyed)):
+        current = keyed[end]
+        if current[0] == previous[0] and current[1] == previous[1] and current[2] == previous[2]:
+            continue
+        if end - start > 1:
+            runs.append((start, end))
+        start, previous = end, current
+    if len(keyed) - start > 1:
+        runs.append((start, len(keyed)))
+    for first, stop in runs:
+        order[first:stop] = sorted(order[first:stop], key=lambda i: msgspec.json.encode(items[i]))
+    return order

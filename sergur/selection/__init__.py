@@ -1,0 +1,1 @@
+"""Selection: eligibility, ranking, quota and participant numbers per programme year."""

@@ -1,0 +1,428 @@
+"""Writes of selection (Buku 1; facts.md §4): a district's selection run (eligibility, ranking,
+quota with the non-PNS share, participant numbers, the cases of the selected), the quota
+allocation nation → province → district → level, and the logged moves of unfilled quota.
+Every rule is the rules core's; these services load rows, call it and store the result."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from sergur.accounts.models import User
+from sergur.cases.models import Case, CaseEvent
+from sergur.cases.services import case_open
+from sergur.registry.models import District, ProgrammeYear, Province, School, Teacher
+from sergur.rules.messages import Message
+from sergur.rules.programme import ProgrammeYearError
+from sergur.rules.selection import Candidate, Ranked
+from sergur.rules.selection import eligibility as eligibility_rules
+from sergur.rules.selection import numbers as number_rules
+from sergur.rules.selection import quota as quota_rules
+from sergur.rules.selection import ranking as ranking_rules
+from sergur.rules.selection import service as service_rules
+from sergur.rules.selection.params import SelectionParams, selection_params
+from sergur.selection.models import (
+    QuotaAllocation,
+    QuotaMove,
+    SelectionEntry,
+    SelectionRun,
+    message_to_json,
+)
+from sergur.selection.selectors import (
+    candidate_for,
+    district_teachers,
+    eligible_counts,
+    main_assignment,
+)
+
+NUMBER_EVENT = CaseEvent.Kind.PARTICIPANT_NUMBER
+
+
+class SelectionError(ValueError):
+    """A selection cannot be run as asked; the message says why, in plain words."""
+
+
+def year_params(programme_year: ProgrammeYear) -> SelectionParams:
+    """The selection rules of the programme year (its year file), or a clear error."""
+    try:
+        return selection_params(programme_year.year)
+    except ProgrammeYearError as exc:
+        raise SelectionError(
+            _("Programme year %(year)s has no selection rules: %(error)s")
+            % {"year": programme_year.year, "error": exc}
+        ) from exc
+
+
+def _params_json(params: SelectionParams) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in params.__struct_fields__:
+        value = getattr(params, key)
+        if isinstance(value, tuple):
+            out[key] = list(value)
+        elif isinstance(value, bool | int | str):
+            out[key] = value
+        else:
+            out[key] = str(value)
+    return out
+
+
+def _factor(value: int | str) -> int | str:
+    return value if isinstance(value, int | str) else str(value)
+
+
+@transaction.atomic
+def case_number_set(*, case: Case, number: str, actor: User | None) -> Case:
+    """Write a participant number (facts.md §4.5) onto an existing case and log the change
+    in the case's log; nothing happens when the number is already the case's."""
+    previous = case.participant_number
+    if previous == number:
+        return case
+    case.participant_number = number
+    case.full_clean()
+    case.save(update_fields=["participant_number", "updated_at"])
+    # The case log has no kind for a number yet; the event is stored with its own kind and
+    # the old and new number (no personal data).
+    CaseEvent(
+        case=case,
+        actor=actor,
+        kind=NUMBER_EVENT,
+        reason=_("Participant number set by the selection run.")
+        if number
+        else _("Participant number withdrawn: no longer selected."),
+        data={"from": previous, "to": number},
+    ).save()
+    return case
+
+
+def _sync_cases(
+    *,
+    programme_year: ProgrammeYear,
+    numbers: Mapping[int, str],
+    withdrawn: set[int],
+    teachers: Mapping[int, Teacher],
+    actor: User | None,
+) -> None:
+    """Open the case of every newly selected teacher with their number, set the number on an
+    existing case, and withdraw it from a teacher no longer selected."""
+    wanted = set(numbers) | withdrawn
+    existing = {
+        case.teacher_id: case
+        for case in Case.objects.filter(programme_year=programme_year, teacher_id__in=wanted)
+    }
+    for teacher_id, number in numbers.items():
+        case = existing.get(teacher_id)
+        if case is None:
+            case_open(
+                teacher=teachers[teacher_id],
+                programme_year=programme_year,
+                actor=actor,
+                participant_number=number,
+            )
+        else:
+            case_number_set(case=case, number=number, actor=actor)
+    for teacher_id in withdrawn - set(numbers):
+        case = existing.get(teacher_id)
+        if case is not None and case.participant_number:
+            case_number_set(case=case, number="", actor=actor)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    candidate: Candidate
+    teacher: Teacher
+    eligible: bool
+    reasons: list[dict[str, Any]]
+    service_months: int
+
+
+@transaction.atomic
+def selection_run(
+    *,
+    programme_year: ProgrammeYear,
+    district: District,
+    quota: int,
+    actor: User | None,
+    national_target: int | None = None,
+) -> SelectionRun:
+    """Determine the district's participants of the year (Buku 1; facts.md §4.1-§4.5): check
+    every teacher of the district, rank the eligible, select within the quota with the
+    non-PNS minimum share, number the selected in rank order and open their cases. A second
+    run of the same district and year replaces the first."""
+    if quota < 0:
+        raise SelectionError(_("The quota must be 0 or more."))
+    params = year_params(programme_year)
+    teachers = list(district_teachers(district=district))
+    outcomes: list[_Outcome] = []
+    for teacher in teachers:
+        candidate = candidate_for(teacher)
+        result = eligibility_rules.check(candidate, params)
+        outcomes.append(
+            _Outcome(
+                candidate=candidate,
+                teacher=teacher,
+                eligible=result.eligible,
+                reasons=[message_to_json(m) for m in result.reasons],
+                service_months=service_rules.service_months(candidate, params),
+            )
+        )
+    by_nuptk = {o.candidate.nuptk: o for o in outcomes}
+    ranked: list[Ranked] = ranking_rules.rank([o.candidate for o in outcomes if o.eligible], params)
+    try:
+        chosen = quota_rules.select(ranked, quota, params)
+        numbered = number_rules.assign([p.ranked for p in chosen.selected], programme_year.year)
+    except (quota_rules.QuotaError, number_rules.ParticipantNumberError) as exc:
+        raise SelectionError(str(exc)) from exc
+    picks = {p.ranked.candidate.nuptk: p for p in chosen.selected}
+    displaced = {r.candidate.nuptk: m for r, m in chosen.displaced}
+    numbers = {r.candidate.nuptk: number for r, number in numbered}
+    _numbers_free(programme_year=programme_year, district=district, numbers=numbers.values())
+
+    _not_in_other_runs(programme_year=programme_year, district=district)
+    previous = SelectionRun.objects.filter(programme_year=programme_year, district=district).first()
+    replaces: dict[str, Any] = {}
+    withdrawn: set[int] = set()
+    if previous is not None:
+        withdrawn = set(previous.entries.filter(selected=True).values_list("teacher_id", flat=True))
+        replaces = {
+            "id": previous.pk,
+            "at": previous.created_at.isoformat(),
+            "by": previous.created_by_id,
+            "quota": previous.quota,
+            "selected": previous.selected,
+        }
+        previous.delete()
+    run = SelectionRun(
+        programme_year=programme_year,
+        district=district,
+        quota=quota,
+        national_target=national_target,
+        params=_params_json(params),
+        replaces=replaces,
+        candidates=len(outcomes),
+        eligible=sum(o.eligible for o in outcomes),
+        selected=len(picks),
+        created_by=actor,
+    )
+    run.full_clean()
+    run.save()
+
+    position = {r.candidate.nuptk: r for r in ranked}
+    entries: list[SelectionEntry] = []
+    for outcome in outcomes:
+        nuptk = outcome.candidate.nuptk
+        place = position.get(nuptk)
+        main = main_assignment(outcome.teacher)
+        entries.append(
+            SelectionEntry(
+                run=run,
+                programme_year=programme_year,
+                teacher=outcome.teacher,
+                school=main.school if main else None,
+                eligible=outcome.eligible,
+                reasons=outcome.reasons,
+                service_months=outcome.service_months,
+                position=place.position if place else None,
+                factors=[[k, _factor(v)] for k, v in place.factors] if place else [],
+                selected=nuptk in picks,
+                selected_by=picks[nuptk].reason if nuptk in picks else "",
+                participant_number=numbers.get(nuptk, ""),
+                note=_note(picks[nuptk].message if nuptk in picks else displaced.get(nuptk)),
+            )
+        )
+    SelectionEntry.objects.bulk_create(entries, batch_size=500)
+    _filled_update(run=run, chosen=picks, outcomes=outcomes)
+    _sync_cases(
+        programme_year=programme_year,
+        numbers={by_nuptk[n].teacher.pk: number for n, number in numbers.items()},
+        withdrawn=withdrawn,
+        teachers={o.teacher.pk: o.teacher for o in outcomes},
+        actor=actor,
+    )
+    return run
+
+
+def _not_in_other_runs(*, programme_year: ProgrammeYear, district: District) -> None:
+    """A teacher takes part in one district a year: one who moved after another district's
+    run must be taken out of that run (by running it again) first."""
+    elsewhere = list(
+        SelectionEntry.objects.filter(
+            programme_year=programme_year,
+            teacher__assignments__is_main=True,
+            teacher__assignments__school__subdistrict__district=district,
+        )
+        .exclude(run__district=district)
+        .select_related("teacher", "run__district")[:5]
+    )
+    if elsewhere:
+        names = ", ".join(f"{e.teacher.name} ({e.run.district})" for e in elsewhere)
+        raise SelectionError(
+            _(
+                "These teachers are already in another district's selection this year; run "
+                "that district again first: %(names)s"
+            )
+            % {"names": names}
+        )
+
+
+def _note(message: Message | None) -> dict[str, Any]:
+    return message_to_json(message) if message is not None else {}
+
+
+def _numbers_free(
+    *, programme_year: ProgrammeYear, district: District, numbers: Iterable[str]
+) -> None:
+    """Participant numbers are unique in a programme year (facts.md §4.5): none of the new
+    numbers may belong to another district's run (it cannot, as they carry the district's
+    code, unless two districts share codes)."""
+    taken = list(
+        SelectionEntry.objects.filter(
+            programme_year=programme_year, participant_number__in=list(numbers)
+        )
+        .exclude(run__district=district)
+        .values_list("participant_number", flat=True)[:5]
+    )
+    if taken:
+        raise SelectionError(
+            _("Participant numbers already used in another district: %(numbers)s")
+            % {"numbers": ", ".join(taken)}
+        )
+
+
+def _filled_update(
+    *, run: SelectionRun, chosen: Mapping[str, object], outcomes: list[_Outcome]
+) -> None:
+    """Record on the district's quota rows how many teachers the run found eligible and how
+    many places it filled, per school level (the moves within the province use both)."""
+    filled = Counter(o.candidate.school_level for o in outcomes if o.candidate.nuptk in chosen)
+    eligible = Counter(o.candidate.school_level for o in outcomes if o.eligible)
+    rows = list(
+        QuotaAllocation.objects.filter(programme_year=run.programme_year, district=run.district)
+    )
+    for row in rows:
+        row.filled = filled.get(row.school_level, 0)
+        row.eligible = eligible.get(row.school_level, 0)
+    QuotaAllocation.objects.bulk_update(rows, ["filled", "eligible"])
+
+
+@transaction.atomic
+def quota_allocate(
+    *,
+    programme_year: ProgrammeYear,
+    national_target: int,
+    counts: Mapping[tuple[str, str, str], int],
+    actor: User | None,
+) -> list[QuotaAllocation]:
+    """Allocate the national target nation → province → district → school level in proportion
+    to the teacher counts, parts adding up exactly (KP = GP/GN × TN …; facts.md §4.4). The
+    year's previous allocation is replaced; places already filled are kept."""
+    try:
+        parts = quota_rules.allocate_nation(national_target, counts)
+    except quota_rules.QuotaError as exc:
+        raise SelectionError(str(exc)) from exc
+    districts = {
+        (d.province.code, d.code): d
+        for d in District.objects.select_related("province").filter(
+            province__code__in={p for p, _d, _l in parts}
+        )
+    }
+    unknown = sorted(f"{p}{d}" for p, d, _l in parts if (p, d) not in districts)
+    if unknown:
+        raise SelectionError(
+            _("Unknown district codes: %(codes)s") % {"codes": ", ".join(unknown[:10])}
+        )
+    levels = {value for value, _label in School.Level.choices}
+    bad_levels = sorted({level for _p, _d, level in parts if level not in levels})
+    if bad_levels:
+        raise SelectionError(
+            _("Unknown school levels: %(levels)s") % {"levels": ", ".join(bad_levels)}
+        )
+    old = QuotaAllocation.objects.filter(programme_year=programme_year)
+    filled = {(row.district_id, row.school_level): row.filled for row in old}
+    old.delete()
+    rows = []
+    for (province, code, level), places in sorted(parts.items()):
+        district = districts[(province, code)]
+        row = QuotaAllocation(
+            programme_year=programme_year,
+            province=district.province,
+            district=district,
+            school_level=level,
+            eligible=counts[(province, code, level)],
+            quota=places,
+            filled=filled.get((district.pk, level), 0),
+            national_target=national_target,
+            created_by=actor,
+        )
+        row.full_clean(validate_unique=False, validate_constraints=False)
+        rows.append(row)
+    return QuotaAllocation.objects.bulk_create(rows, batch_size=500)
+
+
+def quota_allocate_from_runs(
+    *, programme_year: ProgrammeYear, national_target: int, actor: User | None
+) -> list[QuotaAllocation]:
+    """Allocate the national target by the eligible teachers the districts' selection runs
+    found (2011: the split follows the eligible teachers; facts.md §4.4)."""
+    counts = eligible_counts(programme_year=programme_year)
+    if not counts:
+        raise SelectionError(
+            _(
+                "No district has run its selection this year: there are no eligible "
+                "teachers to share the quota by."
+            )
+        )
+    return quota_allocate(
+        programme_year=programme_year,
+        national_target=national_target,
+        counts=counts,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def quota_redistribute(
+    *, programme_year: ProgrammeYear, province: Province, actor: User | None
+) -> list[QuotaMove]:
+    """Move the places a district cannot fill (more quota than eligible teachers) to the other
+    districts of the province, level by level, and log every move (2011 rules; facts.md
+    §4.4). Places no district can take are logged without a target (reported to the LPMP)."""
+    rows = list(
+        QuotaAllocation.objects.select_for_update()
+        .filter(programme_year=programme_year, province=province)
+        .select_related("district")
+    )
+    by_level: dict[str, dict[str, QuotaAllocation]] = {}
+    for row in rows:
+        # The key names the district in the logged reason: "Bantul (02)".
+        key = f"{row.district.name} ({row.district.code})"
+        by_level.setdefault(row.school_level, {})[key] = row
+    moves: list[QuotaMove] = []
+    changed: list[QuotaAllocation] = []
+    for level, members in sorted(by_level.items()):
+        outcome = quota_rules.redistribute(
+            {code: row.quota for code, row in members.items()},
+            {code: row.eligible for code, row in members.items()},
+        )
+        for code, places in outcome.quotas.items():
+            if members[code].quota != places:
+                members[code].quota = places
+                changed.append(members[code])
+        for move in outcome.moves:
+            moves.append(
+                QuotaMove(
+                    programme_year=programme_year,
+                    from_district=members[move.source].district,
+                    to_district=members[move.target].district if move.target else None,
+                    school_level=level,
+                    places=move.places,
+                    reason=message_to_json(move.reason),
+                    created_by=actor,
+                )
+            )
+    QuotaAllocation.objects.bulk_update(changed, ["quota"])
+    return QuotaMove.objects.bulk_create(moves)
