@@ -8,31 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
-import sergur.common
-
-FONTS = Path(sergur.common.__file__).resolve().parent / "fonts"
-JAKARTA = ZoneInfo("Asia/Jakarta")
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from sergur.common.pdf import JAKARTA, Pdf, long_date
 
 
 @dataclass(frozen=True)
@@ -57,11 +36,6 @@ class SkData:
     rows: Sequence[SkRow]
 
 
-def long_date(day: dt.date) -> str:
-    """A date as Indonesian letters write it: 5 Juli 2007."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def spaced(number: str) -> str:
     """A participant number in its groups, YY PP KK BBB D NNNN (facts.md §4.5)."""
     if len(number) != 14:
@@ -69,53 +43,23 @@ def spaced(number: str) -> str:
     return " ".join((number[:2], number[2:4], number[4:6], number[6:9], number[9], number[10:]))
 
 
-class _Pdf(FPDF):
-    def __init__(self, *, title: str, footer: str, created: dt.datetime) -> None:
-        super().__init__(format="A4")
-        self.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-        self.set_font("DejaVu", size=10)
-        self.set_margins(20, 18, 20)
-        self.set_auto_page_break(True, margin=18)
-        self.alias_nb_pages("")  # names are printed as typed: no "{nb}" is replaced
-        self.set_title(title)
-        self.set_creator("sergur")
-        self.set_lang("id")
-        self.set_creation_date(created)
-        self.footer_text = footer
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font("DejaVu", size=7.5)
-        self.cell(0, 5, f"{self.footer_text} · Halaman {self.page_no()}", align="C")
-
-    def line_center(self, text: str, *, size: float, bold: bool = False) -> None:
-        self.set_font("DejaVu", "B" if bold else "", size)
-        self.multi_cell(0, size * 0.5, text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font("DejaVu", size=10)
-
-    def paragraph(self, text: str, *, size: float = 10) -> None:
-        self.set_font("DejaVu", size=size)
-        self.multi_cell(0, 5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
 def sk_pdf(data: SkData) -> bytes:
     """The SK penetapan peserta sertifikasi guru dalam jabatan of one district and programme
     year, listing every participant with number, name, school and subject (Buku 1)."""
     issued = data.issued_at.astimezone(JAKARTA)
     title = f"Penetapan Peserta Sertifikasi Guru Tahun {data.programme_year}"
-    pdf = _Pdf(title=title, footer=f"SK penetapan peserta · {data.district}", created=issued)
+    pdf = Pdf(title=title, footer=f"SK penetapan peserta · {data.district}", created=issued)
     pdf.add_page()
-    pdf.line_center(f"DINAS PENDIDIKAN {data.district.upper()}", size=12, bold=True)
-    pdf.line_center(f"PROVINSI {data.province.upper()}", size=10)
+    pdf.text_center(f"DINAS PENDIDIKAN {data.district.upper()}", size=12, bold=True)
+    pdf.text_center(f"PROVINSI {data.province.upper()}", size=10)
     pdf.ln(4)
-    pdf.line_center("SURAT KEPUTUSAN", size=13, bold=True)
-    pdf.line_center(
+    pdf.text_center("SURAT KEPUTUSAN", size=13, bold=True)
+    pdf.text_center(
         f"tentang penetapan peserta sertifikasi guru dalam jabatan tahun {data.programme_year}",
         size=10,
     )
     pdf.ln(4)
-    pdf.paragraph(
+    pdf.text_block(
         "Berdasarkan Permendiknas Nomor 18 Tahun 2007 dan pedoman penetapan peserta (Buku 1), "
         f"dengan kuota {data.quota} orang, guru yang namanya tercantum di bawah ini ditetapkan "
         f"sebagai peserta sertifikasi guru dalam jabatan tahun {data.programme_year}. "
@@ -142,6 +86,6 @@ def sk_pdf(data: SkData) -> bytes:
                 line.cell(text)
     pdf.ln(6)
     pdf.set_font("DejaVu", size=10)
-    pdf.paragraph(f"Ditetapkan pada tanggal {long_date(issued.date())}")
-    pdf.paragraph(f"Kepala Dinas Pendidikan {data.district}")
+    pdf.text_block(f"Ditetapkan pada tanggal {long_date(issued.date())}")
+    pdf.text_block(f"Kepala Dinas Pendidikan {data.district}")
     return bytes(pdf.output())
