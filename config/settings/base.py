@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "sergur.portfolios",
     "sergur.imports",
     "sergur.selection",
+    "sergur.assessments",
+    "sergur.verification",
+    "sergur.appeals",
     "sergur.scoring",
 ]
 

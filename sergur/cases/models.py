@@ -17,7 +17,17 @@ class Case(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Filling the portfolio")
         SUBMITTED = "submitted", _("Submitted, awaiting verification")
+        RETURNED = "returned", _("Returned to the teacher after verification")
+        DISTRICT_VERIFIED = "district_verified", _("Verified by the district, awaiting LPMP")
+        QUALITY_VERIFIED = "quality_verified", _("Verified by LPMP, on its way to the rayon")
+        RECEIVED = "received", _("Received by the rayon, awaiting assessors")
+        IN_ASSESSMENT = "in_assessment", _("Being assessed")
+        RECONCILIATION = "reconciliation", _("Assessors' scores being reconciled")
+        DECIDED = "decided", _("Decided, awaiting publication")
+        PUBLISHED = "published", _("Decision published")
         REOPENED = "reopened", _("Reopened for completion")
+        CLARIFICATION = "clarification", _("Clarification requested")
+        DISQUALIFIED = "disqualified", _("Disqualified")
 
     teacher = models.ForeignKey(Teacher, on_delete=models.PROTECT, related_name="cases")
     programme_year = models.ForeignKey(
@@ -27,6 +37,12 @@ class Case(models.Model):
         _("participant number"), max_length=14, blank=True, db_index=True
     )
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    reopen_until = models.DateTimeField(
+        _("reopened until"),
+        null=True,
+        blank=True,
+        help_text=_("After an MA or MS decision: the deadline to complete the portfolio."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -44,7 +60,11 @@ class Case(models.Model):
     @property
     def is_editable_by_teacher(self) -> bool:
         """The teacher may change the portfolio only while filling it or after a reopening."""
-        return self.state in {self.State.DRAFT, self.State.REOPENED}
+        return self.state in EDITABLE_STATES
+
+
+EDITABLE_STATES = frozenset({Case.State.DRAFT, Case.State.REOPENED, Case.State.RETURNED})
+"""The states in which the teacher may change the portfolio and submit it (again)."""
 
 
 class CaseEvent(models.Model):
@@ -59,6 +79,20 @@ class CaseEvent(models.Model):
         EVIDENCE_ADDED = "evidence_added", _("Evidence added")
         EVIDENCE_REMOVED = "evidence_removed", _("Evidence removed")
         PARTICIPANT_NUMBER = "participant_number", _("Participant number set")
+        VERIFIED = "verified", _("Documents verified")
+        RETURNED = "returned", _("Returned to the teacher")
+        RECEIVED = "received", _("Received by the rayon")
+        ALLOCATED = "allocated", _("Assessors allocated")
+        REASSIGNED = "reassigned", _("Assessor reassigned")
+        SHEET_SUBMITTED = "sheet_submitted", _("Assessment submitted")
+        RECONCILIATION = "reconciliation", _("Reconciliation opened")
+        CORRECTED = "corrected", _("Score corrected in reconciliation")
+        DECIDED = "decided", _("Decision taken")
+        PUBLISHED = "published", _("Decision published")
+        CLARIFICATION = "clarification", _("Clarification given")
+        APPEAL_FILED = "appeal_filed", _("Appeal filed")
+        APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
+        RESCORED = "rescored", _("Re-scored after a parameter change")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

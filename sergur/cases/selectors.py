@@ -41,7 +41,34 @@ def case_scope(user: User | AnonymousUser) -> Q | None:
         return Q(
             teacher__in=_main_school_teachers(subdistrict__district__province=user.province_id)
         )
+    if role == Role.RAYON_ADMIN and user.rayon_id is not None:
+        # The rayon sees a portfolio once the quality office has sent it on.
+        provinces = _main_school_teachers(subdistrict__district__province__rayons=user.rayon_id)
+        return Q(teacher__in=provinces, state__in=RAYON_STATES)
+    if role == Role.ASSESSOR:
+        # Only the portfolios allocated to them (assessments.Allocation, still active).
+        return Q(
+            pk__in=Case.objects.filter(
+                allocations__assessor__user=user, allocations__active=True
+            ).values("pk")
+        )
     return None
+
+
+RAYON_STATES = frozenset(
+    {
+        Case.State.QUALITY_VERIFIED,
+        Case.State.RECEIVED,
+        Case.State.IN_ASSESSMENT,
+        Case.State.RECONCILIATION,
+        Case.State.DECIDED,
+        Case.State.PUBLISHED,
+        Case.State.REOPENED,
+        Case.State.CLARIFICATION,
+        Case.State.DISQUALIFIED,
+    }
+)
+"""The states in which a case is in the rayon's hands (or was, and is back)."""
 
 
 def case_list_for_user(*, user: User | AnonymousUser) -> QuerySet[Case]:
@@ -111,11 +138,16 @@ def case_rights(*, user: User, case: Case) -> CaseRights:
             and user.supervised_schools.filter(pk=school).exists()
         ):
             envelope_role = "supervisor"
-    staff = user.role in (Role.DISTRICT_COMMITTEE, Role.QUALITY_OFFICE) or user.is_superuser
+    staff = (
+        user.role in (Role.DISTRICT_COMMITTEE, Role.QUALITY_OFFICE, Role.RAYON_ADMIN)
+        or user.is_superuser
+    )
+    # An assessor reads the evidence of the portfolios allocated to them (case_scope).
+    reader = staff or user.role == Role.ASSESSOR
     return CaseRights(
         edit_portfolio=owner and case.is_editable_by_teacher,
         submit=owner and case.is_editable_by_teacher,
-        view_evidence=owner or staff,
+        view_evidence=owner or reader,
         fill_envelope=envelope_role is not None,
         see_envelope_items=envelope_role is not None,
         export=owner or staff,

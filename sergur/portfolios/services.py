@@ -386,10 +386,11 @@ def portfolio_submit(
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if case.teacher.user_id != actor.pk:
         raise ValidationError(NOT_OWNER, code="not_owner")
-    if locked.state == Case.State.SUBMITTED:
+    if locked.state in (Case.State.SUBMITTED, Case.State.RECEIVED):
         return Submission.objects.filter(case=locked).latest(), False
     _ensure_editable(locked)
-    deadline = locked.programme_year.portfolio_deadline
+    # After an MA/MS decision the portfolio is reopened until its own deadline.
+    deadline = locked.reopen_until or locked.programme_year.portfolio_deadline
     if now > deadline:
         raise ValidationError(
             DEADLINE_PASSED,
@@ -441,9 +442,12 @@ def portfolio_submit(
     submission.signature = sign(submission_payload(submission))
     submission.full_clean()
     submission.save()
+    # A portfolio completed after an MA/MS decision goes straight back to the rayon to be
+    # re-assessed; a first submission (or one returned by verification) starts the chain.
+    reassess = locked.state == Case.State.REOPENED
     case_transition(
         case=locked,
-        to_state=Case.State.SUBMITTED,
+        to_state=Case.State.RECEIVED if reassess else Case.State.SUBMITTED,
         actor=actor,
         kind=CaseEvent.Kind.SUBMITTED,
         data={"sha256": content_hash},

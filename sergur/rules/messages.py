@@ -268,6 +268,34 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "id": "Kekurangan administrasi: {text}",
         "en": "Administrative defect: {text}",
     },
+    # -- assessment: the scoring sheet and reconciliation ------------------------------------
+    "sheet.unknown_line": {
+        "id": "Baris {key} tidak ada pada lembar penilaian portofolio ini.",
+        "en": "Line {key} is not on this portfolio's scoring sheet.",
+    },
+    "sheet.not_overridable": {
+        "id": "Baris {key} berasal dari instrumen yang dinilai (RPP atau amplop tertutup); "
+        "skornya tidak diubah per baris.",
+        "en": "Line {key} comes from a scored instrument (RPP or the closed envelope); "
+        "it is not overridden line by line.",
+    },
+    "sheet.negative": {
+        "id": "Baris {key}: skor tidak boleh negatif.",
+        "en": "Line {key}: points must not be negative.",
+    },
+    "sheet.reason_missing": {
+        "id": "Baris {key}: tuliskan alasan bila skor berbeda dari saran.",
+        "en": "Line {key}: give a reason when the points differ from the suggestion.",
+    },
+    "reconcile.total_difference": {
+        "id": "Jumlah skor kedua asesor berselisih {difference}, melebihi toleransi {tolerance}.",
+        "en": "The two assessors' totals differ by {difference}, more than the tolerance "
+        "{tolerance}.",
+    },
+    "reconcile.decision_difference": {
+        "id": "Rekomendasi kedua asesor berbeda: {first} dan {second}.",
+        "en": "The two assessors' decisions differ: {first} and {second}.",
+    },
     # -- group checks (table) --------------------------------------------------------------
     "check.group_a": {
         "id": "minimal {minimum}, tanpa unsur kosong",

@@ -1,6 +1,6 @@
 """The demo portfolios, in every state a district sees mid-way through the filling period:
 empty, partly filled (some rows incomplete), complete but not submitted, submitted (with the
-closed envelope not started, drafted, confirmed by one author or complete) and reopened.
+closed envelope not started, drafted, confirmed by one author or complete) and returned by the district.
 
 Everything is written through the services (`entry_save`, `evidence_add`, `envelope_save`,
 `envelope_confirm`, `portfolio_submit`, `case_transition`), so the data passes the same checks
@@ -47,7 +47,7 @@ class Scenario(StrEnum):
     ENVELOPE_DRAFT = "envelope_draft"
     ENVELOPE_ONE = "envelope_one"
     ENVELOPE_DONE = "envelope_done"
-    REOPENED = "reopened"
+    RETURNED = "returned"
 
 
 DESCRIPTIONS = {
@@ -58,7 +58,7 @@ DESCRIPTIONS = {
     Scenario.ENVELOPE_DRAFT: "submitted, envelope drafted by the principal",
     Scenario.ENVELOPE_ONE: "submitted, envelope confirmed by the principal only",
     Scenario.ENVELOPE_DONE: "submitted, envelope complete",
-    Scenario.REOPENED: "reopened by the district for a legalised diploma",
+    Scenario.RETURNED: "returned by the district for a legalised diploma",
 }
 
 # Teacher index → scenario. Any 20 consecutive teachers hold every scenario.
@@ -69,7 +69,7 @@ CYCLE = (
     Scenario.READY,
     Scenario.ENVELOPE_ONE,
     Scenario.PARTIAL,
-    Scenario.REOPENED,
+    Scenario.RETURNED,
     Scenario.ENVELOPE_DRAFT,
     Scenario.PARTIAL,
     Scenario.SUBMITTED,
@@ -89,7 +89,7 @@ SUBMITTED = {
     Scenario.ENVELOPE_DRAFT,
     Scenario.ENVELOPE_ONE,
     Scenario.ENVELOPE_DONE,
-    Scenario.REOPENED,
+    Scenario.RETURNED,
 }
 
 
@@ -144,7 +144,7 @@ def _envelope(
     if scenario == Scenario.ENVELOPE_DRAFT:
         return
     envelope_confirm(case=case, actor=principal, author="principal", now=now)
-    if scenario in (Scenario.ENVELOPE_DONE, Scenario.REOPENED):
+    if scenario in (Scenario.ENVELOPE_DONE, Scenario.RETURNED):
         envelope_confirm(case=case, actor=supervisor, author="supervisor", now=now)
 
 
@@ -174,11 +174,11 @@ def build_portfolio(
     portfolio_submit(case=case, actor=teacher, declaration=True, now=now)
     if scenario != Scenario.SUBMITTED:
         _envelope(case, scenario, people, spec, rng, now)
-    if scenario == Scenario.REOPENED:
+    if scenario == Scenario.RETURNED:
         case_transition(
             case=case,
-            to_state=Case.State.REOPENED,
+            to_state=Case.State.RETURNED,
             actor=people.users["dinas"],
-            kind=CaseEvent.Kind.REOPENED,
+            kind=CaseEvent.Kind.RETURNED,
             reason=REOPEN_REASON,
         )

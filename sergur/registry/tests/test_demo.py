@@ -114,7 +114,7 @@ def test_submitted_portfolios_carry_valid_receipts(demo_output):
     assert submissions
     for submission in submissions:
         assert verify(submission.signature) == submission_payload(submission)
-    submitted = Case.objects.filter(state__in=[Case.State.SUBMITTED, Case.State.REOPENED])
+    submitted = Case.objects.filter(state__in=[Case.State.SUBMITTED, Case.State.RETURNED])
     assert submitted.count() == len(submissions)
 
 
@@ -148,7 +148,7 @@ def test_a_second_run_adds_nothing_and_the_output_lists_the_logins(demo_output):
             "guru001",
         ):
             assert username in text
-        assert "[submitted]" in text and "[draft]" in text and "[reopened]" in text
+        assert "[submitted]" in text and "[draft]" in text and "[returned]" in text
 
 
 def test_the_synthetic_teachers_are_plausible():

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.cases.models import Case, CaseEvent
+from sergur.cases.panels import case_panels
 from sergur.portfolios.forms import SubmitForm
 from sergur.portfolios.models import Submission
 from sergur.portfolios.selectors import (
@@ -68,11 +69,16 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "envelope": overview.envelope_status(portfolio.envelope, case, rights, now),
         "estimate": overview.estimate_view(result, estimate),
         "events": overview.event_lines(
-            list(_events(case)), system=_g("sergur (system)"), by_names=names
+            list(_events(case)),
+            system=_g("sergur (system)"),
+            by_names=names,
+            viewer=request.user,
+            assessor_label=_g("Assessor"),
         ),
         "submission": _latest_submission(case),
         "deadline_passed": now > case.programme_year.portfolio_deadline,
         "service_years": service_years(portfolio),
+        "panels": case_panels(user=request.user, case=case),
     }
     return render(request, CASE_TEMPLATE, context)
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.selectors import CaseRights
 from sergur.common.i18n import rules_lang
@@ -225,13 +226,44 @@ class EventLine:
     details: list[str]
 
 
+STAFF_ROLES = frozenset(
+    {
+        User.Role.RAYON_ADMIN,
+        User.Role.DISTRICT_COMMITTEE,
+        User.Role.QUALITY_OFFICE,
+        User.Role.OPERATOR,
+    }
+)
+
+
+def actor_visible(actor: User, viewer: User | None) -> bool:
+    """Whether `viewer` may read the name of `actor` in a case's log: an assessor's name is
+    shown only to staff and to the assessor themself."""
+    if actor.role != User.Role.ASSESSOR:
+        return True
+    if viewer is None:
+        return False
+    return viewer.pk == actor.pk or viewer.is_superuser or viewer.role in STAFF_ROLES
+
+
 def event_lines(
-    events: list[CaseEvent], *, system: str, by_names: dict[str, str]
+    events: list[CaseEvent],
+    *,
+    system: str,
+    by_names: dict[str, str],
+    viewer: User | None = None,
+    assessor_label: str = "",
 ) -> list[EventLine]:
-    """The log in words; the item scores of the envelope never reach it."""
+    """The log in words; the item scores of the envelope never reach it, and an assessor's
+    name reaches only the rayon's and the district's staff and the assessor themself (the
+    teacher never learns who assessed them; assessors stay blind to each other)."""
     states = dict(Case.State.choices)
     out = []
     for event in events:
+        actor = event.actor
+        who = str(actor) if actor is not None else system
+        if actor is not None and not actor_visible(actor, viewer):
+            who = assessor_label
         details: list[str] = []
         if event.from_state or event.to_state:
             before = str(states.get(event.from_state, event.from_state or "—"))
@@ -249,7 +281,7 @@ def event_lines(
         out.append(
             EventLine(
                 at=event.at,
-                who=str(event.actor) if event.actor is not None else system,
+                who=who,
                 what=event.get_kind_display(),
                 why=event.reason,
                 details=details,

@@ -1,0 +1,51 @@
+"""Assessment arithmetic: the scoring sheet, reconciliation of two assessors, the allocation
+of assessors and the agreement statistics. Pure Python like the rest of the rules core."""
+
+from __future__ import annotations
+
+from sergur.rules.assessment.params import AssessmentParams, assessment_params
+from sergur.rules.assessment.reconcile import (
+    Comparison,
+    Scored,
+    compare,
+    final_of_two,
+    final_with_third,
+)
+from sergur.rules.assessment.sheet import (
+    ASSESSED_PARTS,
+    PARTS,
+    Facts,
+    Outcome,
+    Override,
+    SheetError,
+    SheetLine,
+    SheetReview,
+    apply_overrides,
+    mean_parts,
+    outcome,
+    parts_of,
+    sheet_lines,
+)
+
+__all__ = [
+    "ASSESSED_PARTS",
+    "PARTS",
+    "AssessmentParams",
+    "Comparison",
+    "Facts",
+    "Outcome",
+    "Override",
+    "Scored",
+    "SheetError",
+    "SheetLine",
+    "SheetReview",
+    "apply_overrides",
+    "assessment_params",
+    "compare",
+    "final_of_two",
+    "final_with_third",
+    "mean_parts",
+    "outcome",
+    "parts_of",
+    "sheet_lines",
+]

@@ -1,0 +1,86 @@
+"""Combining two blind assessments (facts.md §2): when their totals differ by more than the
+programme year's tolerance, or their decisions differ, the portfolio goes to reconciliation;
+otherwise the final score is the mean of the two, part by part, decided again.
+
+Reconciliation is either a joint review (the corrected parts are the new final) or a third
+assessor (the final is the mean of the third and whichever of the first two is closer to it).
+"""
+
+from __future__ import annotations
+
+from msgspec import Struct
+
+from sergur.rules.assessment.params import AssessmentParams
+from sergur.rules.assessment.sheet import (
+    Facts,
+    Outcome,
+    Points,
+    SheetReview,
+    mean_parts,
+    outcome,
+)
+from sergur.rules.decisions import CODES
+from sergur.rules.messages import Message, msg
+from sergur.rules.programme import ProgrammeYear
+
+
+def distance(x: Points, y: Points) -> Points:
+    """How far apart two totals are."""
+    return x - y if x >= y else y - x
+
+
+class Comparison(Struct, frozen=True, gc=False):
+    """Whether two assessments agree, and if not, every reason they do not."""
+
+    difference: Points  # |total a - total b|
+    needs_reconciliation: bool
+    reasons: tuple[Message, ...]
+
+
+class Scored(Struct, frozen=True, gc=False):
+    """One submitted sheet: its outcome and its review."""
+
+    outcome: Outcome
+    review: SheetReview
+
+
+def compare(a: Outcome, b: Outcome, params: AssessmentParams) -> Comparison:
+    """Do the two assessments agree within the programme year's tolerance?"""
+    difference = distance(a.total, b.total)
+    reasons: list[Message] = []
+    if difference > params.tolerance:
+        reasons.append(
+            msg("reconcile.total_difference", difference=difference, tolerance=params.tolerance)
+        )
+    if a.decision.code != b.decision.code:
+        reasons.append(
+            msg("reconcile.decision_difference", first=a.decision.code, second=b.decision.code)
+        )
+    return Comparison(difference, bool(reasons), tuple(reasons))
+
+
+def final_of_two(a: Scored, b: Scored, facts: Facts, year: ProgrammeYear) -> Outcome:
+    """The final score of two agreeing assessments: the mean of their parts, decided again
+    with both assessors' findings."""
+    parts = mean_parts(a.outcome.parts, b.outcome.parts)
+    return outcome(parts, facts, a.review.union(b.review), year)
+
+
+def closer_to(third: Outcome, a: Scored, b: Scored) -> Scored:
+    """Which of the first two assessments is closer to the third by total (a on a tie)."""
+    near_a = distance(a.outcome.total, third.total)
+    return a if near_a <= distance(b.outcome.total, third.total) else b
+
+
+def final_with_third(
+    a: Scored, b: Scored, third: Scored, facts: Facts, year: ProgrammeYear
+) -> Outcome:
+    """The final score after a third assessment: the mean of the third and the closer of the
+    first two, with the findings of both."""
+    partner = closer_to(third.outcome, a, b)
+    return final_of_two(third, partner, facts, year)
+
+
+def decision_rank(code: str) -> int:
+    """The position of a decision code in CODES (for ordered statistics)."""
+    return CODES.index(code)

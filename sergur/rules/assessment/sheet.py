@@ -1,0 +1,222 @@
+"""The assessor's scoring sheet as arithmetic: the rules core suggests points for every entry
+(the trace of `score`), the assessor confirms or overrides each one with a reason, and the
+sheet's components, groups, total and decision follow from the same decision rules.
+
+A sheet works on eleven *parts*: the ten components with component 4 split into its lesson
+plans (4a) and teaching practice (4b), because the group-A rule looks at both halves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from msgspec import Struct
+
+from sergur.rules.decisions import Decision, Standing, decide
+from sergur.rules.messages import Message, msg
+from sergur.rules.programme import ProgrammeYear
+from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult
+
+Points = Decimal | int
+
+PARTS: tuple[str, ...] = (
+    "qualification",
+    "training",
+    "teaching_experience",
+    "lesson_plans",
+    "teaching_observation",
+    "superior_assessment",
+    "academic_achievement",
+    "professional_works",
+    "scientific_forums",
+    "organization_experience",
+    "awards",
+)
+"""The parts of a sheet, in the instrument's order (the trace's component names)."""
+
+ASSESSED_PARTS = frozenset({"lesson_plans", "teaching_observation", "superior_assessment"})
+"""Parts that come from a scored instrument (the RPP form, the closed envelope), not from
+declared entries: their lines are not overridden one by one."""
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "A": ("qualification", "teaching_experience", "lesson_plans", "teaching_observation"),
+    "B": ("training", "superior_assessment", "academic_achievement", "professional_works"),
+    "C": ("scientific_forums", "organization_experience", "awards"),
+}
+
+
+class SheetError(ValueError):
+    """An override the sheet cannot take; `message` says what and where."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
+
+
+class SheetLine(Struct, frozen=True, gc=False):
+    """One suggested line: its stable key, part, entry, the suggested points and the rule."""
+
+    key: str
+    part: str
+    entry: int | None
+    suggested: Points
+    rule: Message
+
+    @property
+    def overridable(self) -> bool:
+        """Whether the assessor may change this line's points (declared entries only)."""
+        return self.part not in ASSESSED_PARTS
+
+
+class Override(Struct, frozen=True, gc=False):
+    """The assessor's points for one line instead of the suggestion, and why."""
+
+    points: Points
+    reason: str
+
+
+class SheetReview(Struct, frozen=True, gc=False):
+    """What the assessor recorded that is not a score (decisions.md, `review`)."""
+
+    administrative_defects: tuple[str, ...] = ()
+    doubtful_evidence: tuple[str, ...] = ()
+    fraud_found: bool = False
+
+    def union(self, other: SheetReview) -> SheetReview:
+        """Both assessors' findings, each listed once, in the order first recorded."""
+        return SheetReview(
+            administrative_defects=_unique(
+                (*self.administrative_defects, *other.administrative_defects)
+            ),
+            doubtful_evidence=_unique((*self.doubtful_evidence, *other.doubtful_evidence)),
+            fraud_found=self.fraud_found or other.fraud_found,
+        )
+
+
+class Facts(Struct, frozen=True, gc=False):
+    """What the decision needs beyond the points: the special-area flag and whether the
+    superior's assessment (component 5) is present."""
+
+    special_area: bool
+    superior_present: bool
+
+
+class Outcome(Struct, frozen=True, gc=False):
+    """A scored sheet (or a final score): parts, components, groups, total and decision."""
+
+    parts: dict[str, Points]
+    components: dict[str, Points]
+    group_a: Points
+    group_b: Points
+    group_c: Points
+    group_c_counted: Points
+    total: Points
+    decision: Decision
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def sheet_lines(result: ScoreResult) -> tuple[SheetLine, ...]:
+    """The suggested lines of a scored portfolio (scored with `explain=True`), each with a
+    key that stays the same as long as the portfolio does (the trace path; a second line on
+    the same path gets `#2`, `#3`...)."""
+    seen: dict[str, int] = {}
+    lines: list[SheetLine] = []
+    for line in result.trace:
+        count = seen.get(line.path, 0) + 1
+        seen[line.path] = count
+        key = line.path if count == 1 else f"{line.path}#{count}"
+        lines.append(SheetLine(key, line.component, line.entry, line.points, line.rule))
+    return tuple(lines)
+
+
+def parts_of(result: ScoreResult) -> dict[str, Points]:
+    """The eleven parts of a scored portfolio."""
+    parts: dict[str, Points] = {
+        key: value
+        for key, value in result.components.items()
+        if key != "learning_plans_and_practice"
+    }
+    parts["lesson_plans"] = result.lesson_plans
+    parts["teaching_observation"] = result.teaching_observation
+    return {part: parts[part] for part in PARTS}
+
+
+def apply_overrides(
+    lines: Iterable[SheetLine], parts: Mapping[str, Points], overrides: Mapping[str, Override]
+) -> dict[str, Points]:
+    """The parts after the assessor's overrides: each part moves by the difference between
+    the assessor's points and the suggestion of its overridden lines (never below 0).
+
+    Raises SheetError for an unknown line, an instrument line, negative points, or a change
+    without a reason."""
+    by_key = {line.key: line for line in lines}
+    adjusted: dict[str, Points] = dict(parts)
+    for key, override in overrides.items():
+        line = by_key.get(key)
+        if line is None:
+            raise SheetError(msg("sheet.unknown_line", key=key))
+        if not line.overridable:
+            raise SheetError(msg("sheet.not_overridable", key=key))
+        if override.points < 0:
+            raise SheetError(msg("sheet.negative", key=key))
+        if override.points != line.suggested and not override.reason.strip():
+            raise SheetError(msg("sheet.reason_missing", key=key))
+        moved = adjusted[line.part] + override.points - line.suggested
+        adjusted[line.part] = moved if moved > 0 else 0
+    return adjusted
+
+
+def outcome(
+    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
+) -> Outcome:
+    """Components, groups, total and decision (decisions.md) of a set of parts."""
+    thresholds = year.portfolio
+    group = {name: sum((parts[p] for p in members), start=0) for name, members in GROUPS.items()}
+    counted_c: Points = (
+        group["C"] if group["C"] < thresholds.group_c_cap else thresholds.group_c_cap
+    )
+    total = group["A"] + group["B"] + counted_c
+    standing = Standing(
+        group_a=group["A"],
+        group_b=group["B"],
+        group_c=group["C"],
+        total=total,
+        parts={p: parts[p] for p in GROUPS["A"]},
+        special_area=facts.special_area,
+        superior_assessment_present=facts.superior_present,
+        fraud_found=review.fraud_found,
+        doubtful_evidence=review.doubtful_evidence,
+        administrative_defects=review.administrative_defects,
+    )
+    components = {
+        key: (
+            parts["lesson_plans"] + parts["teaching_observation"]
+            if key == "learning_plans_and_practice"
+            else parts[key]
+        )
+        for key in COMPONENT_KEYS
+    }
+    return Outcome(
+        parts={p: parts[p] for p in PARTS},
+        components=components,
+        group_a=group["A"],
+        group_b=group["B"],
+        group_c=group["C"],
+        group_c_counted=counted_c,
+        total=total,
+        decision=decide(standing, thresholds),
+    )
+
+
+def mean_parts(*sets: Mapping[str, Points]) -> dict[str, Points]:
+    """The exact mean of several sets of parts, part by part (whole numbers stay whole)."""
+    result: dict[str, Points] = {}
+    for part in PARTS:
+        total = sum((s[part] for s in sets), start=0)
+        mean = Decimal(total) / len(sets)
+        result[part] = int(mean) if mean == mean.to_integral_value() else mean
+    return result
