@@ -13,5 +13,8 @@ urlpatterns = [
     path("", include("sergur.portfolios.urls")),
     path("", include("sergur.imports.urls")),
     path("", include("sergur.selection.urls")),
+    path("", include("sergur.verification.urls")),
+    path("", include("sergur.assessments.urls")),
+    path("", include("sergur.appeals.urls")),
     path("", include("sergur.scoring.urls")),
 ]

@@ -31,6 +31,10 @@ class Cast:
     lpmp: User  # quality office of the province
     asesor: User  # assessor of the rayon serving the province (no allocations yet)
     operator: User  # superuser
+    asesor2: User  # a second assessor of the rayon (both in the register, subject of the cast)
+    asesor3: User  # a third assessor of the rayon
+    rayon_admin: User  # the admin of rayon 900
+    rayon_other: User  # the admin of another rayon (serving no province of the cast)
 
 
 @pytest.fixture
@@ -68,6 +72,22 @@ def cast(db: None) -> Cast:
     budi, budi_case = teacher("budi", two)
     pengawas = UserFactory(username="pengawas", role=User.Role.SUPERVISOR)
     pengawas.supervised_schools.add(one)
+    other_rayon = Rayon.objects.create(code="901", institution="Universitas Lain")
+
+    def assessor(username: str) -> User:
+        from sergur.assessments.models import Assessor
+
+        user = UserFactory(username=username, role=User.Role.ASSESSOR, rayon=rayon)
+        entry = Assessor.objects.create(
+            user=user,
+            rayon=rayon,
+            number=f"A-{username}",
+            degree=Assessor.Degree.S2,
+            institution="Universitas Contoh",
+        )
+        entry.subjects.add(sri_case.teacher.subject, budi_case.teacher.subject)
+        return user
+
     return Cast(
         sri=sri,
         sri_case=sri_case,
@@ -81,7 +101,11 @@ def cast(db: None) -> Cast:
             username="dinas2", role=User.Role.DISTRICT_COMMITTEE, district=other_district
         ),
         lpmp=UserFactory(username="lpmp", role=User.Role.QUALITY_OFFICE, province=province),
-        asesor=UserFactory(username="asesor", role=User.Role.ASSESSOR, rayon=rayon),
+        asesor=assessor("asesor"),
+        asesor2=assessor("asesor2"),
+        asesor3=assessor("asesor3"),
+        rayon_admin=UserFactory(username="rayon", role=User.Role.RAYON_ADMIN, rayon=rayon),
+        rayon_other=UserFactory(username="rayon2", role=User.Role.RAYON_ADMIN, rayon=other_rayon),
         operator=UserFactory(
             username="operator", role=User.Role.OPERATOR, is_staff=True, is_superuser=True
         ),

@@ -1,6 +1,7 @@
 """The demo portfolios, in every state a district sees mid-way through the filling period:
 empty, partly filled (some rows incomplete), complete but not submitted, submitted (with the
-closed envelope not started, drafted, confirmed by one author or complete) and returned by the district.
+closed envelope not started, drafted, confirmed by one author or complete) and returned by the
+district.
 
 Everything is written through the services (`entry_save`, `evidence_add`, `envelope_save`,
 `envelope_confirm`, `portfolio_submit`, `case_transition`), so the data passes the same checks
