@@ -10,3 +10,10 @@ from django.utils.translation import gettext_lazy as _
 class AppealsConfig(AppConfig):
     name = "sergur.appeals"
     verbose_name = _("Appeals")
+
+    def ready(self) -> None:
+        """Show the appeal window and the appeal's status on the case page."""
+        from sergur.appeals.panels import appeal_panel
+        from sergur.cases.panels import panel_register
+
+        panel_register(appeal_panel)

@@ -3,6 +3,7 @@ batch jobs. Points are stored exactly (Decimal as text in JSON, numeric columns 
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -309,3 +310,66 @@ class BatchJob(models.Model):
     def percent(self) -> int:
         """Progress in whole percent."""
         return 100 if not self.total else min(100, self.done * 100 // self.total)
+
+
+def clarification_path(instance: ClarificationResponse, filename: str) -> str:
+    """Stored under a random name: the teacher's file name never reaches the file system."""
+    return f"clarifications/{instance.case_id}/{uuid.uuid4().hex}"
+
+
+class ClarificationResponse(models.Model):
+    """The teacher's answer to a K decision (doubtful evidence): what they say and, if they
+    want, a scan of an original. Kept with the result it answers; the rayon then resolves."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clarifications")
+    result = models.ForeignKey(Result, on_delete=models.PROTECT, related_name="clarifications")
+    text = models.TextField(_("clarification"))
+    file = models.FileField(_("scan of an original"), upload_to=clarification_path, blank=True)
+    original_name = models.CharField(_("file name"), max_length=120, blank=True)
+    content_type = models.CharField(_("type"), max_length=32, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("when"))
+
+    class Meta:
+        ordering = ["case", "at", "pk"]
+        verbose_name = _("clarification")
+        verbose_name_plural = _("clarifications")
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.at:%Y-%m-%d}"
+
+
+class FindingCorrection(models.Model):
+    """One finding changed in a joint reconciliation (the administrative defects, the
+    doubtful evidence codes, or fraud): who, why, the value before and after. Append-only."""
+
+    class Finding(models.TextChoices):
+        DEFECTS = "administrative_defects", _("Administrative defects")
+        DOUBTFUL = "doubtful_evidence", _("Doubtful evidence (codes)")
+        FRAUD = "fraud_found", _("Fraud found")
+
+    reconciliation = models.ForeignKey(
+        Reconciliation, on_delete=models.CASCADE, related_name="finding_corrections"
+    )
+    finding = models.CharField(_("finding"), max_length=30, choices=Finding.choices)
+    # A list of texts (defects, codes) or a bool (fraud); an empty list is a value too.
+    before = models.JSONField(_("before"), blank=True)
+    after = models.JSONField(_("after"), blank=True)
+    reason = models.TextField(_("why"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("finding correction")
+        verbose_name_plural = _("finding corrections")
+
+    def __str__(self) -> str:
+        return f"{self.finding}: {self.before} → {self.after}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Corrections are appended once, never rewritten."""
+        if self.pk is not None:
+            raise ValueError("corrections are append-only")
+        super().save(*args, **kwargs)

@@ -148,7 +148,7 @@ def human_size(size: int) -> str:
     return f"{size} B"
 
 
-def _check_content(upload: UploadedFile[Any]) -> str:
+def evidence_content_check(upload: UploadedFile[Any]) -> str:
     """The file's real type (by its bytes, not its name), after checking it can be read."""
     upload.seek(0)
     head = upload.read(8192)
@@ -226,7 +226,7 @@ def evidence_add(
             code="too_large",
             params={"size": human_size(size), "limit": human_size(limit)},
         )
-    mime = _check_content(upload)
+    mime = evidence_content_check(upload)
     digest = _sha256(upload)
     first = Evidence.objects.filter(case=case, sha256=digest).select_related("entry").first()
     if first is not None:

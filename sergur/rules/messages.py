@@ -296,6 +296,49 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "id": "Rekomendasi kedua asesor berbeda: {first} dan {second}.",
         "en": "The two assessors' decisions differ: {first} and {second}.",
     },
+    # -- assessment: allocation ------------------------------------------------------------
+    "allocation.inactive": {
+        "id": "Asesor tidak aktif.",
+        "en": "The assessor is not active.",
+    },
+    "allocation.same_school": {
+        "id": "Asesor bertugas di sekolah yang sama dengan guru.",
+        "en": "The assessor works at the teacher's school.",
+    },
+    "allocation.same_district": {
+        "id": "Asesor berasal dari kabupaten/kota yang sama dengan guru.",
+        "en": "The assessor's home district is the teacher's district.",
+    },
+    "allocation.related": {
+        "id": "Asesor telah menyatakan memiliki hubungan dengan guru.",
+        "en": "The assessor has declared a relationship with the teacher.",
+    },
+    "allocation.subject": {
+        "id": "Asesor tidak menilai bidang studi {subject}.",
+        "en": "The assessor does not assess subject {subject}.",
+    },
+    "allocation.full": {
+        "id": "Asesor telah mencapai beban maksimal {capacity} portofolio.",
+        "en": "The assessor has reached the maximum load of {capacity} portfolios.",
+    },
+    "allocation.too_few_subject": {
+        "id": "Hanya {found} asesor untuk bidang studi {subject}; diperlukan {needed}.",
+        "en": "Only {found} assessors for subject {subject}; {needed} are needed.",
+    },
+    "allocation.conflicted": {
+        "id": "{conflicted} asesor bidang studi {subject} tidak boleh menilai portofolio ini "
+        "(konflik kepentingan, tidak aktif, atau sudah menilai); tersisa {free}, "
+        "diperlukan {needed}.",
+        "en": "{conflicted} assessors of subject {subject} may not assess this portfolio "
+        "(conflict of interest, inactive, or already assessing it); {free} remain, "
+        "{needed} are needed.",
+    },
+    "allocation.capacity": {
+        "id": "Asesor bidang studi {subject} yang bebas konflik telah mencapai beban maksimal; "
+        "tersisa {room} yang masih dapat menerima, diperlukan {needed}.",
+        "en": "The conflict-free assessors of subject {subject} have reached their maximum "
+        "load; {room} still have room, {needed} are needed.",
+    },
     # -- group checks (table) --------------------------------------------------------------
     "check.group_a": {
         "id": "minimal {minimum}, tanpa unsur kosong",

@@ -10,3 +10,10 @@ from django.utils.translation import gettext_lazy as _
 class VerificationConfig(AppConfig):
     name = "sergur.verification"
     verbose_name = _("Verification")
+
+    def ready(self) -> None:
+        """Show the verification status on the case page."""
+        from sergur.cases.panels import panel_register
+        from sergur.verification.panels import verification_panel
+
+        panel_register(verification_panel)

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from sergur.assessments.views import quality
+
+urlpatterns: list[URLPattern] = [
+    path("assessments/quality/", quality.quality, name="quality"),
+    path(
+        "assessments/quality/assessors/<int:pk>/",
+        quality.quality_assessor,
+        name="quality_assessor",
+    ),
+]

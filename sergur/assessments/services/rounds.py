@@ -30,6 +30,7 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record, case_transition
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read, rules_year
+from sergur.rules import PortfolioInvalid
 from sergur.rules.assessment import (
     Facts,
     Outcome,
@@ -38,9 +39,9 @@ from sergur.rules.assessment import (
     SheetReview,
     compare,
     final_of_two,
-    final_with_third,
     mean_parts,
 )
+from sergur.rules.assessment.reconcile import closer_to
 
 NOT_YOURS = _("This sheet is not allocated to you.")
 ALREADY_SUBMITTED = _("This sheet was already submitted; it can no longer be changed.")
@@ -77,6 +78,8 @@ def sheet_submit(*, sheet: Sheet, actor: User, now: dt.datetime) -> Sheet:
         _, result = sheet_outcome(portfolio, sheet)
     except SheetError as error:
         raise ValidationError(error.message.text(rules_lang()), code="override") from error
+    except PortfolioInvalid as error:  # item scores outside 1-5 stored by other means
+        raise ValidationError(PLANS_INCOMPLETE, code="plans") from error
     sheet.parts = parts_to_json(result.parts)
     sheet.total = result.total
     sheet.code = result.decision.code
@@ -153,7 +156,8 @@ def third_conclude(*, case: Case, round: int, now: dt.datetime) -> Result | None
         return None
     facts = facts_of(portfolio_read(case=case))
     a, b, c = (_scored(sheets[slot], case, facts) for slot in Allocation.Slot.values)
-    final = final_with_third(a, b, c, facts, rules_year(case))
+    partner = closer_to(c.outcome, a, b)
+    final = final_of_two(c, partner, facts, rules_year(case))  # = final_with_third
     reconciliation = Reconciliation.objects.get(case=case, round=round)
     reconciliation.resolved_at = now
     reconciliation.save(update_fields=["resolved_at"])
@@ -161,7 +165,7 @@ def third_conclude(*, case: Case, round: int, now: dt.datetime) -> Result | None
         case=case,
         round=round,
         final=final,
-        review=c.review,
+        review=c.review.union(partner.review),
         source=Result.Source.THIRD,
         actor=None,
         now=now,

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from sergur.cases.models import Case
 from sergur.cases.services import case_open
+from sergur.registry.demo.assessment import load_assessment
 from sergur.registry.demo.people import People, load_people, load_registry
 from sergur.registry.demo.portfolios import DESCRIPTIONS, Scenario, build_portfolio, scenario_of
 from sergur.registry.demo.specs import TeacherSpec, teacher_spec
@@ -84,12 +85,41 @@ def load_demo(
             case=case, spec=spec, people=people, scenario=scenario_of(spec.index), now=now
         )
         created += 1
+    assessed_specs = [spec for spec in specs if scenario_of(spec.index) == Scenario.ASSESSED]
+    assessed = list(
+        Case.objects.filter(
+            programme_year=people.year,
+            teacher__nuptk__in=[spec.nuptk for spec in assessed_specs],
+        )
+        .select_related("teacher", "teacher__subject", "teacher__user", "programme_year")
+        .order_by("teacher__nuptk")
+    )
+    load_assessment(people=people, cases=assessed, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,
         cases_by_state=_states(people),
-        logins=_logins(people, specs),
+        logins=_logins(people, specs) + _assessment_logins(people, assessed),
     )
+
+
+def _assessment_logins(people: People, cases: list[Case]) -> list[Login]:
+    """One teacher for every stage after submission (verification to appeal)."""
+    logins: list[Login] = []
+    seen: set[str] = set()
+    for case in (
+        Case.objects.filter(pk__in=[c.pk for c in cases])
+        .select_related("teacher", "teacher__user")
+        .order_by("teacher__nuptk")
+    ):
+        result = case.results.filter(current=True).only("code", "published_at").first()
+        key = f"{case.state}/{result.code if result and result.published_at else ''}"
+        if key in seen or case.teacher.user is None:
+            continue
+        seen.add(key)
+        note = f"[{case.state}]" + (f" {result.code}" if result and result.published_at else "")
+        logins.append(Login("Teacher", case.teacher.user.username, case.teacher.name, note))
+    return logins
 
 
 def _states(people: People) -> dict[str, int]:
@@ -104,8 +134,9 @@ def _logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
         Login("District committee", "dinas", str(users["dinas"]), "Kabupaten Bantul"),
         Login("Quality office (LPMP)", "lpmp", str(users["lpmp"]), "Provinsi DI Yogyakarta"),
     ]
-    for username in ("asesor1", "asesor2"):
-        logins.append(Login("Assessor", username, str(users[username]), "no allocations yet"))
+    logins.append(Login("Rayon admin", "rayon", str(users["rayon"]), str(people.rayon.institution)))
+    for username in ("asesor1", "asesor2", "asesor3", "asesor4"):
+        logins.append(Login("Assessor", username, str(users[username]), "My worklist"))
     for username in ("pengawas1", "pengawas2"):
         covered = "SD and SLB schools" if username == "pengawas1" else "SMP, SMA and SMK schools"
         logins.append(Login("Supervisor", username, str(users[username]), covered))

@@ -138,8 +138,11 @@ def _staff_accounts(people: People) -> list[User]:
     specs: list[tuple[str, str, dict[str, object]]] = [
         ("dinas", User.Role.DISTRICT_COMMITTEE, {"district": people.district}),
         ("lpmp", User.Role.QUALITY_OFFICE, {"province": people.province}),
+        ("rayon", User.Role.RAYON_ADMIN, {"rayon": people.rayon}),
         ("asesor1", User.Role.ASSESSOR, {"rayon": people.rayon}),
         ("asesor2", User.Role.ASSESSOR, {"rayon": people.rayon}),
+        ("asesor3", User.Role.ASSESSOR, {"rayon": people.rayon}),
+        ("asesor4", User.Role.ASSESSOR, {"rayon": people.rayon}),
         ("pengawas1", User.Role.SUPERVISOR, {}),
         ("pengawas2", User.Role.SUPERVISOR, {}),
     ]
@@ -172,6 +175,7 @@ ACCOUNT_FIELDS = [
     "school",
     "district",
     "province",
+    "rayon",
 ]
 
 

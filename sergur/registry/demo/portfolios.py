@@ -49,6 +49,7 @@ class Scenario(StrEnum):
     ENVELOPE_ONE = "envelope_one"
     ENVELOPE_DONE = "envelope_done"
     RETURNED = "returned"
+    ASSESSED = "assessed"
 
 
 DESCRIPTIONS = {
@@ -60,9 +61,11 @@ DESCRIPTIONS = {
     Scenario.ENVELOPE_ONE: "submitted, envelope confirmed by the principal only",
     Scenario.ENVELOPE_DONE: "submitted, envelope complete",
     Scenario.RETURNED: "returned by the district for a legalised diploma",
+    Scenario.ASSESSED: "submitted, envelope complete, then verified and assessed",
 }
 
-# Teacher index → scenario. Any 20 consecutive teachers hold every scenario.
+# Teacher index → scenario. The first twenty teachers hold every scenario of the filling period;
+# any 40 consecutive teachers hold every scenario.
 CYCLE = (
     Scenario.ENVELOPE_DONE,
     Scenario.PARTIAL,
@@ -84,6 +87,28 @@ CYCLE = (
     Scenario.EMPTY,
     Scenario.PARTIAL,
     Scenario.SUBMITTED,
+    # The second twenty: portfolios the verification and the rayon have taken further
+    # (demo/assessment.py takes each to one stage of TARGETS, in turn).
+    Scenario.ASSESSED,
+    Scenario.ASSESSED,
+    Scenario.PARTIAL,
+    Scenario.ASSESSED,
+    Scenario.ASSESSED,
+    Scenario.EMPTY,
+    Scenario.ASSESSED,
+    Scenario.ASSESSED,
+    Scenario.READY,
+    Scenario.ASSESSED,
+    Scenario.ASSESSED,
+    Scenario.PARTIAL,
+    Scenario.ASSESSED,
+    Scenario.ASSESSED,
+    Scenario.SUBMITTED,
+    Scenario.ASSESSED,
+    Scenario.ASSESSED,
+    Scenario.ENVELOPE_DONE,
+    Scenario.ASSESSED,
+    Scenario.PARTIAL,
 )
 SUBMITTED = {
     Scenario.SUBMITTED,
@@ -91,6 +116,7 @@ SUBMITTED = {
     Scenario.ENVELOPE_ONE,
     Scenario.ENVELOPE_DONE,
     Scenario.RETURNED,
+    Scenario.ASSESSED,
 }
 
 
@@ -145,7 +171,7 @@ def _envelope(
     if scenario == Scenario.ENVELOPE_DRAFT:
         return
     envelope_confirm(case=case, actor=principal, author="principal", now=now)
-    if scenario in (Scenario.ENVELOPE_DONE, Scenario.RETURNED):
+    if scenario in (Scenario.ENVELOPE_DONE, Scenario.RETURNED, Scenario.ASSESSED):
         envelope_confirm(case=case, actor=supervisor, author="supervisor", now=now)
 
 
@@ -157,7 +183,12 @@ def build_portfolio(
         return
     rng = random.Random(f"{spec.index}-portfolio")
     teacher: User = people.users[spec.username]
-    rows = partial_rows(spec, rng) if scenario == Scenario.PARTIAL else complete_rows(spec, rng)
+    rich = scenario == Scenario.ASSESSED
+    rows = (
+        partial_rows(spec, rng)
+        if scenario == Scenario.PARTIAL
+        else complete_rows(spec, rng, rich=rich)
+    )
     serial = 0
     for row in rows:
         entry = entry_save(case=case, section_key=row.section, values=row.values, actor=teacher)

@@ -134,11 +134,12 @@ def _forums(rng: random.Random, count: int) -> list[Row]:
     return rows
 
 
-def _extras(spec: TeacherSpec, rng: random.Random) -> list[Row]:
-    """The optional tables: organisations, duties, awards, coaching, works, disaster service."""
+def _extras(spec: TeacherSpec, rng: random.Random, rich: bool = False) -> list[Row]:
+    """The optional tables: organisations, duties, awards, coaching, works, disaster service
+    (a rich portfolio has every one of them)."""
     rows: list[Row] = []
     subject = spec.subject.name
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 or rich:
         name, position, level, kind = rng.choice(data.ORGANIZATIONS)
         start = rng.randint(1995, 2003)
         values = {
@@ -150,7 +151,7 @@ def _extras(spec: TeacherSpec, rng: random.Random) -> list[Row]:
             "years": "4",
         }
         rows.append(Row("organization", values, [Document("sk_organisasi.pdf", f"SK {name}")]))
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 or rich:
         start = rng.randint(1998, 2004)
         values = {
             "role": rng.choice(("vice_principal", "extracurricular_advisor")),
@@ -159,7 +160,7 @@ def _extras(spec: TeacherSpec, rng: random.Random) -> list[Row]:
             "school": spec.main_school.name,
         }
         rows.append(Row("additional_duty", values, [Document("sk_tugas.pdf", "SK tugas tambahan")]))
-    if rng.random() < 0.25:
+    if rng.random() < 0.25 or rich:
         name, giver, level = rng.choice(data.AWARDS)
         values = {
             "name": name,
@@ -168,29 +169,29 @@ def _extras(spec: TeacherSpec, rng: random.Random) -> list[Row]:
             "year": str(rng.randint(1998, 2007)),
         }
         rows.append(Row("award", values, [Document("piagam.png", f"Piagam {name}", original=True)]))
-    if rng.random() < 0.2:
+    if rng.random() < 0.2 or rich:
         values = {"subject": subject, "role": "core_teacher", "place": f"MGMP {subject} Bantul"}
         rows.append(Row("peer_coaching", values, [Document("surat_tugas.pdf", "Surat tugas")]))
-    if rng.random() < 0.15:
+    if rng.random() < 0.15 or rich:
         values = {"name": f"Olimpiade {subject}", "level": rng.choice(("district", "province"))}
         rows.append(
             Row("student_coaching_won", values, [Document("piagam_siswa.png", "Piagam siswa")])
         )
-    if rng.random() < 0.2:
+    if rng.random() < 0.2 or rich:
         values = {
             "title": f"Peningkatan hasil belajar {subject} melalui pembelajaran kooperatif",
             "year": str(rng.randint(2004, 2007)),
             "role": "solo",
         }
         rows.append(Row("research", values, [Document("laporan_ptk.pdf", "Laporan PTK")]))
-    if rng.random() < 0.15:
+    if rng.random() < 0.15 or rich:
         values = {
             "title": f"Modul {subject} kelas {rng.randint(7, 9)}",
             "kind": "module",
             "year": str(rng.randint(2002, 2007)),
         }
         rows.append(Row("written_work", values, [Document("modul.pdf", values["title"])]))
-    if rng.random() < 0.1:
+    if rng.random() < 0.1 or rich:
         # Bantul was the worst-hit district of the 27 May 2006 earthquake.
         values = {
             "location": f"{spec.main_school.name} (gempa bumi 27 Mei 2006)",
@@ -204,16 +205,19 @@ def _extras(spec: TeacherSpec, rng: random.Random) -> list[Row]:
     return rows
 
 
-def complete_rows(spec: TeacherSpec, rng: random.Random) -> list[Row]:
-    """Every vital table filled and evidenced, plus the teacher's other activities."""
+def complete_rows(spec: TeacherSpec, rng: random.Random, *, rich: bool = False) -> list[Row]:
+    """Every vital table filled and evidenced, plus the teacher's other activities; a rich
+    portfolio (one the demo takes through assessment) has every training and activity."""
     plans = 4 if spec.subject.is_counseling else 5
+    trainings = rng.randint(1, 5)
+    forums = rng.randint(1, 4)
     return [
         *_qualifications(spec),
-        *_trainings(spec, rng, rng.randint(1, 5)),
+        *_trainings(spec, rng, len(data.TRAININGS) if rich else trainings),
         *_periods(spec, rng),
         *_plans(spec, rng, plans),
-        *_forums(rng, rng.randint(1, 4)),
-        *_extras(spec, rng),
+        *_forums(rng, 4 if rich else forums),
+        *_extras(spec, rng, rich),
     ]
 
 

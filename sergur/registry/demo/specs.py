@@ -80,7 +80,9 @@ def _rank(years: int) -> str:
     return steps[min(years // 5, len(steps) - 1)]
 
 
-def _degrees(rng: random.Random, subject: data.SubjectRow, birth: dt.date) -> tuple[Degree, ...]:
+def _degrees(
+    rng: random.Random, subject: data.SubjectRow, birth: dt.date, senior: bool = False
+) -> tuple[Degree, ...]:
     first_year = min(birth.year + rng.randint(23, 27), 2005)
     if subject.code == "027":
         # Class teachers of the 1980s came from the SPG; most took the S1 PGSD later (UT).
@@ -102,7 +104,9 @@ def _degrees(rng: random.Random, subject: data.SubjectRow, birth: dt.date) -> tu
             relevance=relevance,
         )
     ]
-    if rng.random() < 0.15 and first_year < 2000:
+    # Senior teachers (the second twenty of every forty) took a master's degree more often.
+    chance = 0.6 if senior else 0.15
+    if rng.random() < chance and first_year < 2000:
         degrees.append(
             Degree(
                 level="S2",
@@ -154,13 +158,13 @@ def teacher_spec(index: int) -> TeacherSpec:
         nip = f"{birth:%Y%m%d}{appointed:%Y%m}{sex}{index % 999 + 1:03d}"
         rank = _rank(SERVICE_UNTIL.year - appointed.year)
     nuptk = f"{rng.randint(1000, 8999)}{rng.randint(0, 999999):06d}{index + 1:06d}"
-    degrees = _degrees(rng, subject, birth)
+    degrees = _degrees(rng, subject, birth, senior=index % 40 >= 20)
     second: data.SchoolRow | None = None
     second_hours = 0
     main_hours = rng.randint(18, 30)
-    if school.level in ("SMP", "SMA", "SMK") and rng.random() < 0.12:
+    others = [s for s in data.SCHOOLS if s.level == school.level and s != school]
+    if school.level in ("SMP", "SMA", "SMK") and rng.random() < 0.12 and others:
         # Some teachers top up their hours at a second school to reach 24 a week.
-        others = [s for s in data.SCHOOLS if s.level == school.level and s != school]
         second = rng.choice(others)
         main_hours = rng.randint(12, 18)
         second_hours = rng.randint(6, 30 - main_hours)

@@ -8,6 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from sergur.accounts.models import User
+from sergur.appeals.models import Appeal
+from sergur.assessments.models import ClarificationResponse, Result
 from sergur.cases.models import Case, CaseEvent
 from sergur.common.signing import verify
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
@@ -72,7 +74,8 @@ def test_every_role_has_its_accounts(demo_output):
         User.Role.SUPERVISOR: 2,
         User.Role.DISTRICT_COMMITTEE: 1,
         User.Role.QUALITY_OFFICE: 1,
-        User.Role.ASSESSOR: 2,
+        User.Role.ASSESSOR: 4,
+        User.Role.RAYON_ADMIN: 1,
         User.Role.OPERATOR: 1,
     }
     operator = User.objects.get(username="operator")
@@ -83,12 +86,17 @@ def test_every_role_has_its_accounts(demo_output):
     assert all(user.school_id for user in User.objects.filter(role=User.Role.PRINCIPAL))
 
 
-def test_every_case_state_and_envelope_stage_appears(demo_output):
+def test_every_case_state_and_envelope_stage_appears(db):
+    # The second twenty teachers hold the portfolios taken through assessment.
+    run_demo(teachers=2 * TEACHERS)
     states = set(Case.objects.values_list("state", flat=True))
     envelopes = list(EnvelopeInstrument.objects.all())
 
     assert states == set(Case.State.values)
-    assert Case.objects.count() == TEACHERS
+    assert Case.objects.count() == 2 * TEACHERS
+    codes = set(Result.objects.filter(current=True).values_list("code", flat=True))
+    assert codes == {"L", "MA", "MS", "MPLPG", "K", "D"}
+    assert Appeal.objects.exists() and ClarificationResponse.objects.exists()
     assert any(not e.filled for e in envelopes)  # drafted
     assert any(
         e.filled and e.principal_confirmed_at and not e.supervisor_confirmed_at for e in envelopes

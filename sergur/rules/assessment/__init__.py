@@ -3,6 +3,14 @@ of assessors and the agreement statistics. Pure Python like the rest of the rule
 
 from __future__ import annotations
 
+from sergur.rules.assessment.allocation import (
+    AllocationPlan,
+    AssessorSlot,
+    PortfolioSlot,
+    allocate,
+    conflicts,
+    obstacles,
+)
 from sergur.rules.assessment.params import AssessmentParams, assessment_params
 from sergur.rules.assessment.reconcile import (
     Comparison,
@@ -30,6 +38,12 @@ from sergur.rules.assessment.sheet import (
 __all__ = [
     "ASSESSED_PARTS",
     "PARTS",
+    "AllocationPlan",
+    "AssessorSlot",
+    "PortfolioSlot",
+    "allocate",
+    "conflicts",
+    "obstacles",
     "AssessmentParams",
     "Comparison",
     "Facts",

@@ -260,6 +260,13 @@ def event_lines(
     states = dict(Case.State.choices)
     out = []
     for event in events:
+        if (
+            viewer is not None
+            and viewer.role == User.Role.ASSESSOR
+            and event.kind == CaseEvent.Kind.SHEET_SUBMITTED
+            and event.actor_id != viewer.pk
+        ):
+            continue  # assessors are blind to each other's progress until both submit
         actor = event.actor
         who = str(actor) if actor is not None else system
         if actor is not None and not actor_visible(actor, viewer):

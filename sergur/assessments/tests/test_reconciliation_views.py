@@ -1,0 +1,144 @@
+"""The joint reconciliation page: who may open it, correcting with a reason, resolving, the
+third-assessor mode, and that no assessor is named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from sergur.assessments.models import Correction, FindingCorrection, Reconciliation, Result
+from sergur.assessments.tests.test_reconciliation import open_reconciliation
+from sergur.cases.models import Case
+
+
+@pytest.fixture
+def reconciliation(cast: Any) -> Reconciliation:
+    return open_reconciliation(cast)
+
+
+def url(case: Case | int) -> str:
+    return reverse("assessments:reconcile", args=[case if isinstance(case, int) else case.pk])
+
+
+def test_the_admin_sees_both_sheets_and_the_reasons(
+    client: Client, cast: Any, reconciliation: Reconciliation
+) -> None:
+    client.force_login(cast.rayon_admin)
+
+    response = client.get(url(reconciliation.case_id))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    for reason in reconciliation.reasons["id"]:
+        assert reason in body
+    assert "Ijazah tidak relevan" in body and "qualifications[0]" in body
+    for user in (cast.asesor, cast.asesor2):
+        assert user.assessor.number not in body
+    assert cast.asesor2.username not in body
+
+
+def test_a_part_is_corrected_with_a_reason(
+    client: Client, cast: Any, reconciliation: Reconciliation
+) -> None:
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(
+        url(reconciliation.case_id),
+        {
+            "action": "part",
+            "part-part": "awards",
+            "part-after": "12.5",
+            "part-reason": "Both agreed on the award",
+        },
+    )
+
+    assert response.status_code == 302
+    correction = Correction.objects.get()
+    assert correction.part == "awards" and str(correction.after.normalize()) == "12.5"
+
+
+def test_a_correction_without_a_reason_is_refused_on_the_page(
+    client: Client, cast: Any, reconciliation: Reconciliation
+) -> None:
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(
+        url(reconciliation.case_id),
+        {"action": "part", "part-part": "awards", "part-after": "12", "part-reason": ""},
+    )
+
+    assert response.status_code == 400
+    assert not Correction.objects.exists()
+
+
+def test_a_finding_is_corrected_on_the_page(
+    client: Client, cast: Any, reconciliation: Reconciliation
+) -> None:
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(
+        url(reconciliation.case_id),
+        {
+            "action": "finding",
+            "finding-finding": "doubtful_evidence",
+            "finding-items": "",
+            "finding-reason": "Originals seen",
+        },
+    )
+
+    assert response.status_code == 302
+    assert FindingCorrection.objects.get().after == []
+
+
+def test_resolving_on_the_page(client: Client, cast: Any, reconciliation: Reconciliation) -> None:
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(url(reconciliation.case_id), {"action": "resolve"})
+
+    assert response.status_code == 302
+    assert Result.objects.get(case_id=reconciliation.case_id).source == Result.Source.JOINT
+    assert client.get(url(reconciliation.case_id)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("sri", 403),
+        ("budi", 403),
+        ("asesor", 403),
+        ("asesor3", 403),
+        ("dinas", 403),
+        ("dinas_other", 403),
+        ("lpmp", 403),
+        ("rayon_other", 404),
+    ],
+)
+def test_only_the_rayon_admin_reconciles(
+    client: Client, cast: Any, reconciliation: Reconciliation, who: str, status: int
+) -> None:
+    client.force_login(getattr(cast, who))
+
+    assert client.get(url(reconciliation.case_id)).status_code == status
+    client.post(url(reconciliation.case_id), {"action": "resolve"})
+    assert not Result.objects.exists()
+
+
+def test_a_case_not_in_reconciliation_is_not_found(client: Client, cast: Any) -> None:
+    client.force_login(cast.rayon_admin)
+    assert client.get(url(cast.budi_case)).status_code == 404
+    assert client.get(url(999999)).status_code == 404
+
+
+def test_in_third_mode_the_page_shows_the_third_assessor(
+    client: Client, cast: Any, reconciliation: Reconciliation
+) -> None:
+    Reconciliation.objects.filter(pk=reconciliation.pk).update(mode=Reconciliation.Mode.THIRD)
+    client.force_login(cast.rayon_admin)
+
+    body = client.get(url(reconciliation.case_id)).content.decode()
+
+    assert "third" in body.lower() or "ketiga" in body.lower()
+    assert 'name="action" value="part"' not in body

@@ -1,0 +1,163 @@
+"""The scoring sheet's arithmetic: suggested lines, overrides with reasons, the outcome."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from sergur.rules import load_year
+from sergur.rules.assessment import (
+    PARTS,
+    Facts,
+    Override,
+    SheetError,
+    SheetReview,
+    apply_overrides,
+    mean_parts,
+    outcome,
+    parts_of,
+    sheet_lines,
+)
+from sergur.rules.tests.helpers import (
+    S1_SUBJECT,
+    doc,
+    observation,
+    plans,
+    scored,
+    superior,
+)
+
+YEAR = load_year(2007)
+FACTS = Facts(special_area=False, superior_present=True)
+
+
+def portfolio(**extra: object) -> dict[str, object]:
+    return doc(
+        qualifications=[S1_SUBJECT, S1_SUBJECT],
+        trainings=[
+            {"name": "KTSP", "hours": 40, "level": "province", "relevant": True, "year": 2006},
+        ],
+        teaching_experience={"years": 20},
+        lesson_plans=plans(32, 32, 32, 32, 32),
+        teaching_observation=observation(96),
+        superior_assessment=superior(40),
+        forums=[{"name": "Seminar", "year": 2005, "role": "speaker", "level": "national"}],
+        **extra,
+    )
+
+
+def test_every_trace_line_becomes_a_line_with_a_stable_key():
+    result = scored(portfolio(), explain=True)
+    lines = sheet_lines(result)
+    keys = [line.key for line in lines]
+    assert len(keys) == len(set(keys))
+    assert "qualifications[0]" in keys and "qualifications[1]" in keys
+    assert {line.part for line in lines} <= set(PARTS)
+
+
+def test_a_second_line_on_the_same_path_is_numbered():
+    result = scored(doc(lesson_plans=plans(32, 32)), explain=True)
+    keys = [line.key for line in sheet_lines(result)]
+    assert "lesson_plans" in keys  # the missing plans (P1)
+
+
+def test_instrument_lines_cannot_be_overridden():
+    lines = sheet_lines(scored(portfolio(), explain=True))
+    by_part = {line.part: line for line in lines}
+    assert not by_part["lesson_plans"].overridable
+    assert not by_part["teaching_observation"].overridable
+    assert by_part["training"].overridable
+
+
+def test_parts_add_up_to_the_components():
+    result = scored(portfolio(), explain=True)
+    parts = parts_of(result)
+    assert (
+        parts["lesson_plans"] + parts["teaching_observation"]
+        == (result.components["learning_plans_and_practice"])
+    )
+    assert sum(parts.values()) - result.group_c + result.group_c_counted == result.total
+
+
+def test_an_override_moves_its_part_by_the_difference():
+    result = scored(portfolio(), explain=True)
+    lines = sheet_lines(result)
+    parts = parts_of(result)
+    training = next(line for line in lines if line.part == "training")
+    moved = apply_overrides(
+        lines, parts, {training.key: Override(points=0, reason="Not relevant to the subject")}
+    )
+    assert moved["training"] == parts["training"] - training.suggested
+    assert moved["qualification"] == parts["qualification"]
+
+
+def test_a_confirmed_line_needs_no_reason():
+    result = scored(portfolio(), explain=True)
+    lines = sheet_lines(result)
+    line = lines[0]
+    same = apply_overrides(lines, parts_of(result), {line.key: Override(line.suggested, "")})
+    assert same == parts_of(result)
+
+
+def test_a_part_never_falls_below_zero():
+    lines = sheet_lines(scored(portfolio(), explain=True))
+    line = next(line for line in lines if line.part == "training")
+    parts = {**parts_of(scored(portfolio(), explain=True)), "training": 1}
+    assert apply_overrides(lines, parts, {line.key: Override(0, "none")})["training"] == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "override", "code"),
+    [
+        ("nowhere[3]", Override(1, "x"), "sheet.unknown_line"),
+        ("lesson_plans[0]", Override(1, "x"), "sheet.not_overridable"),
+        ("trainings[0]", Override(-1, "x"), "sheet.negative"),
+        ("trainings[0]", Override(3, "  "), "sheet.reason_missing"),
+    ],
+)
+def test_an_override_the_sheet_cannot_take_says_which_line(key, override, code):
+    result = scored(portfolio(), explain=True)
+    with pytest.raises(SheetError) as error:
+        apply_overrides(sheet_lines(result), parts_of(result), {key: override})
+    assert error.value.message.code == code
+    assert key in error.value.message.text("id")
+
+
+def test_the_outcome_decides_like_the_scorer():
+    result = scored(portfolio(), explain=True)
+    decided = outcome(parts_of(result), FACTS, SheetReview(), YEAR)
+    assert decided.total == result.total
+    assert decided.decision.code == result.decision.code
+    assert decided.components == result.components
+
+
+def test_findings_change_the_decision():
+    parts = parts_of(scored(portfolio(), explain=True))
+    assert outcome(parts, FACTS, SheetReview(fraud_found=True), YEAR).decision.code == "D"
+    doubtful = SheetReview(doubtful_evidence=("1.a",))
+    assert outcome(parts, FACTS, doubtful, YEAR).decision.code == "K"
+    missing = Facts(special_area=False, superior_present=False)
+    assert outcome(parts, missing, SheetReview(), YEAR).decision.code == "MPLPG"
+
+
+def test_group_c_is_capped_in_the_total():
+    parts = {part: 0 for part in PARTS} | {"scientific_forums": 150}
+    decided = outcome(parts, FACTS, SheetReview(), YEAR)
+    assert (decided.group_c, decided.group_c_counted, decided.total) == (150, 100, 100)
+
+
+def test_reviews_unite_without_repeats():
+    first = SheetReview(administrative_defects=("no stamp",), doubtful_evidence=("2.c",))
+    second = SheetReview(administrative_defects=("no stamp", "no photo", ""), fraud_found=True)
+    both = first.union(second)
+    assert both.administrative_defects == ("no stamp", "no photo")
+    assert both.doubtful_evidence == ("2.c",) and both.fraud_found
+
+
+def test_the_mean_is_exact_and_whole_numbers_stay_whole():
+    a = {part: 10 for part in PARTS}
+    b = {part: 11 for part in PARTS} | {"training": 10}
+    mean = mean_parts(a, b)
+    assert mean["qualification"] == Decimal("10.5")
+    assert mean["training"] == 10 and isinstance(mean["training"], int)
