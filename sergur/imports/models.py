@@ -76,6 +76,9 @@ class ImportBatch(models.Model):
     file_errors = models.PositiveIntegerField(_("errors of the whole file"), default=0)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     bytes_total = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    # Whether the dry run read the file as a plain CSV (the fast path, docs/import.md
+    # "Speed"); the import then reads it the same way.
+    plain = models.BooleanField(_("plain CSV"), default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,0 +1,75 @@
+"""The fast path of the import (plain CSV, column check) reports exactly what the row path
+reports: the same problems on the same lines, and the same good rows (random files with bad
+rows, repeated NUPTKs and names that differ)."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sergur.imports.bulk import Checker, parsed_rows
+from sergur.rules.selection.columns import NotPlain, read_plain_csv
+from sergur.rules.selection.layout import ParsedRow, RowChecker, RowProblem, read_csv
+from sergur.rules.tests.selection.test_columns import ODD, csv_bytes
+from sergur.rules.tests.selection.test_layout import GOOD, SCHOOLS, SUBJECTS
+
+CHANGE = st.dictionaries(
+    st.sampled_from(list(GOOD)),
+    st.sampled_from(ODD[:40]) | st.sampled_from(["Sri Lestari", "Dra. Sri Lestari", "Budi"]),
+    max_size=2,
+)
+ROW = st.tuples(st.integers(0, 6), CHANGE)
+
+
+def key(problem: RowProblem) -> tuple[object, ...]:
+    return (problem.line, problem.column, problem.code, problem.message, problem.warning)
+
+
+def slow(data: bytes) -> tuple[list[tuple[object, ...]], list[ParsedRow]]:
+    checker = RowChecker(SUBJECTS, SCHOOLS)
+    problems: list[RowProblem] = []
+    good: list[ParsedRow] = []
+    for line, cells in read_csv(io.BytesIO(data)):
+        result = checker.check(line, cells)
+        if line == 2:
+            problems += checker.header or []
+        if isinstance(result, ParsedRow):
+            good.append(result)
+            problems += result.warnings
+        else:
+            problems += result
+    return sorted(map(key, problems)), good
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ROW, min_size=1, max_size=15), st.sampled_from([80, 600, 1 << 20]), st.booleans())
+def test_the_fast_path_reports_what_the_row_path_reports(
+    rows: list[tuple[int, dict[str, str]]], block: int, extra: bool
+) -> None:
+    changes = [{"NUPTK": f"12345678901234{n:02d}", **change} for n, change in rows]
+    header = [*GOOD, "CATATAN"] if extra else list(GOOD)
+    data = csv_bytes(changes, header, "\n")
+    checker = Checker(dict.fromkeys(SUBJECTS, 1), SCHOOLS, date_format="YYYY-MM-DD")
+    problems: list[RowProblem] = []
+    good: list[ParsedRow] = []
+    try:
+        for number, batch in enumerate(read_plain_csv(io.BytesIO(data), block)):
+            checked = checker.check(batch)
+            problems += list(batch.header) if number == 0 else []
+            problems += checked.problems
+            assert checked.good is not None
+            good += parsed_rows(checked.good)
+            assert checked.invalid == checked.rows - checked.good.height
+    except NotPlain:
+        return
+    expected_problems, expected_good = slow(data)
+    assert sorted(map(key, problems)) == expected_problems
+    assert [(r, ()) for r in good] == [(_plain(r), ()) for r in expected_good]
+
+
+def _plain(row: ParsedRow) -> ParsedRow:
+    """The row without its warnings (they are reported as problems on both paths)."""
+    fields = {name: getattr(row, name) for name in ParsedRow.__slots__ if name != "warnings"}
+    return ParsedRow(**fields)

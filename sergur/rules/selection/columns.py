@@ -1,0 +1,300 @@
+"""The fast path of the teacher import: a plain CSV read in batches and checked column by
+column (polars), with the row parser (`layout.parse_row`) as the judge of every row the
+columns flag (Buku 1 data exchange; facts.md §8).
+
+The columns never decide that a row is bad: they only *flag* rows that may be bad. A flagged
+row is parsed again by `parse_row`, which writes the problems with line and column (or finds
+it good after all). An unflagged row is good, and its values are the ones `parse_row` would
+give (`tests/selection/test_columns.py` proves both with random rows). Dates are read with
+the one declared format, never by locale.
+
+Only a *plain* CSV takes this path: UTF-8, one record a line (no line break inside a quoted
+cell), no empty lines, every line exactly as many cells as the header, quotes only around
+whole cells, no line over 64 KiB, a usable header. Anything else raises `NotPlain` and the
+caller reads the file with the row reader (`layout.read_csv`), which names the line of any
+encoding or syntax error. Because a plain file has one record a line, the line of a row is
+its position + 2 (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Container, Iterator, Mapping
+from dataclasses import dataclass
+from typing import IO
+
+import polars as pl
+
+from sergur.rules.selection.layout import (
+    COLUMNS,
+    EDUCATION,
+    EMPLOYMENT,
+    GENDERS,
+    ISO,
+    LIMITS,
+    MAX_CELL,
+    MAX_LINE_BYTES,
+    TEMPORARY_NUPTK,
+    YES_NO,
+    DateFormat,
+    RowProblem,
+    SchoolRef,
+    check_header,
+    normalise_header,
+)
+
+BLOCK_BYTES = 4 << 20  # bytes read per batch (about 25,000 rows of the national layout)
+_FIELD = r'(?:"(?:[^"\r\n]|"")*"|[^",\r\n]*)'  # a quoted cell without line breaks, or a bare one
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what str.strip removes and polars' strip may not agree on
+# After stripping those, cells joined by "\n" (a plain file has no line break in a cell): a
+# cell starting or ending with anything else Python's str.strip might remove.
+_EDGE = r"(?m)^[^\x21-\x7e\n]|[^\x21-\x7e\n]$"
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+_NOT_ASCII = r"[^\x00-\x7f]"
+DATES = ("TANGGAL_LAHIR", "TANGGAL_IJAZAH", "TMT_GURU", "TMT_GURU_TETAP")
+NUMBERS = {
+    "BULAN_TIDAK_MENGAJAR": (0, 600),
+    "JAM_MENGAJAR": (0, 60),
+    "TUGAS_TAMBAHAN": (0, 3),
+    "PRESTASI": (0, 4),
+}
+CHOICES = ("JENIS_KELAMIN", "STATUS_KEPEGAWAIAN", "INPASSING", "PENDIDIKAN", "SUDAH_SERTIFIKASI")
+
+
+class NotPlain(Exception):
+    """The file is not a plain CSV: read it with the row reader instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One batch of a plain CSV: the cells (every layout column, as text) and each row's line."""
+
+    cells: pl.DataFrame  # one String column per layout column, "" when the file lacks it
+    first_line: int  # the line of the first row; row i is on first_line + i
+    header: tuple[RowProblem, ...]  # the header's warnings (unknown columns), line 1
+
+    def row(self, index: int) -> dict[str, str]:
+        """Row `index` as the row reader gives it (layout names → cell text)."""
+        return {name: value or "" for name, value in self.cells.row(index, named=True).items()}
+
+
+def read_plain_csv(stream: IO[bytes], block_bytes: int = BLOCK_BYTES) -> Iterator[Batch]:
+    """The batches of a plain CSV, bounded in memory; `NotPlain` as soon as it is not one.
+
+    The header is checked first: a missing or repeated column also raises `NotPlain` (the row
+    path reports it; such a file cannot be imported)."""
+    first = stream.readline(MAX_LINE_BYTES + 1)
+    if not first.endswith(b"\n") or len(first) > MAX_LINE_BYTES:
+        raise NotPlain
+    try:
+        header_text = first.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotPlain from None
+    try:
+        header = next(csv.reader([header_text], strict=True), [])
+    except csv.Error:
+        raise NotPlain from None
+    warnings = tuple(check_header(header))
+    if any(not problem.warning for problem in warnings):
+        raise NotPlain
+    names = [normalise_header(name) for name in header]
+    width = len(names)
+    # Columns the layout does not know keep a private name (they may be empty or repeated).
+    columns = [name if name in COLUMNS else f"#{index}" for index, name in enumerate(names)]
+    line_pattern = re.compile(rf"^{_FIELD}(?:,{_FIELD}){{{width - 1}}}\r?$").pattern
+    line = 2
+    rest = b""
+    while True:
+        block = stream.read(block_bytes)
+        data = rest + block
+        if not data:
+            if line == 2:  # no rows: the row path reports it
+                raise NotPlain
+            return
+        if block:
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:
+                if len(data) > MAX_LINE_BYTES:
+                    raise NotPlain
+                rest = data
+                continue
+            data, rest = data[:cut], data[cut:]
+        else:
+            rest = b""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotPlain from None
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        series = pl.Series(lines, dtype=pl.String)
+        plain = (series.str.len_bytes() < MAX_LINE_BYTES).all() and series.str.contains(
+            line_pattern
+        ).all()
+        if not plain:
+            raise NotPlain
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            new_columns=columns,
+            schema={name: pl.String for name in columns},
+            quote_char='"',
+            raise_if_empty=False,
+        )
+        if frame.height != len(lines):  # pragma: no cover - the line check makes them agree
+            raise NotPlain
+        frame = frame.select(
+            [
+                pl.col(name).fill_null("") if name in frame.columns else pl.lit("").alias(name)
+                for name in COLUMNS
+            ]
+        )
+        yield Batch(frame, line, warnings)
+        line += len(lines)
+        if not block:
+            return
+
+
+# -- the column check -----------------------------------------------------------------------
+
+
+def _date(column: pl.Expr, date_format: DateFormat) -> pl.Expr:
+    """The date in the one declared format, null when it is not one (never by locale)."""
+    if date_format == ISO:
+        shape, pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "%Y-%m-%d"
+    else:
+        shape, pattern = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$", "%d/%m/%Y"
+    parsed = column.str.to_date(pattern, strict=False)
+    return pl.when(column.str.contains(shape) & (parsed.dt.year() >= 1)).then(parsed)
+
+
+def _number(column: pl.Expr, low: int, high: int) -> tuple[pl.Expr, pl.Expr]:
+    """(whether the cell is bad, its value): empty is 0; otherwise 1-4 digits within range."""
+    value = column.cast(pl.Int64, strict=False)
+    good = (column == "") | (
+        column.str.contains(r"^[0-9]{1,4}$") & value.is_between(low, high)
+    ).fill_null(False)
+    return ~good, pl.when(column == "").then(0).otherwise(value)
+
+
+def check_batch(
+    batch: Batch,
+    known_subjects: Container[str],
+    known_schools: Mapping[str, SchoolRef],
+    *,
+    date_format: DateFormat = ISO,
+) -> pl.DataFrame:
+    """Flag the rows of a batch that may be bad, and the values of the others.
+
+    The result has one row per input row: `flagged` (parse it with `parse_row`), `line`, and
+    the registry values of `ParsedRow` (nuptk, nip, name, …, weekly_hours, region,
+    school_level), meaningful where `flagged` is false."""
+    raw = batch.cells
+    subjects = [code for code in raw["KODE_BIDANG_STUDI"].unique().to_list() if code]
+    schools = {npsn for npsn in raw["NPSN"].str.to_uppercase().unique().to_list() if npsn}
+    known = sorted(code for code in subjects if code in known_subjects)
+    refs = {npsn: known_schools[npsn] for npsn in schools if npsn in known_schools}
+    allowed = sorted(npsn for npsn, ref in refs.items() if ref.allowed)
+    # Stage 1: the raw cells' own problems, and every cell stripped (and in capitals).
+    coded = [*CHOICES, "NPSN", "GOLONGAN"]
+    flags = [
+        pl.concat_str([pl.col(name) for name in COLUMNS], separator="\n").str.contains(_CONTROL),
+        pl.concat_str([pl.col(name) for name in coded], separator="\n").str.contains(_NOT_ASCII),
+        pl.any_horizontal([pl.col(name).str.len_chars() > MAX_CELL for name in COLUMNS]),
+    ]
+    stage = raw.select(
+        raw_flag=pl.any_horizontal(flags),
+        **{name: pl.col(name).str.strip_chars(_ASCII_SPACE) for name in COLUMNS},
+    )
+    stage = stage.with_columns(
+        **{name: pl.col(name).str.to_uppercase() for name in CHOICES + ("NPSN",)},
+        employment=pl.col("STATUS_KEPEGAWAIAN")
+        .str.strip_chars(_ASCII_SPACE)
+        .str.to_uppercase()
+        .replace_strict(EMPLOYMENT, default=""),
+        **{f"date_{name}": _date(pl.col(name), date_format) for name in DATES},
+        **{f"bad_{name}": _number(pl.col(name), *NUMBERS[name])[0] for name in NUMBERS},
+        **{f"value_{name}": _number(pl.col(name), *NUMBERS[name])[1] for name in NUMBERS},
+    )
+    # Stage 2: the checks of parse_row, on whole columns.
+    nuptk, nip, rank = pl.col("NUPTK"), pl.col("NIP"), pl.col("GOLONGAN")
+    employment, birth = pl.col("employment"), pl.col("date_TANGGAL_LAHIR")
+    flags = [
+        pl.col("raw_flag"),
+        pl.concat_str([pl.col(name) for name in COLUMNS], separator="\n").str.contains(_EDGE),
+        pl.any_horizontal([pl.col(name).str.len_chars() > limit for name, limit in LIMITS.items()]),
+        ~nuptk.str.contains(r"^[0-9]{16}$"),
+        nuptk.str.starts_with(TEMPORARY_NUPTK[0])
+        | nuptk.str.starts_with(TEMPORARY_NUPTK[1])
+        | nuptk.str.starts_with(TEMPORARY_NUPTK[2]),
+        pl.col("NAMA") == "",
+        birth.is_null(),
+        ~pl.col("JENIS_KELAMIN").is_in(GENDERS),
+        employment == "",
+        (nip != "") & ~nip.str.contains(r"^[0-9]{18}$"),
+        (employment == "pns") & (nip == ""),
+        (employment == "non_pns") & (nip != ""),
+        (nip != "") & (nip.str.slice(0, 8) != birth.dt.strftime("%Y%m%d")),
+        (rank != "") & ~rank.str.contains(r"^(?:I|II|III|IV)/[a-e]$"),
+        ~pl.col("INPASSING").is_in(list(YES_NO)),
+        ~pl.col("SUDAH_SERTIFIKASI").is_in(list(YES_NO)),
+        ~pl.col("PENDIDIKAN").is_in(EDUCATION),
+        ~pl.col("KODE_BIDANG_STUDI").is_in(known),
+        ~pl.col("NPSN").is_in(allowed),
+        pl.col("JAM_MENGAJAR") == "",
+        *((pl.col(name) != "") & pl.col(f"date_{name}").is_null() for name in DATES[1:]),
+        *(pl.col(f"bad_{name}") for name in NUMBERS),
+    ]
+    region = {npsn: ref.region for npsn, ref in refs.items()}
+    level = {npsn: ref.level for npsn, ref in refs.items()}
+    return stage.select(
+        flagged=pl.any_horizontal([flag.fill_null(True) for flag in flags]),
+        line=pl.int_range(batch.first_line, batch.first_line + pl.len(), dtype=pl.Int64),
+        nuptk=nuptk,
+        nip=nip,
+        name=pl.col("NAMA"),
+        name_dapodik=pl.col("NAMA_DAPODIK"),
+        birth_place=pl.col("TEMPAT_LAHIR"),
+        birth_date=birth,
+        gender=pl.col("JENIS_KELAMIN"),
+        employment=employment,
+        rank=rank,
+        has_inpassing=pl.col("INPASSING").is_in(["Y", "YA"]),
+        education_level=pl.col("PENDIDIKAN"),
+        degree_date=pl.col("date_TANGGAL_IJAZAH"),
+        teacher_since=pl.col("date_TMT_GURU"),
+        permanent_since=pl.col("date_TMT_GURU_TETAP"),
+        service_gap_months=pl.col("value_BULAN_TIDAK_MENGAJAR"),
+        subject_code=pl.col("KODE_BIDANG_STUDI"),
+        npsn=pl.col("NPSN"),
+        weekly_hours=pl.col("value_JAM_MENGAJAR"),
+        additional_duty=pl.col("value_TUGAS_TAMBAHAN"),
+        achievement=pl.col("value_PRESTASI"),
+        certified=pl.col("SUDAH_SERTIFIKASI").is_in(["Y", "YA"]),
+        region=pl.col("NPSN").replace_strict(region, default="", return_dtype=pl.String),
+        school_level=pl.col("NPSN").replace_strict(level, default="", return_dtype=pl.String),
+    )
+
+
+def _canonical(column: str) -> pl.Expr:
+    """`layout.canonical_name` for ASCII names, step by step in the same order."""
+    text = pl.col(column).str.to_lowercase().str.split_exact(",", 1).struct.field("field_0")
+    text = text.str.replace_all(r"\s+", " ").str.strip_chars(_ASCII_SPACE)
+    text = text.str.replace(r"^(?:(?:prof|dr|drs|dra|ir|h|hj|kh|hc)\.?\s+)+", "")
+    text = text.str.replace_all(".", " ", literal=True).str.replace_all(r"[^a-z0-9 ]+", " ")
+    return text.str.replace_all(r"\s+", " ").str.strip_chars(_ASCII_SPACE)
+
+
+def name_differs(checked: pl.DataFrame) -> pl.Series:
+    """Rows whose NUPTK and Dapodik names may differ: exactly those where they do for ASCII
+    names; every row with a non-ASCII name (`layout.canonical_name` decides those)."""
+    return checked.select(
+        (pl.col("name_dapodik") != "")
+        & (
+            (_canonical("name") != _canonical("name_dapodik"))
+            | pl.col("name").str.contains(_NOT_ASCII)
+            | pl.col("name_dapodik").str.contains(_NOT_ASCII)
+        )
+    ).to_series()
