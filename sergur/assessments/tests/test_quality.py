@@ -19,14 +19,9 @@ from django.utils import timezone
 from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, Assessor, Sheet
 from sergur.assessments.selectors.quality import quality_pairs
-from sergur.assessments.views.quality import (
-    FLAGS,
-    REASONS,
-    Figure,
-    bar_chart,
-    line_chart,
-)
+from sergur.assessments.views.quality import FLAGS, REASONS, Figure
 from sergur.cases.models import Case
+from sergur.common.charts import bar_chart, line_chart
 from sergur.conftest import PASSWORD, Cast
 from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.registry.tests.factories import ProgrammeYearFactory, TeacherFactory, UserFactory
