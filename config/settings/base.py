@@ -6,7 +6,7 @@ import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from config.env import BASE_DIR, env_list, env_str
+from config.env import BASE_DIR, env_bool, env_list, env_str
 
 # Lets generic admin and queryset classes be subscripted at run time (django-stubs).
 django_stubs_ext.monkeypatch()
@@ -136,3 +136,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
+
+# Background work (Celery, config/celery.py). The embedded default runs every task inline
+# (eager): no broker, no worker. A deployment sets SERGUR_CELERY_EAGER=0 and points
+# SERGUR_CELERY_BROKER_URL at Redis (redis://host:6379/0), then runs `celery -A config worker`.
+CELERY_TASK_ALWAYS_EAGER = env_bool("SERGUR_CELERY_EAGER", True)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BROKER_URL = env_str("SERGUR_CELERY_BROKER_URL", "memory://")
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE

@@ -42,8 +42,7 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read, rules_year
-from sergur.portfolios.services import TOO_LARGE, human_size, safe_file_name
-from sergur.portfolios.services import evidence_content_check
+from sergur.portfolios.services import TOO_LARGE, evidence_content_check, human_size, safe_file_name
 from sergur.rules.assessment import PARTS, SheetReview, outcome
 from sergur.rules.assessment.sheet import Points
 from sergur.rules.messages import Message

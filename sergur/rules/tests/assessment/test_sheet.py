@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ YEAR = load_year(2007)
 FACTS = Facts(special_area=False, superior_present=True)
 
 
-def portfolio(**extra: object) -> dict[str, object]:
+def portfolio(**extra: Any) -> dict[str, Any]:
     return doc(
         qualifications=[S1_SUBJECT, S1_SUBJECT],
         trainings=[

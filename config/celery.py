@@ -1,0 +1,19 @@
+"""The Celery app of sergur (DESIGN.md: Celery on Redis, eager in the embedded default).
+
+Tasks live in each app's `tasks.py` and are found by autodiscovery. In the embedded default
+(and in tests) CELERY_TASK_ALWAYS_EAGER is on: a task runs inline in the process that queues
+it, so no broker and no worker are needed. A deployment sets SERGUR_CELERY_EAGER=0 and
+SERGUR_CELERY_BROKER_URL=redis://... and runs `celery -A config worker`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+app = Celery("sergur")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
