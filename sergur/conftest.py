@@ -12,6 +12,8 @@ from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.services import case_open
 
+pytest_plugins = ["sergur.common.tests.browser"]
+
 PASSWORD = "pw-secret-123"
 
 

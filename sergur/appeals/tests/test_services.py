@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from sergur.appeals.models import Appeal
 from sergur.appeals.selectors import CASE_ASSESSOR, OTHER_RAYON
@@ -221,7 +222,7 @@ def test_a_replaced_assessor_of_an_earlier_round_is_refused_too(cast):
     cast.sri_case.allocations.filter(slot=1).update(active=False)
     appeal = filed(cast.sri_case)
 
-    with pytest.raises(ValidationError, match="independent"):
+    with translation.override("en"), pytest.raises(ValidationError, match="independent"):
         assigned(appeal, cast.asesor, cast.rayon_admin)
 
 

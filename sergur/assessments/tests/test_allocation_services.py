@@ -267,7 +267,7 @@ def test_a_case_not_in_assessment_is_not_reassigned(allocated):
     case_transition(
         case=allocated.sri_case, to_state=Case.State.DECIDED, actor=None, kind="decided"
     )
-    with pytest.raises(ValidationError, match="being assessed"), translation.override("en"):
+    with translation.override("en"), pytest.raises(ValidationError, match="being assessed"):
         allocation_reassign(
             allocation=slot_one(allocated),
             assessor=allocated.asesor3.assessor,

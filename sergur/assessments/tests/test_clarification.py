@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sergur.assessments.models import ClarificationResponse, Result
 from sergur.assessments.services.decisions import (
@@ -80,7 +80,7 @@ def test_after_the_deadline_no_answer_is_taken(cast: Any) -> None:
     result = asked(cast)
     assert result.respond_until is not None
 
-    with pytest.raises(ValidationError, match="deadline"):
+    with translation.override("en"), pytest.raises(ValidationError, match="deadline"):
         clarification_respond(
             case=cast.sri_case,
             actor=cast.sri,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sergur.assessments.models import Correction, FindingCorrection, Reconciliation, Result
 from sergur.assessments.selectors import parts_from_json
@@ -108,7 +108,7 @@ def test_bad_corrections_are_refused_and_nothing_changes(
 
 def test_an_unchanged_value_is_refused(cast: object, reconciliation: Reconciliation) -> None:
     current = parts_from_json(reconciliation.parts)["awards"]
-    with pytest.raises(ValidationError, match="same"):
+    with translation.override("en"), pytest.raises(ValidationError, match="same"):
         reconciliation_correct(
             reconciliation=reconciliation,
             part="awards",
@@ -203,7 +203,7 @@ def test_a_third_mode_reconciliation_is_not_corrected(
     Reconciliation.objects.filter(pk=reconciliation.pk).update(mode=Reconciliation.Mode.THIRD)
     reconciliation.refresh_from_db()
 
-    with pytest.raises(ValidationError, match="third assessor"):
+    with translation.override("en"), pytest.raises(ValidationError, match="third assessor"):
         reconciliation_correct(
             reconciliation=reconciliation,
             part="awards",

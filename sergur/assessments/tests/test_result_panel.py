@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sergur.assessments.panels import result_panel
 from sergur.assessments.services.decisions import result_publish
@@ -23,7 +23,10 @@ def shown(user: Any, case: Case) -> str | None:
     """The panel as `user` sees it on the case page (None: no panel)."""
     seen = case_get_for_user(user=user, pk=case.pk)
     panel = result_panel(user, seen)
-    return None if panel is None else render_to_string(panel.template, panel.context)
+    if panel is None:
+        return None
+    with translation.override("en"):
+        return render_to_string(panel.template, panel.context)
 
 
 def published(cast: Any, code: str) -> None:

@@ -194,7 +194,8 @@ def test_a_row_shows_teacher_subject_school_state_envelope_and_deadlines(client,
     assert school_of(cast.sri).name in page
     assert str(Case.State.DRAFT.label) in page or "Mengisi" in page
     assert "envelope-not_started" in page
-    assert case.programme_year.envelope_deadline.isoformat()[:10] in page
+    # The page shows the deadline in the app's time zone (Asia/Jakarta), not in UTC.
+    assert timezone.localtime(case.programme_year.envelope_deadline).date().isoformat() in page
     assert reverse("portfolios:envelope", args=[case.pk]) in page
 
 

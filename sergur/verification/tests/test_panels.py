@@ -43,8 +43,9 @@ def test_the_teacher_reads_which_documents_were_returned_and_why(cast: Cast) -> 
     assert "1.b" in html
     assert "Fotokopi ijazah tidak dilegalisir" in html
     with translation.override("en"):
-        assert "Academic qualification" in render_to_string(panel.template, panel.context)
-    assert "submit the portfolio again" in html
+        english = render_to_string(panel.template, panel.context)
+    assert "Academic qualification" in english
+    assert "submit the portfolio again" in english
     assert str(cast.dinas) not in html  # the teacher sees the office, not the officer
     assert reverse("verification:case", args=[case.pk]) not in html
     staff = verification_panel(cast.dinas, case)

@@ -1,4 +1,8 @@
-"""Headless Chromium for the end-to-end tests: the system browser, never a downloaded one."""
+"""Headless Chromium for the end-to-end tests: the system browser, never a downloaded one.
+
+A pytest plugin (registered in `sergur/conftest.py`), so that every end-to-end test of every
+app shares the one session-wide browser: Playwright's sync API refuses a second instance
+while the first one's event loop runs."""
 
 from __future__ import annotations
 
