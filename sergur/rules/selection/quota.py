@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from decimal import ROUND_CEILING
+from functools import lru_cache
 from typing import Any
 
 from msgspec import Struct
@@ -137,6 +138,12 @@ def non_pns_required(quota: int, params: SelectionParams) -> int:
     return int(needed)
 
 
+@lru_cache(maxsize=1 << 14)
+def _by_rank(position: int) -> Message:
+    """The message of a place by rank; equal messages are one shared (immutable) message."""
+    return msg("selection.by_rank", position=position)
+
+
 def select(ranked: Sequence[Ranked], quota: int, params: SelectionParams) -> DistrictSelection:
     """The top `quota` of one ranking, with the year's minimum non-PNS share (facts.md §4.4)."""
     if quota < 0:
@@ -154,7 +161,7 @@ def select(ranked: Sequence[Ranked], quota: int, params: SelectionParams) -> Dis
         for i in reversed(pns_positions[-len(extra) :]):
             dropped.append(top.pop(i))
         dropped.reverse()
-    picks = [Pick(r, "rank", msg("selection.by_rank", position=r.position)) for r in top]
+    picks = [Pick(r, "rank", _by_rank(r.position)) for r in top]
     picks.extend(
         Pick(
             r,

@@ -18,7 +18,9 @@ fits a fixed bit width) and a single sort.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from itertools import pairwise
 from operator import itemgetter
 
 import msgspec
@@ -64,6 +66,31 @@ _PAIRS: dict[str, tuple[tuple[str, int | str], ...]] = {
 }
 
 
+# Per-date values shared by every ranking (dates repeat: a cohort has a few thousand distinct
+# birth and appointment days): birth date → (its ordinal, its "age" factor), and
+# (start date, reference date) → completed months from start to reference (may be negative).
+_BORN: dict[dt.date, tuple[int, tuple[str, int | str]]] = {}
+_MONTHS: dict[tuple[dt.date, dt.date], int] = {}
+_CACHE_LIMIT = 1 << 17
+
+
+def _born(day: dt.date) -> tuple[int, tuple[str, int | str]]:
+    if len(_BORN) > _CACHE_LIMIT:
+        _BORN.clear()
+    found = _BORN[day] = (day.toordinal(), ("age", day.isoformat()))
+    return found
+
+
+def _months(start: dt.date, ref: dt.date) -> int:
+    """experience.months_between without its floor at 0: completed months from start to ref."""
+    if len(_MONTHS) > _CACHE_LIMIT:
+        _MONTHS.clear()
+    months = _MONTHS[(start, ref)] = (
+        ref.year * 12 + ref.month - start.year * 12 - start.month - (ref.day < start.day)
+    )
+    return months
+
+
 def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranked]:
     """Rank teachers by the year's keys, then NUPTK and name (facts.md §4.3); 1-based."""
     order = params.ranking_keys
@@ -77,15 +104,19 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
     hour_pairs = _PAIRS["teaching_load"]
     duty_pairs = _PAIRS["additional_duty"]
     prize_pairs = _PAIRS["achievement"]
-    age_pairs: dict[int, tuple[str, int | str]] = {}
+    born_of = _BORN.get
+    months_of = _MONTHS.get
     ref = params.reference_date
-    ref_months = ref.year * 12 + ref.month
-    ref_day = ref.day
     counted_levels = frozenset(params.service_from_levels)
-    ranks = RANK_ORDER
-    keyed: list[tuple[int, str, str, int]] = []
+    ranks = RANK_ORDER.get
     factors: list[tuple[tuple[str, int | str], ...]] = []
+    add_factors = factors.append
     items = list(candidates)
+    # One int a teacher: the packed keys above the input index, so a plain sort of ints
+    # orders by the keys; equal keys are then ordered by NUPTK and name (_settle_ties).
+    width = len(items).bit_length()
+    keyed: list[int] = []
+    add_key = keyed.append
     for index, c in enumerate(items):
         start = c.teacher_since
         service = 0
@@ -93,14 +124,15 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
             degree = c.degree_date
             if degree is not None and degree > start:
                 start = degree
-            # experience.months_between, inlined: completed months from start to ref.
-            months = ref_months - start.year * 12 - start.month - (ref_day < start.day)
+            months = months_of((start, ref))
+            if months is None:
+                months = _months(start, ref)
             service = months - c.service_gap_months
             if service < 0:
                 service = 0
             elif service > f0:
                 service = f0
-        level = ranks.get(c.rank, 0) if c.employment == "pns" or c.has_inpassing else 0
+        level = ranks(c.rank, 0) if c.employment == "pns" or c.has_inpassing else 0
         hours = c.teaching_hours
         if not 0 <= hours <= f3:
             hours = 0 if hours < 0 else f3
@@ -110,19 +142,21 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
         prize = c.achievement
         if not 0 <= prize <= f5:
             prize = 0 if prize < 0 else f5
-        born = c.birth_date.toordinal()
-        packed = (
-            (((f0 - service) & m0) << s0)
-            | ((born & m1) << s1)
-            | (((f2 - level) & m2) << s2)
-            | (((f3 - hours) & m3) << s3)
-            | (((f4 - duty) & m4) << s4)
-            | (((f5 - prize) & m5) << s5)
+        birth = c.birth_date
+        found = born_of(birth)
+        born, age = found if found is not None else _born(birth)
+        add_key(
+            (
+                (((f0 - service) & m0) << s0)
+                | ((born & m1) << s1)
+                | (((f2 - level) & m2) << s2)
+                | (((f3 - hours) & m3) << s3)
+                | (((f4 - duty) & m4) << s4)
+                | (((f5 - prize) & m5) << s5)
+            )
+            << width
+            | index
         )
-        keyed.append((packed, c.nuptk, c.name, index))
-        age = age_pairs.get(born)
-        if age is None:
-            age = age_pairs[born] = ("age", c.birth_date.isoformat())
         row = (
             service_pairs[service],
             age,
@@ -131,31 +165,49 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
             duty_pairs[duty],
             prize_pairs[prize],
         )
-        factors.append(row if canonical else pick(row))
+        add_factors(row if canonical else pick(row))
     keyed.sort()
-    order_ = _settle_full_ties(keyed, items)
+    order_ = _settle_ties(keyed, width, items)
     return [
         Ranked(items[index], position, factors[index])
         for position, index in enumerate(order_, start=1)
     ]
 
 
-def _settle_full_ties(keyed: list[tuple[int, str, str, int]], items: list[Candidate]) -> list[int]:
-    """The input indexes in rank order; runs equal in every key, NUPTK and name are ordered by
-    the full encoded record, so not even exact duplicates depend on the input order."""
-    order = [key[3] for key in keyed]
-    runs: list[tuple[int, int]] = []
-    start = 0
-    previous = keyed[0] if keyed else (0, "", "", 0)
-    for end in range(1, len(keyed)):
-        current = keyed[end]
-        if current[0] == previous[0] and current[1] == previous[1] and current[2] == previous[2]:
-            continue
-        if end - start > 1:
-            runs.append((start, end))
-        start, previous = end, current
-    if len(keyed) - start > 1:
-        runs.append((start, len(keyed)))
-    for first, stop in runs:
-        order[first:stop] = sorted(order[first:stop], key=lambda i: msgspec.json.encode(items[i]))
+def _settle_ties(keyed: list[int], width: int, items: list[Candidate]) -> list[int]:
+    """The input indexes in rank order. Runs of equal keys go by NUPTK, then name; runs equal
+    even there by the full encoded record, so not even exact duplicates depend on the input
+    order (the index, the last resort of the sort, is the input order)."""
+    mask = (1 << width) - 1
+    order = [key & mask for key in keyed]
+    heads = [key >> width for key in keyed]
+    tied = [i for i, (a, b) in enumerate(pairwise(heads), start=1) if a == b]
+    start = end = -2
+    for i in tied:  # i ties with i - 1: extend the current run or close it and open another
+        if i != end:
+            if end - start > 1:
+                order[start:end] = _by_identity(order[start:end], items)
+            start = i - 1
+        end = i + 1
+    if end - start > 1:
+        order[start:end] = _by_identity(order[start:end], items)
     return order
+
+
+def _by_identity(indexes: list[int], items: list[Candidate]) -> list[int]:
+    """Indexes of teachers equal in every key, by NUPTK, name, then the encoded record."""
+    indexes.sort(key=lambda i: (items[i].nuptk, items[i].name))
+    out: list[int] = []
+    start = 0
+    for end in range(1, len(indexes) + 1):
+        here = items[indexes[start]]
+        if end < len(indexes):
+            there = items[indexes[end]]
+            if there.nuptk == here.nuptk and there.name == here.name:
+                continue
+        run = indexes[start:end]
+        if len(run) > 1:
+            run.sort(key=lambda i: msgspec.json.encode(items[i]))
+        out += run
+        start = end
+    return out

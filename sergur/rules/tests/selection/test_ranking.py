@@ -159,3 +159,24 @@ def test_a_shuffled_thousand_ranks_the_same():
     expected = rank(items, P2007)
     rnd.shuffle(items)
     assert [r.candidate for r in rank(items, P2007)] == [r.candidate for r in expected]
+
+
+def test_the_shared_date_caches_start_again_when_full(monkeypatch):
+    from sergur.rules.selection import ranking
+
+    items = [
+        teacher(
+            name=f"t{i}",
+            nuptk=nuptk(i),
+            birth_date=D(1960, 1, 1 + i),
+            teacher_since=D(1990, 1, 1 + i),
+            degree_date=None,
+        )
+        for i in range(3)
+    ]
+    expected = rank(items, P2007)
+    monkeypatch.setattr(ranking, "_CACHE_LIMIT", 0)
+    ranking._BORN.clear()
+    ranking._MONTHS.clear()
+    assert rank(items, P2007) == expected
+    assert len(ranking._BORN) <= 1 and len(ranking._MONTHS) <= 1
