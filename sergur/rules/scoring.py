@@ -63,21 +63,45 @@ class ScoreResult(Struct, frozen=True, gc=False):
         return tuple(sorted(used))
 
 
+def score_parts(
+    portfolio: Portfolio, trace: list[rubric.TraceLine] | None = None
+) -> dict[str, Points]:
+    """The points of a validated portfolio's eleven parts — the ten components, with
+    component 4 as its lesson plans (4a) and its teaching practice (4b) — in the instrument's
+    order, without the groups or the decision: what `score` sums and decides. A `trace` list
+    collects one line per scored entry, as `score(..., explain=True)` does."""
+    p = portfolio
+    return {
+        "qualification": rubric.score_qualifications(p.qualifications, trace),
+        "training": rubric.score_trainings(p.trainings, trace),
+        "teaching_experience": rubric.score_experience(p.teaching_experience, trace),
+        "lesson_plans": rubric.score_plans(p.lesson_plans, p.teacher.role, trace),
+        "teaching_observation": rubric.score_observation(p.teaching_observation, trace),
+        "superior_assessment": rubric.score_superior(p.superior_assessment, trace),
+        "academic_achievement": rubric.score_achievement(p, trace),
+        "professional_works": rubric.score_works(p.works, trace),
+        "scientific_forums": rubric.score_forums(p.forums, trace),
+        "organization_experience": rubric.score_organizations(p, trace),
+        "awards": rubric.score_awards(p, trace),
+    }
+
+
 def score(portfolio: Portfolio, year: ProgrammeYear, *, explain: bool = False) -> ScoreResult:
     """Score a validated portfolio under the rubric and thresholds of `year`."""
     trace: list[rubric.TraceLine] | None = [] if explain else None
     p = portfolio
-    qualification = rubric.score_qualifications(p.qualifications, trace)
-    training = rubric.score_trainings(p.trainings, trace)
-    experience = rubric.score_experience(p.teaching_experience, trace)
-    plans = rubric.score_plans(p.lesson_plans, p.teacher.role, trace)
-    observation = rubric.score_observation(p.teaching_observation, trace)
-    superior = rubric.score_superior(p.superior_assessment, trace)
-    achievement = rubric.score_achievement(p, trace)
-    works = rubric.score_works(p.works, trace)
-    forums = rubric.score_forums(p.forums, trace)
-    organizations = rubric.score_organizations(p, trace)
-    awards = rubric.score_awards(p, trace)
+    parts = score_parts(p, trace)
+    qualification = parts["qualification"]
+    training = parts["training"]
+    experience = parts["teaching_experience"]
+    plans = parts["lesson_plans"]
+    observation = parts["teaching_observation"]
+    superior = parts["superior_assessment"]
+    achievement = parts["academic_achievement"]
+    works = parts["professional_works"]
+    forums = parts["scientific_forums"]
+    organizations = parts["organization_experience"]
+    awards = parts["awards"]
 
     practice = plans + observation
     group_a = qualification + experience + practice

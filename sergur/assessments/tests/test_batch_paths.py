@@ -65,7 +65,7 @@ def test_both_paths_agree_after_a_change(decided, tmp_path, values):
 
 
 def test_stored_values_are_typed_as_the_entry_form_types_them():
-    from sergur.assessments.selectors.batch import _typed
+    from sergur.assessments.selectors.batch.read import stored_typed
     from sergur.portfolios.forms import clean_values
     from sergur.portfolios.sections import BY_KEY
     from sergur.portfolios.tests.teacher_support import COMPLETE
@@ -77,4 +77,79 @@ def test_stored_values_are_typed_as_the_entry_form_types_them():
         for values in variants:
             typed, errors = clean_values(BY_KEY[key], values)
             assert errors is None, (key, errors)
-            assert _typed(BY_KEY[key], values) == typed, key
+            assert stored_typed(BY_KEY[key], values) == typed, key
+
+
+def _sheets_of(case):
+    from sergur.assessments.models import Sheet
+
+    return Sheet.objects.filter(allocation__case=case, allocation__active=True).order_by(
+        "allocation__slot"
+    )
+
+
+@pytest.mark.parametrize(
+    ("broken", "slot"),
+    [
+        pytest.param({"plan_items": [[7] * 8] * 5}, 2, id="plan-item-out-of-range"),
+        pytest.param({"plan_items": [[True] * 8] * 5}, 1, id="plan-items-not-numbers"),
+        pytest.param(
+            {"overrides": {"lesson_plans[0]": {"points": "1", "reason": "x"}}},
+            1,
+            id="override-of-an-instrument-line",
+        ),
+        pytest.param(
+            {"overrides": {"trainings[9]": {"points": "1", "reason": "x"}}},
+            2,
+            id="override-of-an-unknown-line",
+        ),
+        pytest.param(
+            {"overrides": {"qualifications[0]": {"points": "-1", "reason": "x"}}},
+            1,
+            id="negative-override",
+        ),
+    ],
+)
+def test_a_sheet_the_rules_core_refuses_is_reported_as_the_per_case_path_does(
+    decided, broken, slot
+):
+    year, cases = decided
+    case = cases[0]
+    _sheets_of(case).filter(allocation__slot=slot).update(**broken)
+
+    fast, slow = _both_paths(cases, year)
+
+    assert fast == slow
+    failed = [d for d in fast if d.error]
+    assert [d.case_id for d in failed] == [case.pk]
+    assert failed[0].error.startswith(f"sheet {slot}: ")
+    assert failed[0].final is None and not failed[0].changed
+
+
+def test_an_envelope_the_rules_core_refuses_fails_on_the_first_sheet_in_both_paths(decided):
+    from sergur.portfolios.models import EnvelopeInstrument
+
+    year, cases = decided
+    case = cases[1]
+    EnvelopeInstrument.objects.filter(case=case).update(observation_items=[9] * 24)
+
+    fast, slow = _both_paths(cases, year)
+
+    assert fast == slow
+    assert [d.error.split(":")[0] for d in fast if d.error] == ["sheet 1"]
+
+
+def test_plans_of_each_sheet_are_scored_on_the_shared_portfolio(decided):
+    """Sheets with different plan scores, one with no complete plan at all, decide as the
+    per-case path (4a is each sheet's own, the rest is shared)."""
+    year, cases = decided
+    first, second = _sheets_of(cases[2])
+    first.plan_items = [[5, 4, 3, 2, 1, 2, 3, 4]] * 5
+    first.save(update_fields=["plan_items"])
+    second.plan_items = [[5] * 7 + [None]] * 5  # no plan scored completely: 4a is 0
+    second.save(update_fields=["plan_items"])
+
+    fast, slow = _both_paths(cases, year)
+
+    assert fast == slow
+    assert not any(d.error for d in fast)

@@ -1,0 +1,58 @@
+"""Reads of the re-scoring batch (docs/batch.md): which cases a programme year's re-score
+touches (`scope`), and what each case scores under the year's current parameters.
+
+Two paths give the same outcome for a case:
+
+- the per-case path (`decide.case_rescore_read`) reads the portfolio as every page does
+  (`portfolio_read`, the forms' typing) and scores each sheet with `sheet_outcome` — the very
+  code of the assessor's sheet page;
+- the fast path (`fast.chunk_rescore_read`) reads a chunk of cases in five SQL queries
+  (`read`), types stored entry values by column kind (no Django forms, no model instances),
+  builds the same `sergur.portfolio/1` document, and scores the portfolio the two sheets share
+  once per case, each sheet adding its own lesson plans, overrides and findings.
+
+Both hand the sheets' outcomes to `decide.rescore_decide`, the one place that compares them
+and takes the final: every rule is the rules core's (`sergur.rules`).
+"""
+
+from __future__ import annotations
+
+from sergur.assessments.selectors.batch.decide import Decided, case_rescore_read, rescore_decide
+from sergur.assessments.selectors.batch.fast import chunk_rescore_read
+from sergur.assessments.selectors.batch.read import Current
+from sergur.assessments.selectors.batch.scope import (
+    BLIND_SLOTS,
+    CHUNK,
+    RESCORED_SOURCES,
+    RESCORED_STATES,
+    batch_allowed,
+    batch_cases,
+    batch_job_get_for_user,
+    batch_jobs_for_user,
+    batch_params,
+    batch_years,
+    id_chunks,
+    rayon_choices,
+    running_job,
+)
+
+__all__ = [
+    "BLIND_SLOTS",
+    "CHUNK",
+    "RESCORED_SOURCES",
+    "RESCORED_STATES",
+    "Current",
+    "Decided",
+    "batch_allowed",
+    "batch_cases",
+    "batch_job_get_for_user",
+    "batch_jobs_for_user",
+    "batch_params",
+    "batch_years",
+    "case_rescore_read",
+    "chunk_rescore_read",
+    "id_chunks",
+    "rayon_choices",
+    "rescore_decide",
+    "running_job",
+]

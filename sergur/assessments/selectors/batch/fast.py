@@ -1,0 +1,203 @@
+"""The fast path's scoring (docs/batch.md). The two blind sheets of a case share every
+declared entry and the closed envelope; they differ only in the assessor's lesson-plan scores
+(4a), overrides and findings. So the shared portfolio is decoded, validated and scored once per
+case (`rules.score_parts`, no decision); each sheet then takes its own 4a from the rules core's
+`rubric.score_plans`, its overrides (`apply_overrides` on the trace of the sheet's whole
+document, built only for a sheet that overrides lines) and its outcome (`outcome`). The result
+is exactly the per-case path's (tests/test_batch_paths.py); a document the rules core refuses
+is refused the per-case way, with the same problems.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+from sergur.assessments.selectors import PLANS_REQUIRED, points_from
+from sergur.assessments.selectors.batch.decide import Decided, failed, rescore_decide
+from sergur.assessments.selectors.batch.read import CaseData, Current, case_document, read_chunk
+from sergur.assessments.selectors.batch.scope import BLIND_SLOTS
+from sergur.registry.models import ProgrammeYear
+from sergur.rules import ProgrammeYear as RulesYear
+from sergur.rules import rubric, score
+from sergur.rules.assessment import (
+    AssessmentParams,
+    Facts,
+    Override,
+    Scored,
+    SheetError,
+    SheetReview,
+    apply_overrides,
+    outcome,
+    parts_of,
+    sheet_lines,
+)
+from sergur.rules.instruments import RPP
+from sergur.rules.model import LessonPlan, Portfolio
+from sergur.rules.scoring import Points, score_parts
+from sergur.rules.validation import PortfolioInvalid, decode
+
+
+def _plans(plan_items: Any, role: str) -> list[dict[str, Any]]:
+    """The lesson plans an assessor scored completely (as `plan_rows` / `sheet_document`)."""
+    size = RPP.size
+    stored = plan_items if isinstance(plan_items, list) else []
+    plans = []
+    for row in stored[: PLANS_REQUIRED[role]]:
+        # A complete row: `size` whole numbers (bool is not one); longer rows are cut.
+        if isinstance(row, list) and len(row) >= size:
+            items = row[:size]
+            if not [item for item in items if not isinstance(item, int)]:
+                plans.append({"items": items})
+    return plans
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
+def _overrides(stored: Any) -> dict[str, Override]:
+    """The overridden lines of a stored sheet (as `sheet_overrides`)."""
+    if not isinstance(stored, dict) or not stored:
+        return {}
+    return {
+        key: Override(
+            points=points_from(value.get("points", 0)), reason=str(value.get("reason", ""))
+        )
+        for key, value in stored.items()
+        if isinstance(value, dict)
+    }
+
+
+def _review(sheet: dict[str, Any]) -> SheetReview:
+    """What the assessor recorded beyond points (as `sheet_review`)."""
+    defects, doubtful = sheet["administrative_defects"], sheet["doubtful_evidence"]
+    if not defects and not doubtful and not sheet["fraud_found"]:
+        return _NO_FINDINGS
+    return SheetReview(
+        administrative_defects=tuple(str(d) for d in defects or () if str(d).strip()),
+        doubtful_evidence=tuple(str(c) for c in doubtful or () if str(c).strip()),
+        fraud_found=sheet["fraud_found"],
+    )
+
+
+_NO_FINDINGS = SheetReview()
+
+
+def _sheet_scored(
+    base: dict[str, Any], role: str, sheet: dict[str, Any], facts: Facts, year: RulesYear
+) -> Scored:
+    """One sheet's outcome from its whole document (the case's document with the assessor's
+    plans), decoded and scored on its own, as the per-case path does: used when the shared
+    document or the sheet's plans do not validate, so that the same problems are raised."""
+    document = dict(base)
+    plans = _plans(sheet["plan_items"], role)
+    if plans:
+        document["lesson_plans"] = plans
+    overrides = _overrides(sheet["overrides"])
+    result = score(decode(_ENCODER.encode(document)), year, explain=bool(overrides))
+    parts = parts_of(result)
+    if overrides:
+        parts = apply_overrides(sheet_lines(result), parts, overrides)
+    review = _review(sheet)
+    return Scored(outcome(parts, facts, review, year), review)
+
+
+def _sheet_parts(
+    portfolio: Portfolio,
+    parts: dict[str, Points],
+    sheet: dict[str, Any],
+    year: RulesYear,
+) -> dict[str, Points] | None:
+    """One sheet's parts after its lesson plans and overrides, from the case's portfolio
+    scored without plans (`parts`); None when the sheet's plans are not valid (the caller
+    then scores the sheet's whole document, which reports the problems)."""
+    role = portfolio.teacher.role
+    plans = _plans(sheet["plan_items"], role)
+    try:
+        lesson_plans = msgspec.convert(plans, _LESSON_PLANS) if plans else []
+    except msgspec.ValidationError:
+        return None
+    overrides = _overrides(sheet["overrides"])
+    if overrides:
+        # Overrides are keyed by trace line: the sheet's whole document, with the trace.
+        whole = msgspec.structs.replace(portfolio, lesson_plans=lesson_plans)
+        result = score(whole, year, explain=True)
+        return apply_overrides(sheet_lines(result), parts_of(result), overrides)
+    own = dict(parts)
+    own["lesson_plans"] = rubric.score_plans(lesson_plans, role, None)
+    return own
+
+
+_LESSON_PLANS = list[LessonPlan]
+
+
+class _SheetFailed(ValueError):
+    """A sheet the rules core cannot score, named as the per-case path names it."""
+
+
+def _case_scored(data: CaseData, year: RulesYear) -> tuple[Scored, Scored, Facts]:
+    """Both blind sheets of a case, scored; a sheet that cannot be scored raises what the
+    per-case path reports for it."""
+    base = case_document(data, year)
+    facts = Facts(
+        special_area=bool(data.ident["special_area"]),
+        superior_present="superior_assessment" in base,
+    )
+    try:
+        portfolio: Portfolio | None = decode(_ENCODER.encode(base))
+    except PortfolioInvalid:
+        portfolio = None  # each sheet's whole document reports its problems below
+    shared = score_parts(portfolio) if portfolio is not None else {}
+    scored = []
+    for slot in BLIND_SLOTS:
+        sheet = data.sheets[slot]
+        try:
+            parts = None if portfolio is None else _sheet_parts(portfolio, shared, sheet, year)
+            if parts is None:
+                scored.append(_sheet_scored(base, data.role, sheet, facts, year))
+                continue
+            review = _review(sheet)
+            scored.append(Scored(outcome(parts, facts, review, year), review))
+        except (SheetError, PortfolioInvalid) as error:
+            raise _SheetFailed(f"sheet {slot}: {error}") from error
+    return scored[0], scored[1], facts
+
+
+def chunk_rescore_read(
+    *,
+    case_ids: list[int],
+    programme_year: ProgrammeYear,
+    params: AssessmentParams,
+    year: RulesYear,
+) -> tuple[list[Decided], dict[int, Current]]:
+    """Re-score a chunk of cases (ascending ids) the fast way; also returns each case's
+    current result as read."""
+    decided: list[Decided] = []
+    cases = read_chunk(case_ids, programme_year)
+    for case_id in case_ids:
+        data = cases.get(case_id)
+        if data is None:
+            continue
+        current = data.current
+        if any(slot not in data.sheets for slot in BLIND_SLOTS):
+            decided.append(failed(case_id, current.round, "a blind sheet is missing"))
+            continue
+        try:
+            first, second, facts = _case_scored(data, year)
+        except (ValueError, KeyError) as error:  # _SheetFailed is a ValueError
+            decided.append(failed(case_id, current.round, str(error)))
+            continue
+        decided.append(
+            rescore_decide(
+                case_id=case_id,
+                round=current.round,
+                sheets=(first, second),
+                facts=facts,
+                params=params,
+                year=year,
+                code=current.code,
+                total=current.total,
+            )
+        )
+    return decided, {case_id: data.current for case_id, data in cases.items()}

@@ -1,0 +1,285 @@
+"""The fast path's read (docs/batch.md): a chunk of cases in five SQL queries (cases with
+their current result and envelope; their teachers and subjects; entries with whether each has
+evidence; the blind allocations of the current round; their submitted sheets), JSON decoded
+by msgspec, stored entry values typed by column kind as the entry form types them, and the
+`sergur.portfolio/1` document built as the portfolio pages build it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+from django.db import connection
+
+from sergur.assessments.models import Allocation, Result, Sheet
+from sergur.cases.models import Case
+from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence
+from sergur.portfolios.sections import SECTIONS, Section, codes
+from sergur.registry.models import ProgrammeYear, Subject, Teacher
+from sergur.rules import ProgrammeYear as RulesYear
+from sergur.rules.experience import Period, service
+
+
+@dataclass(frozen=True)
+class Current:
+    """A case's current result, as the fast path reads it."""
+
+    case_id: int
+    result_id: int
+    round: int
+    code: str
+    total: Decimal
+    state: str
+    published: bool
+
+
+@dataclass
+class CaseData:
+    current: Current
+    role: str
+    ident: dict[str, Any]
+    service_until: dt.date
+    observation: list[Any] | None
+    superior: list[Any] | None
+    rows: dict[str, list[tuple[dict[str, Any], bool, bool]]]  # values, evidence, complete
+    sheets: dict[int, dict[str, Any]]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(text: str) -> str:
+    """A date as the entry form reads it (`%Y-%m-%d`, also unpadded) in ISO form."""
+    if _ISO_DATE.fullmatch(text):
+        return dt.date.fromisoformat(text).isoformat()
+    return dt.datetime.strptime(text, "%Y-%m-%d").date().isoformat()  # noqa: DTZ007
+
+
+_KINDS: dict[str, tuple[tuple[str, str], ...]] = {
+    section.key: tuple(
+        (spec.name, "int" if spec.kind in ("int", "year") else spec.kind) for spec in section.fields
+    )
+    for section in SECTIONS
+}
+"""Each section's columns and how their stored text is typed (the entry form's kinds)."""
+
+
+def stored_typed(section: Section, raw: dict[str, Any]) -> dict[str, Any]:
+    """A complete row's stored text as the entry form types it (int, ISO date, text)."""
+    out: dict[str, Any] = {}
+    for name, kind in _KINDS[section.key]:
+        value = raw.get(name)
+        if value is None:
+            continue
+        text = value.strip() if type(value) is str else str(value).strip()
+        if text == "":
+            continue
+        if kind == "int":
+            out[name] = int(text)
+        elif kind == "date":
+            out[name] = _date(text)
+        else:
+            out[name] = text
+    return out
+
+
+def _filled(items: list[Any] | None, size: int) -> bool:
+    return (
+        items is not None
+        and len(items) == size
+        and not [i for i in items if not isinstance(i, int)]
+    )
+
+
+def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
+    """The `sergur.portfolio/1` file of a case, as `portfolio_document` writes it (with the
+    envelope) from the rows the fast path read."""
+    document: dict[str, Any] = {
+        "schema": "sergur.portfolio/1",
+        "rubric": year.rubric,
+        "teacher": data.ident,
+    }
+    periods: list[Period] = []
+    periods_with_evidence: list[str] = []
+    for section in SECTIONS:
+        if data.role not in section.roles:
+            continue
+        rows = data.rows.get(section.key)
+        if not rows:
+            continue
+        # Codes count every row of the table, complete or not (as `portfolio_read`).
+        row_codes = codes(section, [raw for raw, _, _ in rows])
+        for (raw, evidence, complete), code in zip(rows, row_codes, strict=True):
+            if not complete:
+                continue
+            typed = stored_typed(section, raw)
+            if section.key == "teaching_period":
+                periods.append(
+                    Period(
+                        start=dt.date.fromisoformat(typed["start"]),
+                        end=dt.date.fromisoformat(typed["end"]) if typed.get("end") else None,
+                        study_leave=typed.get("study_leave") == "yes",
+                    )
+                )
+                if evidence:
+                    periods_with_evidence.append(code)
+                continue
+            target, values = section.to_schema(typed)
+            if evidence:
+                values["evidence"] = [code]
+            document.setdefault(target, []).append(values)
+    if data.rows.get("teaching_period"):
+        experience: dict[str, Any] = {"years": min(service(periods, data.service_until).years, 60)}
+        if periods_with_evidence:
+            experience["evidence"] = periods_with_evidence
+        document["teaching_experience"] = experience
+    if _filled(data.observation, 24) and _filled(data.superior, 10):
+        document["teaching_observation"] = {"items": list(data.observation or ())}
+        document["superior_assessment"] = {"items": list(data.superior or ())}
+    return document
+
+
+def _table(model: type[Any]) -> str:
+    return str(connection.ops.quote_name(model._meta.db_table))
+
+
+def _column(model: type[Any], name: str) -> str:
+    return str(connection.ops.quote_name(model._meta.get_field(name).column))
+
+
+def _in(column: str, ids: list[int]) -> tuple[str, list[Any]]:
+    """`column` is one of `ids`: one array parameter on PostgreSQL, an `IN (...)` list
+    elsewhere."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [ids]
+    return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+
+def _jsons(*texts: str | None) -> list[Any]:
+    """Several stored JSON texts (None for SQL NULL) decoded in one pass."""
+    return _LIST.decode("[" + ",".join("null" if t is None else t for t in texts) + "]")
+
+
+_LIST = msgspec.json.Decoder(list[Any])
+
+
+def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, CaseData]:
+    """Cases, entries (with whether each has evidence) and sheets of a chunk: five queries,
+    each bounded by the chunk (an id range on an index, or a list of ids), so that a chunk
+    costs the same however large the programme year is; plain tuples, JSON decoded by
+    msgspec."""
+    if not case_ids:
+        return {}
+    lo, hi = case_ids[0], case_ids[-1]
+    wanted = set(case_ids)
+    c, t, s, r, e = (_table(m) for m in (Case, Teacher, Subject, Result, EnvelopeInstrument))
+    q = connection.ops.quote_name
+    values_col = _column(Entry, "values")
+    text = "TEXT"
+    with connection.cursor() as cursor:
+        # The envelope's range condition keeps PostgreSQL from hashing the whole table.
+        cursor.execute(
+            f"""SELECT c.id, c.participant_number, c.state, c.teacher_id,
+                       r.id, r.{q("round")}, r.code, r.total, r.published_at IS NOT NULL,
+                       CAST(e.observation_items AS {text}), CAST(e.superior_items AS {text})
+                FROM {c} c
+                JOIN {r} r ON r.case_id = c.id AND r.{q("current")}
+                LEFT JOIN {e} e ON e.case_id = c.id AND e.case_id BETWEEN %s AND %s
+                WHERE c.id BETWEEN %s AND %s""",
+            [lo, hi, lo, hi],
+        )
+        rows = [row for row in cursor.fetchall() if row[0] in wanted]
+        teacher_ids = sorted({row[3] for row in rows})
+        teachers: dict[int, tuple[Any, ...]] = {}
+        if teacher_ids:
+            where, params = _in("t.id", teacher_ids)
+            cursor.execute(
+                f"""SELECT t.id, t.name, t.nuptk, t.special_area, s.{q("is_counseling")}
+                    FROM {t} t JOIN {s} s ON s.id = t.subject_id WHERE {where}""",
+                params,
+            )
+            teachers = {row[0]: row for row in cursor.fetchall()}
+        cases: dict[int, CaseData] = {}
+        for row in rows:
+            _, name, nuptk, special_area, counseling = teachers[row[3]]
+            observation, superior = _jsons(row[9], row[10])
+            ident: dict[str, Any] = {
+                "name": name,
+                "nuptk": nuptk,
+                "role": "counselor" if counseling else "subject_teacher",
+                "special_area": bool(special_area),
+            }
+            if row[1]:
+                ident["participant_number"] = row[1]
+            cases[row[0]] = CaseData(
+                current=Current(
+                    case_id=row[0],
+                    result_id=row[4],
+                    round=row[5],
+                    code=row[6],
+                    total=Decimal(str(row[7])),
+                    state=row[2],
+                    published=bool(row[8]),
+                ),
+                role=str(ident["role"]),
+                ident=ident,
+                service_until=programme_year.service_until,
+                observation=observation,
+                superior=superior,
+                rows={},
+                sheets={},
+            )
+        ev = _table(Evidence)
+        cursor.execute(
+            f"""SELECT x.case_id, x.section, CAST(x.{values_col} AS {text}),
+                       EXISTS (SELECT 1 FROM {ev} v WHERE v.entry_id = x.id), x.complete
+                FROM {_table(Entry)} x
+                WHERE x.case_id BETWEEN %s AND %s AND x.section <> %s
+                ORDER BY x.case_id, x.section, x.position""",
+            [lo, hi, "lesson_plan"],
+        )
+        decoder = msgspec.json.Decoder(dict[str, Any])
+        for case_id, section, values, evidence, complete in cursor.fetchall():
+            data = cases.get(case_id)
+            if data is not None:
+                data.rows.setdefault(section, []).append(
+                    (decoder.decode(values), bool(evidence), bool(complete))
+                )
+        # The blind allocations of each case's current round, then their submitted sheets by
+        # allocation id (a join would scan every sheet of the year for each chunk).
+        cursor.execute(
+            f"""SELECT a.id, a.case_id, a.{q("round")}, a.slot FROM {_table(Allocation)} a
+                WHERE a.case_id BETWEEN %s AND %s AND a.active AND a.slot IN (1, 2)""",
+            [lo, hi],
+        )
+        slots: dict[int, tuple[CaseData, int]] = {}
+        for allocation_id, case_id, round_, slot in cursor.fetchall():
+            data = cases.get(case_id)
+            if data is not None and round_ == data.current.round:
+                slots[allocation_id] = (data, slot)
+        if not slots:
+            return cases
+        where, params = _in("h.allocation_id", sorted(slots))
+        cursor.execute(
+            f"""SELECT h.allocation_id, CAST(h.plan_items AS {text}),
+                       CAST(h.overrides AS {text}), CAST(h.administrative_defects AS {text}),
+                       CAST(h.doubtful_evidence AS {text}), h.fraud_found
+                FROM {_table(Sheet)} h
+                WHERE {where} AND h.submitted_at IS NOT NULL""",
+            params,
+        )
+        for allocation_id, plans, overrides, defects, doubtful, fraud in cursor.fetchall():
+            data, slot = slots[allocation_id]
+            plans, overrides, defects, doubtful = _jsons(plans, overrides, defects, doubtful)
+            data.sheets[slot] = {
+                "plan_items": plans,
+                "overrides": overrides,
+                "administrative_defects": defects,
+                "doubtful_evidence": doubtful,
+                "fraud_found": bool(fraud),
+            }
+    return cases
