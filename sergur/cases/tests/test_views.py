@@ -449,3 +449,31 @@ def test_a_principal_who_is_also_a_participant_still_sees_the_school_list(client
     assert reverse("portfolios:envelope", args=[cast.sri_case.pk]) in text(response)
     # ...and may not open his own envelope.
     assert client.get(reverse("portfolios:envelope", args=[own.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "sri",
+        "pak_kepala",
+        "pengawas",
+        "dinas",
+        "lpmp",
+        "asesor",
+        "rayon_admin",
+        "operator",
+    ],
+)
+def test_every_menu_entry_a_user_is_shown_opens_for_them(client, cast, who):
+    client.force_login(getattr(cast, who))
+    page = text(client.get(reverse("scoring:home")))
+    menu = page.split('<nav aria-label="', 1)[1].split("</nav>", 1)[0]
+    links = [
+        href
+        for href in re.findall(r'href="(/[^"]*)"', menu)
+        if not href.startswith(("/admin/", "/i18n/"))
+    ]
+
+    assert links
+    for href in links:
+        assert client.get(href, follow=True).status_code == 200, (who, href)

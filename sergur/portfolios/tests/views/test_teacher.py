@@ -190,6 +190,10 @@ def test_the_principal_and_supervisor_read_the_case_but_not_the_files(client, ca
 
     for path in target["reads"].values():
         assert client.get(path).status_code == 200, path
+    # The case page offers them no document they may not take away.
+    case_page = page(client.get(target["reads"]["case"]))
+    for document in ("receipt", "book", "export"):
+        assert url(document, cast.sri_case.pk) not in case_page, document
     assert client.get(target["download"]).status_code == 403
     assert client.get(target["export"]).status_code == 403
     assert client.get(target["submit_page"]).status_code == 403
