@@ -1,0 +1,23 @@
+"""Writes of selection (Buku 1; facts.md §4): a district's selection run (`runs`) and the
+quota allocation with its logged moves (`quota`)."""
+
+from __future__ import annotations
+
+from sergur.selection.services.base import SelectionError, year_params
+from sergur.selection.services.quota import (
+    quota_allocate,
+    quota_allocate_from_runs,
+    quota_redistribute,
+)
+from sergur.selection.services.runs import NUMBER_EVENT, case_number_set, selection_run
+
+__all__ = [
+    "NUMBER_EVENT",
+    "SelectionError",
+    "case_number_set",
+    "quota_allocate",
+    "quota_allocate_from_runs",
+    "quota_redistribute",
+    "selection_run",
+    "year_params",
+]
