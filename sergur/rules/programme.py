@@ -8,9 +8,11 @@ into `years/`.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
 SHIPPED_DIR = Path(__file__).with_name("years")
 RUBRICS = frozenset({"2007"})
@@ -53,12 +55,21 @@ def _number(where: Path, key: str, value: object) -> Decimal:
     return result
 
 
-def parse_year_file(path: Path) -> ProgrammeYear:
-    """Read and check one programme-year file; every problem names the file and the key."""
+def read_year_data(path: Path) -> dict[str, object]:
+    """The decoded TOML of one programme-year file; an unreadable file names itself."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ProgrammeYearError(f"{path}: cannot read: {exc}") from exc
+
+
+def parse_year_file(path: Path) -> ProgrammeYear:
+    """Read and check one programme-year file; every problem names the file and the key."""
+    return parse_portfolio(path, read_year_data(path))
+
+
+def parse_portfolio(path: Path, data: dict[str, object]) -> ProgrammeYear:
+    """Check the rubric and the `[portfolio]` thresholds of a year file's data."""
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
         raise ProgrammeYearError(f"{path}: 'year' must be an integer")
@@ -92,21 +103,37 @@ def available_years(extra_dirs: tuple[Path, ...] = ()) -> list[int]:
     return sorted(found)
 
 
+class _OfAYear(Protocol):
+    @property
+    def year(self) -> int: ...
+
+
+def load_section[T: _OfAYear](
+    year: int,
+    extra_dirs: tuple[Path, ...],
+    parse: Callable[[Path, dict[str, object]], T],
+    cache: dict[tuple[int, tuple[Path, ...]], T],
+) -> T:
+    """What `parse` reads from the first folder's `<year>.toml`, kept in `cache`: the one
+    lookup of a year file for the portfolio thresholds, the selection and the assessment."""
+    key = (year, tuple(extra_dirs))
+    if key in cache:
+        return cache[key]
+    for folder in _candidates(key[1]):
+        path = folder / f"{year}.toml"
+        if path.is_file():
+            loaded = parse(path, read_year_data(path))
+            if loaded.year != year:
+                raise ProgrammeYearError(f"{path}: says year {loaded.year}, expected {year}")
+            cache[key] = loaded
+            return loaded
+    known = ", ".join(str(y) for y in available_years(key[1])) or "none"
+    raise ProgrammeYearError(f"programme year {year} is not configured (known: {known})")
+
+
 _CACHE: dict[tuple[int, tuple[Path, ...]], ProgrammeYear] = {}
 
 
 def load_year(year: int, extra_dirs: tuple[Path, ...] = ()) -> ProgrammeYear:
     """The parameters of `year`, from the first folder that has `<year>.toml`."""
-    key = (year, extra_dirs)
-    if key in _CACHE:
-        return _CACHE[key]
-    for folder in _candidates(extra_dirs):
-        path = folder / f"{year}.toml"
-        if path.is_file():
-            loaded = parse_year_file(path)
-            if loaded.year != year:
-                raise ProgrammeYearError(f"{path}: says year {loaded.year}, expected {year}")
-            _CACHE[key] = loaded
-            return loaded
-    known = ", ".join(str(y) for y in available_years(extra_dirs)) or "none"
-    raise ProgrammeYearError(f"programme year {year} is not configured (known: {known})")
+    return load_section(year, extra_dirs, parse_portfolio, _CACHE)

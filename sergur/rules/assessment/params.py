@@ -8,13 +8,12 @@ marked as such in the year file and in docs/assessment.md.
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from msgspec import Struct
 
-from sergur.rules.programme import SHIPPED_DIR, ProgrammeYearError, available_years
+from sergur.rules.programme import ProgrammeYearError, load_section
 
 RECONCILIATION_MODES = frozenset({"joint", "third"})
 
@@ -86,20 +85,4 @@ _CACHE: dict[tuple[int, tuple[Path, ...]], AssessmentParams] = {}
 
 def assessment_params(year: int, extra_dirs: tuple[Path, ...] = ()) -> AssessmentParams:
     """The assessment parameters of `year`, from the first folder with `<year>.toml`."""
-    key = (year, tuple(extra_dirs))
-    if key in _CACHE:
-        return _CACHE[key]
-    for folder in (*extra_dirs, SHIPPED_DIR):
-        path = folder / f"{year}.toml"
-        if path.is_file():
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ProgrammeYearError(f"{path}: cannot read: {exc}") from exc
-            params = parse_assessment(path, data)
-            if params.year != year:
-                raise ProgrammeYearError(f"{path}: says year {params.year}, expected {year}")
-            _CACHE[key] = params
-            return params
-    known = ", ".join(str(y) for y in available_years(tuple(extra_dirs))) or "none"
-    raise ProgrammeYearError(f"programme year {year} is not configured (known: {known})")
+    return load_section(year, extra_dirs, parse_assessment, _CACHE)

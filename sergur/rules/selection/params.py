@@ -8,13 +8,12 @@ product defaults, marked as such in the year file and in docs/selection.md.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from msgspec import Struct
 
-from sergur.rules.programme import SHIPPED_DIR, ProgrammeYearError, available_years
+from sergur.rules.programme import ProgrammeYearError, load_section
 
 # Golongan (pangkat) from the lowest to the highest; facts.md §4.2 "the last one held".
 RANKS: tuple[str, ...] = (
@@ -139,20 +138,4 @@ _CACHE: dict[tuple[int, tuple[Path, ...]], SelectionParams] = {}
 
 def selection_params(year: int, extra_dirs: tuple[Path, ...] = ()) -> SelectionParams:
     """The selection rules of `year` (facts.md §4), from the first folder with `<year>.toml`."""
-    key = (year, tuple(extra_dirs))
-    if key in _CACHE:
-        return _CACHE[key]
-    for folder in (*extra_dirs, SHIPPED_DIR):
-        path = folder / f"{year}.toml"
-        if path.is_file():
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ProgrammeYearError(f"{path}: cannot read: {exc}") from exc
-            params = parse_selection(path, data)
-            if params.year != year:
-                raise ProgrammeYearError(f"{path}: says year {params.year}, expected {year}")
-            _CACHE[key] = params
-            return params
-    known = ", ".join(str(y) for y in available_years(tuple(extra_dirs))) or "none"
-    raise ProgrammeYearError(f"programme year {year} is not configured (known: {known})")
+    return load_section(year, extra_dirs, parse_selection, _CACHE)
