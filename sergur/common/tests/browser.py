@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -47,3 +48,23 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def shot(page: Any, name: str) -> None:
+    """Keep a screenshot of the page as `<name>.png` in the folder SERGUR_SCREENSHOTS names
+    (for docs/screenshots/); nothing when it is not set."""
+    folder = os.environ.get("SERGUR_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def sign_in(browser: Any, base: str, username: str, password: str) -> Any:
+    """A new page in Indonesian, signed in through the login form."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    return page

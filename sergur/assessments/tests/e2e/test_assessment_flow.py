@@ -14,7 +14,6 @@ Set SERGUR_SCREENSHOTS=docs/screenshots to keep screenshots of the key pages
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,12 +30,13 @@ from sergur.assessments.tests.support import at_rayon, submit_complete
 from sergur.assessments.views.decisions import CORRECTED, PUBLISHED, RESOLVED
 from sergur.assessments.views.sheets import SUBMITTED
 from sergur.cases.models import Case
+from sergur.common.tests.browser import shot as browser_shot
+from sergur.common.tests.browser import sign_in as browser_sign_in
 from sergur.conftest import PASSWORD, Cast
 from sergur.rules.messages import DECISIONS, Lang, number
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SHOTS = os.environ.get("SERGUR_SCREENSHOTS")
 # The machine is shared with other work: give a page more than the default 5 s to show.
 expect.set_options(timeout=20_000)
 LANG: Lang = "id"
@@ -70,19 +70,11 @@ def points(value: Decimal) -> str:
 
 
 def shot(page: Any, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS) / f"assessment-{name}.png"), full_page=True)
+    browser_shot(page, f"assessment-{name}")
 
 
 def sign_in(browser: Any, base: str, username: str) -> Any:
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
-    return page
+    return browser_sign_in(browser, base, username, PASSWORD)
 
 
 def score_sheet(browser: Any, base: str, allocation: Allocation, **override: str) -> Any:

@@ -6,7 +6,6 @@ Set SERGUR_SCREENSHOTS=docs/screenshots to keep screenshots of the key pages.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +13,12 @@ import pytest
 from fpdf import FPDF
 
 from sergur.cases.models import Case
+from sergur.common.tests.browser import shot as browser_shot
+from sergur.common.tests.browser import sign_in as browser_sign_in
 from sergur.conftest import PASSWORD, Cast
 from sergur.portfolios.models import EnvelopeInstrument, Submission
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = os.environ.get("SERGUR_SCREENSHOTS")
 
 
 def pdf(text: str) -> bytes:
@@ -31,19 +30,11 @@ def pdf(text: str) -> bytes:
 
 
 def shot(page: Any, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+    browser_shot(page, f"{name}")
 
 
 def sign_in(browser: Any, base: str, username: str) -> Any:
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
-    return page
+    return browser_sign_in(browser, base, username, PASSWORD)
 
 
 def add_row(page: Any, base: str, case: Case, section: str, values: dict[str, str]) -> None:
