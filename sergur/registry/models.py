@@ -142,7 +142,10 @@ class Teacher(models.Model):
         PNS = "pns", _("Civil servant (PNS)")
         NON_PNS = "non_pns", _("Non civil servant (non-PNS)")
 
-    nuptk = models.CharField(_("NUPTK"), max_length=16, unique=True, validators=[nuptk_format])
+    # Unique through Meta.constraints rather than unique=True: the field option would add a
+    # second (varchar_pattern_ops) index for LIKE queries that nothing runs on a NUPTK, and
+    # every imported teacher pays for each index (docs/import.md, "Speed").
+    nuptk = models.CharField(_("NUPTK"), max_length=16, validators=[nuptk_format])
     nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[nip_format])
     name = models.CharField(_("name with academic titles"), max_length=150)
     birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
@@ -223,10 +226,11 @@ class Teacher(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.UniqueConstraint(fields=["nuptk"], name="teacher_nuptk_unique"),
             models.CheckConstraint(
                 condition=models.Q(employment="non_pns") | ~models.Q(nip=""),
                 name="teacher_pns_has_nip",
-            )
+            ),
         ]
         verbose_name = _("teacher")
         verbose_name_plural = _("teachers")
