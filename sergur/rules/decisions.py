@@ -53,14 +53,35 @@ class Decision(Struct, frozen=True, gc=False):
     rule: str
 
 
+def _empty_parts(s: Standing) -> tuple[str, ...]:
+    """The sub-elements of group A with no points."""
+    return tuple(part for part in GROUP_A_PARTS if s.parts[part] <= 0)
+
+
+def _group_b_min(s: Standing, t: PortfolioThresholds) -> Decimal:
+    """Group B's minimum: lower in a special area."""
+    return t.group_b_min_special_area if s.special_area else t.group_b_min
+
+
 def group_checks(s: Standing, t: PortfolioThresholds) -> tuple[GroupCheck, ...]:
     """Group A (minimum and no empty sub-element), B (special-area minimum), C (not empty)."""
-    empty = tuple(part for part in GROUP_A_PARTS if s.parts[part] <= 0)
-    b_min = t.group_b_min_special_area if s.special_area else t.group_b_min
+    empty = _empty_parts(s)
+    b_min = _group_b_min(s, t)
     return (
         GroupCheck("A", s.group_a, t.group_a_min, s.group_a >= t.group_a_min and not empty, empty),
         GroupCheck("B", s.group_b, b_min, s.group_b >= b_min),
         GroupCheck("C", s.group_c, 0, s.group_c > 0),
+    )
+
+
+def groups_hold(s: Standing, t: PortfolioThresholds) -> bool:
+    """Whether every group check holds (`all(g.holds for g in group_checks(s, t))`), without
+    building the checks."""
+    return (
+        s.group_a >= t.group_a_min
+        and not _empty_parts(s)
+        and s.group_b >= _group_b_min(s, t)
+        and s.group_c > 0
     )
 
 
@@ -129,6 +150,18 @@ def _otherwise(s: Standing, t: PortfolioThresholds, passes: bool) -> str | None:
 
 DECISION_ORDER: tuple[Rule, ...] = (_fraud, _doubtful, _no_superior, _pass, _near_miss, _otherwise)
 """decisions.md "Order of the rules": the first rule that returns a code decides."""
+
+
+def decision_code(s: Standing, t: PortfolioThresholds) -> str:
+    """The code `decide` gives, without its reasons or group checks: what a re-score needs
+    to compare two sheets and to notice a changed decision (reasons are built only for a
+    decision that is stored)."""
+    passes = s.total >= t.pass_mark and groups_hold(s, t)
+    for rule in DECISION_ORDER:
+        code = rule(s, t, passes)
+        if code is not None:
+            return code
+    raise AssertionError("the last decision rule always applies")  # pragma: no cover
 
 
 def decide(s: Standing, t: PortfolioThresholds) -> Decision:

@@ -16,6 +16,7 @@ from sergur.rules.assessment.reconcile import (
     Comparison,
     Scored,
     compare,
+    compare_tallies,
     final_of_two,
     final_with_third,
 )
@@ -28,11 +29,15 @@ from sergur.rules.assessment.sheet import (
     SheetError,
     SheetLine,
     SheetReview,
+    Tally,
     apply_overrides,
+    mean_of_two,
     mean_parts,
     outcome,
     parts_of,
     sheet_lines,
+    tally,
+    tally_of,
 )
 
 __all__ = [
@@ -53,13 +58,18 @@ __all__ = [
     "SheetError",
     "SheetLine",
     "SheetReview",
+    "Tally",
     "apply_overrides",
     "assessment_params",
     "compare",
+    "compare_tallies",
     "final_of_two",
     "final_with_third",
+    "mean_of_two",
     "mean_parts",
     "outcome",
     "parts_of",
     "sheet_lines",
+    "tally",
+    "tally_of",
 ]

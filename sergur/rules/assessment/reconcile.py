@@ -16,6 +16,7 @@ from sergur.rules.assessment.sheet import (
     Outcome,
     Points,
     SheetReview,
+    Tally,
     mean_parts,
     outcome,
 )
@@ -46,16 +47,25 @@ class Scored(Struct, frozen=True, gc=False):
 
 def compare(a: Outcome, b: Outcome, params: AssessmentParams) -> Comparison:
     """Do the two assessments agree within the programme year's tolerance?"""
-    difference = distance(a.total, b.total)
+    return _compare(a.total, a.decision.code, b.total, b.decision.code, params)
+
+
+def compare_tallies(a: Tally, b: Tally, params: AssessmentParams) -> Comparison:
+    """`compare` of two tallied sheets (the same rule, from their totals and codes)."""
+    return _compare(a.total, a.code, b.total, b.code, params)
+
+
+def _compare(
+    total_a: Points, code_a: str, total_b: Points, code_b: str, params: AssessmentParams
+) -> Comparison:
+    difference = distance(total_a, total_b)
     reasons: list[Message] = []
     if difference > params.tolerance:
         reasons.append(
             msg("reconcile.total_difference", difference=difference, tolerance=params.tolerance)
         )
-    if a.decision.code != b.decision.code:
-        reasons.append(
-            msg("reconcile.decision_difference", first=a.decision.code, second=b.decision.code)
-        )
+    if code_a != code_b:
+        reasons.append(msg("reconcile.decision_difference", first=code_a, second=code_b))
     return Comparison(difference, bool(reasons), tuple(reasons))
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from msgspec import Struct
 
-from sergur.rules.decisions import Decision, Standing, decide
+from sergur.rules.decisions import Decision, Standing, decide, decision_code
 from sergur.rules.messages import Message, msg
 from sergur.rules.programme import ProgrammeYear
 from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult
@@ -170,21 +170,30 @@ def apply_overrides(
     return adjusted
 
 
-def outcome(
+class Tally(Struct, frozen=True, gc=False):
+    """A sheet or a final reduced to what a re-score compares and stores: the parts, the
+    total and the decision code (`outcome` without the components, groups and reasons)."""
+
+    parts: dict[str, Points]
+    total: Points
+    code: str
+
+
+def _standing(
     parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
-) -> Outcome:
-    """Components, groups, total and decision (decisions.md) of a set of parts."""
+) -> tuple[Standing, Points]:
+    """What the decision looks at in a set of parts, and group C as counted in the total."""
     thresholds = year.portfolio
-    group = {name: sum((parts[p] for p in members), start=0) for name, members in GROUPS.items()}
-    counted_c: Points = (
-        group["C"] if group["C"] < thresholds.group_c_cap else thresholds.group_c_cap
-    )
-    total = group["A"] + group["B"] + counted_c
+    value = parts.__getitem__
+    group_a = sum(map(value, GROUPS["A"]), 0)
+    group_b = sum(map(value, GROUPS["B"]), 0)
+    group_c = sum(map(value, GROUPS["C"]), 0)
+    counted_c: Points = group_c if group_c < thresholds.group_c_cap else thresholds.group_c_cap
     standing = Standing(
-        group_a=group["A"],
-        group_b=group["B"],
-        group_c=group["C"],
-        total=total,
+        group_a=group_a,
+        group_b=group_b,
+        group_c=group_c,
+        total=group_a + group_b + counted_c,
         parts={p: parts[p] for p in GROUPS["A"]},
         special_area=facts.special_area,
         superior_assessment_present=facts.superior_present,
@@ -192,6 +201,32 @@ def outcome(
         doubtful_evidence=review.doubtful_evidence,
         administrative_defects=review.administrative_defects,
     )
+    return standing, counted_c
+
+
+def tally(
+    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
+) -> Tally:
+    """The parts, total and decision code of a set of parts: `tally_of(outcome(...))`
+    without building the reasons (decisions.md `decision_code`)."""
+    standing, _ = _standing(parts, facts, review, year)
+    return Tally(
+        parts={p: parts[p] for p in PARTS},
+        total=standing.total,
+        code=decision_code(standing, year.portfolio),
+    )
+
+
+def tally_of(result: Outcome) -> Tally:
+    """An outcome reduced to its parts, total and decision code."""
+    return Tally(parts=result.parts, total=result.total, code=result.decision.code)
+
+
+def outcome(
+    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
+) -> Outcome:
+    """Components, groups, total and decision (decisions.md) of a set of parts."""
+    standing, counted_c = _standing(parts, facts, review, year)
     components = {
         key: (
             parts["lesson_plans"] + parts["teaching_observation"]
@@ -203,12 +238,12 @@ def outcome(
     return Outcome(
         parts={p: parts[p] for p in PARTS},
         components=components,
-        group_a=group["A"],
-        group_b=group["B"],
-        group_c=group["C"],
+        group_a=standing.group_a,
+        group_b=standing.group_b,
+        group_c=standing.group_c,
         group_c_counted=counted_c,
-        total=total,
-        decision=decide(standing, thresholds),
+        total=standing.total,
+        decision=decide(standing, year.portfolio),
     )
 
 
@@ -218,5 +253,19 @@ def mean_parts(*sets: Mapping[str, Points]) -> dict[str, Points]:
     for part in PARTS:
         total = sum((s[part] for s in sets), start=0)
         mean = Decimal(total) / len(sets)
+        result[part] = int(mean) if mean == mean.to_integral_value() else mean
+    return result
+
+
+def mean_of_two(a: Mapping[str, Points], b: Mapping[str, Points]) -> dict[str, Points]:
+    """`mean_parts(a, b)`, the same values written the same way, in a fifth of the time (the
+    mean of every re-scored case): an even whole sum is halved as a whole number."""
+    result: dict[str, Points] = {}
+    for part in PARTS:
+        total = a[part] + b[part]
+        if type(total) is int and total % 2 == 0:
+            result[part] = total // 2
+            continue
+        mean = Decimal(total) / 2
         result[part] = int(mean) if mean == mean.to_integral_value() else mean
     return result

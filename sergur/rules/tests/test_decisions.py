@@ -9,11 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
 
 from sergur.rules import CODES, Decision, Lang, Message, load_year
-from sergur.rules.decisions import Standing, decide, group_checks
+from sergur.rules.decisions import Standing, decide, decision_code, group_checks, groups_hold
 from sergur.rules.messages import LANGS, msg
 from sergur.rules.programme import PortfolioThresholds
+from sergur.rules.tests.assessment.strategies import standings, thresholds
+from sergur.rules.tests.strategies import RULES_SETTINGS
 
 T2007 = load_year(2007).portfolio
 FULL_PARTS: dict[str, Decimal | int] = {
@@ -354,3 +357,30 @@ def test_other_thresholds_change_the_decision_without_code_changes():
     decision = decide(s, strict_year)
     assert decision.code == "MPLPG"
     assert "900" in texts(decision, "en")[0] and "40" in texts(decision, "en")[0]
+
+
+# -- the code alone (the re-score's fast path) -------------------------------------------------
+@RULES_SETTINGS
+@given(s=standings(), t=thresholds())
+def test_the_code_alone_is_the_code_of_the_whole_decision(s, t):
+    decision = decide(s, t)
+
+    assert decision_code(s, t) == decision.code
+    assert groups_hold(s, t) == all(g.holds for g in decision.groups)
+
+
+@pytest.mark.parametrize(
+    ("s", "code"),
+    [
+        pytest.param(standing(fraud=True), "D", id="D"),
+        pytest.param(standing(doubtful=("1.a",)), "K", id="K"),
+        pytest.param(standing(superior=False), "MPLPG", id="MPLPG-no-5"),
+        pytest.param(standing(defects=("x",)), "MA", id="MA"),
+        pytest.param(standing(a=500, b=250, c=100), "L", id="L"),
+        pytest.param(standing(a=470), "MS", id="MS"),
+        pytest.param(standing(a=600, b=300, c=100, empty=("lesson_plans",)), "MS", id="empty"),
+        pytest.param(standing(a=200), "MPLPG", id="MPLPG"),
+    ],
+)
+def test_the_code_alone_follows_the_order_of_the_rules(s, code):
+    assert decision_code(s, T2007) == decide(s, T2007).code == code

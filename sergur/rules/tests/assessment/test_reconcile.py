@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import msgspec
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sergur.rules import load_year
 from sergur.rules.assessment import (
     PARTS,
@@ -12,11 +16,15 @@ from sergur.rules.assessment import (
     SheetReview,
     assessment_params,
     compare,
+    compare_tallies,
     final_of_two,
     final_with_third,
     outcome,
+    tally_of,
 )
 from sergur.rules.assessment.reconcile import closer_to, decision_rank, distance
+from sergur.rules.tests.assessment.strategies import facts, parts_sets, reviews, threshold, years
+from sergur.rules.tests.strategies import RULES_SETTINGS
 
 YEAR = load_year(2007)
 PARAMS = assessment_params(2007)
@@ -97,3 +105,21 @@ def test_a_tie_goes_to_the_first_assessor():
 def test_distance_and_rank():
     assert distance(3, Decimal("4.5")) == Decimal("1.5") == distance(Decimal("4.5"), 3)
     assert decision_rank("L") == 0 and decision_rank("D") == 5
+
+
+@RULES_SETTINGS
+@given(
+    a=parts_sets,
+    b=parts_sets,
+    facts=facts,
+    reviews=st.tuples(reviews, reviews),
+    year=years,
+    tolerance=threshold,
+)
+def test_tallied_sheets_compare_as_their_outcomes(a, b, facts, reviews, year, tolerance):
+    params = msgspec.structs.replace(PARAMS, tolerance=tolerance)
+    first, second = (outcome(p, facts, r, year) for p, r in zip((a, b), reviews, strict=True))
+
+    assert compare_tallies(tally_of(first), tally_of(second), params) == compare(
+        first, second, params
+    )

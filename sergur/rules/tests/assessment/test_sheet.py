@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 from sergur.rules import load_year
 from sergur.rules.assessment import (
@@ -15,11 +16,15 @@ from sergur.rules.assessment import (
     SheetError,
     SheetReview,
     apply_overrides,
+    mean_of_two,
     mean_parts,
     outcome,
     parts_of,
     sheet_lines,
+    tally,
+    tally_of,
 )
+from sergur.rules.tests.assessment.strategies import facts, parts_sets, reviews, years
 from sergur.rules.tests.helpers import (
     S1_SUBJECT,
     doc,
@@ -28,6 +33,7 @@ from sergur.rules.tests.helpers import (
     scored,
     superior,
 )
+from sergur.rules.tests.strategies import RULES_SETTINGS
 
 YEAR = load_year(2007)
 FACTS = Facts(special_area=False, superior_present=True)
@@ -162,3 +168,31 @@ def test_the_mean_is_exact_and_whole_numbers_stay_whole():
     mean = mean_parts(a, b)
     assert mean["qualification"] == Decimal("10.5")
     assert mean["training"] == 10 and isinstance(mean["training"], int)
+
+
+def _written(parts):
+    """Each part as stored (its text) with its type: a mean must not merely be equal."""
+    return {part: (type(value), str(value)) for part, value in parts.items()}
+
+
+@RULES_SETTINGS
+@given(a=parts_sets, b=parts_sets)
+def test_the_mean_of_two_is_mean_parts_written_the_same_way(a, b):
+    assert _written(mean_of_two(a, b)) == _written(mean_parts(a, b))
+
+
+@RULES_SETTINGS
+@given(parts=parts_sets, facts=facts, review=reviews, year=years)
+def test_a_tally_is_the_outcome_without_its_reasons(parts, facts, review, year):
+    whole = outcome(parts, facts, review, year)
+
+    quick = tally(parts, facts, review, year)
+
+    assert quick == tally_of(whole)
+    assert _written(quick.parts) == _written(whole.parts)
+    assert (type(quick.total), str(quick.total)) == (type(whole.total), str(whole.total))
+
+
+def test_a_tally_keeps_the_parts_in_the_instrument_order_and_nothing_else():
+    parts = {**{part: 1 for part in reversed(PARTS)}, "extra": 5}
+    assert tuple(tally(parts, FACTS, SheetReview(), YEAR).parts) == PARTS
