@@ -7,9 +7,11 @@ now disagree go to reconciliation. Progress is written to the BatchJob after eve
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import multiprocessing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import msgspec
@@ -204,7 +206,7 @@ def _write(
         comparison, sheets = item.comparison, item.sheets
         assert comparison is not None and sheets is not None
         reasons = {lang: [r.text(lang) for r in comparison.reasons] for lang in ("id", "en")}
-        parts = mean_parts(sheets[0].outcome.parts, sheets[1].outcome.parts)
+        parts = mean_parts(sheets[0].parts, sheets[1].parts)
         reconciliations.append(
             {
                 "case_id": item.case_id,
@@ -239,13 +241,29 @@ def _write(
     return len(changed) + len(reconcile), failed
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a chunk is read, scored and written. A chunk
+    makes hundreds of thousands of short-lived dicts and lists (freed as they go, by
+    reference counting); the collector would otherwise walk them again and again, and with
+    them every long-lived object of the process, for about a fifth of the job's CPU. Memory
+    stays bounded by the chunk; the collector runs again between chunks."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _chunk_run(
     job: BatchJob, case_ids: list[int], *, fast: bool, now: dt.datetime
 ) -> tuple[int, list[int]]:
     """Re-score and write one chunk in one transaction, its cases locked."""
     params, year = batch_params(job.programme_year)
     actor = job.started_by
-    with transaction.atomic():
+    with _collector_paused(), transaction.atomic():
         locked = list(
             Case.objects.select_for_update()
             .filter(pk__in=case_ids)

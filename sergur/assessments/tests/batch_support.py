@@ -21,7 +21,8 @@ from sergur.registry.tests.factories import (
 from sergur.rules.assessment import sheet_lines
 from sergur.rules.programme import SHIPPED_DIR
 
-# (item of sheet 1, item of sheet 2, extra rows, special area, findings, override)
+# (item of sheet 1, item of sheet 2, extra rows, special area, findings, override, rows
+# without evidence)
 VARIANTS: list[dict[str, Any]] = [
     {"items": (4, 4)},
     {"items": (3, 4), "rows": ["award", "organization"]},
@@ -33,6 +34,8 @@ VARIANTS: list[dict[str, Any]] = [
     {"items": (3, 3), "override": 0, "rows": ["award"]},
     # An incomplete training before the complete one: codes count it (2.b), the file skips it.
     {"items": (4, 4), "incomplete": "training", "findings": {"doubtful_evidence": ["2.b"]}},
+    # Rows without evidence (advice, not a blocking gap): their entries carry no code.
+    {"items": (4, 4), "bare": ["award", "training"]},
 ]
 
 
@@ -62,6 +65,8 @@ def decided_cases(cast: Any, variants: list[dict[str, Any]] | None = None) -> li
             attach(add_row(case, teacher, variant["incomplete"], hours="", level=""), teacher)
         for key in variant.get("rows", []):
             attach(add_row(case, teacher, key), teacher)
+        for key in variant.get("bare", []):
+            add_row(case, teacher, key)
         case = at_rayon(submit_complete(case, cast))
         first, second = allocate(case, cast.asesor, cast.asesor2)
         findings = variant.get("findings", {})

@@ -62,6 +62,15 @@ def test_both_paths_agree_after_a_change(decided, tmp_path, values):
     assert fast == slow
     assert not any(d.error for d in fast)
     assert any(d.changed for d in fast)
+    # A changed final carries every reason (it is stored); an unchanged one only its tally.
+    for d in fast:
+        if d.reconcile:
+            assert d.final is None and d.tally is None
+        else:
+            assert (d.final is not None) == d.changed
+            assert d.tally is not None
+            if d.final is not None:
+                assert (d.final.total, d.final.decision.code) == (d.tally.total, d.tally.code)
 
 
 def test_stored_values_are_typed_as_the_entry_form_types_them():
@@ -78,6 +87,21 @@ def test_stored_values_are_typed_as_the_entry_form_types_them():
             typed, errors = clean_values(BY_KEY[key], values)
             assert errors is None, (key, errors)
             assert stored_typed(BY_KEY[key], values) == typed, key
+
+
+def test_the_fast_read_builds_the_document_the_portfolio_pages_build(decided):
+    """Entries (with and without evidence, complete or not), the teaching periods and the
+    envelope become the same `sergur.portfolio/1` file as `portfolio_document` writes."""
+    from sergur.assessments.selectors.batch.read import case_document, read_chunk
+    from sergur.portfolios.selectors import portfolio_document, portfolio_read
+
+    year, cases = decided
+    _, rules = batch_params(year)
+    read = read_chunk(sorted(c.pk for c in cases), year)
+
+    for case in cases:
+        expected = portfolio_document(portfolio_read(case=case), include_envelope=True)
+        assert case_document(read[case.pk], rules) == expected, case.pk
 
 
 def _sheets_of(case):

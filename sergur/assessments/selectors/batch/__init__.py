@@ -6,13 +6,16 @@ Two paths give the same outcome for a case:
 - the per-case path (`decide.case_rescore_read`) reads the portfolio as every page does
   (`portfolio_read`, the forms' typing) and scores each sheet with `sheet_outcome` — the very
   code of the assessor's sheet page;
-- the fast path (`fast.chunk_rescore_read`) reads a chunk of cases in five SQL queries
+- the fast path (`fast.chunk_rescore_read`) reads a chunk of cases in six SQL queries
   (`read`), types stored entry values by column kind (no Django forms, no model instances),
   builds the same `sergur.portfolio/1` document, and scores the portfolio the two sheets share
-  once per case, each sheet adding its own lesson plans, overrides and findings.
+  once per case, each sheet adding its own lesson plans, overrides and findings; a sheet is
+  tallied (parts, total, code: `rules.assessment.tally`), without building reasons.
 
-Both hand the sheets' outcomes to `decide.rescore_decide`, the one place that compares them
-and takes the final: every rule is the rules core's (`sergur.rules`).
+The per-case path hands its outcomes to `decide.rescore_decide`, the fast path its tallies to
+`decide.rescore_decide_tallied`: both compare the sheets and take the final with the rules
+core's functions (`sergur.rules`), and the fast one builds the final's reasons only for a
+decision that changed (the one that is stored).
 """
 
 from __future__ import annotations

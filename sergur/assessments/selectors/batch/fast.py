@@ -3,8 +3,9 @@ declared entry and the closed envelope; they differ only in the assessor's lesso
 (4a), overrides and findings. So the shared portfolio is decoded, validated and scored once per
 case (`rules.score_parts`, no decision); each sheet then takes its own 4a from the rules core's
 `rubric.score_plans`, its overrides (`apply_overrides` on the trace of the sheet's whole
-document, built only for a sheet that overrides lines) and its outcome (`outcome`). The result
-is exactly the per-case path's (tests/test_batch_paths.py); a document the rules core refuses
+document, built only for a sheet that overrides lines) and its tally (`tally`: parts, total,
+code; reasons are built only for a final that is stored). The result is exactly the per-case
+path's (tests/test_batch_paths.py); a document the rules core refuses
 is refused the per-case way, with the same problems.
 """
 
@@ -15,7 +16,7 @@ from typing import Any
 import msgspec
 
 from sergur.assessments.selectors import PLANS_REQUIRED, points_from
-from sergur.assessments.selectors.batch.decide import Decided, failed, rescore_decide
+from sergur.assessments.selectors.batch.decide import Decided, failed, rescore_decide_tallied
 from sergur.assessments.selectors.batch.read import CaseData, Current, case_document, read_chunk
 from sergur.assessments.selectors.batch.scope import BLIND_SLOTS
 from sergur.registry.models import ProgrammeYear
@@ -25,13 +26,13 @@ from sergur.rules.assessment import (
     AssessmentParams,
     Facts,
     Override,
-    Scored,
     SheetError,
     SheetReview,
+    Tally,
     apply_overrides,
-    outcome,
     parts_of,
     sheet_lines,
+    tally,
 )
 from sergur.rules.instruments import RPP
 from sergur.rules.model import LessonPlan, Portfolio
@@ -86,8 +87,8 @@ _NO_FINDINGS = SheetReview()
 
 def _sheet_scored(
     base: dict[str, Any], role: str, sheet: dict[str, Any], facts: Facts, year: RulesYear
-) -> Scored:
-    """One sheet's outcome from its whole document (the case's document with the assessor's
+) -> Tally:
+    """One sheet's tally from its whole document (the case's document with the assessor's
     plans), decoded and scored on its own, as the per-case path does: used when the shared
     document or the sheet's plans do not validate, so that the same problems are raised."""
     document = dict(base)
@@ -99,8 +100,7 @@ def _sheet_scored(
     parts = parts_of(result)
     if overrides:
         parts = apply_overrides(sheet_lines(result), parts, overrides)
-    review = _review(sheet)
-    return Scored(outcome(parts, facts, review, year), review)
+    return tally(parts, facts, _review(sheet), year)
 
 
 def _sheet_parts(
@@ -136,9 +136,11 @@ class _SheetFailed(ValueError):
     """A sheet the rules core cannot score, named as the per-case path names it."""
 
 
-def _case_scored(data: CaseData, year: RulesYear) -> tuple[Scored, Scored, Facts]:
-    """Both blind sheets of a case, scored; a sheet that cannot be scored raises what the
-    per-case path reports for it."""
+def _case_scored(
+    data: CaseData, year: RulesYear
+) -> tuple[tuple[Tally, SheetReview], tuple[Tally, SheetReview], Facts]:
+    """Both blind sheets of a case, tallied with their reviews; a sheet that cannot be
+    scored raises what the per-case path reports for it."""
     base = case_document(data, year)
     facts = Facts(
         special_area=bool(data.ident["special_area"]),
@@ -152,13 +154,13 @@ def _case_scored(data: CaseData, year: RulesYear) -> tuple[Scored, Scored, Facts
     scored = []
     for slot in BLIND_SLOTS:
         sheet = data.sheets[slot]
+        review = _review(sheet)
         try:
             parts = None if portfolio is None else _sheet_parts(portfolio, shared, sheet, year)
             if parts is None:
-                scored.append(_sheet_scored(base, data.role, sheet, facts, year))
-                continue
-            review = _review(sheet)
-            scored.append(Scored(outcome(parts, facts, review, year), review))
+                scored.append((_sheet_scored(base, data.role, sheet, facts, year), review))
+            else:
+                scored.append((tally(parts, facts, review, year), review))
         except (SheetError, PortfolioInvalid) as error:
             raise _SheetFailed(f"sheet {slot}: {error}") from error
     return scored[0], scored[1], facts
@@ -189,7 +191,7 @@ def chunk_rescore_read(
             decided.append(failed(case_id, current.round, str(error)))
             continue
         decided.append(
-            rescore_decide(
+            rescore_decide_tallied(
                 case_id=case_id,
                 round=current.round,
                 sheets=(first, second),

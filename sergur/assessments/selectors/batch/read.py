@@ -1,6 +1,6 @@
-"""The fast path's read (docs/batch.md): a chunk of cases in five SQL queries (cases with
-their current result and envelope; their teachers and subjects; entries with whether each has
-evidence; the blind allocations of the current round; their submitted sheets), JSON decoded
+"""The fast path's read (docs/batch.md): a chunk of cases in six SQL queries (cases with
+their current result and envelope; their teachers and subjects; which entries have evidence;
+the entries; the blind allocations of the current round; their submitted sheets), JSON decoded
 by msgspec, stored entry values typed by column kind as the entry form types them, and the
 `sergur.portfolio/1` document built as the portfolio pages build it."""
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -18,14 +19,13 @@ from django.db import connection
 from sergur.assessments.models import Allocation, Result, Sheet
 from sergur.cases.models import Case
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence
-from sergur.portfolios.sections import SECTIONS, Section, codes
+from sergur.portfolios.sections import BY_KEY, SECTIONS, Section, codes
 from sergur.registry.models import ProgrammeYear, Subject, Teacher
 from sergur.rules import ProgrammeYear as RulesYear
 from sergur.rules.experience import Period, service
 
 
-@dataclass(frozen=True)
-class Current:
+class Current(msgspec.Struct, frozen=True, gc=False):
     """A case's current result, as the fast path reads it."""
 
     case_id: int
@@ -37,8 +37,9 @@ class Current:
     published: bool
 
 
-@dataclass
-class CaseData:
+class CaseData(msgspec.Struct, gc=False):
+    """What the fast path read of one case."""
+
     current: Current
     role: str
     ident: dict[str, Any]
@@ -70,13 +71,17 @@ _KINDS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def stored_typed(section: Section, raw: dict[str, Any]) -> dict[str, Any]:
     """A complete row's stored text as the entry form types it (int, ISO date, text)."""
+    return _typed(_KINDS[section.key], raw)
+
+
+def _typed(kinds: tuple[tuple[str, str], ...], raw: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name, kind in _KINDS[section.key]:
+    for name, kind in kinds:
         value = raw.get(name)
         if value is None:
             continue
-        text = value.strip() if type(value) is str else str(value).strip()
-        if text == "":
+        text = (value if type(value) is str else str(value)).strip()
+        if not text:
             continue
         if kind == "int":
             out[name] = int(text)
@@ -95,6 +100,26 @@ def _filled(items: list[Any] | None, size: int) -> bool:
     )
 
 
+_ROLE_SECTIONS: dict[str, tuple[tuple[Section, tuple[tuple[str, str], ...]], ...]] = {
+    role: tuple((section, _KINDS[section.key]) for section in SECTIONS if role in section.roles)
+    for role in ("subject_teacher", "counselor")
+}
+"""The sections of each role's portfolio, in the instrument's order, with their columns."""
+
+
+@cache
+def _plain_codes(key: str, count: int) -> tuple[str, ...]:
+    return tuple(codes(BY_KEY[key], [{}] * count))
+
+
+def _row_codes(section: Section, rows: list[tuple[dict[str, Any], bool, bool]]) -> Sequence[str]:
+    """The evidence codes of a table's rows (`codes`: they count every row, complete or
+    not, as `portfolio_read`); only component 1's depend on the rows' values."""
+    if section.key == "qualification":
+        return codes(section, [raw for raw, _, _ in rows])
+    return _plain_codes(section.key, len(rows))
+
+
 def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
     """The `sergur.portfolio/1` file of a case, as `portfolio_document` writes it (with the
     envelope) from the rows the fast path read."""
@@ -105,19 +130,17 @@ def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
     }
     periods: list[Period] = []
     periods_with_evidence: list[str] = []
-    for section in SECTIONS:
-        if data.role not in section.roles:
-            continue
-        rows = data.rows.get(section.key)
+    stored = data.rows
+    for section, kinds in _ROLE_SECTIONS[data.role]:
+        rows = stored.get(section.key)
         if not rows:
             continue
-        # Codes count every row of the table, complete or not (as `portfolio_read`).
-        row_codes = codes(section, [raw for raw, _, _ in rows])
-        for (raw, evidence, complete), code in zip(rows, row_codes, strict=True):
+        period = section.key == "teaching_period"
+        for (raw, evidence, complete), code in zip(rows, _row_codes(section, rows), strict=True):
             if not complete:
                 continue
-            typed = stored_typed(section, raw)
-            if section.key == "teaching_period":
+            typed = _typed(kinds, raw)
+            if period:
                 periods.append(
                     Period(
                         start=dt.date.fromisoformat(typed["start"]),
@@ -131,7 +154,11 @@ def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
             target, values = section.to_schema(typed)
             if evidence:
                 values["evidence"] = [code]
-            document.setdefault(target, []).append(values)
+            entries = document.get(target)
+            if entries is None:
+                document[target] = [values]
+            else:
+                entries.append(values)
     if data.rows.get("teaching_period"):
         experience: dict[str, Any] = {"years": min(service(periods, data.service_until).years, 60)}
         if periods_with_evidence:
@@ -152,23 +179,28 @@ def _column(model: type[Any], name: str) -> str:
 
 
 def _in(column: str, ids: list[int]) -> tuple[str, list[Any]]:
-    """`column` is one of `ids`: one array parameter on PostgreSQL, an `IN (...)` list
+    """`column` is one of `ids`: one array parameter on PostgreSQL (sent as the text of the
+    array, which is cheaper to build than a list adapted item by item), an `IN (...)` list
     elsewhere."""
     if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)", [ids]
+        return f"{column} = ANY(CAST(%s AS bigint[]))", ["{" + ",".join(map(str, ids)) + "}"]
     return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
 
 
 def _jsons(*texts: str | None) -> list[Any]:
     """Several stored JSON texts (None for SQL NULL) decoded in one pass."""
-    return _LIST.decode("[" + ",".join("null" if t is None else t for t in texts) + "]")
+    return _LIST.decode("[" + ",".join([_NULL if t is None else t for t in texts]) + "]")
+
+
+_NULL = "null"
 
 
 _LIST = msgspec.json.Decoder(list[Any])
+_DICT = msgspec.json.Decoder(dict[str, Any])
 
 
 def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, CaseData]:
-    """Cases, entries (with whether each has evidence) and sheets of a chunk: five queries,
+    """Cases, entries (with whether each has evidence) and sheets of a chunk: six queries,
     each bounded by the chunk (an id range on an index, or a list of ids), so that a chunk
     costs the same however large the programme year is; plain tuples, JSON decoded by
     msgspec."""
@@ -181,16 +213,17 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
     values_col = _column(Entry, "values")
     text = "TEXT"
     with connection.cursor() as cursor:
-        # The envelope's range condition keeps PostgreSQL from hashing the whole table.
+        # Every joined table carries the range condition too: without it PostgreSQL may hash
+        # (or scan) the whole result or envelope table for each chunk.
         cursor.execute(
             f"""SELECT c.id, c.participant_number, c.state, c.teacher_id,
                        r.id, r.{q("round")}, r.code, r.total, r.published_at IS NOT NULL,
                        CAST(e.observation_items AS {text}), CAST(e.superior_items AS {text})
                 FROM {c} c
-                JOIN {r} r ON r.case_id = c.id AND r.{q("current")}
+                JOIN {r} r ON r.case_id = c.id AND r.{q("current")} AND r.case_id BETWEEN %s AND %s
                 LEFT JOIN {e} e ON e.case_id = c.id AND e.case_id BETWEEN %s AND %s
                 WHERE c.id BETWEEN %s AND %s""",
-            [lo, hi, lo, hi],
+            [lo, hi, lo, hi, lo, hi],
         )
         rows = [row for row in cursor.fetchall() if row[0] in wanted]
         teacher_ids = sorted({row[3] for row in rows})
@@ -221,7 +254,7 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
                     result_id=row[4],
                     round=row[5],
                     code=row[6],
-                    total=Decimal(str(row[7])),
+                    total=row[7] if type(row[7]) is Decimal else Decimal(str(row[7])),
                     state=row[2],
                     published=bool(row[8]),
                 ),
@@ -233,22 +266,30 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
                 rows={},
                 sheets={},
             )
-        ev = _table(Evidence)
+        # Which entries have evidence: the chunk's evidence rows by case (an EXISTS per entry
+        # lets PostgreSQL hash the whole evidence table for each chunk).
         cursor.execute(
-            f"""SELECT x.case_id, x.section, CAST(x.{values_col} AS {text}),
-                       EXISTS (SELECT 1 FROM {ev} v WHERE v.entry_id = x.id), x.complete
+            f"SELECT v.entry_id FROM {_table(Evidence)} v WHERE v.case_id BETWEEN %s AND %s",
+            [lo, hi],
+        )
+        with_evidence = {row[0] for row in cursor.fetchall()}
+        cursor.execute(
+            f"""SELECT x.case_id, x.section, CAST(x.{values_col} AS {text}), x.id, x.complete
                 FROM {_table(Entry)} x
                 WHERE x.case_id BETWEEN %s AND %s AND x.section <> %s
                 ORDER BY x.case_id, x.section, x.position""",
             [lo, hi, "lesson_plan"],
         )
-        decoder = msgspec.json.Decoder(dict[str, Any])
-        for case_id, section, values, evidence, complete in cursor.fetchall():
-            data = cases.get(case_id)
-            if data is not None:
-                data.rows.setdefault(section, []).append(
-                    (decoder.decode(values), bool(evidence), bool(complete))
-                )
+        decode = _DICT.decode
+        table: list[tuple[dict[str, Any], bool, bool]] | None = None
+        last: tuple[int, str] | None = None
+        for case_id, section, values, entry_id, complete in cursor.fetchall():
+            if last != (case_id, section):  # the rows of one table come together, in order
+                last = (case_id, section)
+                data = cases.get(case_id)
+                table = None if data is None else data.rows.setdefault(section, [])
+            if table is not None:
+                table.append((decode(values), entry_id in with_evidence, bool(complete)))
         # The blind allocations of each case's current round, then their submitted sheets by
         # allocation id (a join would scan every sheet of the year for each chunk).
         cursor.execute(
