@@ -84,6 +84,19 @@ def decode(data: bytes | str) -> Portfolio:
     return portfolio
 
 
+def convert(document: dict[str, Any]) -> Portfolio:
+    """`decode` of a document already in Python values (dicts, lists, text, whole numbers,
+    booleans: what JSON decodes to), without writing and parsing its JSON text: the same
+    checks, the same problems (reported from its JSON text)."""
+    try:
+        portfolio = msgspec.convert(document, Portfolio)
+    except msgspec.ValidationError:
+        raise PortfolioInvalid(_slow_problems(msgspec.json.encode(document))) from None
+    if not _extra_rules_hold(portfolio):
+        raise PortfolioInvalid(_slow_problems(msgspec.json.encode(document)))
+    return portfolio
+
+
 def problems_of(data: bytes | str) -> list[Problem]:
     """Every error of a portfolio file; an empty list when it is valid."""
     try:

@@ -38,6 +38,7 @@ from sergur.rules.assessment.sheet import (
     sheet_lines,
     tally,
     tally_of,
+    trace_lines,
 )
 
 __all__ = [
@@ -72,4 +73,5 @@ __all__ = [
     "sheet_lines",
     "tally",
     "tally_of",
+    "trace_lines",
 ]

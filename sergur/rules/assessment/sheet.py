@@ -16,6 +16,7 @@ from msgspec import Struct
 from sergur.rules.decisions import Decision, Standing, decide, decision_code
 from sergur.rules.messages import Message, msg
 from sergur.rules.programme import ProgrammeYear
+from sergur.rules.rubric import TraceLine
 from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult
 
 Points = Decimal | int
@@ -123,9 +124,15 @@ def sheet_lines(result: ScoreResult) -> tuple[SheetLine, ...]:
     """The suggested lines of a scored portfolio (scored with `explain=True`), each with a
     key that stays the same as long as the portfolio does (the trace path; a second line on
     the same path gets `#2`, `#3`...)."""
+    return trace_lines(result.trace)
+
+
+def trace_lines(trace: Iterable[TraceLine]) -> tuple[SheetLine, ...]:
+    """`sheet_lines` of a trace (as `score_parts` collects it, without scoring the
+    decision)."""
     seen: dict[str, int] = {}
     lines: list[SheetLine] = []
-    for line in result.trace:
+    for line in trace:
         count = seen.get(line.path, 0) + 1
         seen[line.path] = count
         key = line.path if count == 1 else f"{line.path}#{count}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 
@@ -28,7 +29,7 @@ from sergur.rules import (
 )
 from sergur.rules.messages import LANGS
 from sergur.rules.model import DECODER
-from sergur.rules.tests.helpers import Doc, dumps
+from sergur.rules.tests.helpers import Doc, dumps, passing_doc
 from sergur.rules.tests.strategies import (
     COMPONENT_OF_SECTION,
     ENTRY_STRATEGIES,
@@ -39,7 +40,7 @@ from sergur.rules.tests.strategies import (
     portfolio_docs,
     standing_docs,
 )
-from sergur.rules.validation import _extra_problems, _extra_rules_hold
+from sergur.rules.validation import _extra_problems, _extra_rules_hold, convert
 
 YEAR = load_year(2007)
 
@@ -217,6 +218,42 @@ def test_the_fast_and_slow_validation_paths_agree(document):
     for problem in found:
         for lang in LANGS:
             assert problem.text(lang).strip()
+
+
+def _portfolio_or_problems(read: Callable[[], object]) -> object:
+    try:
+        return read()
+    except PortfolioInvalid as invalid:
+        return invalid.problems
+
+
+@RULES_SETTINGS
+@given(st.one_of(portfolio_docs(), mutated_docs()))
+def test_converting_a_document_is_decoding_its_json_text(document):
+    """`convert` (the batch's shortcut past the JSON text) accepts what `decode` accepts,
+    gives the same portfolio, and refuses the rest with the same problems."""
+    assert _portfolio_or_problems(lambda: convert(document)) == _portfolio_or_problems(
+        lambda: decode(dumps(document))
+    )
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        pytest.param({"trainings": [{"hours": 40, "level": "x", "relevant": True}]}, id="schema"),
+        pytest.param(
+            {"forums": [{"level": "national", "role": "speaker", "evidence": ["8.a"]}] * 2},
+            id="a-code-reused",
+        ),
+    ],
+)
+def test_converting_refuses_with_the_problems_of_decoding(entries):
+    document = passing_doc(**entries)
+    with pytest.raises(PortfolioInvalid) as converted:
+        convert(document)
+    with pytest.raises(PortfolioInvalid) as decoded_text:
+        decode(dumps(document))
+    assert converted.value.problems == decoded_text.value.problems
 
 
 @RULES_SETTINGS

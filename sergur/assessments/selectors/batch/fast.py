@@ -33,11 +33,13 @@ from sergur.rules.assessment import (
     parts_of,
     sheet_lines,
     tally,
+    trace_lines,
 )
 from sergur.rules.instruments import RPP
 from sergur.rules.model import LessonPlan, Portfolio
+from sergur.rules.rubric import TraceLine
 from sergur.rules.scoring import Points, score_parts
-from sergur.rules.validation import PortfolioInvalid, decode
+from sergur.rules.validation import PortfolioInvalid, convert, decode
 
 
 def _plans(plan_items: Any, role: str) -> list[dict[str, Any]]:
@@ -120,10 +122,12 @@ def _sheet_parts(
         return None
     overrides = _overrides(sheet["overrides"])
     if overrides:
-        # Overrides are keyed by trace line: the sheet's whole document, with the trace.
+        # Overrides are keyed by trace line: the sheet's whole document, with the trace
+        # (`score_parts` gives the parts and trace of `score(..., explain=True)`).
         whole = msgspec.structs.replace(portfolio, lesson_plans=lesson_plans)
-        result = score(whole, year, explain=True)
-        return apply_overrides(sheet_lines(result), parts_of(result), overrides)
+        trace: list[TraceLine] = []
+        whole_parts = score_parts(whole, trace)
+        return apply_overrides(trace_lines(trace), whole_parts, overrides)
     own = dict(parts)
     own["lesson_plans"] = rubric.score_plans(lesson_plans, role, None)
     return own
@@ -147,7 +151,7 @@ def _case_scored(
         superior_present="superior_assessment" in base,
     )
     try:
-        portfolio: Portfolio | None = decode(_ENCODER.encode(base))
+        portfolio: Portfolio | None = convert(base)
     except PortfolioInvalid:
         portfolio = None  # each sheet's whole document reports its problems below
     shared = score_parts(portfolio) if portfolio is not None else {}
