@@ -7,9 +7,10 @@ everywhere. Parameters wrapped in `Term` are vocabulary (levels, roles) and are 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Literal
 
 Lang = Literal["id", "en"]
@@ -33,7 +34,7 @@ class Message:
 
     def text(self, lang: Lang) -> str:
         """The message in plain words."""
-        return render(self.code, dict(self.params), lang)
+        return _render(self.code, self.params, lang)
 
 
 def msg(key: str, /, **params: object) -> Message:
@@ -50,21 +51,33 @@ def exact(value: Decimal | int) -> Decimal:
 
 def number(value: Decimal | int, lang: Lang) -> str:
     """A score as people write it: no needless decimals; a comma in Indonesian."""
-    rounded = exact(value).normalize()
-    text = f"{rounded:f}"
+    # Zero is written uncached: -0 equals 0 (one cache key) but is written "-0".
+    text = _written(value) if value else f"{exact(value).normalize():f}"
     return text.replace(".", ",") if lang == "id" else text
+
+
+@lru_cache(maxsize=4096)
+def _written(value: Decimal | int) -> str:
+    """The English text of a number, which depends on its value only (equal values are
+    written alike): the pass mark, the minimums and every total written in both languages
+    are rounded once."""
+    return f"{exact(value).normalize():f}"
 
 
 def render(code: str, params: Mapping[str, object], lang: Lang) -> str:
     """Fill the template of `code` in `lang` with its parameters."""
+    return _render(code, params.items(), lang)
+
+
+def _render(code: str, params: Iterable[tuple[str, object]], lang: Lang) -> str:
     values: dict[str, str] = {}
-    for key, value in params.items():
-        if isinstance(value, Term):
+    for key, value in params:
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+            values[key] = number(value, lang)  # the usual parameter: a score, tested first
+        elif isinstance(value, Term):
             values[key] = term(value.value, lang)
         elif isinstance(value, Message):
             values[key] = value.text(lang)
-        elif isinstance(value, Decimal | int) and not isinstance(value, bool):
-            values[key] = number(value, lang)
         else:
             values[key] = str(value)
     return TEMPLATES[code][lang].format(**values)

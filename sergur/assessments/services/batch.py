@@ -82,9 +82,10 @@ def _insert(model: type[Model], rows: list[dict[str, Any]]) -> None:
         model._default_manager.bulk_create([model(**row) for row in rows], batch_size=CHUNK)
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    json_fields = {f.attname for f in fields if isinstance(f, JSONField)}
+    columns = [(f.attname, isinstance(f, JSONField), _DEFAULTS.get(f.attname)) for f in fields]
     names = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
+    encode = _ENCODER.encode
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
@@ -92,10 +93,8 @@ def _insert(model: type[Model], rows: list[dict[str, Any]]) -> None:
         for row in rows:
             copy.write_row(
                 [
-                    _ENCODER.encode(row[f.attname]).decode()
-                    if f.attname in json_fields
-                    else row.get(f.attname, _DEFAULTS.get(f.attname))
-                    for f in fields
+                    encode(row[name]).decode() if is_json else row.get(name, default)
+                    for name, is_json, default in columns
                 ]
             )
 

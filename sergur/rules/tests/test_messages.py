@@ -165,6 +165,20 @@ def test_numbers_read_as_people_write_them(value, id_text, en_text):
     assert number(value, "en") == en_text
 
 
+def test_a_number_is_written_by_its_value_alone_and_a_negative_zero_stays_negative():
+    # Written numbers are remembered by value: equal values must read alike, again and again.
+    for value in (Decimal("37.5"), Decimal("37.50"), Decimal("37.500"), Decimal("37.5")):
+        assert (number(value, "en"), number(value, "id")) == ("37.5", "37,5")
+    assert (number(850, "en"), number(Decimal("850.00"), "en")) == ("850", "850")
+    # -0 equals 0 but is written "-0", as before (zero is not remembered).
+    assert [number(v, "en") for v in (0, Decimal("-0"), Decimal("0"), Decimal("-0"))] == [
+        "0",
+        "-0",
+        "0",
+        "-0",
+    ]
+
+
 def test_exact_rounds_half_up_to_2_places():
     assert exact(Decimal("0.005")) == Decimal("0.01")
     assert exact(Decimal("0.004")) == Decimal("0.00")
