@@ -57,6 +57,7 @@ PASSED_REASON = _(
 )
 RETURNED_REASON = _("%(stage)s: returned to the teacher, %(count)s finding(s): %(findings)s")
 NOTHING_SUGGESTED = _("No document has a verdict to carry over from an earlier submission.")
+NOTHING_REMAINING = _("Every document already has a verdict in this stage.")
 NOT_RAYON = _("Only a rayon admin receives portfolios.")
 
 EVENT_KIND = {
@@ -173,6 +174,22 @@ def verdicts_accept_suggested(
     if not rows:
         raise ValidationError(NOTHING_SUGGESTED, code="nothing_suggested")
     return rows
+
+
+@transaction.atomic
+def verdicts_meet_remaining(*, case: Case, actor: User, now: dt.datetime) -> list[DocumentVerdict]:
+    """Record MP (meets the requirements) for every document still without a verdict in the
+    actor's stage, after the office has set K or TMP, with a reason, on the documents that
+    fall short; documents that have a verdict keep it. The stage still has to be completed
+    explicitly."""
+    locked, stage = _locked(case=case, actor=actor)
+    view = case_verification(case=locked, stage=stage)
+    if not view.missing:
+        raise ValidationError(NOTHING_REMAINING, code="nothing_remaining")
+    return [
+        _verdict_row(view=view, doc=doc, verdict=Verdict.MP, reason="", actor=actor, now=now)
+        for doc in view.missing
+    ]
 
 
 def _finding(doc: Document) -> dict[str, Any]:

@@ -17,5 +17,10 @@ urlpatterns = [
         views.accept_suggestions,
         name="accept_suggestions",
     ),
+    path(
+        "verification/cases/<int:pk>/meet-remaining/",
+        views.meet_remaining,
+        name="meet_remaining",
+    ),
     path("verification/cases/<int:pk>/complete/", views.complete, name="complete"),
 ]

@@ -38,6 +38,7 @@ from sergur.verification.services import (
     stage_complete,
     verdict_record,
     verdicts_accept_suggested,
+    verdicts_meet_remaining,
 )
 
 PER_PAGE = 50
@@ -46,6 +47,7 @@ WORKLIST_TEMPLATE = "verification/worklist.html"
 
 VERDICT_SAVED = _("Verdict %(verdict)s recorded for %(code)s.")
 SUGGESTIONS_ACCEPTED = _("%(count)s verdict(s) carried over from the earlier submission.")
+REMAINING_MET = _("%(count)s document(s) without a verdict recorded as MP.")
 STAGE_PASSED = _("The portfolio of %(name)s was passed on.")
 STAGE_RETURNED = _("The portfolio of %(name)s was returned to the teacher (%(count)s finding(s)).")
 RECEIVED_ALL = _("%(received)s portfolio(s) received.")
@@ -204,6 +206,21 @@ def accept_suggestions(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
             messages.error(request, message)
     else:
         messages.success(request, SUGGESTIONS_ACCEPTED % {"count": len(rows)})
+    return redirect(_page_url(case.pk))
+
+
+@require_POST
+@login_required
+def meet_remaining(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Record MP for every document still without a verdict in the office's stage."""
+    case, _stage = verification_get_for_user(user=request.user, pk=pk)
+    try:
+        rows = verdicts_meet_remaining(case=case, actor=request.user, now=timezone.now())
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, REMAINING_MET % {"count": len(rows)})
     return redirect(_page_url(case.pk))
 
 

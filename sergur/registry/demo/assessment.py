@@ -30,7 +30,6 @@ from sergur.assessments.services.decisions import (
 from sergur.assessments.services.rounds import sheet_submit
 from sergur.assessments.services.sheets import sheet_save
 from sergur.cases.models import Case
-from sergur.portfolios.models import Evidence
 from sergur.portfolios.selectors import (
     portfolio_document,
     portfolio_read,
@@ -40,7 +39,7 @@ from sergur.portfolios.selectors import (
 from sergur.registry.demo.people import People
 from sergur.rules import decode, score
 from sergur.rules.assessment import Override, SheetReview, sheet_lines
-from sergur.verification.services import stage_complete, verdict_record
+from sergur.verification.services import stage_complete, verdicts_meet_remaining
 
 
 class Target(StrEnum):
@@ -144,8 +143,7 @@ def _pick(cases: list[Case], pass_mark: Decimal) -> list[Picked]:
 
 
 def _verify(case: Case, officer: User, now: dt.datetime) -> None:
-    for pk in Evidence.objects.filter(case=case).order_by("pk").values_list("pk", flat=True):
-        verdict_record(case=case, evidence_id=pk, verdict="MP", reason="", actor=officer, now=now)
+    verdicts_meet_remaining(case=case, actor=officer, now=now)
     stage_complete(case=case, actor=officer, now=now)
 
 

@@ -20,12 +20,14 @@ from sergur.verification.services import (
     NO_DIPLOMA,
     NOT_RAYON,
     NOT_VERIFIER,
+    NOTHING_REMAINING,
     NOTHING_SUGGESTED,
     WRONG_STATE,
     cases_receive_all,
     stage_complete,
     verdict_record,
     verdicts_accept_suggested,
+    verdicts_meet_remaining,
 )
 from sergur.verification.tests.support import complete, judge, submit, to_stage
 
@@ -246,3 +248,32 @@ def test_after_a_resubmission_the_chain_starts_again_with_suggestions(cast: Cast
     # The first round's verdicts and review stay in the history.
     assert StageReview.objects.filter(case=case).count() == 2
     assert DocumentVerdict.objects.filter(case=case, evidence__isnull=True).count() == 1
+
+
+def test_the_remaining_documents_are_recorded_mp_and_the_findings_kept(cast: Cast) -> None:
+    case = submit(cast.sri_case, cast)
+    record(case, cast.dinas, first_file(case, "1.b"), "TMP", "Tidak dilegalisir")
+    before = case_verification(case=case, stage=Stage.DISTRICT)
+
+    rows = verdicts_meet_remaining(case=case, actor=cast.dinas, now=timezone.now())
+
+    assert len(rows) == len(before.documents) - 1
+    assert {row.verdict for row in rows} == {"MP"}
+    after = case_verification(case=case, stage=Stage.DISTRICT)
+    assert not after.missing
+    kept = after.document(first_file(case, "1.b").pk).current
+    assert kept is not None and kept.verdict == "TMP"
+    case.refresh_from_db()
+    assert case.state == Case.State.SUBMITTED  # completing the stage stays explicit
+    with pytest.raises(ValidationError) as exc:
+        verdicts_meet_remaining(case=case, actor=cast.dinas, now=timezone.now())
+    assert exc.value.message == NOTHING_REMAINING
+
+
+@pytest.mark.parametrize("who", ["lpmp", "dinas_other", "sri", "rayon_admin"])
+def test_only_the_stage_office_records_the_remaining_documents(cast: Cast, who: str) -> None:
+    case = submit(cast.sri_case, cast)
+
+    with pytest.raises(ValidationError):
+        verdicts_meet_remaining(case=case, actor=getattr(cast, who), now=timezone.now())
+    assert not DocumentVerdict.objects.exists()

@@ -27,7 +27,7 @@ from sergur.registry.tests.factories import (
 from sergur.verification.forms import REASON_MISSING, UNKNOWN_VERDICT
 from sergur.verification.models import DocumentVerdict, Stage
 from sergur.verification.selectors import case_verification
-from sergur.verification.services import MISSING_VERDICTS, NOTHING_SUGGESTED
+from sergur.verification.services import MISSING_VERDICTS, NOTHING_REMAINING, NOTHING_SUGGESTED
 from sergur.verification.tests.support import judge, submit, to_stage
 from sergur.verification.views import STAGE_PASSED, STAGE_RETURNED, VERDICT_SAVED
 
@@ -146,7 +146,7 @@ def test_the_case_page_is_hidden_from_everyone_but_the_stage_office(
     case = submit(cast.sri_case, cast)
     signed_in(client, getattr(cast, who))
     assert client.get(reverse("verification:case", args=[case.pk])).status_code == 404
-    for name in ("verdict", "complete", "accept_suggestions"):
+    for name in ("verdict", "complete", "accept_suggestions", "meet_remaining"):
         response = client.post(
             reverse(f"verification:{name}", args=[case.pk]),
             {"evidence": diploma(case).pk, "verdict": "MP"},
@@ -386,3 +386,23 @@ def test_returning_says_how_many_findings(client: Client, cast: Cast) -> None:
         assert escape(expected) in text(response)
     case.refresh_from_db()
     assert case.state == Case.State.RETURNED
+
+
+def test_the_remaining_documents_are_recorded_mp_from_the_case_page(
+    client: Client, cast: Cast
+) -> None:
+    case = submit(cast.sri_case, cast)
+    signed_in(client, cast.dinas)
+    action = reverse("verification:meet_remaining", args=[case.pk])
+    assert action in text(client.get(reverse("verification:case", args=[case.pk])))
+
+    response = client.post(action)
+
+    assert response.status_code == 302
+    documents = case_verification(case=case, stage=Stage.DISTRICT).documents
+    assert DocumentVerdict.objects.filter(case=case, verdict="MP").count() == len(documents)
+    page = text(client.get(reverse("verification:case", args=[case.pk])))
+    assert action not in page  # nothing left without a verdict
+    with translation.override("id"):
+        again = client.post(action, follow=True)
+        assert escape(str(NOTHING_REMAINING)) in text(again)
