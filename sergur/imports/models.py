@@ -79,6 +79,10 @@ class ImportBatch(models.Model):
     # Whether the dry run read the file as a plain CSV (the fast path, docs/import.md
     # "Speed"); the import then reads it the same way.
     plain = models.BooleanField(_("plain CSV"), default=False)
+    # On PostgreSQL the dry run leaves the good rows in a staging table; this is the digest
+    # of everything they were made from (file, registry lookups, rules), empty when there is
+    # no stage. The import uses the stage only while the digest is still the same.
+    staged = models.CharField(_("digest of the staged rows"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,0 +1,31 @@
+"""The fast paths of the import (docs/import.md, "Speed"): the column check of a plain CSV
+(`check`), the staging table a dry run leaves on PostgreSQL (`stage`) and the set-based
+writes of the import from it (`upsert`)."""
+
+from __future__ import annotations
+
+from sergur.imports.bulk.check import Checked, Checker, checked_batches, parsed_rows
+from sergur.imports.bulk.stage import (
+    TEACHER_FIELDS,
+    Lookups,
+    Stage,
+    file_digest,
+    fingerprint,
+    stage_sweep,
+)
+from sergur.imports.bulk.upsert import stage_ranges, stage_upsert
+
+__all__ = [
+    "TEACHER_FIELDS",
+    "Checked",
+    "Checker",
+    "Lookups",
+    "Stage",
+    "checked_batches",
+    "file_digest",
+    "fingerprint",
+    "parsed_rows",
+    "stage_ranges",
+    "stage_sweep",
+    "stage_upsert",
+]

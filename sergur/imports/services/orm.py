@@ -1,0 +1,107 @@
+"""The import's writes through the ORM, chunk by chunk (SQLite; PostgreSQL writes from the
+staging table, `bulk.upsert`): the rules both follow."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sergur.imports import bulk
+from sergur.registry.models import Teacher, TeachingAssignment
+from sergur.rules.selection.layout import ParsedRow
+
+CHUNK = 2000  # objects a bulk statement
+
+
+def _teacher_values(row: ParsedRow, subjects: dict[str, int]) -> dict[str, object]:
+    return {
+        name: subjects[row.subject_code] if name == "subject_id" else getattr(row, name)
+        for name in bulk.TEACHER_FIELDS
+    }
+
+
+def upsert(rows: list[ParsedRow], lookups: bulk.Lookups) -> tuple[int, int]:
+    """Create or update the teachers of one chunk and their main school; (created, updated).
+    A row equal to what the registry holds changes nothing (idempotence)."""
+    subjects, schools = lookups.subjects, lookups.school_ids
+    existing = {t.nuptk: t for t in Teacher.objects.filter(nuptk__in=[r.nuptk for r in rows])}
+    fresh = [row for row in rows if row.nuptk not in existing]
+    _create(fresh, subjects, schools)
+    changed: list[Teacher] = []
+    for row in rows:
+        teacher = existing.get(row.nuptk)
+        if teacher is None:
+            continue
+        differs = False
+        for field, value in _teacher_values(row, subjects).items():
+            if getattr(teacher, field) != value:
+                setattr(teacher, field, value)
+                differs = True
+        if differs:
+            changed.append(teacher)
+    Teacher.objects.bulk_update(changed, bulk.TEACHER_FIELDS, batch_size=CHUNK)
+    assignments: dict[int, list[TeachingAssignment]] = defaultdict(list)
+    for assignment in TeachingAssignment.objects.filter(
+        teacher_id__in=[t.pk for t in existing.values()]
+    ):
+        assignments[assignment.teacher_id].append(assignment)
+    to_create: list[TeachingAssignment] = []
+    touched = {t.pk for t in changed}
+    for row in rows:
+        teacher = existing.get(row.nuptk)
+        if teacher is not None and _main_school(
+            teacher, schools[row.npsn], row.weekly_hours, assignments, to_create
+        ):
+            touched.add(teacher.pk)
+    TeachingAssignment.objects.bulk_create(to_create, batch_size=CHUNK)
+    return len(fresh), len(touched)
+
+
+def _create(rows: list[ParsedRow], subjects: dict[str, int], schools: dict[str, int]) -> None:
+    """Create new teachers with their main school."""
+    made = Teacher.objects.bulk_create(
+        [Teacher(nuptk=row.nuptk, **_teacher_values(row, subjects)) for row in rows],
+        batch_size=CHUNK,
+    )
+    TeachingAssignment.objects.bulk_create(
+        [
+            TeachingAssignment(
+                teacher=teacher, school_id=schools[row.npsn], weekly_hours=row.weekly_hours
+            )
+            for teacher, row in zip(made, rows, strict=True)
+        ],
+        batch_size=CHUNK,
+    )
+
+
+def _main_school(
+    teacher: Teacher,
+    school_id: int,
+    hours: int,
+    assignments: dict[int, list[TeachingAssignment]],
+    to_create: list[TeachingAssignment],
+) -> bool:
+    """Make `school_id` the teacher's main school with `hours`; whether anything changed."""
+    held = assignments.get(teacher.pk, [])
+    at_school = next((a for a in held if a.school_id == school_id), None)
+    main = next((a for a in held if a.is_main), None)
+    if at_school is not None and at_school.is_main:
+        if at_school.weekly_hours == hours:
+            return False
+        at_school.weekly_hours = hours
+        at_school.save(update_fields=["weekly_hours"])
+        return True
+    if at_school is not None:
+        if main is not None:  # the old main school stays as a second school
+            main.is_main = False
+            main.save(update_fields=["is_main"])
+        at_school.is_main, at_school.weekly_hours = True, hours
+        at_school.save(update_fields=["is_main", "weekly_hours"])
+        return True
+    if main is not None:
+        main.school_id, main.weekly_hours = school_id, hours
+        main.save(update_fields=["school", "weekly_hours"])
+        return True
+    to_create.append(
+        TeachingAssignment(teacher=teacher, school_id=school_id, weekly_hours=hours, is_main=True)
+    )
+    return True
