@@ -72,10 +72,14 @@ class TeachingExperience(_Fact, frozen=True):
     evidence: Evidence = []
 
 
+PlanScores = Annotated[list[Item], Meta(min_length=8, max_length=8)]
+"""The 8 item scores of a lesson plan."""
+
+
 class LessonPlan(_Fact, frozen=True):
     """Component 4a: one lesson plan (RPP) or guidance programme (PPBK) with its 8 item scores."""
 
-    items: Annotated[list[Item], Meta(min_length=8, max_length=8)]
+    items: PlanScores
     subject: Text | UnsetType = UNSET
     topic: Text | UnsetType = UNSET
     semester: Annotated[int, Meta(ge=1, le=2)] | UnsetType = UNSET

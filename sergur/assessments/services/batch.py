@@ -31,6 +31,7 @@ from sergur.assessments.selectors.batch import (
     batch_cases,
     batch_params,
     case_rescore_read,
+    chunk_lock,
     chunk_rescore_read,
     id_chunks,
     running_job,
@@ -263,12 +264,7 @@ def _chunk_run(
     params, year = batch_params(job.programme_year)
     actor = job.started_by
     with _collector_paused(), transaction.atomic():
-        locked = list(
-            Case.objects.select_for_update()
-            .filter(pk__in=case_ids)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+        locked = chunk_lock(case_ids)
         if fast:
             decided, currents = chunk_rescore_read(
                 case_ids=locked, programme_year=job.programme_year, params=params, year=year

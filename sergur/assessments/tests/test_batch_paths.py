@@ -177,3 +177,26 @@ def test_plans_of_each_sheet_are_scored_on_the_shared_portfolio(decided):
 
     assert fast == slow
     assert not any(d.error for d in fast)
+
+
+@pytest.mark.parametrize(
+    "plan_items",
+    [
+        pytest.param([[4] * 9 + ["x"]] * 5, id="rows-longer-than-8-are-cut"),
+        pytest.param([[4] * 8, [4] * 7, [5] * 8], id="a-short-row-is-not-scored"),
+        pytest.param([[4] * 8] * 5 + [[9] * 8], id="a-row-past-the-fifth-is-ignored"),
+        pytest.param([[4.0] * 8, [3] * 8], id="a-row-of-fractions-is-not-scored"),
+        pytest.param([], id="nothing-scored"),
+        pytest.param({"a": 1}, id="not-a-list"),
+    ],
+)
+def test_stored_plan_scores_of_every_shape_are_read_as_the_sheet_page_reads_them(
+    decided, plan_items
+):
+    year, cases = decided
+    _sheets_of(cases[3]).filter(allocation__slot=1).update(plan_items=plan_items)
+
+    fast, slow = _both_paths(cases, year)
+
+    assert fast == slow
+    assert not any(d.error for d in fast)

@@ -86,6 +86,13 @@ class SheetReview(Struct, frozen=True, gc=False):
 
     def union(self, other: SheetReview) -> SheetReview:
         """Both assessors' findings, each listed once, in the order first recorded."""
+        if not (
+            self.administrative_defects
+            or other.administrative_defects
+            or self.doubtful_evidence
+            or other.doubtful_evidence
+        ):  # the usual case, nothing listed: taken without building the lists
+            return SheetReview(fraud_found=self.fraud_found or other.fraud_found)
         return SheetReview(
             administrative_defects=_unique(
                 (*self.administrative_defects, *other.administrative_defects)

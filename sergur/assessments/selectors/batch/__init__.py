@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from sergur.assessments.selectors.batch.decide import Decided, case_rescore_read, rescore_decide
 from sergur.assessments.selectors.batch.fast import chunk_rescore_read
-from sergur.assessments.selectors.batch.read import Current
+from sergur.assessments.selectors.batch.read import Current, chunk_lock
 from sergur.assessments.selectors.batch.scope import (
     BLIND_SLOTS,
     CHUNK,
@@ -53,6 +53,7 @@ __all__ = [
     "batch_params",
     "batch_years",
     "case_rescore_read",
+    "chunk_lock",
     "chunk_rescore_read",
     "id_chunks",
     "rayon_choices",

@@ -36,15 +36,17 @@ from sergur.rules.assessment import (
     trace_lines,
 )
 from sergur.rules.instruments import RPP
-from sergur.rules.model import LessonPlan, Portfolio
+from sergur.rules.model import LessonPlan, PlanScores, Portfolio
 from sergur.rules.rubric import TraceLine
 from sergur.rules.scoring import Points, score_parts
 from sergur.rules.validation import PortfolioInvalid, convert, decode
 
 
-def _plans(plan_items: Any, role: str) -> list[dict[str, Any]]:
-    """The lesson plans an assessor scored completely (as `plan_rows` / `sheet_document`)."""
+def _plans(plan_text: str | None, role: str) -> list[dict[str, Any]]:
+    """The lesson plans an assessor scored completely (as `plan_rows` / `sheet_document`),
+    from the sheet's stored scores (JSON text)."""
     size = RPP.size
+    plan_items = None if plan_text is None else _ANY.decode(plan_text)
     stored = plan_items if isinstance(plan_items, list) else []
     plans = []
     for row in stored[: PLANS_REQUIRED[role]]:
@@ -57,6 +59,30 @@ def _plans(plan_items: Any, role: str) -> list[dict[str, Any]]:
 
 
 _ENCODER = msgspec.json.Encoder()
+_ANY = msgspec.json.Decoder()
+_SCORED_PLANS = msgspec.json.Decoder(list[PlanScores])
+
+
+def _lesson_plans(sheet: dict[str, Any], role: str) -> list[LessonPlan] | None:
+    """The lesson plans an assessor scored completely, as the rules core's `LessonPlan`s;
+    None when a complete plan's scores are not valid (its whole document then reports it).
+
+    Usually every stored row is 8 valid scores: decoded and checked in one pass against the
+    rules core's own type (`PlanScores`), they are then the plans `_plans` would keep. Any
+    other sheet (a row incomplete, too long or out of range) takes `_plans` and the check."""
+    text = sheet["plan_text"]
+    if text is not None:
+        try:
+            rows = _SCORED_PLANS.decode(text)
+        except msgspec.DecodeError:
+            pass
+        else:
+            return [LessonPlan(items=row) for row in rows[: PLANS_REQUIRED[role]]]
+    plans = _plans(text, role)
+    try:
+        return msgspec.convert(plans, _LESSON_PLANS) if plans else []
+    except msgspec.ValidationError:
+        return None
 
 
 def _overrides(stored: Any) -> dict[str, Override]:
@@ -94,7 +120,7 @@ def _sheet_scored(
     plans), decoded and scored on its own, as the per-case path does: used when the shared
     document or the sheet's plans do not validate, so that the same problems are raised."""
     document = dict(base)
-    plans = _plans(sheet["plan_items"], role)
+    plans = _plans(sheet["plan_text"], role)
     if plans:
         document["lesson_plans"] = plans
     overrides = _overrides(sheet["overrides"])
@@ -115,10 +141,8 @@ def _sheet_parts(
     scored without plans (`parts`); None when the sheet's plans are not valid (the caller
     then scores the sheet's whole document, which reports the problems)."""
     role = portfolio.teacher.role
-    plans = _plans(sheet["plan_items"], role)
-    try:
-        lesson_plans = msgspec.convert(plans, _LESSON_PLANS) if plans else []
-    except msgspec.ValidationError:
+    lesson_plans = _lesson_plans(sheet, role)
+    if lesson_plans is None:
         return None
     overrides = _overrides(sheet["overrides"])
     if overrides:

@@ -199,6 +199,24 @@ _LIST = msgspec.json.Decoder(list[Any])
 _DICT = msgspec.json.Decoder(dict[str, Any])
 
 
+def chunk_lock(case_ids: list[int]) -> list[int]:
+    """The chunk's cases that still exist, locked until the transaction ends (`SELECT ...
+    FOR UPDATE`), ascending: one query with the ids as one array parameter (the ORM's
+    `pk__in` binds 2,000 parameters one by one)."""
+    if not case_ids:
+        return []
+    if connection.vendor != "postgresql":  # no row locks to take
+        return list(
+            Case.objects.filter(pk__in=case_ids).order_by("pk").values_list("pk", flat=True)
+        )
+    where, params = _in("c.id", case_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.id FROM {_table(Case)} c WHERE {where} ORDER BY c.id FOR UPDATE", params
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, CaseData]:
     """Cases, entries (with whether each has evidence) and sheets of a chunk: six queries,
     each bounded by the chunk (an id range on an index, or a list of ids), so that a chunk
@@ -315,9 +333,9 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
         )
         for allocation_id, plans, overrides, defects, doubtful, fraud in cursor.fetchall():
             data, slot = slots[allocation_id]
-            plans, overrides, defects, doubtful = _jsons(plans, overrides, defects, doubtful)
+            overrides, defects, doubtful = _jsons(overrides, defects, doubtful)
             data.sheets[slot] = {
-                "plan_items": plans,
+                "plan_text": plans,  # decoded by the scoring, which checks the scores too
                 "overrides": overrides,
                 "administrative_defects": defects,
                 "doubtful_evidence": doubtful,

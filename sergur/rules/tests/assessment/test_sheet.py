@@ -162,6 +162,23 @@ def test_reviews_unite_without_repeats():
     assert both.doubtful_evidence == ("2.c",) and both.fraud_found
 
 
+@pytest.mark.parametrize("fraud", [(False, False), (True, False), (False, True)])
+def test_reviews_with_nothing_listed_unite_to_nothing_listed(fraud):
+    first, second = (SheetReview(fraud_found=f) for f in fraud)
+    assert first.union(second) == SheetReview(fraud_found=any(fraud))
+
+
+@RULES_SETTINGS
+@given(first=reviews, second=reviews)
+def test_reviews_unite_in_the_order_first_recorded_without_repeats(first, second):
+    both = first.union(second)
+    defects = (*first.administrative_defects, *second.administrative_defects)
+    doubtful = (*first.doubtful_evidence, *second.doubtful_evidence)
+    assert both.administrative_defects == tuple(dict.fromkeys(d for d in defects if d))
+    assert both.doubtful_evidence == tuple(dict.fromkeys(c for c in doubtful if c))
+    assert both.fraud_found == (first.fraud_found or second.fraud_found)
+
+
 def test_the_mean_is_exact_and_whole_numbers_stay_whole():
     a = {part: 10 for part in PARTS}
     b = {part: 11 for part in PARTS} | {"training": 10}
