@@ -239,7 +239,9 @@ class Result(models.Model):
     parts = models.JSONField(_("parts"))
     review = models.JSONField(_("findings"), default=dict)  # SheetReview as JSON
     total = models.DecimalField(_("total"), max_digits=9, decimal_places=4)
-    code = models.CharField(_("decision"), max_length=5, db_index=True)
+    # Looked up by code only with `current` (the "result_code_current" index serves that);
+    # an index of its own, and its LIKE twin, would only slow every write of a result.
+    code = models.CharField(_("decision"), max_length=5)
     reasons = models.JSONField(_("reasons"), default=dict)  # {"id": [...], "en": [...]}
     decided_at = models.DateTimeField(_("decided"))
     decided_by = models.ForeignKey(
