@@ -36,6 +36,7 @@ from sergur.assessments.selectors.batch import (
     id_chunks,
     running_job,
 )
+from sergur.assessments.selectors.batch.read import id_in
 from sergur.assessments.services.allocation import third_assessor_allocate
 from sergur.cases.models import Case, CaseEvent
 from sergur.registry.models import ProgrammeYear, Rayon
@@ -177,7 +178,17 @@ def _write(
     superseded = [currents[d.case_id].result_id for d in (*changed, *reconcile)]
     if not superseded:
         return 0, failed
-    Result.objects.filter(pk__in=superseded).update(current=False)
+    if connection.vendor == "postgresql":
+        # One array parameter (the ORM's `pk__in` sends 2,000 literals to parse and plan).
+        where, params = id_in("id", superseded)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {connection.ops.quote_name(Result._meta.db_table)} "
+                f"SET {connection.ops.quote_name('current')} = false WHERE {where}",
+                params,
+            )
+    else:
+        Result.objects.filter(pk__in=superseded).update(current=False)
     _insert(Result, [_result_row(d, actor, now) for d in changed])
     published = [d.case_id for d in changed if currents[d.case_id].state != Case.State.DECIDED]
     if published:

@@ -178,7 +178,7 @@ def _column(model: type[Any], name: str) -> str:
     return str(connection.ops.quote_name(model._meta.get_field(name).column))
 
 
-def _in(column: str, ids: list[int]) -> tuple[str, list[Any]]:
+def id_in(column: str, ids: list[int]) -> tuple[str, list[Any]]:
     """`column` is one of `ids`: one array parameter on PostgreSQL (sent as the text of the
     array, which is cheaper to build than a list adapted item by item), an `IN (...)` list
     elsewhere."""
@@ -196,7 +196,7 @@ _NULL = "null"
 
 
 _LIST = msgspec.json.Decoder(list[Any])
-_DICT = msgspec.json.Decoder(dict[str, Any])
+_ROWS = msgspec.json.Decoder(list[dict[str, Any]])
 
 
 def chunk_lock(case_ids: list[int]) -> list[int]:
@@ -209,7 +209,7 @@ def chunk_lock(case_ids: list[int]) -> list[int]:
         return list(
             Case.objects.filter(pk__in=case_ids).order_by("pk").values_list("pk", flat=True)
         )
-    where, params = _in("c.id", case_ids)
+    where, params = id_in("c.id", case_ids)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT c.id FROM {_table(Case)} c WHERE {where} ORDER BY c.id FOR UPDATE", params
@@ -247,7 +247,7 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
         teacher_ids = sorted({row[3] for row in rows})
         teachers: dict[int, tuple[Any, ...]] = {}
         if teacher_ids:
-            where, params = _in("t.id", teacher_ids)
+            where, params = id_in("t.id", teacher_ids)
             cursor.execute(
                 f"""SELECT t.id, t.name, t.nuptk, t.special_area, s.{q("is_counseling")}
                     FROM {t} t JOIN {s} s ON s.id = t.subject_id WHERE {where}""",
@@ -298,16 +298,18 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
                 ORDER BY x.case_id, x.section, x.position""",
             [lo, hi, "lesson_plan"],
         )
-        decode = _DICT.decode
+        entries = cursor.fetchall()
+        # Every entry's stored values decoded in one pass.
+        values = _ROWS.decode("[" + ",".join([entry[2] for entry in entries]) + "]")
         table: list[tuple[dict[str, Any], bool, bool]] | None = None
         last: tuple[int, str] | None = None
-        for case_id, section, values, entry_id, complete in cursor.fetchall():
+        for (case_id, section, _, entry_id, complete), raw in zip(entries, values, strict=True):
             if last != (case_id, section):  # the rows of one table come together, in order
                 last = (case_id, section)
                 data = cases.get(case_id)
                 table = None if data is None else data.rows.setdefault(section, [])
             if table is not None:
-                table.append((decode(values), entry_id in with_evidence, bool(complete)))
+                table.append((raw, entry_id in with_evidence, bool(complete)))
         # The blind allocations of each case's current round, then their submitted sheets by
         # allocation id (a join would scan every sheet of the year for each chunk).
         cursor.execute(
@@ -322,7 +324,7 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
                 slots[allocation_id] = (data, slot)
         if not slots:
             return cases
-        where, params = _in("h.allocation_id", sorted(slots))
+        where, params = id_in("h.allocation_id", sorted(slots))
         cursor.execute(
             f"""SELECT h.allocation_id, CAST(h.plan_items AS {text}),
                        CAST(h.overrides AS {text}), CAST(h.administrative_defects AS {text}),
