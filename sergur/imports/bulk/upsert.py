@@ -11,7 +11,8 @@ For the staged rows of the range:
    import reports as a change since the dry run;
 3. only when there are known teachers: one UPDATE of the teachers whose fields differ (an
    unchanged teacher is not written and not counted), and their main school in two UPDATEs
-   and one INSERT planned from the assignments as they were (`plan`): the hours at the main
+   and one INSERT planned from the assignments as they were (`plan`, only for the rows whose
+   main school is not already the row's with the row's hours): the hours at the main
    school; a second school becoming the main one (the old main stays as a second school,
    demoted first because at most one school is the main one); a move of the main school; a
    main school where there was none.
@@ -48,6 +49,8 @@ class _Names:
         self.t, self.a = _q(self.table), _q(TeachingAssignment._meta.db_table)
         self.t_id, self.nuptk = _q(self.id_column), _column(Teacher, "nuptk")
         self.fields = [_column(Teacher, name) for name in TEACHER_FIELDS]
+        self.old = ", ".join(f"t.{name}" for name in self.fields)
+        self.new = ", ".join(f"s.{name}" for name in self.fields)
         self.extra = [_column(Teacher, "has_teaching_license"), _column(Teacher, "special_area")]
         self.a_id = _column(TeachingAssignment, "id")
         self.a_teacher = _column(TeachingAssignment, "teacher_id")
@@ -81,8 +84,13 @@ def stage_upsert(stage: Stage, lines: tuple[int, int]) -> tuple[int, int]:
             return int(cursor.rowcount)
 
         run(f"DROP TABLE IF EXISTS {KNOWN}, {CHANGED}, {PLAN}")
+        # With the row's main school and hours, and whether the teacher's fields differ, read
+        # in the same join (the UPDATE below then visits only those teachers and compares again
+        # as it writes; the plan needs no second join with the stage).
         known = run(
-            f"CREATE TEMP TABLE {KNOWN} AS SELECT s.line, t.{n.t_id} AS teacher_id "
+            f"CREATE TEMP TABLE {KNOWN} AS SELECT s.line, t.{n.t_id} AS teacher_id, s.school_id, "
+            f"s.weekly_hours AS hours, "
+            f"({n.old}) IS DISTINCT FROM ({n.new}) AS differs "
             f"FROM {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} WHERE {in_range}",
             lines,
         )
@@ -109,21 +117,22 @@ def _update_known(cursor: Any, n: _Names) -> int:
     """Step 3 of the module's doc for the rows in `known`; how many teachers changed."""
     run = cursor.execute
     a, a_id, a_main, a_hours = n.a, n.a_id, n.a_main, n.a_hours
-    old = ", ".join(f"t.{name}" for name in n.fields)
-    new = ", ".join(f"s.{name}" for name in n.fields)
     run(
         f"CREATE TEMP TABLE {CHANGED} AS WITH up AS (UPDATE {n.t} t SET "
         f"{', '.join(f'{name} = s.{name}' for name in n.fields)} "
         f"FROM {KNOWN} k JOIN {n.s} s ON s.line = k.line "
-        f"WHERE t.{n.t_id} = k.teacher_id AND ({old}) IS DISTINCT FROM ({new}) "
+        f"WHERE t.{n.t_id} = k.teacher_id AND k.differs AND ({n.old}) IS DISTINCT FROM ({n.new}) "
         f"RETURNING t.{n.t_id} AS teacher_id) SELECT teacher_id FROM up"
     )
     run(
-        f"CREATE TEMP TABLE {PLAN} AS SELECT k.teacher_id, s.school_id, s.weekly_hours AS hours, "
+        f"CREATE TEMP TABLE {PLAN} AS SELECT k.teacher_id, k.school_id, k.hours, "
         f"h.{a_id} AS at_id, h.{a_main} AS at_main, h.{a_hours} AS at_hours, "
-        f"m.{a_id} AS main_id FROM {KNOWN} k JOIN {n.s} s ON s.line = k.line "
-        f"LEFT JOIN {a} h ON h.{n.a_teacher} = k.teacher_id AND h.{n.a_school} = s.school_id "
-        f"LEFT JOIN {a} m ON m.{n.a_teacher} = k.teacher_id AND m.{a_main}"
+        f"m.{a_id} AS main_id FROM {KNOWN} k "
+        f"LEFT JOIN {a} h ON h.{n.a_teacher} = k.teacher_id AND h.{n.a_school} = k.school_id "
+        f"LEFT JOIN {a} m ON m.{n.a_teacher} = k.teacher_id AND m.{a_main} "
+        # not the rows whose main school is already the row's, with its hours (nothing to do)
+        f"WHERE NOT EXISTS (SELECT 1 FROM {a} x WHERE x.{n.a_teacher} = k.teacher_id "
+        f"AND x.{n.a_school} = k.school_id AND x.{a_main} AND x.{a_hours} = k.hours)"
     )
     # a second school becomes the main one: the old main school stays as a second school
     run(
