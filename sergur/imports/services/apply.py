@@ -99,9 +99,10 @@ def _apply_staged(batch: ImportBatch, mode: str, lookups: bulk.Lookups) -> tuple
                 stage.add_frame(part, lookups)
             else:
                 stage.add_rows(part, lookups)
-        stage.finish()
         start, span = 0.5, 0.5
     all_or_nothing = mode == ImportBatch.Mode.ALL_OR_NOTHING
+    if not all_or_nothing:
+        stage.index()
     # All or nothing is one transaction (its progress is visible to nobody else): one range.
     ranges = bulk.stage_ranges(stage, None if all_or_nothing else STAGE_LINES)
     created = updated = 0

@@ -55,7 +55,6 @@ def import_check(*, batch: ImportBatch) -> ImportBatch:
         _check_rows(batch, lookups, stage)
     if stage is not None:
         if batch.status == ImportBatch.Status.CHECKED and batch.rows_valid:
-            stage.finish()
             batch.staged = batch_fingerprint(batch, lookups, digest)
         else:
             stage.drop()

@@ -227,7 +227,6 @@ def test_the_set_based_writes_are_the_orm_writes(
         stage = bulk.Stage(10**9 + 1)
         stage.create()
         stage.add_rows(rows, lookups)
-        stage.finish()
         found = bulk.stage_upsert(stage, (0, 10**6)), _registry()
         transaction.set_rollback(True)
     assert found == expected
