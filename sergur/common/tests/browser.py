@@ -65,6 +65,21 @@ def sign_in(browser: Any, base: str, username: str, password: str) -> Any:
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    submit(page, page.locator("main form button[type=submit]"))
     return page
+
+
+def submit(page: Any, button: Any) -> None:
+    """Click a button that submits a form and wait until its answer is in.
+
+    `wait_for_load_state` after a plain click returns at once while the old page is still
+    the loaded one, and the next `goto` may then cancel the form's request (seen on a loaded
+    machine). A form sent by htmx (`hx-post`) is waited for by its response, any other one
+    by the page it leads to; neither can race."""
+    form = button.locator("xpath=ancestor::form[1]")
+    if form.get_attribute("hx-post") is not None:
+        with page.expect_response(lambda response: response.request.method == "POST"):
+            button.click()
+    else:
+        with page.expect_navigation(wait_until="load"):
+            button.click()

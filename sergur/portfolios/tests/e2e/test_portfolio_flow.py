@@ -15,6 +15,7 @@ from fpdf import FPDF
 from sergur.cases.models import Case
 from sergur.common.tests.browser import shot as browser_shot
 from sergur.common.tests.browser import sign_in as browser_sign_in
+from sergur.common.tests.browser import submit
 from sergur.conftest import PASSWORD, Cast
 from sergur.portfolios.models import EnvelopeInstrument, Submission
 
@@ -46,8 +47,7 @@ def add_row(page: Any, base: str, case: Case, section: str, values: dict[str, st
             field.select_option(value)
         else:
             field.fill(value)
-    page.click("#add-fields button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    submit(page, page.locator("#add-fields button[type=submit]"))
     page.goto(f"{base}/cases/{case.pk}/portfolio/{section}/")
     assert page.locator("form.upload-form").count() == before + 1
 
@@ -57,8 +57,7 @@ def upload_last(page: Any, name: str, content: bytes) -> None:
     form.locator("input[type=file]").set_input_files(
         {"name": name, "mimeType": "application/pdf", "buffer": content}
     )
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state("networkidle")
+    submit(page, form.locator("button[type=submit]"))
     page.reload()
     assert page.get_by_text(name).count() >= 1
 
@@ -132,8 +131,7 @@ def test_a_teacher_submits_and_the_principal_and_supervisor_fill_the_envelope(
     teacher.goto(f"{base}/cases/{case.pk}/submit/")
     shot(teacher, "04-submit")
     teacher.check("#id_declaration")
-    teacher.click("main form button[type=submit]")
-    teacher.wait_for_load_state("networkidle")
+    submit(teacher, teacher.locator("main form button[type=submit]"))
     case.refresh_from_db()
     assert case.state == Case.State.SUBMITTED
     submission = Submission.objects.get(case=case)
@@ -161,8 +159,7 @@ def test_a_teacher_submits_and_the_principal_and_supervisor_fill_the_envelope(
             page.check(f"#id_s{index}_5")
         if username == "kepala1":
             shot(page, "07-envelope-form")
-        page.click("button[name=action][value=confirm]")
-        page.wait_for_load_state("networkidle")
+        submit(page, page.locator("button[name=action][value=confirm]"))
         envelope = EnvelopeInstrument.objects.get(case=case)
         assert envelope.complete is expected_done
         page.close()
