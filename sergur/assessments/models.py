@@ -191,7 +191,26 @@ class Reconciliation(models.Model):
         return f"{self.case} · {self.round}"
 
 
-class Correction(models.Model):
+class AppendOnly(models.Model):
+    """What every correction records besides its values: why, by whom and when; written once,
+    never rewritten."""
+
+    reason = models.TextField(_("why"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Corrections are appended once, never rewritten."""
+        if self.pk is not None:
+            raise ValueError("corrections are append-only")
+        super().save(*args, **kwargs)
+
+
+class Correction(AppendOnly):
     """One corrected value in a reconciliation: who, why, before and after. Append-only."""
 
     reconciliation = models.ForeignKey(
@@ -201,23 +220,13 @@ class Correction(models.Model):
     line = models.CharField(_("line"), max_length=80, blank=True)
     before = models.DecimalField(_("before"), max_digits=9, decimal_places=4)
     after = models.DecimalField(_("after"), max_digits=9, decimal_places=4)
-    reason = models.TextField(_("why"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AppendOnly.Meta):
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
 
     def __str__(self) -> str:
         return f"{self.part} {self.before} → {self.after}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Corrections are appended once, never rewritten."""
-        if self.pk is not None:
-            raise ValueError("corrections are append-only")
-        super().save(*args, **kwargs)
 
 
 class Result(models.Model):
@@ -342,7 +351,7 @@ class ClarificationResponse(models.Model):
         return f"{self.case} · {self.at:%Y-%m-%d}"
 
 
-class FindingCorrection(models.Model):
+class FindingCorrection(AppendOnly):
     """One finding changed in a joint reconciliation (the administrative defects, the
     doubtful evidence codes, or fraud): who, why, the value before and after. Append-only."""
 
@@ -358,20 +367,10 @@ class FindingCorrection(models.Model):
     # A list of texts (defects, codes) or a bool (fraud); an empty list is a value too.
     before = models.JSONField(_("before"), blank=True)
     after = models.JSONField(_("after"), blank=True)
-    reason = models.TextField(_("why"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AppendOnly.Meta):
         verbose_name = _("finding correction")
         verbose_name_plural = _("finding corrections")
 
     def __str__(self) -> str:
         return f"{self.finding}: {self.before} → {self.after}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Corrections are appended once, never rewritten."""
-        if self.pk is not None:
-            raise ValueError("corrections are append-only")
-        super().save(*args, **kwargs)
