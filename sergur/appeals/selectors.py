@@ -298,9 +298,15 @@ class CaseAppeals:
     appeals: list[Appeal] = field(default_factory=list)
 
 
+def published_result(case: Case) -> Result | None:
+    """The case's current decision if it is published: what the teacher may read and appeal
+    against (an unpublished one stays with the rayon)."""
+    return case.results.filter(current=True, published_at__isnull=False).first()
+
+
 def case_appeals(case: Case) -> CaseAppeals:
     """What the case page's appeal panel shows, in two queries."""
-    result = case.results.filter(current=True, published_at__isnull=False).first()
+    result = published_result(case)
     appeals = list(
         Appeal.objects.filter(case=case)
         .select_related("result", "new_result")

@@ -35,6 +35,7 @@ from sergur.appeals.selectors import (
     appeal_rights,
     appeal_stats,
     case_sheets,
+    published_result,
     rayon_assessors,
     reviewer_candidates,
 )
@@ -44,7 +45,6 @@ from sergur.appeals.services import (
     appeal_refusal,
     appeal_reviewer_assign,
 )
-from sergur.assessments.models import Result
 from sergur.cases.selectors import case_get_for_user, case_rights
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
@@ -111,7 +111,7 @@ def _appeal_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, FILED)
             return redirect("portfolios:case", pk=case.pk)
     refusal = appeal_refusal(case=case, now=now)
-    result = Result.objects.filter(case=case, current=True).first()
+    result = published_result(case)
     context: dict[str, Any] = {
         "case": case,
         "result": result,

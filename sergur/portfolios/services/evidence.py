@@ -70,7 +70,13 @@ def evidence_content_check(upload: UploadedFile[Any]) -> str:
         try:
             with Image.open(upload) as image:
                 image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        except (
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ):
             raise ValidationError(BROKEN_IMAGE, code="broken_image") from None
     upload.seek(0)
     return str(mime)

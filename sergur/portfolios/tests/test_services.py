@@ -365,6 +365,26 @@ def test_evidence_add_refuses_a_broken_png(cast):
     assert codes(exc) == ["broken_image"]
 
 
+def test_evidence_add_refuses_a_decompression_bomb(cast):
+    """A few hundred bytes whose header claims 40,000 × 40,000 pixels: refused as a broken
+    image, never decoded (Pillow raises DecompressionBombError past twice its pixel limit)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 40_000, 40_000, 8, 0, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b""))
+    bomb += chunk(b"IEND", b"")
+    entry = add_row(cast.sri_case, cast.sri, "award")
+
+    exc = refused(entry, SimpleUploadedFile("bom.png", bomb, "image/png"))
+
+    assert codes(exc) == ["broken_image"]
+
+
 def test_evidence_add_stores_a_hostile_file_name_sanitised(cast):
     entry = add_row(cast.sri_case, cast.sri, "award")
 

@@ -453,3 +453,15 @@ def test_no_panel_before_a_decision_is_published(cast):
     decided(cast.sri_case, "L")  # decided, not published yet
     case.refresh_from_db()
     assert appeal_panel(cast.sri, case) is None
+
+
+def test_the_form_never_shows_a_decision_before_it_is_published(client, cast):
+    from sergur.assessments.tests.decisions_support import decided
+
+    decided(cast.sri_case, "MS")  # decided by the rayon, not published yet
+
+    response = as_user(client, cast.sri).get(url("file", cast.sri_case.pk))
+
+    assert response.status_code == 200
+    assert "MS" not in page(response)
+    assert 'name="grounds"' not in page(response)  # nothing to appeal against yet
