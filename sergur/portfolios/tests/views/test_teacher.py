@@ -1028,3 +1028,29 @@ def test_personal_data_never_reaches_urls_or_logs(client, cast, caplog):
         assert teacher.nuptk not in href and birth not in href
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert teacher.nuptk not in logged and birth not in logged
+
+
+def test_the_log_keeps_the_rayons_steps_to_a_decision_sealed(client, cast):
+    """The two assessors' recommendations and the decision before it is published reach the
+    rayon admin's log only: not the teacher's, not an assessor's (a third assessor scores
+    without knowing what the first two decided)."""
+    from sergur.assessments.models import Reconciliation
+    from sergur.assessments.tests.support import allocate, at_rayon, submit_complete, submit_sheet
+
+    case = cast.sri_case
+    sheets = allocate(at_rayon(submit_complete(case, cast)), cast.asesor, cast.asesor2)
+    submit_sheet(sheets[0], item=5)
+    submit_sheet(sheets[1], item=1)
+    reconciliation = Reconciliation.objects.get(case=case)
+    reasons = [escape(text) for lang in ("id", "en") for text in reconciliation.reasons[lang]]
+    assert reasons
+
+    for user in (cast.sri, cast.asesor, cast.dinas):
+        text = page(as_user(client, user).get(url("case", case.pk)))
+        log = text[text.index('id="log-heading"') :]
+        assert in_id(CaseEvent.Kind.RECONCILIATION.label) in log
+        assert not [reason for reason in reasons if reason in log], user.username
+
+    text = page(as_user(client, cast.rayon_admin).get(url("case", case.pk)))
+    log = text[text.index('id="log-heading"') :]
+    assert any(reason in log for reason in reasons)

@@ -246,6 +246,27 @@ def actor_visible(actor: User, viewer: User | None) -> bool:
     return viewer.pk == actor.pk or viewer.is_superuser or viewer.role in STAFF_ROLES
 
 
+# The rayon's own steps towards a decision: their codes and reasons (the decision before it is
+# published, the two assessors' recommendations and how far apart they were, corrections) are
+# for the rayon alone; the teacher reads the published decision in the result panel, and a
+# third assessor scores without knowing what the first two decided.
+SEALED_KINDS = frozenset(
+    {
+        CaseEvent.Kind.RECONCILIATION,
+        CaseEvent.Kind.CORRECTED,
+        CaseEvent.Kind.DECIDED,
+        CaseEvent.Kind.RESCORED,
+    }
+)
+
+
+def sealed_for(viewer: User | None) -> bool:
+    """Whether the codes and reasons of the sealed steps are hidden from `viewer`."""
+    if viewer is None:
+        return True
+    return not (viewer.is_superuser or viewer.role == User.Role.RAYON_ADMIN)
+
+
 def event_lines(
     events: list[CaseEvent],
     *,
@@ -258,6 +279,7 @@ def event_lines(
     name reaches only the rayon's and the district's staff and the assessor themself (the
     teacher never learns who assessed them; assessors stay blind to each other)."""
     states = dict(Case.State.choices)
+    sealed = sealed_for(viewer)
     out = []
     for event in events:
         if (
@@ -277,6 +299,9 @@ def event_lines(
             after = str(states.get(event.to_state, event.to_state))
             details.append(f"{before} → {after}")
         data = event.data if isinstance(event.data, dict) else {}
+        why = event.reason
+        if sealed and event.kind in SEALED_KINDS:
+            data, why = {}, ""
         if data.get("code"):
             details.append(str(data["code"]))
         if data.get("by"):
@@ -290,7 +315,7 @@ def event_lines(
                 at=event.at,
                 who=who,
                 what=event.get_kind_display(),
-                why=event.reason,
+                why=why,
                 details=details,
             )
         )
