@@ -20,13 +20,16 @@ Then, for every size N (smallest first, the generated tables emptied between siz
    has sheets far apart) and a current "mean" result whose code and total are stale (as after
    a parameter change), then VACUUM ANALYZE;
 2. in a fresh child process (so that its peak memory is the batch's alone) it runs the job
-   exactly as the Celery task does — `rescore_run`, the fast path — twice:
+   as the Celery task does — `rescore_run`, the fast path — with `--workers` processes (the
+   task's SERGUR_BATCH_WORKERS; its default, and the bench's, is 1), twice:
    - "first": every decision is rewritten (a new result, the old one kept, a RESCORED event;
      the far-apart cases open a reconciliation), the worst case;
    - "again": the same job once more, when nothing changes (the reads and the scoring alone);
 3. it prints, per run: portfolios, decisions changed, seconds, portfolios/s, the CPU
    seconds of the job's processes (PostgreSQL's not included; less dependent on what else
-   the shared machine runs than the wall clock) and the child's peak RSS.
+   the shared machine runs than the wall clock) and the peak RSS: the child's own plus that
+   of its largest worker process (with 2 workers both hold a chunk at once, so the true peak
+   may exceed this by one worker's RSS).
 
 It prints figures only and asserts nothing. The target (the issue's words): the whole batch
 of a 250,000-portfolio programme year in under 30 seconds on the dev machine.
@@ -457,7 +460,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES))
     parser.add_argument("--seed", type=int, default=2007)
     parser.add_argument(
-        "--workers", type=int, default=2, help="processes the job spreads its chunks over"
+        "--workers", type=int, default=1, help="processes the job spreads its chunks over"
     )
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)

@@ -33,6 +33,22 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfiguredEnvError(f"environment variable {name} must be a yes/no value")
 
 
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """Read a whole number, at least `minimum`."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfiguredEnvError(
+            f"environment variable {name} must be a whole number"
+        ) from None
+    if value < minimum:
+        raise ImproperlyConfiguredEnvError(f"environment variable {name} must be >= {minimum}")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated list."""
     raw = os.environ.get(name)

@@ -6,7 +6,7 @@ import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from config.env import BASE_DIR, env_bool, env_list, env_str
+from config.env import BASE_DIR, env_bool, env_int, env_list, env_str
 
 # Lets generic admin and queryset classes be subscripted at run time (django-stubs).
 django_stubs_ext.monkeypatch()
@@ -148,3 +148,7 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# The re-scoring batch spreads a programme year's chunks over this many forked processes
+# (PostgreSQL only). A Celery prefork child may not fork, so a deployment that raises it runs
+# the worker with `--pool=solo` (docs/batch.md); elsewhere the job runs in one process.
+SERGUR_BATCH_WORKERS = env_int("SERGUR_BATCH_WORKERS", 1, minimum=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 from sergur.assessments.models import BatchJob
@@ -18,4 +19,4 @@ def rescore_year(job_id: int) -> None:
         .first()
     )
     if job is not None:  # a job already run (a redelivered message) is not run twice
-        rescore_run(job=job, now=timezone.now())
+        rescore_run(job=job, now=timezone.now(), workers=settings.SERGUR_BATCH_WORKERS)

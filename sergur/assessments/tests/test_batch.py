@@ -187,6 +187,21 @@ def test_the_task_runs_a_queued_job_once(cast, cases, tmp_path):
     assert Result.objects.filter(source=Result.Source.RESCORE).count() == job.changed
 
 
+def test_the_task_spreads_the_job_over_the_configured_workers(cast, monkeypatch):
+    seen = {}
+
+    def fake_run(*, job, now, workers):
+        seen["workers"] = workers
+        return job
+
+    monkeypatch.setattr("sergur.assessments.tasks.rescore_run", fake_run)
+    job = batch_start(actor=cast.operator, programme_year=cast.sri_case.programme_year, rayon=None)
+    with override_settings(SERGUR_BATCH_WORKERS=3):
+        rescore_year.delay(job.pk)
+
+    assert seen == {"workers": 3}
+
+
 def test_in_third_mode_a_third_assessor_is_allocated(cast, cases, tmp_path):
     from sergur.assessments.models import Allocation
 
