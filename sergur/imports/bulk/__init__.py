@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from sergur.imports.bulk.check import Checked, Checker, checked_batches, parsed_rows
 from sergur.imports.bulk.stage import (
+    FIELD_COLUMNS,
     TEACHER_FIELDS,
     Lookups,
     Stage,
+    fields_of,
     file_digest,
     fingerprint,
     stage_sweep,
@@ -16,12 +18,14 @@ from sergur.imports.bulk.stage import (
 from sergur.imports.bulk.upsert import stage_ranges, stage_upsert
 
 __all__ = [
+    "FIELD_COLUMNS",
     "TEACHER_FIELDS",
     "Checked",
     "Checker",
     "Lookups",
     "Stage",
     "checked_batches",
+    "fields_of",
     "file_digest",
     "fingerprint",
     "parsed_rows",

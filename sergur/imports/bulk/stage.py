@@ -50,6 +50,38 @@ TEACHER_FIELDS = (
     "additional_duty",
     "achievement",
 )
+# The column of the layout each field is read from (docs/import.md). A known teacher's field
+# whose column the file does not have keeps what the registry holds: an export without
+# SUDAH_SERTIFIKASI must not make certified teachers uncertified, one without TMT_GURU must
+# not erase when they began to teach. (A new teacher gets the field's empty value.)
+FIELD_COLUMNS = {
+    "nip": "NIP",
+    "name": "NAMA",
+    "birth_place": "TEMPAT_LAHIR",
+    "birth_date": "TANGGAL_LAHIR",
+    "gender": "JENIS_KELAMIN",
+    "employment": "STATUS_KEPEGAWAIAN",
+    "rank": "GOLONGAN",
+    "subject_id": "KODE_BIDANG_STUDI",
+    "education_level": "PENDIDIKAN",
+    "degree_date": "TANGGAL_IJAZAH",
+    "teacher_since": "TMT_GURU",
+    "permanent_since": "TMT_GURU_TETAP",
+    "service_gap_months": "BULAN_TIDAK_MENGAJAR",
+    "has_inpassing": "INPASSING",
+    "certified": "SUDAH_SERTIFIKASI",
+    "additional_duty": "TUGAS_TAMBAHAN",
+    "achievement": "PRESTASI",
+}
+
+
+def fields_of(columns: Iterable[str]) -> tuple[str, ...]:
+    """The fields the import writes for known teachers of a file with these header columns
+    (normalised names), in TEACHER_FIELDS order."""
+    present = set(columns)
+    return tuple(name for name in TEACHER_FIELDS if FIELD_COLUMNS[name] in present)
+
+
 # What the staged rows are made by: a change to any of these files invalidates every stage.
 _SOURCES = (
     Path(__file__).resolve().parents[2] / "rules" / "selection",

@@ -43,14 +43,16 @@ def _column(model: Any, attname: str) -> str:
 class _Names:
     """The quoted tables and columns the statements name."""
 
-    def __init__(self, stage: Stage) -> None:
+    def __init__(self, stage: Stage, written: tuple[str, ...]) -> None:
         self.s = stage.name
         self.table, self.id_column = Teacher._meta.db_table, str(Teacher._meta.pk.column)
         self.t, self.a = _q(self.table), _q(TeachingAssignment._meta.db_table)
         self.t_id, self.nuptk = _q(self.id_column), _column(Teacher, "nuptk")
+        # A new teacher gets every field; a known one only those of the file's columns.
         self.fields = [_column(Teacher, name) for name in TEACHER_FIELDS]
-        self.old = ", ".join(f"t.{name}" for name in self.fields)
-        self.new = ", ".join(f"s.{name}" for name in self.fields)
+        self.written = [_column(Teacher, name) for name in written]
+        self.old = ", ".join(f"t.{name}" for name in self.written) or "NULL"
+        self.new = ", ".join(f"s.{name}" for name in self.written) or "NULL"
         self.extra = [_column(Teacher, "has_teaching_license"), _column(Teacher, "special_area")]
         self.a_id = _column(TeachingAssignment, "id")
         self.a_teacher = _column(TeachingAssignment, "teacher_id")
@@ -72,10 +74,13 @@ def stage_ranges(stage: Stage, size: int | None) -> list[tuple[int, int]]:
     return [(start, min(start + size, high + 1)) for start in range(low, high + 1, size)]
 
 
-def stage_upsert(stage: Stage, lines: tuple[int, int]) -> tuple[int, int]:
+def stage_upsert(
+    stage: Stage, lines: tuple[int, int], written: tuple[str, ...] = TEACHER_FIELDS
+) -> tuple[int, int]:
     """Create or update by NUPTK the teachers staged on lines [start, stop) and their main
-    school; (created, updated). Run it inside a transaction."""
-    n = _Names(stage)
+    school; (created, updated). A known teacher's fields outside `written` (those whose
+    column the file lacks, `fields_of`) stay as they are. Run it inside a transaction."""
+    n = _Names(stage, written)
     in_range = "s.line >= %s AND s.line < %s"
     with connection.cursor() as cursor:
 
@@ -119,7 +124,7 @@ def _update_known(cursor: Any, n: _Names) -> int:
     a, a_id, a_main, a_hours = n.a, n.a_id, n.a_main, n.a_hours
     run(
         f"CREATE TEMP TABLE {CHANGED} AS WITH up AS (UPDATE {n.t} t SET "
-        f"{', '.join(f'{name} = s.{name}' for name in n.fields)} "
+        f"{', '.join(f'{name} = s.{name}' for name in n.written)} "
         f"FROM {KNOWN} k JOIN {n.s} s ON s.line = k.line "
         f"WHERE t.{n.t_id} = k.teacher_id AND k.differs AND ({n.old}) IS DISTINCT FROM ({n.new}) "
         f"RETURNING t.{n.t_id} AS teacher_id) SELECT teacher_id FROM up"

@@ -15,6 +15,7 @@ from sergur.imports.services.reading import (
     Changed,
     batch_fingerprint,
     batch_lookups,
+    file_columns,
     good_parts,
     progress,
     stored_digest,
@@ -65,14 +66,15 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
 
 def _apply(batch: ImportBatch, mode: str) -> tuple[int, int]:
     lookups = batch_lookups(batch)
+    written = bulk.fields_of(file_columns(batch))
     if connection.vendor == "postgresql":
-        return _apply_staged(batch, mode, lookups)
+        return _apply_staged(batch, mode, lookups, written)
     created = updated = 0
     for part in good_parts(batch, mode, lookups, lambda share: progress(batch, share)):
         rows = bulk.parsed_rows(part) if isinstance(part, pl.DataFrame) else part
         with transaction.atomic():
             for start in range(0, len(rows), orm.CHUNK):
-                made, changed = orm.upsert(rows[start : start + orm.CHUNK], lookups)
+                made, changed = orm.upsert(rows[start : start + orm.CHUNK], lookups, written)
                 created, updated = created + made, updated + changed
     return created, updated
 
@@ -87,7 +89,9 @@ def stage_is_current(batch: ImportBatch, lookups: bulk.Lookups, stage: bulk.Stag
     return stage.count() == batch.rows_valid
 
 
-def _apply_staged(batch: ImportBatch, mode: str, lookups: bulk.Lookups) -> tuple[int, int]:
+def _apply_staged(
+    batch: ImportBatch, mode: str, lookups: bulk.Lookups, written: tuple[str, ...]
+) -> tuple[int, int]:
     """PostgreSQL: set-based writes from the stage the dry run left, or from a new one when
     anything changed since (the file is then checked again, as on every other path)."""
     stage = bulk.Stage(batch.pk)
@@ -108,7 +112,7 @@ def _apply_staged(batch: ImportBatch, mode: str, lookups: bulk.Lookups) -> tuple
     created = updated = 0
     for number, lines in enumerate(ranges, start=1):
         with transaction.atomic():
-            made, changed = bulk.stage_upsert(stage, lines)
+            made, changed = bulk.stage_upsert(stage, lines, written)
         created, updated = created + made, updated + changed
         progress(batch, start + span * number / len(ranges))
     stage.drop()

@@ -19,9 +19,12 @@ def _teacher_values(row: ParsedRow, subjects: dict[str, int]) -> dict[str, objec
     }
 
 
-def upsert(rows: list[ParsedRow], lookups: bulk.Lookups) -> tuple[int, int]:
+def upsert(
+    rows: list[ParsedRow], lookups: bulk.Lookups, written: tuple[str, ...] = bulk.TEACHER_FIELDS
+) -> tuple[int, int]:
     """Create or update the teachers of one chunk and their main school; (created, updated).
-    A row equal to what the registry holds changes nothing (idempotence)."""
+    A row equal to what the registry holds changes nothing (idempotence); a known teacher's
+    fields outside `written` (their column is not in the file, `bulk.fields_of`) are kept."""
     subjects, schools = lookups.subjects, lookups.school_ids
     existing = {t.nuptk: t for t in Teacher.objects.filter(nuptk__in=[r.nuptk for r in rows])}
     fresh = [row for row in rows if row.nuptk not in existing]
@@ -32,13 +35,16 @@ def upsert(rows: list[ParsedRow], lookups: bulk.Lookups) -> tuple[int, int]:
         if teacher is None:
             continue
         differs = False
-        for field, value in _teacher_values(row, subjects).items():
+        values = _teacher_values(row, subjects)
+        for field in written:
+            value = values[field]
             if getattr(teacher, field) != value:
                 setattr(teacher, field, value)
                 differs = True
         if differs:
             changed.append(teacher)
-    Teacher.objects.bulk_update(changed, bulk.TEACHER_FIELDS, batch_size=CHUNK)
+    if changed:
+        Teacher.objects.bulk_update(changed, written, batch_size=CHUNK)
     assignments: dict[int, list[TeachingAssignment]] = defaultdict(list)
     for assignment in TeachingAssignment.objects.filter(
         teacher_id__in=[t.pk for t in existing.values()]

@@ -14,11 +14,13 @@ from sergur.imports.models import ImportBatch, ImportProblem
 from sergur.imports.selectors import school_refs, subject_ids
 from sergur.rules.selection.columns import NotPlain
 from sergur.rules.selection.layout import (
+    EXTRA,
     DateFormat,
     ParsedRow,
     ReadError,
     RowChecker,
     RowProblem,
+    normalise_header,
     read_csv,
     read_xlsx,
 )
@@ -66,6 +68,14 @@ def opened_rows(
     with batch.file.open("rb") as stream:
         reader = read_csv(stream) if batch.kind == ImportBatch.Kind.CSV else read_xlsx(stream)
         yield reader, stream
+
+
+def file_columns(batch: ImportBatch) -> tuple[str, ...]:
+    """The header columns of the stored file (normalised names); only its first row is read."""
+    with opened_rows(batch) as (reader, _stream):
+        for _line, row in reader:
+            return tuple(normalise_header(key) for key in row if key != EXTRA)
+    return ()
 
 
 def read_share(batch: ImportBatch, stream: IO[Any]) -> float:

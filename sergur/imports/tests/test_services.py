@@ -130,6 +130,49 @@ def test_an_update_changes_the_teacher_and_moves_the_main_school(
     assert t1.assignments.get().school == second
 
 
+@pytest.mark.parametrize("mode", ["all_or_nothing", "good_rows"])
+def test_a_file_without_optional_columns_keeps_what_the_registry_holds(
+    cast: Cast, school: School, mode: str
+) -> None:
+    import_apply(
+        batch=checked(cast, csv_upload([row(1, SUDAH_SERTIFIKASI="Y", PRESTASI="3")])),
+        mode="all_or_nothing",
+    )
+    before = Teacher.objects.get(nuptk=row(1)["NUPTK"])
+    assert before.certified and before.teacher_since is not None
+    without = ("SUDAH_SERTIFIKASI", "TMT_GURU", "PRESTASI", "GOLONGAN")
+
+    batch = import_apply(
+        batch=checked(
+            cast, csv_upload([row(1, NAMA="Sri Lestari, S.Pd."), row(2)], without=without)
+        ),
+        mode=mode,
+    )
+
+    assert (batch.rows_created, batch.rows_updated) == (1, 1)
+    after = Teacher.objects.get(pk=before.pk)
+    assert after.name == "Sri Lestari, S.Pd."  # a column the file has is written
+    assert after.certified is True  # the columns it lacks are kept
+    assert after.teacher_since == before.teacher_since
+    assert (after.achievement, after.rank) == (before.achievement, before.rank)
+    new = Teacher.objects.get(nuptk=row(2)["NUPTK"])  # a new teacher: the empty values
+    assert new.certified is False and new.teacher_since is None and new.rank == ""
+    again = import_apply(
+        batch=checked(cast, csv_upload([row(1, NAMA="Sri Lestari, S.Pd.")], without=without)),
+        mode=mode,
+    )
+    assert again.rows_updated == 0  # nothing differs in the columns it has
+
+
+def test_every_field_the_import_writes_has_its_column() -> None:
+    from sergur.imports import bulk
+    from sergur.rules.selection.layout import COLUMNS
+
+    assert set(bulk.FIELD_COLUMNS) == set(bulk.TEACHER_FIELDS)
+    assert set(bulk.FIELD_COLUMNS.values()) <= set(COLUMNS)
+    assert bulk.fields_of(COLUMNS) == bulk.TEACHER_FIELDS
+
+
 def test_a_school_outside_the_officers_district_is_a_problem(cast: Cast, school: School) -> None:
     SchoolFactory(
         npsn="20999003", subdistrict=SubdistrictFactory(district=cast.dinas_other.district)
