@@ -3,6 +3,8 @@ the good rows only (docs/import.md, "The steps and the modes")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -25,6 +27,11 @@ NOT_CHECKED = _("The file must be checked (dry run) before it is imported.")
 HAS_ERRORS = _("The file has errors: import all is only possible without a single error.")
 NO_GOOD_ROWS = _("There are no good rows to import.")
 CHANGED = _("The data changed since the dry run; nothing was imported. Check the file again.")
+PARTLY = _(
+    "The data changed since the dry run, after %(created)d teachers were created and "
+    "%(updated)d updated; the rest of the file was not imported. Check the file again and "
+    "import it again: what is imported already is not imported twice."
+)
 STAGE_LINES = 100_000  # lines of the stage a transaction in good-rows mode (and a progress step)
 
 
@@ -39,24 +46,36 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
         raise ValidationError(NO_GOOD_ROWS, code="no_good_rows")
     if mode not in {ImportBatch.Mode.ALL_OR_NOTHING, ImportBatch.Mode.GOOD_ROWS}:
         raise ValidationError(NOT_CHECKED, code="bad_mode")
-    ImportBatch.objects.filter(pk=batch.pk).update(
+    # Claimed in one statement: a second click (or a second officer) finds it APPLYING.
+    claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKED).update(
         status=ImportBatch.Status.APPLYING, mode=mode, progress=0
     )
+    if not claimed:
+        batch.refresh_from_db()
+        raise ValidationError(NOT_CHECKED, code="not_checked")
+    done = _Done()
     try:
         if mode == ImportBatch.Mode.ALL_OR_NOTHING:
             with transaction.atomic():
-                created, updated = _apply(batch, mode)
+                _apply(batch, mode, done)
         else:
-            created, updated = _apply(batch, mode)
+            _apply(batch, mode, done)
     except (Changed, IntegrityError):  # a row bad now, or a concurrent write to the registry
+        partly = mode == ImportBatch.Mode.GOOD_ROWS and (done.created or done.updated)
         ImportBatch.objects.filter(pk=batch.pk).update(
-            status=ImportBatch.Status.CHECKED, progress=100
+            status=ImportBatch.Status.CHECKED,
+            progress=100,
+            rows_created=done.created if partly else 0,
+            rows_updated=done.updated if partly else 0,
         )
         batch.refresh_from_db()
+        if partly:  # the ranges committed before stay: say how much
+            params = {"created": done.created, "updated": done.updated}
+            raise ValidationError(PARTLY, code="partly", params=params) from None
         raise ValidationError(CHANGED, code="changed") from None
     batch.refresh_from_db()
     batch.mode = mode
-    batch.rows_created, batch.rows_updated = created, updated
+    batch.rows_created, batch.rows_updated = done.created, done.updated
     batch.status = ImportBatch.Status.APPLIED
     batch.progress = 100
     batch.staged = ""
@@ -64,19 +83,33 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
     return batch
 
 
-def _apply(batch: ImportBatch, mode: str) -> tuple[int, int]:
+@dataclass
+class _Done:
+    """Teachers created and updated by the transactions committed so far (in all-or-nothing
+    mode, by the one transaction once it commits)."""
+
+    created: int = 0
+    updated: int = 0
+
+    def add(self, created: int, updated: int) -> None:
+        self.created += created
+        self.updated += updated
+
+
+def _apply(batch: ImportBatch, mode: str, done: _Done) -> None:
     lookups = batch_lookups(batch)
     written = bulk.fields_of(file_columns(batch))
     if connection.vendor == "postgresql":
-        return _apply_staged(batch, mode, lookups, written)
-    created = updated = 0
+        _apply_staged(batch, mode, lookups, written, done)
+        return
     for part in good_parts(batch, mode, lookups, lambda share: progress(batch, share)):
         rows = bulk.parsed_rows(part) if isinstance(part, pl.DataFrame) else part
+        created = updated = 0
         with transaction.atomic():
             for start in range(0, len(rows), orm.CHUNK):
                 made, changed = orm.upsert(rows[start : start + orm.CHUNK], lookups, written)
                 created, updated = created + made, updated + changed
-    return created, updated
+        done.add(created, updated)
 
 
 def stage_is_current(batch: ImportBatch, lookups: bulk.Lookups, stage: bulk.Stage) -> bool:
@@ -90,8 +123,12 @@ def stage_is_current(batch: ImportBatch, lookups: bulk.Lookups, stage: bulk.Stag
 
 
 def _apply_staged(
-    batch: ImportBatch, mode: str, lookups: bulk.Lookups, written: tuple[str, ...]
-) -> tuple[int, int]:
+    batch: ImportBatch,
+    mode: str,
+    lookups: bulk.Lookups,
+    written: tuple[str, ...],
+    done: _Done,
+) -> None:
     """PostgreSQL: set-based writes from the stage the dry run left, or from a new one when
     anything changed since (the file is then checked again, as on every other path)."""
     stage = bulk.Stage(batch.pk)
@@ -109,11 +146,9 @@ def _apply_staged(
         stage.index()
     # All or nothing is one transaction (its progress is visible to nobody else): one range.
     ranges = bulk.stage_ranges(stage, None if all_or_nothing else STAGE_LINES)
-    created = updated = 0
     for number, lines in enumerate(ranges, start=1):
         with transaction.atomic():
             made, changed = bulk.stage_upsert(stage, lines, written)
-        created, updated = created + made, updated + changed
+        done.add(made, changed)
         progress(batch, start + span * number / len(ranges))
     stage.drop()
-    return created, updated

@@ -88,6 +88,62 @@ def test_all_or_nothing_rolls_back_when_the_data_changed_since_the_check(
     assert batch.status == "checked"
 
 
+def test_good_rows_says_how_much_was_imported_when_a_later_part_fails(
+    cast: Cast, school: School, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A concurrent write to the registry makes the second transaction fail: the first one's
+    teachers stay, and the officer is told how many; importing again completes the file."""
+    from django.db import IntegrityError
+
+    from sergur.imports import bulk
+    from sergur.imports.services import apply, orm
+
+    rows = [row(n) for n in range(1, 2500)]
+    nuptks = [r["NUPTK"] for r in rows]
+    # A workbook: the row path, a transaction per 2,000 rows on SQLite
+    batch = checked(cast, xlsx_upload([list(GOOD), *([r[k] for k in GOOD] for r in rows)]))
+    monkeypatch.setattr(apply, "STAGE_LINES", 1000)  # PostgreSQL: three ranges
+    calls = {"n": 0}
+
+    def failing_second(real: Any) -> Any:
+        def call(*args: Any) -> Any:
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise IntegrityError("duplicate key value violates unique constraint")
+            return real(*args)
+
+        return call
+
+    monkeypatch.setattr(orm, "upsert", failing_second(orm.upsert))
+    monkeypatch.setattr(bulk, "stage_upsert", failing_second(bulk.stage_upsert))
+
+    with pytest.raises(ValidationError) as caught:
+        import_apply(batch=batch, mode="good_rows")
+
+    batch.refresh_from_db()
+    imported = Teacher.objects.filter(nuptk__in=nuptks).count()
+    assert 0 < imported < 2499
+    assert batch.status == "checked"
+    assert (batch.rows_created, batch.rows_updated) == (imported, 0)
+    error = caught.value.error_list[0]
+    assert error.code == "partly" and error.params == {"created": imported, "updated": 0}
+    monkeypatch.undo()
+    again = import_apply(batch=import_check(batch=batch), mode="good_rows")
+    assert (again.rows_created, again.rows_updated) == (2499 - imported, 0)
+    assert Teacher.objects.filter(nuptk__in=nuptks).count() == 2499
+
+
+def test_a_batch_being_imported_is_not_imported_twice(cast: Cast, school: School) -> None:
+    batch = checked(cast, csv_upload([row(1)]))
+    ImportBatch.objects.filter(pk=batch.pk).update(status="applying")  # the first click
+
+    with pytest.raises(ValidationError) as caught:
+        import_apply(batch=batch, mode="all_or_nothing")  # the second, with the old status
+
+    assert caught.value.error_list[0].code == "not_checked"
+    assert not Teacher.objects.filter(nuptk=row(1)["NUPTK"]).exists()
+
+
 def test_good_rows_imports_only_the_good_rows(cast: Cast, school: School) -> None:
     rows = [row(1), row(2, NIP=""), row(1, NAMA="Someone Else")]
     batch = import_apply(batch=checked(cast, csv_upload(rows)), mode="good_rows")
