@@ -98,7 +98,7 @@ def available_years(extra_dirs: tuple[Path, ...] = ()) -> list[int]:
         int(path.stem)
         for folder in _candidates(extra_dirs)
         for path in folder.glob("*.toml")
-        if path.stem.isdigit()
+        if path.stem.isascii() and path.stem.isdigit()
     }
     return sorted(found)
 

@@ -65,6 +65,12 @@ def test_an_unknown_programme_year_is_not_found(client, received):
     assert client.get(reverse(HOME), {"year": 1999}).status_code == 404
 
 
+@pytest.mark.parametrize("year", ["²", "2007x", "-1", ""])
+def test_a_year_that_is_no_number_is_not_an_error(client, received, year):
+    client.force_login(received.rayon_admin)
+    assert client.get(reverse(HOME), {"year": year}).status_code in {200, 404}
+
+
 def test_allocating_places_the_portfolios_and_says_so(client, received):
     client.force_login(received.rayon_admin)
     response = client.post(reverse("assessments:allocate"), {"year": 2007}, follow=True)

@@ -62,7 +62,7 @@ class AuthenticatedHttpRequest(HttpRequest):
 
 def _year(request: HttpRequest) -> int | None:
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() else None
+    return int(raw) if raw.isascii() and raw.isdigit() else None  # "²".isdigit() too
 
 
 def _home(year: int) -> str:

@@ -73,3 +73,21 @@ def _plain(row: ParsedRow) -> ParsedRow:
     """The row without its warnings (they are reported as problems on both paths)."""
     fields = {name: getattr(row, name) for name in ParsedRow.__slots__ if name != "warnings"}
     return ParsedRow(**fields)
+
+
+def _both(data: bytes) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    checker = Checker(dict.fromkeys(SUBJECTS, 1), SCHOOLS, date_format="YYYY-MM-DD")
+    problems: list[RowProblem] = []
+    for number, batch in enumerate(read_plain_csv(io.BytesIO(data), 1 << 20)):
+        problems += list(batch.header) if number == 0 else []
+        problems += checker.check(batch).problems
+    return sorted(map(key, problems)), slow(data)[0]
+
+
+def test_both_paths_agree_on_a_birth_year_below_1000() -> None:
+    """The NIP begins with the birth date, its year in four digits on both paths."""
+    for nip, mismatch in (("099901021990031001", False), ("199901021990031001", True)):
+        row = {"NUPTK": "1234567890123401", "NIP": nip, "TANGGAL_LAHIR": "0999-01-02"}
+        fast, row_path = _both(csv_bytes([row], list(GOOD), "\n"))
+        assert fast == row_path
+        assert any(p[2] == "import.nip_birth_mismatch" for p in row_path) is mismatch

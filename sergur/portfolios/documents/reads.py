@@ -188,7 +188,7 @@ def submitted_counts(content: dict[str, Any]) -> tuple[ComponentCount, ...]:
 
 def _component(code: str) -> int:
     head = code.split(".", 1)[0]
-    return int(head) if head.isdigit() and 1 <= int(head) <= 10 else 10
+    return int(head) if head.isascii() and head.isdigit() and 1 <= int(head) <= 10 else 10
 
 
 def receipt_read(*, case: Case) -> ReceiptData | None:

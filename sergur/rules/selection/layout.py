@@ -305,6 +305,12 @@ class ParsedRow:
 # -- helpers --------------------------------------------------------------------------------
 
 
+def _yyyymmdd(day: dt.date) -> str:
+    """The date as the NIP's first eight digits: the year always four digits (strftime's %Y
+    gives "999" for the year 999 on some platforms; polars gives "0999")."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def normalise_header(name: str) -> str:
     """A header name as the layout spells it: trimmed, no BOM, capitals (docs/import.md)."""
     return name.strip().lstrip("\ufeff").strip().upper().replace(" ", "_")
@@ -474,7 +480,7 @@ def parse_row(
         r.add("NIP", "import.nip_missing")
     elif employment == "non_pns" and nip:
         r.add("NIP", "import.nip_not_pns")
-    elif nip and birth_date is not None and nip[:8] != birth_date.strftime("%Y%m%d"):
+    elif nip and birth_date is not None and nip[:8] != _yyyymmdd(birth_date):
         r.add("NIP", "import.nip_birth_mismatch", nip_date=f"{nip[:4]}-{nip[4:6]}-{nip[6:8]}")
     rank = r.text("GOLONGAN")
     if rank and _RANK.fullmatch(rank) is None:
