@@ -35,6 +35,7 @@ from sergur.assessments.selectors.batch import (
     chunk_rescore_read,
     id_chunks,
     running_job,
+    still_in_scope,
 )
 from sergur.assessments.selectors.batch.read import id_in
 from sergur.assessments.services.allocation import third_assessor_allocate
@@ -275,7 +276,7 @@ def _chunk_run(
     params, year = batch_params(job.programme_year)
     actor = job.started_by
     with _collector_paused(), transaction.atomic():
-        locked = chunk_lock(case_ids)
+        locked = still_in_scope(chunk_lock(case_ids), programme_year=job.programme_year)
         if fast:
             decided, currents = chunk_rescore_read(
                 case_ids=locked, programme_year=job.programme_year, params=params, year=year

@@ -157,6 +157,33 @@ def test_a_failure_is_recorded(cast, cases, monkeypatch):
     assert job.done == 0 and job.finished_at is not None
 
 
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_case_that_moved_on_after_the_job_began_is_left_as_it_is(
+    cast, cases, tmp_path, monkeypatch, fast
+):
+    """Between the job's choice of cases and a chunk's lock, the rayon publishes a decision
+    and the case moves on (here: reopened for the teacher): the chunk leaves it alone."""
+    moved = cases[0]
+    before = current(moved)
+    real_lock = batch_service.chunk_lock
+
+    def lock_after_a_move(case_ids):
+        Case.objects.filter(pk=moved.pk).update(state=Case.State.REOPENED)
+        return real_lock(case_ids)
+
+    monkeypatch.setattr(batch_service, "chunk_lock", lock_after_a_move)
+    with override_settings(
+        SERGUR_YEARS_DIRS=(changed_year(tmp_path, pass_mark="100", near_miss_floor="90"),)
+    ):
+        job = _run(cast, fast=fast)
+
+    assert job.state == BatchJob.State.DONE and job.changed > 0
+    assert current(moved).pk == before.pk
+    moved.refresh_from_db()
+    assert moved.state == Case.State.REOPENED
+    assert not CaseEvent.objects.filter(case=moved, kind=CaseEvent.Kind.RESCORED).exists()
+
+
 def test_a_sheet_that_cannot_be_scored_keeps_its_decision(cast, cases, tmp_path):
     case = cases[0]
     from sergur.assessments.models import Sheet

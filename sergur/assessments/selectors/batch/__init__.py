@@ -37,6 +37,7 @@ from sergur.assessments.selectors.batch.scope import (
     id_chunks,
     rayon_choices,
     running_job,
+    still_in_scope,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "rayon_choices",
     "rescore_decide",
     "running_job",
+    "still_in_scope",
 ]

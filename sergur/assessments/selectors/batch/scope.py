@@ -53,6 +53,21 @@ def batch_cases(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> QueryS
     return cases
 
 
+def still_in_scope(case_ids: list[int], *, programme_year: ProgrammeYear) -> list[int]:
+    """Of a chunk's cases (locked), ascending, those a re-score may still change: the job's
+    cases were chosen when it began, and meanwhile one may have been published and moved on
+    (clarification, reopened, disqualified), been decided by a person (joint review,
+    clarification, appeal) or gone to reconciliation; those are left as they are. One query
+    over the chunk's id range (no list of 2,000 parameters)."""
+    if not case_ids:
+        return []
+    wanted = set(case_ids)
+    in_range = batch_cases(programme_year=programme_year, rayon=None).filter(
+        pk__gte=min(case_ids), pk__lte=max(case_ids)
+    )
+    return [pk for pk in in_range.order_by("pk").values_list("pk", flat=True) if pk in wanted]
+
+
 def batch_years() -> list[ProgrammeYear]:
     """The programme years a job can be started for, newest first."""
     return list(ProgrammeYear.objects.order_by("-year"))
