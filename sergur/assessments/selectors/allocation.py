@@ -57,9 +57,10 @@ def own_assessor_get(*, user: User) -> Assessor:
     return assessor
 
 
-def allocation_get_for_user(*, user: User, pk: int) -> Allocation:
-    """An active allocation of a case the rayon admin sees, to an assessor of their rayon;
-    403 for other roles, 404 otherwise."""
+def allocation_get_for_reassign(*, user: User, pk: int) -> Allocation:
+    """An active allocation the rayon admin may reassign: of a case they see, to an assessor
+    of their rayon; 403 for other roles, 404 otherwise. (Opening a sheet is decided by
+    `selectors.sheets.allocation_get_for_user`.)"""
     rayon = rayon_get_for_user(user=user)
     scope = case_scope(user)
     allocation = (

@@ -23,7 +23,7 @@ from sergur.assessments.forms.allocation import (
 )
 from sergur.assessments.models import Assessor
 from sergur.assessments.selectors.allocation import (
-    allocation_get_for_user,
+    allocation_get_for_reassign,
     assessed_cases,
     assessed_row,
     assessor_get_for_user,
@@ -148,7 +148,7 @@ def allocation_run_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def allocation_reassign_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Put another assessor in one slot, with the reason."""
-    allocation = allocation_get_for_user(user=request.user, pk=pk)
+    allocation = allocation_get_for_reassign(user=request.user, pk=pk)
     case = allocation.case
     choices = candidates(case=case, round=allocation.round, rayon=allocation.assessor.rayon_id)
     form = ReassignForm(request.POST or None, assessors=choices)
