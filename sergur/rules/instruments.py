@@ -10,6 +10,9 @@ from msgspec import Struct
 
 from sergur.rules.messages import Lang
 
+ITEM_SCORES = range(1, 6)
+"""What one item of every instrument may score: 1 to 5."""
+
 
 class Item(Struct, frozen=True, gc=False):
     """One scored item: its printed number, the Indonesian text and an English gloss."""

@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.assessments.models import Sheet
 from sergur.rules.assessment import Override, SheetReview
-from sergur.rules.instruments import RPP
+from sergur.rules.instruments import ITEM_SCORES, RPP
 
-ITEM_CHOICES = [("", "—"), *((str(n), str(n)) for n in range(1, 6))]
+ITEM_CHOICES = [("", "—"), *((str(n), str(n)) for n in ITEM_SCORES)]
 PLAN_ITEM_LABEL = _("Lesson plan %(plan)s, item %(item)s")
 POINTS_LABEL = _("Points of line %(code)s")
 REASON_LABEL = _("Reason for line %(code)s")

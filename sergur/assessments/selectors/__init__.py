@@ -10,8 +10,7 @@ from typing import Any
 
 from django.conf import settings
 
-from sergur.accounts.models import User
-from sergur.assessments.models import Allocation, Assessor, Result, Sheet
+from sergur.assessments.models import Allocation, Result, Sheet
 from sergur.cases.models import Case
 from sergur.portfolios.selectors import Portfolio, portfolio_document, rules_year
 from sergur.rules import ScoreResult, score
@@ -30,9 +29,10 @@ from sergur.rules.assessment import (
 from sergur.rules.assessment.sheet import PARTS, Points
 from sergur.rules.decisions import Decision
 from sergur.rules.instruments import RPP
+from sergur.rules.rubric import REQUIRED_PLANS
 from sergur.rules.validation import decode
 
-PLANS_REQUIRED = {"subject_teacher": 5, "counselor": 4}
+PLANS_REQUIRED = REQUIRED_PLANS  # the lesson plans a sheet scores, by role (the rubric's)
 
 
 # -- exact points in JSON ------------------------------------------------------------------------
@@ -86,19 +86,6 @@ def params_for(case: Case) -> AssessmentParams:
 
 
 # -- who assesses ----------------------------------------------------------------------------
-
-
-def assessor_of(user: User) -> Assessor | None:
-    """The register entry of a signed-in assessor (None for anyone else)."""
-    if not user.is_authenticated or user.role != User.Role.ASSESSOR:
-        return None
-    return Assessor.objects.filter(user=user, active=True).first()
-
-
-def round_of(case: Case) -> int:
-    """The case's current assessment round (1 before any allocation)."""
-    last = case.allocations.order_by("-round").values_list("round", flat=True).first()
-    return last or 1
 
 
 def round_sheets(case: Case, round: int) -> list[Sheet]:

@@ -17,7 +17,6 @@ from django.http import Http404
 from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, Sheet
 from sergur.assessments.selectors import (
-    PLANS_REQUIRED,
     both_submitted,
     parts_from_json,
     plan_rows,
@@ -355,8 +354,3 @@ def _outcome(portfolio: Portfolio, sheet: Sheet) -> tuple[ScoreResult, Outcome |
     except SheetError as error:
         return sheet_score(portfolio, sheet), error.message.text(rules_lang())
     return result, outcome
-
-
-def plans_required(portfolio: Portfolio) -> int:
-    """How many lesson plans (guidance programmes) the sheet scores."""
-    return PLANS_REQUIRED[portfolio.role]

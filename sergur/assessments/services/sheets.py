@@ -23,7 +23,7 @@ from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read
 from sergur.rules.assessment import Override, SheetError, SheetReview, apply_overrides, parts_of
 from sergur.rules.assessment import sheet_lines as rules_sheet_lines
-from sergur.rules.instruments import RPP
+from sergur.rules.instruments import ITEM_SCORES, RPP
 
 PLAN_COUNT = _("The RPP form has %(required)s lesson plans, not %(given)s.")
 PLAN_SIZE = _("Lesson plan %(plan)s has %(size)s items, not %(given)s.")
@@ -65,7 +65,7 @@ def _plan_errors(plan_items: Sequence[Sequence[int | None]], required: int) -> l
         for item, value in enumerate(row, start=1):
             if value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            if isinstance(value, bool) or not isinstance(value, int) or value not in ITEM_SCORES:
                 errors.append(str(ITEM_RANGE % {"plan": plan, "item": item}))
     return errors
 

@@ -68,11 +68,6 @@ def still_in_scope(case_ids: list[int], *, programme_year: ProgrammeYear) -> lis
     return [pk for pk in in_range.order_by("pk").values_list("pk", flat=True) if pk in wanted]
 
 
-def batch_years() -> list[ProgrammeYear]:
-    """The programme years a job can be started for, newest first."""
-    return list(ProgrammeYear.objects.order_by("-year"))
-
-
 def batch_params(programme_year: ProgrammeYear) -> tuple[AssessmentParams, RulesYear]:
     """The programme year's current assessment parameters and thresholds."""
     dirs = tuple(settings.SERGUR_YEARS_DIRS)
@@ -99,15 +94,6 @@ def id_chunks(cases: QuerySet[Case], size: int = CHUNK) -> Iterator[list[int]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-def rayon_choices(user: User) -> list[Rayon]:
-    """The rayons a user may start a job for (superuser: all; rayon admin: theirs)."""
-    if user.is_superuser:
-        return list(Rayon.objects.order_by("code"))
-    if user.role == User.Role.RAYON_ADMIN and user.rayon_id is not None:
-        return list(Rayon.objects.filter(pk=user.rayon_id))
-    return []
 
 
 def running_job(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> BatchJob | None:
