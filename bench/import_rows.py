@@ -302,8 +302,11 @@ def main(argv: list[str] | None = None) -> None:
         )
         print(f"COPY       {copy_s:7.1f} s  {n / copy_s:10,.0f} rows/s  (text staging table)")
         print(f"COPY 2     {tables_s:7.1f} s  {n / tables_s:10,.0f} rows/s  (the two real tables)")
-        print(f"ratio      apply / COPY  {copy_s / apply_s:.3f}   (target >= 0.3)")
-        print(f"ratio      both / COPY   {copy_s / total:.3f}")
+        # The dry run stages the good rows for the import, so the import's work is the two
+        # steps together: that is the figure the target is measured on.
+        print(f"ratio      both / COPY   {copy_s / total:.3f}   (target >= 0.3)")
+        print(f"ratio      apply / COPY  {copy_s / apply_s:.3f}   (the import step alone)")
+        print(f"ratio      both / COPY 2 {tables_s / total:.2f}")
         print(f"ratio      apply / COPY 2 {tables_s / apply_s:.2f}")
         print(
             f"memory     peak RSS {peak:.0f} MB (before the import {baseline:.0f} MB; "

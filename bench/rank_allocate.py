@@ -11,8 +11,10 @@ districts and the school levels SD/SMP/SMA/SMK/SLB; about a third fail some elig
 (mostly below S-1/D-IV, as many teachers were in 2007; also too old, no NUPTK, appointed
 after 30 Dec 2005, non-PNS without the permanent years, already certified).
 To keep generation compact the records reuse shared dates and strings. Generation is not
-timed, nor is turning the teachers into columns (`national.frame_of`; a national run reads
-its columns from the registry query). Then it times, once each, with the 2007 parameters:
+timed. Turning the records into columns (`national.frame_of`) is timed apart, as (0): no
+web page or command runs the national path yet, and a registry query that gave the columns
+directly would replace it. Then it times, once each, with the 2007 parameters (the cycle
+collector left on, as in production):
 
   (a) eligibility of every teacher;
   (b) counting the eligible per (province, district, level);
@@ -30,8 +32,8 @@ every ineligible teacher), `ranking.rank` per group (a `Ranked` for everyone) an
 
 It prints the figures, the total (wall clock, and the CPU time of the process: on a shared
 machine the wall clock also counts waiting for a CPU; polars also uses more than one thread)
-and the load average; it asserts nothing. Target (the issue): (a)-(e) together under 10 s
-for 3,000,000 teachers.
+and the load average; it asserts nothing. Target (the issue): rank and allocate 3,000,000
+teachers in under 10 s; the script prints (a)-(e), and for the columns also (0)-(e).
 """
 
 from __future__ import annotations
@@ -174,8 +176,10 @@ def by_columns(
     return timings, chosen, quotas
 
 
-def report(path: str, timings: Timings, chosen: Chosen, cpu: float) -> None:
-    """Print one path's figures."""
+def report(
+    path: str, timings: Timings, chosen: Chosen, cpu: float, built: float | None = None
+) -> None:
+    """Print one path's figures (`built`: the seconds of (0), the records into columns)."""
     picked = sum(len(s.selected) for s in chosen.values())
     reasons = Counter(p.reason for s in chosen.values() for p in s.selected)
     print(f"-- {path}: {picked:,} selected; {dict(reasons)}")
@@ -183,6 +187,9 @@ def report(path: str, timings: Timings, chosen: Chosen, cpu: float) -> None:
         print(f"{label:<78} {seconds:6.2f} s")
     total = sum(seconds for _label, seconds in timings)
     print(f"{'total (a)-(e)':<78} {total:6.2f} s  (target < 10 s)")
+    if built is not None:
+        print(f"{'(0) the teacher records turned into columns (frame_of)':<78} {built:6.2f} s")
+        print(f"{'total (0)-(e)':<78} {total + built:6.2f} s")
     # On a shared machine the wall clock includes waiting for a CPU; the CPU time does not
     # (and counts every thread: polars uses both CPUs).
     print(f"{'total (a)-(e), CPU time of this process':<78} {cpu:6.2f} s")
@@ -205,29 +212,24 @@ def main() -> None:
     print(f"generated {len(cohort):,} teachers in {time.perf_counter() - t:.1f} s (not timed)")
     results: dict[str, Chosen] = {}
     if args.path in ("columns", "both"):
+        gc.collect()
         t = time.perf_counter()
         frame = frame_of(cohort)
-        print(f"as columns in {time.perf_counter() - t:.1f} s (not timed)")
+        built = time.perf_counter() - t
         if args.path == "columns":
             del cohort
         gc.collect()
-        gc.freeze()
-        gc.disable()
         cpu = time.process_time()
         timings, chosen, quotas = by_columns(frame, args.target, params)
         cpu = time.process_time() - cpu
-        gc.enable()
-        report("columns", timings, chosen, cpu)
+        report("columns", timings, chosen, cpu, built=built)
         results["columns"] = chosen
         del frame
     if args.path in ("objects", "both"):
         gc.collect()
-        gc.freeze()
-        gc.disable()
         cpu = time.process_time()
         timings, chosen, quotas = by_objects(cohort, args.target, params)
         cpu = time.process_time() - cpu
-        gc.enable()
         report("objects", timings, chosen, cpu)
         results["objects"] = chosen
     print(f"{'quota sum':<78} {sum(quotas.values()):,} (national target {args.target:,})")
