@@ -19,6 +19,7 @@ from sergur.imports.services.reading import (
     batch_lookups,
     file_columns,
     good_parts,
+    log_stopped,
     progress,
     stored_digest,
 )
@@ -31,6 +32,11 @@ PARTLY = _(
     "The data changed since the dry run, after %(created)d teachers were created and "
     "%(updated)d updated; the rest of the file was not imported. Check the file again and "
     "import it again: what is imported already is not imported twice."
+)
+STOPPED = _(
+    "The import stopped on an unexpected error (logged for the administrator): %(created)d "
+    "teachers were created and %(updated)d updated before it. Nothing else was imported; "
+    "try again later."
 )
 STAGE_LINES = 100_000  # lines of the stage a transaction in good-rows mode (and a progress step)
 
@@ -61,18 +67,19 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
         else:
             _apply(batch, mode, done)
     except (Changed, IntegrityError):  # a row bad now, or a concurrent write to the registry
-        partly = mode == ImportBatch.Mode.GOOD_ROWS and (done.created or done.updated)
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            status=ImportBatch.Status.CHECKED,
-            progress=100,
-            rows_created=done.created if partly else 0,
-            rows_updated=done.updated if partly else 0,
-        )
-        batch.refresh_from_db()
+        partly = _back_to_checked(batch, mode, done)
         if partly:  # the ranges committed before stay: say how much
             params = {"created": done.created, "updated": done.updated}
             raise ValidationError(PARTLY, code="partly", params=params) from None
         raise ValidationError(CHANGED, code="changed") from None
+    except Exception as error:  # a bug, a lost connection: never a batch "importing" for ever
+        log_stopped("import", batch, error)
+        partly = _back_to_checked(batch, mode, done)
+        params = {
+            "created": done.created if partly else 0,
+            "updated": done.updated if partly else 0,
+        }
+        raise ValidationError(STOPPED, code="stopped", params=params) from None
     batch.refresh_from_db()
     batch.mode = mode
     batch.rows_created, batch.rows_updated = done.created, done.updated
@@ -81,6 +88,20 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
     batch.staged = ""
     batch.save()
     return batch
+
+
+def _back_to_checked(batch: ImportBatch, mode: str, done: _Done) -> bool:
+    """After a failed import the batch is checked again, with the counts of what the
+    committed transactions wrote (good rows only); whether anything was written."""
+    partly = mode == ImportBatch.Mode.GOOD_ROWS and bool(done.created or done.updated)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.CHECKED,
+        progress=100,
+        rows_created=done.created if partly else 0,
+        rows_updated=done.updated if partly else 0,
+    )
+    batch.refresh_from_db()
+    return partly
 
 
 @dataclass

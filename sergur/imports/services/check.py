@@ -13,6 +13,7 @@ from sergur.imports.services.reading import (
     batch_fingerprint,
     batch_lookups,
     date_format,
+    log_stopped,
     opened_rows,
     progress,
     read_share,
@@ -26,7 +27,25 @@ from sergur.rules.selection.layout import ParsedRow, ReadError, RowChecker, RowP
 
 def import_check(*, batch: ImportBatch) -> ImportBatch:
     """Dry run: parse every row, store every problem, write nothing to the registry
-    (facts.md §8: identity problems are reported, never fixed silently)."""
+    (facts.md §8: identity problems are reported, never fixed silently). An unexpected error
+    fails the batch with a message that says so (logged without the rows' data), instead of
+    leaving it "checking" for ever."""
+    try:
+        return _check(batch)
+    except Exception as error:
+        log_stopped("check", batch, error)
+        if batch.pk is not None and connection.vendor == "postgresql":
+            bulk.Stage(batch.pk).drop()
+        batch.problems.all().delete()
+        stored(batch, RowProblem(1, "", "", msg("import.stopped"))).save()
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=ImportBatch.Status.FAILED, progress=100, file_errors=1, staged=""
+        )
+        batch.refresh_from_db()
+        return batch
+
+
+def _check(batch: ImportBatch) -> ImportBatch:
     batch.problems.all().delete()
     batch.status = ImportBatch.Status.CHECKING
     batch.progress = 0

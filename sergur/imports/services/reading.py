@@ -3,6 +3,8 @@ the registry lookups, the digest of a stage, progress and stored problems."""
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -25,12 +27,22 @@ from sergur.rules.selection.layout import (
     read_xlsx,
 )
 
+logger = logging.getLogger("sergur.imports")
+
 CHUNK = 2000  # rows of the row path a database round trip; also how often progress is written
 
 
 class Changed(Exception):
     """A row that was good in the dry run is bad now, or the file no longer reads as it did:
     roll the whole import back."""
+
+
+def log_stopped(step: str, batch: ImportBatch, error: BaseException) -> None:
+    """Log a check or import that stopped on an unexpected error: the batch, the error's type
+    and where it arose, never its message (a database error quotes the row's values: birth
+    dates, NUPTKs)."""
+    frames = "".join(traceback.format_tb(error.__traceback__))
+    logger.error("%s of batch %s stopped: %s\n%s", step, batch.pk, type(error).__name__, frames)
 
 
 def batch_lookups(batch: ImportBatch) -> bulk.Lookups:

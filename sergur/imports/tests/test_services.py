@@ -144,6 +144,52 @@ def test_a_batch_being_imported_is_not_imported_twice(cast: Cast, school: School
     assert not Teacher.objects.filter(nuptk=row(1)["NUPTK"]).exists()
 
 
+SECRET = "NUPTK 1234567890120001 born 1965-01-01"  # what a database error might quote
+
+
+def test_an_unexpected_error_in_the_check_fails_the_batch_and_logs_no_row_data(
+    cast: Cast, school: School, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sergur.imports.services import check
+
+    def broken(*args: Any) -> None:
+        raise RuntimeError(SECRET)
+
+    monkeypatch.setattr(check, "_check_plain", broken)
+    monkeypatch.setattr(check, "_check_rows", broken)
+    batch = import_batch_create(actor=cast.dinas, upload=csv_upload([row(1)]))
+
+    batch = import_check(batch=batch)
+
+    assert batch.status == "failed" and not batch.is_running
+    assert [p.code for p in batch.problems.all()] == ["import.stopped"]
+    assert "RuntimeError" in caplog.text and SECRET not in caplog.text
+
+
+def test_an_unexpected_error_in_the_import_leaves_the_batch_checked(
+    cast: Cast, school: School, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sergur.imports import bulk
+    from sergur.imports.services import orm
+
+    batch = checked(cast, csv_upload([row(1)]))
+
+    def broken(*args: Any) -> Any:
+        raise RuntimeError(SECRET)
+
+    monkeypatch.setattr(orm, "upsert", broken)
+    monkeypatch.setattr(bulk, "stage_upsert", broken)
+
+    with pytest.raises(ValidationError) as caught:
+        import_apply(batch=batch, mode="all_or_nothing")
+
+    assert caught.value.error_list[0].code == "stopped"
+    batch.refresh_from_db()
+    assert batch.status == "checked" and not batch.is_running
+    assert not Teacher.objects.filter(nuptk=row(1)["NUPTK"]).exists()
+    assert "RuntimeError" in caplog.text and SECRET not in caplog.text
+
+
 def test_good_rows_imports_only_the_good_rows(cast: Cast, school: School) -> None:
     rows = [row(1), row(2, NIP=""), row(1, NAMA="Someone Else")]
     batch = import_apply(batch=checked(cast, csv_upload(rows)), mode="good_rows")

@@ -123,6 +123,12 @@ TEMPLATES.update(
             "id": "Berkas kosong: tidak ada baris judul.",
             "en": "The file is empty: there is no header row.",
         },
+        "import.stopped": {
+            "id": "Pemeriksaan berhenti karena galat tak terduga (dicatat untuk administrator); "
+            "tidak ada yang diimpor. Unggah berkas ini lagi nanti.",
+            "en": "The check stopped on an unexpected error (logged for the administrator); "
+            "nothing was imported. Upload the file again later.",
+        },
         "import.no_rows": {
             "id": "Berkas hanya berisi baris judul, tanpa data guru.",
             "en": "The file holds a header row but no teacher rows.",
