@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -43,9 +43,10 @@ from sergur.cases.services import case_event_record
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read, rules_year
 from sergur.portfolios.services import TOO_LARGE, evidence_content_check, human_size, safe_file_name
-from sergur.rules.assessment import PARTS, SheetReview, outcome
+from sergur.rules.assessment import ASSESSED_PARTS, PARTS, SheetReview, outcome
 from sergur.rules.assessment.sheet import Points
-from sergur.rules.messages import Message
+from sergur.rules.messages import COMPONENTS, Message
+from sergur.rules.rubric import EXPERIENCE_BANDS
 
 NOT_OWNER = _("Only the teacher whose decision it is may appeal.")
 NOT_PUBLISHED = _("There is no published decision to appeal against.")
@@ -66,10 +67,36 @@ SUPERSEDED = _(
     "The decision appealed against has been superseded, or the case has moved on since; the "
     "appeal can only be upheld, not change it."
 )
-BAD_PART = _("Points for %(part)s must be a number of 0 or more.")
+PART_RANGE = _("Points for %(part)s must be a number from %(minimum)s to %(maximum)s.")
+INSTRUMENT_PART = _(
+    "Points for %(part)s come from a scored instrument (the RPP form or the closed envelope) "
+    "and are not changed on appeal: they stay %(points)s."
+)
 MISSING_PART = _("Points for %(part)s are missing.")
+TOTAL_TOO_LARGE = _(
+    "With these points the total would be %(total)s; a decision holds at most %(maximum)s."
+)
 
 PUBLISHED_STATES = frozenset(PUBLISHED_STATE.values())
+
+
+def _stored_maximum() -> Decimal:
+    """The largest total a decision can store (`Result.total`'s digits)."""
+    field = Result._meta.get_field("total")
+    assert isinstance(field, models.DecimalField)
+    places = field.decimal_places
+    return Decimal(10) ** (field.max_digits - places) - Decimal(10) ** -places
+
+
+STORED_MAXIMUM = _stored_maximum()
+
+# The most a corrected part may hold. Teaching experience has a fixed maximum, the top of its
+# table (rubric-2007.md §3); the instrument parts are not corrected at all (ASSESSED_PARTS, as
+# on the scoring sheet); the other parts have no cap (docs/rules.md, "Estimated maxima are not
+# caps"; qualification's 525 is not one either), so only what a decision stores bounds them.
+PART_MAXIMUM: dict[str, Decimal] = {
+    "teaching_experience": Decimal(max(points for *_, points in EXPERIENCE_BANDS))
+}
 
 
 def _local(moment: dt.datetime) -> str:
@@ -118,7 +145,6 @@ def appeal_refusal(*, case: Case, now: dt.datetime) -> ValidationError | None:
     return None
 
 
-@transaction.atomic
 def appeal_file(
     *,
     case: Case,
@@ -129,8 +155,40 @@ def appeal_file(
 ) -> Appeal:
     """File the teacher's appeal against the case's current published decision, while its
     window (`appeal_until`, set at publication) is open; one appeal per decision. The file, if
-    any, is checked like portfolio evidence and stored under a random name. One APPEAL_FILED
-    event (the code appealed, never the grounds)."""
+    any, is checked like portfolio evidence and stored under a random name, and removed again
+    when the filing fails after it was stored. One APPEAL_FILED event (the code appealed,
+    never the grounds)."""
+    appeal: Appeal | None = None
+    try:
+        with transaction.atomic():
+            appeal = _appeal_new(case=case, actor=actor, grounds=grounds, now=now)
+            if upload is not None:
+                appeal.evidence_type = _check_upload(upload)
+                appeal.evidence_size = upload.size or 0
+                appeal.evidence_name = safe_file_name(upload.name or "")
+                appeal.evidence.save("appeal", upload, save=False)
+            appeal.full_clean()
+            appeal.save()
+            result = appeal.result
+            assert result.appeal_until is not None  # _ensure_appealable refuses one without
+            case_event_record(
+                case=appeal.case,
+                actor=actor,
+                kind=CaseEvent.Kind.APPEAL_FILED,
+                data={"code": result.code, "appeal_until": result.appeal_until.isoformat()},
+            )
+    except BaseException:
+        # The rollback does not reach the storage (and on_commit never runs on one): a failed
+        # filing, up to and including the commit, takes its stored file away itself.
+        if appeal is not None and appeal.evidence:
+            appeal.evidence.delete(save=False)
+        raise
+    return appeal
+
+
+def _appeal_new(*, case: Case, actor: User, grounds: str, now: dt.datetime) -> Appeal:
+    """The appeal to file, not saved yet, after every check but the file's (the case locked;
+    inside the filing's transaction)."""
     case = Case.objects.select_for_update(of=("self",)).select_related("teacher").get(pk=case.pk)
     if case.teacher.user_id != actor.pk:
         raise ValidationError(NOT_OWNER, code="not_owner")
@@ -142,24 +200,7 @@ def appeal_file(
     rayon = case_rayon(case)
     if rayon is None:
         raise ValidationError(NO_RAYON, code="rayon")
-    appeal = Appeal(
-        case=case, result=result, rayon=rayon, grounds=text, filed_at=now, filed_by=actor
-    )
-    if upload is not None:
-        appeal.evidence_type = _check_upload(upload)
-        appeal.evidence_size = upload.size or 0
-        appeal.evidence_name = safe_file_name(upload.name or "")
-        appeal.evidence.save("appeal", upload, save=False)
-    appeal.full_clean()
-    appeal.save()
-    assert result.appeal_until is not None  # _ensure_appealable refuses a result without one
-    case_event_record(
-        case=case,
-        actor=actor,
-        kind=CaseEvent.Kind.APPEAL_FILED,
-        data={"code": result.code, "appeal_until": result.appeal_until.isoformat()},
-    )
-    return appeal
+    return Appeal(case=case, result=result, rayon=rayon, grounds=text, filed_at=now, filed_by=actor)
 
 
 def _reasons_text(reasons: tuple[Message | str, ...]) -> str:
@@ -208,18 +249,49 @@ def appeal_reviewer_assign(
     return appeal
 
 
-def _checked_parts(parts: Mapping[str, Any]) -> dict[str, Points]:
+def _checked_parts(parts: Mapping[str, Any], decided: Mapping[str, Points]) -> dict[str, Points]:
+    """The reviewer's parts. A part equal to the decision's is kept as it is; a corrected one
+    must be a number from 0 to the part's maximum, and an instrument part (4a, 4b, 5: the
+    scoring sheet does not override them either) cannot be corrected. Every bad part is
+    named, with what it may hold."""
+    lang = rules_lang()
+    errors: list[ValidationError] = []
     checked: dict[str, Points] = {}
     for part in PARTS:
+        name = COMPONENTS[part][lang]
         if part not in parts or parts[part] is None:
-            raise ValidationError(MISSING_PART, code="part", params={"part": part})
+            errors.append(ValidationError(MISSING_PART, code="part", params={"part": name}))
+            continue
         try:
             value = Decimal(str(parts[part]))
         except ArithmeticError:
-            value = Decimal(-1)
-        if not value.is_finite() or value < 0:
-            raise ValidationError(BAD_PART, code="part", params={"part": part})
+            value = Decimal("NaN")
+        before = decided[part]
+        if value.is_finite() and value == before:
+            checked[part] = before
+            continue
+        if part in ASSESSED_PARTS:
+            errors.append(
+                ValidationError(
+                    INSTRUMENT_PART,
+                    code="instrument_part",
+                    params={"part": name, "points": str(before)},
+                )
+            )
+            continue
+        maximum = PART_MAXIMUM.get(part, STORED_MAXIMUM)
+        if not value.is_finite() or not 0 <= value <= maximum:
+            errors.append(
+                ValidationError(
+                    PART_RANGE,
+                    code="part_range",
+                    params={"part": name, "minimum": 0, "maximum": str(maximum)},
+                )
+            )
+            continue
         checked[part] = int(value) if value == value.to_integral_value() else value
+    if errors:
+        raise ValidationError(errors)
     return checked
 
 
@@ -273,9 +345,9 @@ def appeal_decide(
     why = reasons.strip()
     if not why:
         raise ValidationError(REASONS_REQUIRED, code="reasons")
-    new_parts = _checked_parts(parts)
     result = appeal.result
     old_parts = parts_from_json(result.parts)
+    new_parts = _checked_parts(parts, old_parts)
     old_review = review_from_json(result.review)
     corrections = _corrections(old_parts, new_parts, old_review, review)
     case = Case.objects.select_for_update().get(pk=appeal.case_id)
@@ -286,6 +358,12 @@ def appeal_decide(
         if not result.current or case.state not in PUBLISHED_STATES:
             raise ValidationError(SUPERSEDED, code="superseded")
         final = outcome(new_parts, facts_of(portfolio_read(case=case)), review, rules_year(case))
+        if final.total > STORED_MAXIMUM:  # parts within their range can still add up past it
+            raise ValidationError(
+                TOTAL_TOO_LARGE,
+                code="total",
+                params={"total": str(final.total), "maximum": str(STORED_MAXIMUM)},
+            )
         new = result_record(
             case=case,
             round=result.round,

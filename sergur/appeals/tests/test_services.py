@@ -8,8 +8,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import DatabaseError
 from django.utils import translation
 
+from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
 from sergur.appeals.selectors import CASE_ASSESSOR, OTHER_RAYON
 from sergur.appeals.services import (
@@ -17,11 +20,14 @@ from sergur.appeals.services import (
     ALREADY_DECIDED,
     APPEAL_FINAL,
     GROUNDS_REQUIRED,
+    INSTRUMENT_PART,
     NOT_OWNER,
     NOT_PUBLISHED,
     NOT_RAYON_ADMIN,
     NOT_REVIEWER,
+    PART_RANGE,
     REASONS_REQUIRED,
+    STORED_MAXIMUM,
     WINDOW_CLOSED,
     appeal_decide,
     appeal_file,
@@ -43,6 +49,7 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.portfolios.services import TOO_LARGE, WRONG_TYPE, human_size
 from sergur.portfolios.tests.teacher_support import pdf_bytes
 from sergur.rules.assessment import SheetReview
+from sergur.rules.messages import COMPONENTS
 
 
 def _codes(exc: pytest.ExceptionInfo[ValidationError]) -> list[str | None]:
@@ -421,3 +428,156 @@ def test_a_superseded_decision_can_only_be_upheld(cast):
 
     assert _codes(exc) == ["superseded"]
     assert upheld.outcome == Appeal.Outcome.UPHELD
+
+
+# -- what a corrected part may hold ----------------------------------------------------------
+
+
+def _decide(appeal: Appeal, actor: User, parts: dict[str, object], review: SheetReview) -> Appeal:
+    return appeal_decide(
+        appeal=appeal,
+        actor=actor,
+        parts=parts,
+        review=review,
+        reasons="Koreksi skor.",
+        now=LATER,
+    )
+
+
+def _range(part: str, maximum: object) -> str:
+    return str(PART_RANGE) % {"part": COMPONENTS[part]["id"], "minimum": 0, "maximum": maximum}
+
+
+@pytest.mark.parametrize(
+    ("part", "points", "maximum"),
+    [
+        ("teaching_experience", "160.0001", "160"),  # the rubric's fixed maximum
+        ("training", "-0.5", STORED_MAXIMUM),  # no part below 0
+        ("training", "100000", STORED_MAXIMUM),  # no cap, but no more than a total holds
+        ("awards", "NaN", STORED_MAXIMUM),
+    ],
+)
+def test_a_part_out_of_its_range_is_refused_with_the_range(cast, part, points, maximum):
+    result = published(cast.sri_case, "MS")
+    appeal = assigned(filed(cast.sri_case), cast.asesor3, cast.rayon_admin)
+    parts, review = _unchanged(result)
+    parts[part] = Decimal(points)
+
+    with pytest.raises(ValidationError) as exc:
+        _decide(appeal, cast.asesor3, parts, review)
+
+    assert _codes(exc) == ["part_range"]
+    assert _message(exc) == _range(part, maximum)
+    assert Appeal.objects.get().decided_at is None
+    assert Result.objects.get(case=cast.sri_case, current=True) == result
+
+
+def test_the_range_is_said_in_indonesian(cast):
+    result = published(cast.sri_case, "MS")
+    appeal = assigned(filed(cast.sri_case), cast.asesor3, cast.rayon_admin)
+    parts, review = _unchanged(result)
+    parts["teaching_experience"] = 200
+
+    with translation.override("id"), pytest.raises(ValidationError) as exc:
+        _decide(appeal, cast.asesor3, parts, review)
+
+    assert _message(exc) == "Skor Pengalaman mengajar harus berupa angka dari 0 sampai 160."
+
+
+def test_every_bad_part_is_named(cast):
+    result = published(cast.sri_case, "MS")
+    appeal = assigned(filed(cast.sri_case), cast.asesor3, cast.rayon_admin)
+    parts, review = _unchanged(result)
+    parts["teaching_experience"] = 161
+    parts["training"] = -1
+    del parts["awards"]
+
+    with pytest.raises(ValidationError) as exc:
+        _decide(appeal, cast.asesor3, parts, review)
+
+    assert _codes(exc) == ["part_range", "part_range", "part"]
+
+
+@pytest.mark.parametrize("part", ["lesson_plans", "teaching_observation", "superior_assessment"])
+def test_an_instrument_part_is_not_corrected_on_appeal(cast, part):
+    before = assessed_and_published(cast.sri_case, cast)
+    appeal = assigned(filed(cast.sri_case), cast.asesor3, cast.rayon_admin)
+    parts, review = _unchanged(before)
+    kept = parts[part]
+    parts[part] = Decimal(str(kept)) + 1
+
+    with pytest.raises(ValidationError) as exc:
+        _decide(appeal, cast.asesor3, parts, review)
+
+    assert _codes(exc) == ["instrument_part"]
+    assert _message(exc) == str(INSTRUMENT_PART) % {
+        "part": COMPONENTS[part]["id"],
+        "points": str(kept),
+    }
+    assert Result.objects.get(case=cast.sri_case, current=True) == before
+
+
+def test_parts_at_their_maximum_and_an_uncapped_qualification_are_taken(cast):
+    before = assessed_and_published(cast.sri_case, cast)
+    appeal = assigned(filed(cast.sri_case), cast.asesor3, cast.rayon_admin)
+    parts, review = _unchanged(before)
+    parts["teaching_experience"] = Decimal("160")
+    parts["qualification"] = Decimal("642.5")  # above the seed's "525", which is no cap
+
+    appeal = _decide(appeal, cast.asesor3, parts, review)
+
+    new = appeal.new_result
+    assert new is not None
+    assert new.parts["teaching_experience"] == "160" and new.parts["qualification"] == "642.5"
+
+
+def test_parts_that_add_up_past_what_a_decision_holds_are_refused(cast):
+    before = assessed_and_published(cast.sri_case, cast)
+    appeal = assigned(filed(cast.sri_case), cast.asesor3, cast.rayon_admin)
+    parts, review = _unchanged(before)
+    parts["training"] = Decimal("60000")
+    parts["academic_achievement"] = Decimal("60000")
+
+    with pytest.raises(ValidationError) as exc:
+        _decide(appeal, cast.asesor3, parts, review)
+
+    assert _codes(exc) == ["total"]
+    assert str(STORED_MAXIMUM) in _message(exc)
+    assert Appeal.objects.get().decided_at is None
+    assert Result.objects.get(case=cast.sri_case, current=True) == before
+
+
+# -- a failed filing leaves no file ------------------------------------------------------------
+
+
+def _stored_files(case: Case) -> set[str]:
+    folder = f"appeals/{case.pk}"
+    if not default_storage.exists(folder):
+        return set()
+    return set(default_storage.listdir(folder)[1])
+
+
+@pytest.mark.parametrize("failing", ["full_clean", "event"])
+def test_a_filing_that_fails_after_storing_the_file_leaves_no_file(cast, monkeypatch, failing):
+    published(cast.sri_case, "MS")
+    before = _stored_files(cast.sri_case)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("forced failure after the file was stored")
+
+    if failing == "full_clean":
+        monkeypatch.setattr(Appeal, "full_clean", fail)
+    else:
+        monkeypatch.setattr("sergur.appeals.services.case_event_record", fail)
+
+    with pytest.raises(DatabaseError, match="forced failure"):
+        appeal_file(
+            case=cast.sri_case,
+            actor=cast.sri,
+            grounds="Lihat lampiran.",
+            upload=upload("surat.pdf", pdf_bytes("banding")),
+            now=LATER,
+        )
+
+    assert _stored_files(cast.sri_case) == before
+    assert not Appeal.objects.exists()

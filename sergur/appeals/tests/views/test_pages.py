@@ -19,7 +19,14 @@ from django.utils.html import escape
 from sergur.appeals.models import Appeal
 from sergur.appeals.panels import appeal_panel
 from sergur.appeals.selectors import CASE_ASSESSOR
-from sergur.appeals.services import WINDOW_CLOSED, appeal_decide, appeal_file
+from sergur.appeals.services import (
+    PART_RANGE,
+    STORED_MAXIMUM,
+    TOTAL_TOO_LARGE,
+    WINDOW_CLOSED,
+    appeal_decide,
+    appeal_file,
+)
 from sergur.appeals.tests.support import EXE, assigned, published, upload
 from sergur.assessments.models import Allocation, Result
 from sergur.assessments.selectors import parts_from_json, review_from_json
@@ -27,6 +34,7 @@ from sergur.cases.models import Case
 from sergur.portfolios.services import TOO_LARGE, WRONG_TYPE, human_size
 from sergur.portfolios.tests.teacher_support import pdf_bytes
 from sergur.rules.assessment import PARTS
+from sergur.rules.messages import COMPONENTS
 
 
 def as_user(client: Client, user: Any) -> Client:
@@ -365,6 +373,34 @@ def test_a_bad_decision_form_keeps_the_values(client, cast, appeal):
     assert response.status_code == 200
     assert 'value="-3"' in page(response)
     assert Appeal.objects.get().decided_at is None
+
+
+def test_a_part_out_of_its_range_is_explained_and_the_values_kept(client, cast, appeal):
+    assigned(appeal, cast.asesor3, cast.rayon_admin, now=timezone.now())
+    data = _decide_data(appeal.result, part_teaching_experience="200", part_training="12.5")
+
+    response = as_user(client, cast.asesor3).post(url("decide", appeal.pk), data)
+
+    text = page(response)
+    assert response.status_code == 200
+    part = COMPONENTS["teaching_experience"]["id"]
+    assert in_id(PART_RANGE, part=part, minimum=0, maximum=160) in text
+    assert 'value="200"' in text and 'value="12.5"' in text
+    assert Appeal.objects.get().decided_at is None
+
+
+def test_parts_past_what_a_decision_holds_are_explained_not_a_server_error(client, cast, appeal):
+    assigned(appeal, cast.asesor3, cast.rayon_admin, now=timezone.now())
+    data = _decide_data(appeal.result, part_training="60000", part_academic_achievement="60000")
+
+    response = as_user(client, cast.asesor3).post(url("decide", appeal.pk), data)
+
+    text = page(response)
+    assert response.status_code == 200
+    assert in_id(TOTAL_TOO_LARGE, total="120000", maximum=STORED_MAXIMUM) in text
+    assert text.count('value="60000"') == 2
+    assert Appeal.objects.get().decided_at is None
+    assert Result.objects.get(case=cast.sri_case, current=True) == appeal.result
 
 
 def test_only_the_reviewer_decides_on_the_page(client, cast, appeal):
