@@ -43,10 +43,9 @@ from sergur.cases.services import case_event_record
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read, rules_year
 from sergur.portfolios.services import TOO_LARGE, evidence_content_check, human_size, safe_file_name
-from sergur.rules.assessment import ASSESSED_PARTS, PARTS, SheetReview, outcome
+from sergur.rules.assessment import ASSESSED_PARTS, PART_MAXIMUM, PARTS, SheetReview, outcome
 from sergur.rules.assessment.sheet import Points
 from sergur.rules.messages import COMPONENTS, Message
-from sergur.rules.rubric import EXPERIENCE_BANDS
 
 NOT_OWNER = _("Only the teacher whose decision it is may appeal.")
 NOT_PUBLISHED = _("There is no published decision to appeal against.")
@@ -90,13 +89,9 @@ def _stored_maximum() -> Decimal:
 
 STORED_MAXIMUM = _stored_maximum()
 
-# The most a corrected part may hold. Teaching experience has a fixed maximum, the top of its
-# table (rubric-2007.md §3); the instrument parts are not corrected at all (ASSESSED_PARTS, as
-# on the scoring sheet); the other parts have no cap (docs/rules.md, "Estimated maxima are not
-# caps"; qualification's 525 is not one either), so only what a decision stores bounds them.
-PART_MAXIMUM: dict[str, Decimal] = {
-    "teaching_experience": Decimal(max(points for *_, points in EXPERIENCE_BANDS))
-}
+# The most a corrected part may hold: the rubric's fixed maxima (PART_MAXIMUM, as on the
+# scoring sheet); the instrument parts are not corrected at all (ASSESSED_PARTS); the other
+# parts have no cap, so only what a decision stores bounds them.
 
 
 def _local(moment: dt.datetime) -> str:

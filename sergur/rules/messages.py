@@ -296,6 +296,10 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "id": "Baris {key}: skor tidak boleh negatif.",
         "en": "Line {key}: points must not be negative.",
     },
+    "sheet.above_maximum": {
+        "id": "Baris {key}: komponen ini paling banyak {maximum} poin.",
+        "en": "Line {key}: this component holds at most {maximum} points.",
+    },
     "sheet.reason_missing": {
         "id": "Baris {key}: tuliskan alasan bila skor berbeda dari saran.",
         "en": "Line {key}: give a reason when the points differ from the suggestion.",

@@ -22,6 +22,7 @@ from sergur.rules.assessment.reconcile import (
 )
 from sergur.rules.assessment.sheet import (
     ASSESSED_PARTS,
+    PART_MAXIMUM,
     PARTS,
     Facts,
     Outcome,
@@ -43,6 +44,7 @@ from sergur.rules.assessment.sheet import (
 
 __all__ = [
     "ASSESSED_PARTS",
+    "PART_MAXIMUM",
     "PARTS",
     "AllocationPlan",
     "AssessorSlot",

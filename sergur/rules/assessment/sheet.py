@@ -16,7 +16,7 @@ from msgspec import Struct
 from sergur.rules.decisions import Decision, Standing, decide, decision_code
 from sergur.rules.messages import Message, msg
 from sergur.rules.programme import ProgrammeYear
-from sergur.rules.rubric import TraceLine
+from sergur.rules.rubric import EXPERIENCE_BANDS, TraceLine
 from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult
 
 Points = Decimal | int
@@ -39,6 +39,13 @@ PARTS: tuple[str, ...] = (
 ASSESSED_PARTS = frozenset({"lesson_plans", "teaching_observation", "superior_assessment"})
 """Parts that come from a scored instrument (the RPP form, the closed envelope), not from
 declared entries: their lines are not overridden one by one."""
+
+PART_MAXIMUM: dict[str, Points] = {
+    "teaching_experience": max(points for *_, points in EXPERIENCE_BANDS),
+}
+"""Parts with a fixed maximum in the rubric: teaching experience, the top of its table
+(rubric-2007.md §3). The other parts have none (docs/rules.md, "Estimated maxima are not
+caps")."""
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "A": ("qualification", "teaching_experience", "lesson_plans", "teaching_observation"),
@@ -165,8 +172,8 @@ def apply_overrides(
     """The parts after the assessor's overrides: each part moves by the difference between
     the assessor's points and the suggestion of its overridden lines (never below 0).
 
-    Raises SheetError for an unknown line, an instrument line, negative points, or a change
-    without a reason."""
+    Raises SheetError for an unknown line, an instrument line, negative points, a part past
+    its maximum (PART_MAXIMUM), or a change without a reason."""
     by_key = {line.key: line for line in lines}
     adjusted: dict[str, Points] = dict(parts)
     for key, override in overrides.items():
@@ -181,6 +188,9 @@ def apply_overrides(
             raise SheetError(msg("sheet.reason_missing", key=key))
         moved = adjusted[line.part] + override.points - line.suggested
         adjusted[line.part] = moved if moved > 0 else 0
+        maximum = PART_MAXIMUM.get(line.part)
+        if maximum is not None and moved > maximum:
+            raise SheetError(msg("sheet.above_maximum", key=key, maximum=maximum))
     return adjusted
 
 

@@ -121,6 +121,7 @@ def test_a_part_never_falls_below_zero():
         ("lesson_plans[0]", Override(1, "x"), "sheet.not_overridable"),
         ("trainings[0]", Override(-1, "x"), "sheet.negative"),
         ("trainings[0]", Override(3, "  "), "sheet.reason_missing"),
+        ("teaching_experience", Override(161, "x"), "sheet.above_maximum"),
     ],
 )
 def test_an_override_the_sheet_cannot_take_says_which_line(key, override, code):
