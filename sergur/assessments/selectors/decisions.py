@@ -343,26 +343,49 @@ class DecisionLists:
     awaiting: list[Result]
     clarification: list[Case]
     published: QuerySet[Result]
+    # How many of each there are: a list shows at most LIST_LIMIT (after a re-scoring
+    # thousands of decisions may await publication; "publish all" publishes every one).
+    reconciliation_total: int = 0
+    awaiting_total: int = 0
+    clarification_total: int = 0
+
+
+LIST_LIMIT = 200
+
+
+def _first(query: QuerySet[Any]) -> tuple[list[Any], int]:
+    """At most LIST_LIMIT rows of `query`, and how many there are (a count only when the
+    list is full)."""
+    rows = list(query[:LIST_LIMIT])
+    return rows, (query.count() if len(rows) == LIST_LIMIT else len(rows))
 
 
 def decision_lists(*, user: User | AnonymousUser, code: str = "") -> DecisionLists:
-    """The rayon's decisions in four queries however many cases (the published ones as a
-    query the page slices)."""
+    """The rayon's decisions in at most seven queries however many cases (the published ones
+    as a query the page slices; the others at most LIST_LIMIT rows each, with their count)."""
     admin = _rayon_admin(user)
     cases = _cases_of(admin).select_related("teacher", "teacher__subject", "programme_year")
     results = _results_of(admin)
     published = results.filter(published_at__isnull=False)
     if code in CODES:
         published = published.filter(code=code)
+    reconciliation, reconciliation_total = _first(
+        cases.filter(state=Case.State.RECONCILIATION).order_by("teacher__name", "pk")
+    )
+    awaiting, awaiting_total = _first(
+        results.filter(published_at__isnull=True, case__state=Case.State.DECIDED)
+    )
+    clarification, clarification_total = _first(
+        cases.filter(state=Case.State.CLARIFICATION).order_by("teacher__name", "pk")
+    )
     return DecisionLists(
-        reconciliation=list(
-            cases.filter(state=Case.State.RECONCILIATION).order_by("teacher__name", "pk")
-        ),
-        awaiting=list(results.filter(published_at__isnull=True, case__state=Case.State.DECIDED)),
-        clarification=list(
-            cases.filter(state=Case.State.CLARIFICATION).order_by("teacher__name", "pk")
-        ),
+        reconciliation=reconciliation,
+        awaiting=awaiting,
+        clarification=clarification,
         published=published,
+        reconciliation_total=reconciliation_total,
+        awaiting_total=awaiting_total,
+        clarification_total=clarification_total,
     )
 
 

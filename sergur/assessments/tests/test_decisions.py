@@ -147,6 +147,22 @@ def test_the_decisions_page_queries_do_not_grow(
     assert response.status_code == 200
 
 
+def test_a_long_list_shows_its_first_rows_and_publish_all_takes_every_one(
+    client: Client, cast: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sergur.assessments.selectors import decisions as selectors
+
+    monkeypatch.setattr(selectors, "LIST_LIMIT", 2)
+    waiting = [decided(extra_case(cast), "L") for _ in range(3)]
+
+    body = page(client, cast.rayon_admin, DECISIONS).content.decode()
+
+    assert body.count('name="result"') == 2
+    assert "2 pertama dari 3" in body
+    client.post(PUBLISH, {"all": "on"})
+    assert Result.objects.filter(pk__in=[r.pk for r in waiting], published_at=None).count() == 0
+
+
 def test_plpg_list_and_csv(client: Client, cast: Any) -> None:
     cast.sri_case.participant_number = "07030101234567"
     cast.sri_case.save(update_fields=["participant_number"])
