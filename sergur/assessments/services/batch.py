@@ -40,6 +40,7 @@ from sergur.assessments.selectors.batch import (
 from sergur.assessments.selectors.batch.read import id_in
 from sergur.assessments.services.allocation import third_assessor_allocate
 from sergur.cases.models import Case, CaseEvent
+from sergur.common.errors import log_without_data
 from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.rules import ProgrammeYearError
 from sergur.rules.assessment import mean_parts
@@ -365,7 +366,7 @@ def rescore_run(
                     done=F("done") + len(case_ids), changed=F("changed") + changed
                 )
     except Exception as error:
-        logger.exception("re-scoring job %s failed", job.pk)
+        log_without_data(logger, f"re-scoring job {job.pk}", error)
         BatchJob.objects.filter(pk=job.pk).update(
             state=BatchJob.State.FAILED,
             error=str(JOB_FAILED % {"error": type(error).__name__ + ": " + str(error)[:500]}),

@@ -145,16 +145,20 @@ def test_only_one_job_at_a_time(cast, cases):
     assert error.value.code == "running"
 
 
-def test_a_failure_is_recorded(cast, cases, monkeypatch):
+def test_a_failure_is_recorded(cast, cases, monkeypatch, caplog):
+    message = "disk full at NUPTK {}".format("1234567890123456")
+
     def broken(**kwargs):
-        raise RuntimeError("disk full")
+        raise RuntimeError(message)
 
     monkeypatch.setattr(batch_service, "chunk_rescore_read", broken)
     job = _run(cast)
 
     assert job.state == BatchJob.State.FAILED
-    assert "disk full" in job.error
+    assert "disk full" in job.error  # for the operator on the job's page
     assert job.done == 0 and job.finished_at is not None
+    # the log says what and where, never the message (it may quote a teacher's data)
+    assert "RuntimeError" in caplog.text and "1234567890123456" not in caplog.text
 
 
 @pytest.mark.parametrize("fast", [True, False])

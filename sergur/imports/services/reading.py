@@ -4,13 +4,13 @@ the registry lookups, the digest of a stage, progress and stored problems."""
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
 import polars as pl
 
+from sergur.common.errors import log_without_data
 from sergur.imports import bulk
 from sergur.imports.models import ImportBatch, ImportProblem
 from sergur.imports.selectors import school_refs, subject_ids
@@ -38,11 +38,8 @@ class Changed(Exception):
 
 
 def log_stopped(step: str, batch: ImportBatch, error: BaseException) -> None:
-    """Log a check or import that stopped on an unexpected error: the batch, the error's type
-    and where it arose, never its message (a database error quotes the row's values: birth
-    dates, NUPTKs)."""
-    frames = "".join(traceback.format_tb(error.__traceback__))
-    logger.error("%s of batch %s stopped: %s\n%s", step, batch.pk, type(error).__name__, frames)
+    """Log a check or import that stopped on an unexpected error, without the rows' data."""
+    log_without_data(logger, f"{step} of import batch {batch.pk}", error)
 
 
 def batch_lookups(batch: ImportBatch) -> bulk.Lookups:
