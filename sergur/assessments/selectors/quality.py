@@ -20,7 +20,7 @@ from django.utils import timezone
 from sergur.assessments.models import Allocation, Assessor, Sheet
 from sergur.registry.models import ProgrammeYear
 from sergur.rules.assessment import assessment_params
-from sergur.rules.assessment.agreement import QualityBook, QualityReport, Rating
+from sergur.rules.assessment.agreement import FlagRules, QualityBook, QualityReport, Rating
 from sergur.rules.assessment.sheet import PARTS
 
 CHUNK = 2000
@@ -44,9 +44,15 @@ def quality_default_year() -> ProgrammeYear | None:
     return years.filter(is_current=True).first() or years.order_by("-year").first()
 
 
-def quality_tolerance(year: ProgrammeYear) -> Decimal:
-    """The programme year's reconciliation tolerance (points of total)."""
-    return assessment_params(year.year, tuple(settings.SERGUR_YEARS_DIRS)).tolerance
+def quality_flag_rules(year: ProgrammeYear) -> FlagRules:
+    """When the programme year flags an assessor: its reconciliation tolerance and the kappa
+    and pair thresholds of its `[assessment]` section."""
+    params = assessment_params(year.year, tuple(settings.SERGUR_YEARS_DIRS))
+    return FlagRules(
+        tolerance=params.tolerance,
+        kappa_min=params.kappa_min,
+        min_pairs=params.flag_min_pairs,
+    )
 
 
 def _rating(row: tuple[Any, ...]) -> Rating:
@@ -56,7 +62,8 @@ def _rating(row: tuple[Any, ...]) -> Rating:
         assessor=assessor,
         total=total if total is not None else 0,
         code=code,
-        parts={part: Decimal(str(stored.get(part, 0))) for part in PARTS},
+        # A part the sheet does not hold stays out (not 0): the pair then does not count for it.
+        parts={part: Decimal(str(stored[part])) for part in PARTS if stored.get(part) is not None},
         period=timezone.localtime(submitted_at).strftime("%Y-%m"),
     )
 
@@ -95,18 +102,18 @@ class QualityData:
     """A rayon's agreement figures for one programme year, with the assessors' names."""
 
     report: QualityReport
-    tolerance: Decimal
+    rules: FlagRules
     assessors: dict[int, Assessor]
 
 
 def quality_report(*, rayon: int, programme_year: ProgrammeYear) -> QualityData:
     """Every agreement figure of the rayon's pairs in the programme year (two queries: the
     sheets, streamed, and the assessor register with the users' names)."""
+    rules = quality_flag_rules(programme_year)  # an unreadable year file fails before the query
     book = QualityBook(parts=PARTS)
     for first, second in quality_pairs(rayon=rayon, programme_year=programme_year):
         book.add(first, second)
-    tolerance = quality_tolerance(programme_year)
-    report = book.report(tolerance=tolerance)
+    report = book.report(rules)
     ids = [entry.assessor for entry in report.assessors]
     assessors = {a.pk: a for a in Assessor.objects.select_related("user").filter(pk__in=ids)}
-    return QualityData(report=report, tolerance=tolerance, assessors=assessors)
+    return QualityData(report=report, rules=rules, assessors=assessors)

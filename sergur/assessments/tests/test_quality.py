@@ -27,9 +27,9 @@ from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.registry.tests.factories import ProgrammeYearFactory, TeacherFactory, UserFactory
 from sergur.rules.assessment.agreement import (
     FLAG_LENIENT,
+    FLAG_LOW_AGREEMENT,
     FLAG_SEVERE,
     NO_PAIRS,
-    NO_VARIATION,
     TOO_FEW_PAIRS,
 )
 from sergur.rules.programme import SHIPPED_DIR
@@ -151,19 +151,18 @@ def test_page_shows_the_hand_checked_figures(client: Client, cast: Cast, known: 
     assert first.kappa_linear == Figure(Decimal("0.40"), "")
     assert first.kappa_quadratic.value == Decimal("0.49")
     assert first.excluded == 1
-    assert first.icc_agreement.value == Decimal("0.96")
-    assert first.icc_consistency.value == Decimal("0.98")
+    assert first.icc.value == Decimal("0.96")  # ICC(1,1) = 407/425
     assert first.severity.value == Decimal("15.71")  # 110 / 7
     assert first.mean_absolute.value == Decimal("15.71")
     assert first.flags == [FLAGS[FLAG_LENIENT]]  # above +15 = tolerance 30 / 2
     assert second.pairs == 6
     assert second.kappa_linear.value == Decimal("0.40")  # 0.40 exactly: not below, no flag
-    assert second.icc_consistency.value == Decimal("0.99")
+    assert second.icc.value == Decimal("0.96")
     assert second.severity.value == Decimal("-18.33")
     assert second.flags == [FLAGS[FLAG_SEVERE]]
     assert third.pairs == 1
     assert third.kappa_linear == Figure(None, REASONS[NO_PAIRS])
-    assert third.icc_agreement == Figure(None, REASONS[TOO_FEW_PAIRS])
+    assert third.icc == Figure(None, REASONS[TOO_FEW_PAIRS])
     assert third.severity.value == Decimal("0.00")
     assert third.flags == []
     periods = response.context["periods"]
@@ -171,12 +170,16 @@ def test_page_shows_the_hand_checked_figures(client: Client, cast: Cast, known: 
         ("2026-01", 3, Decimal("20.00")),
         ("2026-02", 4, Decimal("12.50")),
     ]
+    assert response.context["overall"]["icc"].value == Decimal("0.96")
     qualification = response.context["parts"][0]
     assert qualification.mean_absolute.value == Decimal("10.00")
-    # Every pair 60 vs 50: no variation between portfolios, all of it between the assessors.
-    assert qualification.icc.value == Decimal("0.00")
+    # Every pair 60 vs 50: no variation between portfolios, all of it within them (ICC(1,1)
+    # counts the gap between the slots as disagreement).
+    assert qualification.icc.value == Decimal("-1.00")
+    # The sheets hold no training part: the pairs are left out of it, not counted as 0 vs 0.
     training = response.context["parts"][1]
-    assert training.icc == Figure(None, REASONS[NO_VARIATION])
+    assert training.icc == Figure(None, REASONS[NO_PAIRS])
+    assert training.mean_absolute == Figure(None, REASONS[NO_PAIRS])
     html = response.content.decode()
     assert "15,71" in html  # Indonesian decimals
     assert 'aria-labelledby="chart-severity-title chart-severity-desc"' in html
@@ -190,6 +193,7 @@ def test_assessor_page_shows_severity_per_component_and_month(
     assert response.status_code == 200
     parts = dict(response.context["parts"])
     assert parts["Kualifikasi akademik"].value == Decimal("10.00")
+    assert parts["Pendidikan dan pelatihan"] == Figure(None, REASONS[NO_PAIRS])
     drift = [(period, figure.value, n) for period, figure, n in response.context["drift"]]
     assert drift == [("2026-01", Decimal("20.00"), 3), ("2026-02", Decimal("12.50"), 4)]
     assert response.content.decode().count("<svg") == 2
@@ -225,6 +229,35 @@ def test_another_year_and_a_wrong_year(
     assert wrong.status_code == 200
     assert wrong.context["wrong_year"] is True
     assert wrong.context["year"].year == 2007  # the current year
+
+
+def test_the_flag_thresholds_come_from_the_year_file(
+    client: Client, cast: Cast, known: Any, tmp_path: Path
+) -> None:
+    shipped = (SHIPPED_DIR / "2007.toml").read_text(encoding="utf-8")
+    assert 'kappa_min = "0.40"' in shipped and "flag_min_pairs = 5" in shipped
+    client = login(client, cast.rayon_admin)
+    # A stricter kappa: asesor2's 0.40 is now below it.
+    (tmp_path / "2007.toml").write_text(
+        shipped.replace('kappa_min = "0.40"', 'kappa_min = "0.45"'), encoding="utf-8"
+    )
+    with override_settings(SERGUR_YEARS_DIRS=(tmp_path,)):
+        response = client.get(url(cast), {"year": 2007})
+    assert rows_by_user(response)["asesor2"].flags == [
+        FLAGS[FLAG_SEVERE],
+        FLAGS[FLAG_LOW_AGREEMENT],
+    ]
+    assert response.context["kappa_min"] == Decimal("0.45")
+    # More pairs needed than anyone has: no flags at all.
+    other = tmp_path / "more"
+    other.mkdir()
+    (other / "2007.toml").write_text(
+        shipped.replace("flag_min_pairs = 5", "flag_min_pairs = 8"), encoding="utf-8"
+    )
+    with override_settings(SERGUR_YEARS_DIRS=(other,)):
+        response = client.get(url(cast), {"year": 2007})
+    assert all(row.flags == [] for row in response.context["rows"])
+    assert response.context["min_pairs"] == 8
 
 
 def test_no_programme_year_and_no_pairs(client: Client, cast: Cast) -> None:
@@ -310,7 +343,7 @@ def test_pairs_are_streamed_first_with_second(cast: Cast, known: Any) -> None:
     pairs = list(quality_pairs(rayon=cast.rayon_admin.rayon_id or 0, programme_year=known))
     assert len(pairs) == 7
     assert {first.assessor for first, _ in pairs} == {cast.asesor.assessor.pk}
-    assert pairs[0][0].parts["qualification"] == Decimal("60")
+    assert pairs[0][0].parts == {"qualification": Decimal("60")}  # no other part stored
     assert pairs[0][0].period == timezone.localtime(JANUARY).strftime("%Y-%m")
 
 

@@ -1,8 +1,9 @@
 """Assessment quality for the rayon admin (issue 4, part 7): per assessor, agreement with the
-co-assessor (weighted kappa on decisions, ICC on totals), severity and its drift month by
-month; per component, agreement and severity. Charts are SVG drawn on the server and put in
-the page (no script, no style attribute: the strict CSP holds); every chart has a table with
-the same numbers beside it as its text alternative (docs/quality.md)."""
+co-assessor (weighted kappa on decisions, ICC(1,1) on totals), severity and its drift month
+by month; per component, agreement and severity. The flag thresholds are the programme
+year's (its `[assessment]` section). Charts are SVG drawn on the server and put in the page
+(no script, no style attribute: the strict CSP holds); every chart has a table with the same
+numbers beside it as its text alternative (docs/quality.md)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,6 @@ from sergur.rules.assessment.agreement import (
     FLAG_LENIENT,
     FLAG_LOW_AGREEMENT,
     FLAG_SEVERE,
-    KAPPA_MIN,
-    MIN_PAIRS_FOR_FLAG,
     NO_PAIRS,
     NO_VARIATION,
     TOO_FEW_PAIRS,
@@ -109,8 +108,7 @@ class AssessorRow:
     kappa_linear: Figure
     kappa_quadratic: Figure
     excluded: int
-    icc_agreement: Figure
-    icc_consistency: Figure
+    icc: Figure
     severity: Figure
     mean_absolute: Figure
     flags: list[StrOrPromise]
@@ -132,8 +130,7 @@ def _row(entry: AssessorQuality, data: QualityData, year: ProgrammeYear) -> Asse
         kappa_linear=Figure.of(entry.kappa_linear),
         kappa_quadratic=Figure.of(entry.kappa_quadratic),
         excluded=entry.excluded,
-        icc_agreement=Figure.of(entry.icc.agreement),
-        icc_consistency=Figure.of(entry.icc.consistency),
+        icc=Figure.of(entry.icc),
         severity=Figure.of(entry.severity),
         mean_absolute=Figure.of(entry.mean_absolute),
         flags=[FLAGS[flag] for flag in entry.flags],
@@ -195,9 +192,10 @@ def quality(request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, f"{TEMPLATES}/rayon.html", context)
     report = data.report
     rows = [_row(entry, data, year) for entry in report.assessors]
-    half = data.tolerance / 2
+    half = Decimal(data.rules.tolerance) / 2
+    kappa_min = Decimal(data.rules.kappa_min).quantize(PLACES, rounding=ROUND_HALF_UP)
     parts = [
-        PartRow(_part_name(p.part), Figure.of(p.icc.agreement), Figure.of(p.mean_absolute))
+        PartRow(_part_name(p.part), Figure.of(p.icc), Figure.of(p.mean_absolute))
         for p in report.parts
     ]
     periods = [
@@ -217,13 +215,12 @@ def quality(request: AuthenticatedHttpRequest) -> HttpResponse:
             "overall": {
                 "kappa_linear": Figure.of(report.kappa_linear),
                 "kappa_quadratic": Figure.of(report.kappa_quadratic),
-                "icc_agreement": Figure.of(report.icc.agreement),
-                "icc_consistency": Figure.of(report.icc.consistency),
+                "icc": Figure.of(report.icc),
                 "mean_absolute": Figure.of(report.mean_absolute),
             },
             "half_tolerance": half,
-            "kappa_min": exact(KAPPA_MIN),
-            "min_pairs": MIN_PAIRS_FOR_FLAG,
+            "kappa_min": kappa_min,
+            "min_pairs": data.rules.min_pairs,
             "charts": [
                 bar_chart(
                     "chart-severity",
@@ -245,7 +242,7 @@ def quality(request: AuthenticatedHttpRequest) -> HttpResponse:
                         "marks the flag threshold. The table above has the same numbers."
                     ),
                     [(r.name, r.kappa_linear.value, bool(r.flags)) for r in rows],
-                    [(exact(KAPPA_MIN), number_format(exact(KAPPA_MIN)))],
+                    [(kappa_min, number_format(kappa_min))],
                 ),
                 bar_chart(
                     "chart-parts",
@@ -296,12 +293,12 @@ def quality_assessor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         )
         return render(request, f"{TEMPLATES}/assessor.html", context)
     entry = next((a for a in data.report.assessors if a.assessor == assessor.pk), None)
-    context.update({"year": year, "tolerance": data.tolerance})
+    context.update({"year": year, "tolerance": data.rules.tolerance})
     if entry is not None:
         row = _row(entry, data, year)
         parts = [(_part_name(part), Figure.of(value)) for part, value in entry.parts.items()]
         drift = [(period, Figure.of(value), value.n) for period, value in entry.drift]
-        half = data.tolerance / 2
+        half = Decimal(data.rules.tolerance) / 2
         context.update(
             {
                 "row": row,

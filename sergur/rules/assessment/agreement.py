@@ -1,6 +1,11 @@
 """How well two blind assessors agree (issue 4, part 7): weighted Cohen's kappa on the decision
-codes, the intraclass correlation (Shrout & Fleiss 1979) on totals and parts, severity (the mean
-signed difference from the co-assessor) and its drift month by month.
+codes, the one-way intraclass correlation ICC(1,1) (Shrout & Fleiss 1979, case 1) on totals and
+parts, severity (the mean signed difference from the co-assessor) and its drift month by month.
+
+ICC(1,1) because the two ratings of a portfolio come from two assessors of the rayon's pool who
+differ from portfolio to portfolio: "first slot" and "second slot" are not two judges, so the
+two-way models (ICC(2,1), ICC(3,1)), which need the same judges on every target, do not apply
+(docs/quality.md).
 
 The arithmetic is exact: sums are kept as integers (in units of the finest decimal seen) and
 every ratio is a `Fraction`; the page rounds for display only. A statistic that is
@@ -18,7 +23,7 @@ gave K or D is left out of the weighted kappa and counted in `excluded` instead.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -28,21 +33,10 @@ from typing import ClassVar, Literal
 DECISION_SCALE: tuple[str, ...] = ("L", "MA", "MS", "MPLPG")
 """The decision codes in order of distance from the certificate (the kappa's ordinal scale)."""
 
-FINDING_CODES = frozenset({"K", "D"})
-"""Codes that are findings about the evidence, not a place on the scale: left out of kappa."""
-
 # Why a statistic has no value (module constants: the page translates them).
 NO_PAIRS = "no_pairs"
 TOO_FEW_PAIRS = "too_few_pairs"
 NO_VARIATION = "no_variation"
-
-KAPPA_MIN = Fraction(2, 5)
-"""Product default: an assessor whose linear-weighted kappa is below 0.40 is flagged (below
-"moderate" on the Landis & Koch 1977 scale)."""
-
-MIN_PAIRS_FOR_FLAG = 5
-"""Product default: flags are raised only on at least this many pairs (with fewer, a single
-portfolio decides the figure)."""
 
 FLAG_SEVERE = "severe"
 FLAG_LENIENT = "lenient"
@@ -132,111 +126,37 @@ class CodeTable:
         return Estimate(1 - observed * n / expected, n)
 
 
-def weighted_kappa(
-    pairs: Iterable[tuple[str, str]],
-    *,
-    weights: Weights = "linear",
-    categories: tuple[str, ...] = DECISION_SCALE,
-) -> Estimate:
-    """Weighted kappa of (rater a, rater b) pairs of ordered categories (Cohen 1968)."""
-    table = CodeTable(categories)
-    for a, b in pairs:
-        table.add(a, b)
-    return table.kappa(weights)
-
-
 # -- intraclass correlation ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class MeanSquares:
-    """The two-way ANOVA of n targets × k judges (Shrout & Fleiss 1979, table 2)."""
+    """The one-way ANOVA of n targets with k ratings each (Shrout & Fleiss 1979, table 1)."""
 
     n: int
     k: int
     between_targets: Fraction  # BMS
-    between_judges: Fraction  # JMS
-    residual: Fraction  # EMS
+    within_targets: Fraction  # WMS
 
+    @classmethod
+    def from_sums(
+        cls, *, n: int, k: int, total: Fraction, squares: Fraction, row_squares: Fraction
+    ) -> MeanSquares:
+        """Mean squares of n ≥ 2 targets from three sums: of all ratings, of their squares, and
+        of each target's sum squared."""
+        ss_between = row_squares / k - total * total / (n * k)
+        ss_within = squares - row_squares / k
+        return cls(n, k, ss_between / (n - 1), ss_within / (n * (k - 1)))
 
-@dataclass(frozen=True, slots=True)
-class Icc:
-    """ICC(2,1), absolute agreement, and ICC(3,1), consistency, of single ratings."""
-
-    agreement: Estimate
-    consistency: Estimate
-    squares: MeanSquares | None
-
-
-def _anova(
-    n: int,
-    k: int,
-    grand: Fraction,
-    sum_sq: Fraction,
-    row_sq: Fraction,
-    col_sums: Sequence[Fraction],
-) -> MeanSquares:
-    """Mean squares from the sums: all ratings, their squares, each target's sum squared, and
-    each judge's sum."""
-    correction = grand * grand / (n * k)
-    ss_total = sum_sq - correction
-    ss_targets = row_sq / k - correction
-    ss_judges = sum((c * c for c in col_sums), start=Fraction(0)) / n - correction
-    ss_residual = ss_total - ss_targets - ss_judges
-    return MeanSquares(
-        n=n,
-        k=k,
-        between_targets=ss_targets / (n - 1),
-        between_judges=ss_judges / (k - 1),
-        residual=ss_residual / ((n - 1) * (k - 1)),
-    )
-
-
-def _icc_of(squares: MeanSquares) -> Icc:
-    bms, jms, ems = squares.between_targets, squares.between_judges, squares.residual
-    n, k = squares.n, squares.k
-    below_agreement = bms + (k - 1) * ems + k * (jms - ems) / n
-    below_consistency = bms + (k - 1) * ems
-    agreement = (
-        Estimate((bms - ems) / below_agreement, n)
-        if below_agreement != 0
-        else _undefined(NO_VARIATION, n)
-    )
-    consistency = (
-        Estimate((bms - ems) / below_consistency, n)
-        if below_consistency != 0
-        else _undefined(NO_VARIATION, n)
-    )
-    return Icc(agreement, consistency, squares)
-
-
-def _too_few(n: int) -> Icc:
-    reason = NO_PAIRS if n == 0 else TOO_FEW_PAIRS
-    return Icc(_undefined(reason, n), _undefined(reason, n), None)
-
-
-def icc(ratings: Sequence[Sequence[Number]]) -> Icc:
-    """ICC(2,1) and ICC(3,1) of n targets (rows) each rated by the same k judges (columns).
-
-    Raises ValueError when the rows do not all have the same number (at least 2) of ratings."""
-    n = len(ratings)
-    k = len(ratings[0]) if ratings else 2
-    if k < 2 or any(len(row) != k for row in ratings):
-        raise ValueError("every target needs the same number of ratings, at least two")
-    if n < 2:
-        return _too_few(n)
-    rows = [[Fraction(value) for value in row] for row in ratings]
-    col_sums = [sum((row[j] for row in rows), start=Fraction(0)) for j in range(k)]
-    return _icc_of(
-        _anova(
-            n,
-            k,
-            grand=sum(col_sums, start=Fraction(0)),
-            sum_sq=sum((v * v for row in rows for v in row), start=Fraction(0)),
-            row_sq=sum((sum(row, start=Fraction(0)) ** 2 for row in rows), start=Fraction(0)),
-            col_sums=col_sums,
-        )
-    )
+    def icc(self) -> Estimate:
+        """ICC(1,1) = (BMS − WMS) / (BMS + (k − 1)·WMS): the reliability of a single rating
+        when each target has its own k raters (Shrout & Fleiss 1979, case 1)."""
+        bms, wms = self.between_targets, self.within_targets
+        below = bms + (self.k - 1) * wms
+        if below == 0:
+            # Every rating of every target is the same: there is nothing to tell apart.
+            return _undefined(NO_VARIATION, self.n)
+        return Estimate((bms - wms) / below, self.n)
 
 
 Ratio = tuple[int, int]
@@ -278,7 +198,7 @@ class _Units:
 @dataclass(slots=True)
 class TwoRaters(_Units):
     """Pairs of numbers (x: this rater, y: the other), kept as exact sums so that millions of
-    pairs take constant memory: the ICC, the mean signed and the mean absolute difference."""
+    pairs take constant memory: ICC(1,1), the mean signed and the mean absolute difference."""
 
     n: int = 0
     sx: int = 0
@@ -308,22 +228,19 @@ class TwoRaters(_Units):
     def _f(self, value: int, power: int = 1) -> Fraction:
         return Fraction(value, self.unit**power)
 
-    def icc(self) -> Icc:
-        """ICC(2,1) and ICC(3,1) with the two raters as the two judges."""
+    def icc(self) -> Estimate:
+        """ICC(1,1) of the pairs, each pair one target with two ratings (so it does not depend
+        on which rating of a pair is x and which is y)."""
         if self.n < 2:
-            return _too_few(self.n)
-        sx, sy = self._f(self.sx), self._f(self.sy)
-        sxx, syy, sxy = self._f(self.sxx, 2), self._f(self.syy, 2), self._f(self.sxy, 2)
-        return _icc_of(
-            _anova(
-                self.n,
-                2,
-                grand=sx + sy,
-                sum_sq=sxx + syy,
-                row_sq=sxx + syy + 2 * sxy,
-                col_sums=(sx, sy),
-            )
-        )
+            return _undefined(NO_PAIRS if self.n == 0 else TOO_FEW_PAIRS, self.n)
+        squares = self._f(self.sxx, 2) + self._f(self.syy, 2)
+        return MeanSquares.from_sums(
+            n=self.n,
+            k=2,
+            total=self._f(self.sx + self.sy),
+            squares=squares,
+            row_squares=squares + 2 * self._f(self.sxy, 2),
+        ).icc()
 
     def severity(self) -> Estimate:
         """Mean of x − y: above 0, this rater gives more points than the other."""
@@ -387,7 +304,7 @@ class AssessorQuality:
     kappa_linear: Estimate
     kappa_quadratic: Estimate
     excluded: int  # pairs with K or D on either side (not in the kappa)
-    icc: Icc
+    icc: Estimate  # ICC(1,1)
     severity: Estimate
     mean_absolute: Estimate
     parts: dict[str, Estimate]
@@ -400,7 +317,7 @@ class PartQuality:
     """One part of the sheet over all pairs (first vs second assessor)."""
 
     part: str
-    icc: Icc
+    icc: Estimate  # ICC(1,1)
     mean_absolute: Estimate
 
 
@@ -421,33 +338,38 @@ class QualityReport:
     kappa_linear: Estimate
     kappa_quadratic: Estimate
     excluded: int
-    icc: Icc
+    icc: Estimate  # ICC(1,1)
     mean_absolute: Estimate
     assessors: tuple[AssessorQuality, ...]
     parts: tuple[PartQuality, ...]
     periods: tuple[PeriodQuality, ...]
 
 
-def flags_for(
-    severity: Estimate,
-    kappa: Estimate,
-    *,
-    tolerance: Number,
-    kappa_min: Fraction = KAPPA_MIN,
-    min_pairs: int = MIN_PAIRS_FOR_FLAG,
-) -> tuple[str, ...]:
+@dataclass(frozen=True, slots=True)
+class FlagRules:
+    """When an assessor is flagged (the programme year's `[assessment]` section): the
+    reconciliation tolerance in points of total, the lowest linear kappa that is not flagged,
+    and the fewest pairs a figure must rest on before it may raise a flag."""
+
+    tolerance: Number
+    kappa_min: Number
+    min_pairs: int
+
+
+def flags_for(severity: Estimate, kappa: Estimate, rules: FlagRules) -> tuple[str, ...]:
     """Product defaults (docs/quality.md): severity beyond ±tolerance/2 (the assessor's usual
     difference alone uses half the room before reconciliation), or kappa below `kappa_min`;
-    only on at least `min_pairs` pairs."""
-    if severity.n < min_pairs:
-        return ()
+    each only when its own figure rests on at least `min_pairs` pairs (the kappa leaves out the
+    pairs with K or D, so it can rest on fewer pairs than the severity)."""
     flags: list[str] = []
-    half = Fraction(Decimal(tolerance)) / 2
-    if severity.value is not None and severity.value < -half:
-        flags.append(FLAG_SEVERE)
-    if severity.value is not None and severity.value > half:
-        flags.append(FLAG_LENIENT)
-    if kappa.value is not None and kappa.value < kappa_min:
+    half = Fraction(Decimal(rules.tolerance)) / 2
+    if severity.value is not None and severity.n >= rules.min_pairs:
+        if severity.value < -half:
+            flags.append(FLAG_SEVERE)
+        if severity.value > half:
+            flags.append(FLAG_LENIENT)
+    kappa_min = Fraction(Decimal(rules.kappa_min))
+    if kappa.value is not None and kappa.n >= rules.min_pairs and kappa.value < kappa_min:
         flags.append(FLAG_LOW_AGREEMENT)
     return tuple(flags)
 
@@ -481,9 +403,12 @@ class QualityBook:
         """Count one pair of blind assessments of the same portfolio and round."""
         # Each value becomes an integer ratio once; every sum below is integer arithmetic.
         totals = (_ratio(first.total), _ratio(second.total))
+        # A part missing from either sheet is not a 0: the pair is left out of that part's
+        # figures (it still counts for the totals and the codes).
         parts = [
-            (part, _ratio(first.parts.get(part, 0)), _ratio(second.parts.get(part, 0)))
+            (part, _ratio(first.parts[part]), _ratio(second.parts[part]))
             for part in self.parts
+            if part in first.parts and part in second.parts
         ]
         self._codes.add(first.code, second.code)
         self._totals.add_ratios(*totals)
@@ -509,8 +434,9 @@ class QualityBook:
             entry.parts[part].add_ratios(x, y)
         entry.periods[own.period].add_ratios(*totals)
 
-    def report(self, *, tolerance: Number) -> QualityReport:
-        """Every figure, assessors by id, parts in the sheet's order, periods in time order."""
+    def report(self, rules: FlagRules) -> QualityReport:
+        """Every figure, assessors by id, parts in the sheet's order, periods in time order;
+        assessors flagged by the programme year's `rules`."""
         assessors = []
         for key in sorted(self._assessors):
             entry = self._assessors[key]
@@ -531,7 +457,7 @@ class QualityBook:
                         (period, entry.periods[period].severity())
                         for period in sorted(entry.periods)
                     ),
-                    flags=flags_for(severity, linear, tolerance=tolerance),
+                    flags=flags_for(severity, linear, rules),
                 )
             )
         return QualityReport(

@@ -3,7 +3,8 @@
 The sources confirm that two assessors score every portfolio and that differing scores are
 reconciled, but give no tolerance, no third-assessor rule and no appeal procedure (facts.md §2,
 "[NOT FOUND]"); every value here is therefore a product default the organiser sets each year,
-marked as such in the year file and in docs/assessment.md.
+marked as such in the year file and in docs/assessment.md. The section also holds the
+thresholds of the assessment-quality flags (`kappa_min`, `flag_min_pairs`, docs/quality.md).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class AssessmentParams(Struct, frozen=True, kw_only=True):
     reopen_days: int  # MA/MS: days the teacher has to complete the portfolio
     clarification_days: int  # K: days the teacher has to show the originals
     appeal_days: int  # days after publication in which the teacher may appeal
+    kappa_min: Decimal  # quality page: an assessor's linear kappa below this is flagged
+    flag_min_pairs: int  # quality page: a figure raises a flag only on at least this many pairs
 
 
 _KEYS = tuple(f for f in AssessmentParams.__struct_fields__ if f != "year")
@@ -37,11 +40,23 @@ def _where(path: Path, key: str) -> str:
     return f"{path}: assessment.{key}"
 
 
-def _days(path: Path, section: dict[str, object], key: str) -> int:
+def _whole(path: Path, section: dict[str, object], key: str) -> int:
     value = section[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ProgrammeYearError(f"{_where(path, key)} must be a whole number, 1 or more")
     return value
+
+
+def _decimal(section: dict[str, object], key: str) -> Decimal | None:
+    """A number given as an integer, a float or a string, exactly; None when it is not one."""
+    raw = section[key]
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        return None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
 def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
@@ -52,15 +67,12 @@ def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
     missing = [key for key in _KEYS if key not in section]
     if missing:
         raise ProgrammeYearError(f"{path}: [assessment] lacks {', '.join(missing)}")
-    raw = section["tolerance"]
-    try:
-        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-            raise InvalidOperation
-        tolerance = Decimal(str(raw))
-    except InvalidOperation:
-        tolerance = Decimal(-1)
-    if not tolerance.is_finite() or tolerance < 0:
+    tolerance = _decimal(section, "tolerance")
+    if tolerance is None or tolerance < 0:
         raise ProgrammeYearError(f"{_where(path, 'tolerance')} must be a number, 0 or more")
+    kappa_min = _decimal(section, "kappa_min")
+    if kappa_min is None or not 0 <= kappa_min <= 1:
+        raise ProgrammeYearError(f"{_where(path, 'kappa_min')} must be a number from 0 to 1")
     mode = section["reconciliation"]
     if mode not in RECONCILIATION_MODES:
         raise ProgrammeYearError(
@@ -73,10 +85,12 @@ def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
         year=year,
         tolerance=tolerance,
         reconciliation=str(mode),
-        assessor_load=_days(path, section, "assessor_load"),
-        reopen_days=_days(path, section, "reopen_days"),
-        clarification_days=_days(path, section, "clarification_days"),
-        appeal_days=_days(path, section, "appeal_days"),
+        assessor_load=_whole(path, section, "assessor_load"),
+        reopen_days=_whole(path, section, "reopen_days"),
+        clarification_days=_whole(path, section, "clarification_days"),
+        appeal_days=_whole(path, section, "appeal_days"),
+        kappa_min=kappa_min,
+        flag_min_pairs=_whole(path, section, "flag_min_pairs"),
     )
 
 

@@ -20,7 +20,6 @@ from sergur.rules.assessment.sheet import (
     mean_parts,
     outcome,
 )
-from sergur.rules.decisions import CODES
 from sergur.rules.messages import Message, msg
 from sergur.rules.programme import ProgrammeYear
 
@@ -89,8 +88,3 @@ def final_with_third(
     first two, with the findings of both."""
     partner = closer_to(third.outcome, a, b)
     return final_of_two(third, partner, facts, year)
-
-
-def decision_rank(code: str) -> int:
-    """The position of a decision code in CODES (for ordered statistics)."""
-    return CODES.index(code)

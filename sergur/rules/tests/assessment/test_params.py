@@ -16,6 +16,8 @@ GOOD = {
     "reopen_days": 30,
     "clarification_days": 14,
     "appeal_days": 14,
+    "kappa_min": "0.40",
+    "flag_min_pairs": 5,
 }
 
 
@@ -29,6 +31,7 @@ def test_2007_ships_the_product_defaults():
     assert params.tolerance == Decimal(30)
     assert params.reconciliation == "joint"
     assert (params.reopen_days, params.clarification_days, params.appeal_days) == (30, 14, 14)
+    assert (params.kappa_min, params.flag_min_pairs) == (Decimal("0.40"), 5)
     assert assessment_params(2007) is params
 
 
@@ -36,9 +39,11 @@ def test_a_year_in_an_extra_folder_can_use_a_third_assessor(tmp_path):
     (tmp_path / "2031.toml").write_text(
         'year = 2031\n[assessment]\ntolerance = "12.5"\nreconciliation = "third"\n'
         "assessor_load = 40\nreopen_days = 20\nclarification_days = 10\nappeal_days = 7\n"
+        "kappa_min = 0.6\nflag_min_pairs = 10\n"
     )
     params = assessment_params(2031, (tmp_path,))
     assert params.tolerance == Decimal("12.5") and params.reconciliation == "third"
+    assert params.kappa_min == Decimal("0.6") and params.flag_min_pairs == 10
 
 
 @pytest.mark.parametrize(
@@ -46,13 +51,20 @@ def test_a_year_in_an_extra_folder_can_use_a_third_assessor(tmp_path):
     [
         ({"year": 2030}, r"the \[assessment\] section is missing"),
         (data(appeal_days=None), "lacks appeal_days"),
+        (data(kappa_min=None, flag_min_pairs=None), "lacks kappa_min, flag_min_pairs"),
         (data(tolerance=-1), "assessment.tolerance must be a number"),
         (data(tolerance="lots"), "assessment.tolerance must be a number"),
         (data(tolerance=True), "assessment.tolerance must be a number"),
         (data(tolerance=[1]), "assessment.tolerance must be a number"),
+        (data(tolerance="Infinity"), "assessment.tolerance must be a number"),
+        (data(kappa_min="1.01"), "assessment.kappa_min must be a number from 0 to 1"),
+        (data(kappa_min=-0.1), "assessment.kappa_min must be a number from 0 to 1"),
+        (data(kappa_min="moderate"), "assessment.kappa_min must be a number from 0 to 1"),
         (data(reconciliation="vote"), "assessment.reconciliation must be one of"),
         (data(reopen_days=0), "assessment.reopen_days must be a whole number"),
         (data(appeal_days=True), "assessment.appeal_days must be a whole number"),
+        (data(flag_min_pairs=0), "assessment.flag_min_pairs must be a whole number"),
+        (data(flag_min_pairs=2.5), "assessment.flag_min_pairs must be a whole number"),
         ({"year": "x", "assessment": GOOD}, "'year' must be an integer"),
     ],
 )
@@ -70,6 +82,7 @@ def test_unknown_unreadable_and_mislabelled_years(tmp_path):
     (tmp_path / "2033.toml").write_text(
         'year = 2034\n[assessment]\ntolerance = 1\nreconciliation = "joint"\n'
         "assessor_load = 1\nreopen_days = 1\nclarification_days = 1\nappeal_days = 1\n"
+        'kappa_min = "0.4"\nflag_min_pairs = 1\n'
     )
     with pytest.raises(ProgrammeYearError, match="says year 2034"):
         assessment_params(2033, (tmp_path,))

@@ -22,7 +22,7 @@ from sergur.rules.assessment import (
     outcome,
     tally_of,
 )
-from sergur.rules.assessment.reconcile import closer_to, decision_rank, distance
+from sergur.rules.assessment.reconcile import closer_to, distance
 from sergur.rules.tests.assessment.strategies import facts, parts_sets, reviews, threshold, years
 from sergur.rules.tests.strategies import RULES_SETTINGS
 
@@ -102,9 +102,8 @@ def test_a_tie_goes_to_the_first_assessor():
     assert closer_to(scored_with(training=110).outcome, a, b) is a
 
 
-def test_distance_and_rank():
+def test_distance_is_symmetric():
     assert distance(3, Decimal("4.5")) == Decimal("1.5") == distance(Decimal("4.5"), 3)
-    assert decision_rank("L") == 0 and decision_rank("D") == 5
 
 
 @RULES_SETTINGS
