@@ -169,7 +169,7 @@ def test_a_case_that_moved_on_after_the_job_began_is_left_as_it_is(
     and the case moves on (here: reopened for the teacher): the chunk leaves it alone."""
     moved = cases[0]
     before = current(moved)
-    real_lock = batch_service.chunk_lock
+    from sergur.assessments.selectors.batch import chunk_lock as real_lock
 
     def lock_after_a_move(case_ids):
         Case.objects.filter(pk=moved.pk).update(state=Case.State.REOPENED)
