@@ -91,10 +91,7 @@ def frame_of(candidates: Iterable[Candidate]) -> pl.DataFrame:
     cohort = list(candidates)
     # Column by column: about a quarter faster than rows (polars types each column once).
     return pl.DataFrame(
-        [
-            pl.Series(name, [getattr(c, name) for c in cohort], dtype=SCHEMA[name])
-            for name in FIELDS
-        ]
+        [pl.Series(name, [getattr(c, name) for c in cohort], dtype=SCHEMA[name]) for name in FIELDS]
     )
 
 
