@@ -152,3 +152,6 @@ CELERY_TIMEZONE = TIME_ZONE
 # (PostgreSQL only). A Celery prefork child may not fork, so a deployment that raises it runs
 # the worker with `--pool=solo` (docs/batch.md); elsewhere the job runs in one process.
 SERGUR_BATCH_WORKERS = env_int("SERGUR_BATCH_WORKERS", 1, minimum=1)
+# A queued or running batch job without progress for this long was stopped (worker killed,
+# message lost) and no longer blocks a new job of its programme year.
+SERGUR_BATCH_STALE_MINUTES = env_int("SERGUR_BATCH_STALE_MINUTES", 15, minimum=1)

@@ -307,6 +307,10 @@ class BatchJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The last sign of life: set when the job starts and after every chunk. A queued or
+    # running job without one for SERGUR_BATCH_STALE_MINUTES was stopped (its worker killed,
+    # its message lost) and no longer blocks a new job of its programme year.
+    beat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

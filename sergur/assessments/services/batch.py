@@ -15,9 +15,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import msgspec
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.db.models import F, JSONField, Model
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,7 @@ from sergur.assessments.selectors.batch import (
     chunk_rescore_read,
     id_chunks,
     running_job,
+    stale_jobs,
     still_in_scope,
 )
 from sergur.assessments.selectors.batch.read import id_in
@@ -50,6 +53,10 @@ logger = logging.getLogger(__name__)
 JOB_RUNNING = _(
     "A re-scoring job for this programme year is already queued or running; wait for it to finish."
 )
+JOB_STALE = _(
+    "Stopped: no progress for %(minutes)d minutes (its worker was stopped). What it wrote "
+    "stays; start the job again to re-score the rest."
+)
 JOB_FAILED = _(
     "The job stopped: %(error)s. Portfolios decided before the error keep their new "
     "decision; starting the job again continues safely."
@@ -62,6 +69,7 @@ MAX_LISTED = 20
 def batch_start(*, actor: User, programme_year: ProgrammeYear, rayon: Rayon | None) -> BatchJob:
     """Queue a re-score of the programme year (one rayon, or every rayon for a superuser).
     The caller dispatches the task once the transaction commits (see views/batch.py)."""
+    _abandon_stale(programme_year=programme_year, rayon=rayon)
     if running_job(programme_year=programme_year, rayon=rayon) is not None:
         raise ValidationError(JOB_RUNNING, code="running")
     try:
@@ -74,6 +82,20 @@ def batch_start(*, actor: User, programme_year: ProgrammeYear, rayon: Rayon | No
         rayon=rayon,
         started_by=actor,
         total=batch_cases(programme_year=programme_year, rayon=rayon).count(),
+    )
+
+
+def _abandon_stale(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> None:
+    """Mark FAILED the jobs of the scope that gave no sign of life for the stale time: their
+    worker was stopped or their message lost (a late message then finds them not queued and
+    runs nothing). The chunks they wrote stay; a new job re-scores the rest."""
+    minutes = settings.SERGUR_BATCH_STALE_MINUTES
+    since = timezone.now() - dt.timedelta(minutes=minutes)
+    stale = stale_jobs(programme_year=programme_year, rayon=rayon, since=since)
+    stale.update(
+        state=BatchJob.State.FAILED,
+        error=str(JOB_STALE % {"minutes": minutes}),
+        finished_at=timezone.now(),
     )
 
 
@@ -313,7 +335,7 @@ def _pool_chunk(task: tuple[int, list[int], bool, dt.datetime]) -> tuple[int, in
     job = BatchJob.objects.select_related("programme_year", "started_by").get(pk=job_id)
     changed, failed = _chunk_run(job, case_ids, fast=fast, now=now)
     BatchJob.objects.filter(pk=job_id).update(
-        done=F("done") + len(case_ids), changed=F("changed") + changed
+        done=F("done") + len(case_ids), changed=F("changed") + changed, beat_at=Now()
     )
     return len(case_ids), changed, failed
 
@@ -343,7 +365,7 @@ def rescore_run(
     `workers` > 1 spreads the chunks over that many forked processes (PostgreSQL only, and
     not inside a daemon process such as a Celery prefork child, which may not fork).
     A failure stops the job (state FAILED, the error kept); chunks already written stay."""
-    BatchJob.objects.filter(pk=job.pk).update(state=BatchJob.State.RUNNING)
+    BatchJob.objects.filter(pk=job.pk).update(state=BatchJob.State.RUNNING, beat_at=Now())
     cases = batch_cases(programme_year=job.programme_year, rayon=job.rayon)
     parallel = (
         workers > 1
@@ -363,7 +385,7 @@ def rescore_run(
                 changed, not_scored = _chunk_run(job, case_ids, fast=fast, now=now)
                 failed.extend(not_scored)
                 BatchJob.objects.filter(pk=job.pk).update(
-                    done=F("done") + len(case_ids), changed=F("changed") + changed
+                    done=F("done") + len(case_ids), changed=F("changed") + changed, beat_at=Now()
                 )
     except Exception as error:
         log_without_data(logger, f"re-scoring job {job.pk}", error)

@@ -145,6 +145,37 @@ def test_only_one_job_at_a_time(cast, cases):
     assert error.value.code == "running"
 
 
+def test_a_job_without_progress_for_the_stale_time_no_longer_blocks(cast, cases):
+    import datetime as dt
+
+    year = cast.sri_case.programme_year
+    killed = batch_start(actor=cast.operator, programme_year=year, rayon=None)
+    long_ago = timezone.now() - dt.timedelta(minutes=16)
+    BatchJob.objects.filter(pk=killed.pk).update(state=BatchJob.State.RUNNING, beat_at=long_ago)
+    lost = batch_start(actor=cast.rayon_admin, programme_year=year, rayon=cast.rayon_admin.rayon)
+    BatchJob.objects.filter(pk=lost.pk).update(created_at=long_ago)  # its message never came
+
+    job = batch_start(actor=cast.operator, programme_year=year, rayon=None)
+
+    killed.refresh_from_db()
+    lost.refresh_from_db()
+    assert killed.state == lost.state == BatchJob.State.FAILED
+    assert "15" in killed.error and killed.finished_at is not None
+    assert job.state == BatchJob.State.QUEUED
+    with pytest.raises(ValidationError):  # the new one, alive, blocks as before
+        batch_start(actor=cast.operator, programme_year=year, rayon=None)
+    rescore_year.delay(lost.pk)  # the lost message arriving late runs nothing
+    lost.refresh_from_db()
+    assert lost.state == BatchJob.State.FAILED
+
+
+def test_a_running_job_beats_after_every_chunk(cast, cases):
+    job = _run(cast)
+
+    assert job.state == BatchJob.State.DONE
+    assert job.beat_at is not None and job.beat_at >= job.created_at
+
+
 def test_a_failure_is_recorded(cast, cases, monkeypatch, caplog):
     message = "disk full at NUPTK {}".format("1234567890123456")
 

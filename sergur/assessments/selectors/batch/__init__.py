@@ -35,6 +35,7 @@ from sergur.assessments.selectors.batch.scope import (
     batch_params,
     id_chunks,
     running_job,
+    stale_jobs,
     still_in_scope,
 )
 
@@ -56,5 +57,6 @@ __all__ = [
     "id_chunks",
     "rescore_decide",
     "running_job",
+    "stale_jobs",
     "still_in_scope",
 ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -107,6 +108,21 @@ def running_job(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> BatchJ
         )
         .order_by("pk")
         .first()
+    )
+
+
+def stale_jobs(
+    *, programme_year: ProgrammeYear, rayon: Rayon | None, since: dt.datetime
+) -> QuerySet[BatchJob]:
+    """Queued or running jobs of the scope with no sign of life since `since`: by their last
+    progress, or when none was recorded, by when they were queued."""
+    scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
+    silent = Q(beat_at__lt=since) | Q(beat_at__isnull=True, created_at__lt=since)
+    return BatchJob.objects.filter(
+        scope,
+        silent,
+        programme_year=programme_year,
+        state__in=(BatchJob.State.QUEUED, BatchJob.State.RUNNING),
     )
 
 
