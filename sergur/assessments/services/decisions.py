@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
@@ -35,7 +36,7 @@ from sergur.assessments.selectors import (
 from sergur.assessments.selectors.decisions import working_review
 from sergur.assessments.services.rounds import result_record
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_event_record, case_transition
+from sergur.cases.services import case_event_record
 from sergur.portfolios.selectors import portfolio_read, rules_year
 from sergur.portfolios.services import TOO_LARGE, human_size, safe_file_name
 from sergur.portfolios.services import evidence_content_check as check_content
@@ -78,22 +79,27 @@ PUBLISHED_STATE = {
 # -- publication ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> Result:
-    """Publish the case's current decision to the teacher and the district. The appeal window
-    opens; MA/MS reopen the portfolio until a deadline, K asks for a clarification by a
-    deadline, D is final. One PUBLISHED event (the code, never an assessor)."""
-    result = Result.objects.select_for_update().select_related("case").get(pk=result.pk)
+def _publishable(result: Result, case: Case) -> str:
+    """The state publishing `result` moves its (locked) case to; refused with the reason when
+    it cannot be published."""
     if not result.current:
         raise ValidationError(NOT_CURRENT, code="not_current")
     if result.published_at is not None:
         raise ValidationError(ALREADY_PUBLISHED, code="published")
-    case = Case.objects.select_for_update().select_related("programme_year").get(pk=result.case_id)
     if case.state != Case.State.DECIDED:
         raise ValidationError(NOT_DECIDED, code="state")
     to_state = PUBLISHED_STATE.get(result.code)
     if to_state is None:
         raise ValidationError(UNKNOWN_CODE, code="code")
+    return to_state
+
+
+def _published(
+    result: Result, case: Case, *, to_state: str, actor: User | None, now: dt.datetime
+) -> CaseEvent:
+    """Set on `result` and `case` what publication changes (not saved) and return the
+    PUBLISHED event to append (not saved): the appeal window opens; MA/MS reopen the
+    portfolio until a deadline, K asks for a clarification by a deadline, D is final."""
     params = params_for(case)
     result.published_at = now
     result.published_by = actor
@@ -102,21 +108,40 @@ def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> R
         result.respond_until = now + dt.timedelta(days=params.reopen_days)
     elif result.code == "K":
         result.respond_until = now + dt.timedelta(days=params.clarification_days)
-    result.save(update_fields=["published_at", "published_by", "appeal_until", "respond_until"])
     if to_state == Case.State.REOPENED:
         case.reopen_until = result.respond_until
-        case.save(update_fields=["reopen_until", "updated_at"])
     data: dict[str, object] = {"round": result.round, "code": result.code}
     if result.respond_until is not None:
         data["respond_until"] = result.respond_until.isoformat()
-    case_transition(
+    event = CaseEvent(
         case=case,
-        to_state=to_state,
         actor=actor,
         kind=CaseEvent.Kind.PUBLISHED,
         reason=DISQUALIFIED_REASON if result.code == "D" else "",
         data=data,
+        from_state=case.state,
+        to_state=to_state,
     )
+    case.state = to_state
+    return event
+
+
+_RESULT_FIELDS = ["published_at", "published_by", "appeal_until", "respond_until"]
+
+
+@transaction.atomic
+def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> Result:
+    """Publish the case's current decision to the teacher and the district (`_published`).
+    One PUBLISHED event (the code, never an assessor)."""
+    result = Result.objects.select_for_update().select_related("case").get(pk=result.pk)
+    case = Case.objects.select_for_update().select_related("programme_year").get(pk=result.case_id)
+    to_state = _publishable(result, case)
+    event = _published(result, case, to_state=to_state, actor=actor, now=now)
+    result.save(update_fields=_RESULT_FIELDS)
+    case.full_clean()
+    case.save(update_fields=["state", "reopen_until", "updated_at"])
+    event.full_clean()
+    event.save()
     return result
 
 
@@ -124,8 +149,34 @@ def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> R
 def results_publish(
     *, results: Iterable[Result], actor: User | None, now: dt.datetime
 ) -> list[Result]:
-    """Publish several decisions in one transaction: all of them, or none when one fails."""
-    return [result_publish(result=result, actor=actor, now=now) for result in results]
+    """Publish several decisions in one transaction, all of them or none when one cannot be
+    published; the same changes as `result_publish`, written in bulk (a few queries per
+    thousand decisions, however many a rayon publishes at once)."""
+    pks = sorted({result.pk for result in results})
+    locked = list(Result.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+    if len(locked) != len(pks):
+        raise ValidationError(NOT_CURRENT, code="not_current")
+    cases = {
+        case.pk: case
+        for case in Case.objects.select_for_update()
+        .select_related("programme_year")
+        .filter(pk__in={result.case_id for result in locked})
+        .order_by("pk")
+    }
+    events = []
+    for result in locked:
+        case = cases[result.case_id]
+        to_state = _publishable(result, case)
+        events.append(_published(result, case, to_state=to_state, actor=actor, now=now))
+    Result.objects.bulk_update(locked, _RESULT_FIELDS, batch_size=1000)
+    updated = timezone.now()
+    for case in cases.values():
+        case.updated_at = updated
+    Case.objects.bulk_update(
+        list(cases.values()), ["state", "reopen_until", "updated_at"], batch_size=1000
+    )
+    CaseEvent.objects.bulk_create(events, batch_size=1000)
+    return locked
 
 
 # -- joint reconciliation -----------------------------------------------------------------------

@@ -109,3 +109,51 @@ def test_bulk_publication_is_all_or_nothing(cast) -> None:
 
     assert Result.objects.get(pk=good.pk).published_at is None
     assert Case.objects.get(pk=cast.sri_case.pk).state == Case.State.DECIDED
+
+
+def _published_as(result: Result) -> tuple[object, ...]:
+    """What publication changed: the result's dates, the case's state and deadline, and the
+    PUBLISHED event (all but the case itself)."""
+    result.refresh_from_db()
+    case = Case.objects.get(pk=result.case_id)
+    event = case.events.get(kind=CaseEvent.Kind.PUBLISHED)
+    return (
+        result.published_at,
+        result.published_by_id,
+        result.appeal_until,
+        result.respond_until,
+        case.state,
+        case.reopen_until,
+        (event.actor_id, event.reason, event.data, event.from_state, event.to_state),
+    )
+
+
+@pytest.mark.parametrize("code", ["L", "MPLPG", "MA", "MS", "K", "D"])
+def test_bulk_publication_changes_what_one_at_a_time_does(cast, code: str) -> None:
+    from sergur.assessments.tests.decisions_support import extra_case
+
+    one = decided(cast.sri_case, code)
+    many = decided(extra_case(cast), code)
+
+    result_publish(result=one, actor=cast.rayon_admin, now=NOW)
+    results_publish(results=[many], actor=cast.rayon_admin, now=NOW)
+
+    assert _published_as(one) == _published_as(many)
+
+
+def test_bulk_publication_takes_the_same_queries_however_many(cast) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sergur.assessments.tests.decisions_support import extra_case
+
+    few = [decided(extra_case(cast), code) for code in ("L", "MS", "K")]
+    more = [decided(extra_case(cast), code) for code in ("L", "MS", "K", "D", "MA") * 4]
+
+    with CaptureQueriesContext(connection) as first:
+        results_publish(results=few, actor=None, now=NOW)
+    with CaptureQueriesContext(connection) as second:
+        results_publish(results=more, actor=None, now=NOW)
+
+    assert len(second.captured_queries) == len(first.captured_queries)
+    assert not Result.objects.filter(pk__in=[r.pk for r in few + more], published_at=None)
