@@ -155,3 +155,5 @@ SERGUR_BATCH_WORKERS = env_int("SERGUR_BATCH_WORKERS", 1, minimum=1)
 # A queued or running batch job without progress for this long was stopped (worker killed,
 # message lost) and no longer blocks a new job of its programme year.
 SERGUR_BATCH_STALE_MINUTES = env_int("SERGUR_BATCH_STALE_MINUTES", 15, minimum=1)
+# The same for an import's check or import (its page stops waiting; its stage is dropped).
+SERGUR_IMPORT_STALE_MINUTES = env_int("SERGUR_IMPORT_STALE_MINUTES", 15, minimum=1)

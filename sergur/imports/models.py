@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.rules.messages import Lang, Message
@@ -75,6 +77,8 @@ class ImportBatch(models.Model):
     rows_updated = models.PositiveIntegerField(_("teachers updated"), default=0)
     file_errors = models.PositiveIntegerField(_("errors of the whole file"), default=0)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    # The last sign of life of a check or an import: set with every progress step.
+    beat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     bytes_total = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     # Whether the dry run read the file as a plain CSV (the fast path, docs/import.md
     # "Speed"); the import then reads it the same way.
@@ -95,7 +99,18 @@ class ImportBatch(models.Model):
     @property
     def is_running(self) -> bool:
         """Whether a check or an import is under way (the page polls its progress)."""
-        return self.status in {self.Status.CHECKING, self.Status.APPLYING}
+        return self.status in {self.Status.CHECKING, self.Status.APPLYING} and not self.is_stalled
+
+    @property
+    def is_stalled(self) -> bool:
+        """A check or import that gave no sign of life for SERGUR_IMPORT_STALE_MINUTES: its
+        process was stopped. The page stops waiting for it and says so; the next check drops
+        its stage. (Progress inside the all-or-nothing transaction is not seen outside it,
+        but the largest file allowed imports in about a minute.)"""
+        if self.status not in {self.Status.CHECKING, self.Status.APPLYING}:
+            return False
+        since = timezone.now() - dt.timedelta(minutes=settings.SERGUR_IMPORT_STALE_MINUTES)
+        return (self.beat_at or self.created_at) < since
 
     @property
     def can_apply_all(self) -> bool:

@@ -224,8 +224,8 @@ def _values(row: ParsedRow, lookups: Lookups) -> tuple[object, ...]:
 
 
 def stage_sweep() -> None:
-    """Drop the stages no import can use any more: of batches that are gone, imported or
-    unreadable (a stage is as large as its good rows)."""
+    """Drop the stages no import can use any more: of batches that are gone, imported,
+    unreadable or stalled (a stage is as large as its good rows)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
@@ -234,13 +234,17 @@ def stage_sweep() -> None:
         )
         names = [name[len(PREFIX) :] for (name,) in cursor.fetchall()]
     found = {int(name) for name in names if name.isdigit()}
-    live = ImportBatch.objects.filter(
-        pk__in=found,
-        status__in=[
-            ImportBatch.Status.CHECKING,
-            ImportBatch.Status.CHECKED,
-            ImportBatch.Status.APPLYING,
-        ],
-    ).values_list("pk", flat=True)
+    live = [
+        batch.pk
+        for batch in ImportBatch.objects.filter(
+            pk__in=found,
+            status__in=[
+                ImportBatch.Status.CHECKING,
+                ImportBatch.Status.CHECKED,
+                ImportBatch.Status.APPLYING,
+            ],
+        ).only("pk", "status", "beat_at", "created_at")
+        if not batch.is_stalled
+    ]
     for batch_id in sorted(found - set(live)):
         Stage(batch_id).drop()

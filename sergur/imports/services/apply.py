@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import polars as pl
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from sergur.imports import bulk
@@ -54,7 +55,7 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
         raise ValidationError(NOT_CHECKED, code="bad_mode")
     # Claimed in one statement: a second click (or a second officer) finds it APPLYING.
     claimed = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.CHECKED).update(
-        status=ImportBatch.Status.APPLYING, mode=mode, progress=0
+        status=ImportBatch.Status.APPLYING, mode=mode, progress=0, beat_at=Now()
     )
     if not claimed:
         batch.refresh_from_db()

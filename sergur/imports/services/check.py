@@ -5,6 +5,7 @@ registry. On PostgreSQL the good rows are left in the batch's staging table for 
 from __future__ import annotations
 
 from django.db import connection
+from django.utils import timezone
 
 from sergur.imports import bulk
 from sergur.imports.models import ImportBatch, ImportProblem
@@ -48,6 +49,7 @@ def import_check(*, batch: ImportBatch) -> ImportBatch:
 def _check(batch: ImportBatch) -> ImportBatch:
     batch.problems.all().delete()
     batch.status = ImportBatch.Status.CHECKING
+    batch.beat_at = timezone.now()
     batch.progress = 0
     batch.rows_total = batch.rows_valid = batch.rows_invalid = batch.file_errors = 0
     batch.staged = ""

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 import polars as pl
+from django.db.models.functions import Now
 
 from sergur.common.errors import log_without_data
 from sergur.imports import bulk
@@ -99,7 +100,7 @@ def read_share(batch: ImportBatch, stream: IO[Any]) -> float:
 def progress(batch: ImportBatch, share: float) -> None:
     """Write the progress (`share` of the work done, 0 to 1) for the page that polls it."""
     percent = min(99, int(share * 100))
-    ImportBatch.objects.filter(pk=batch.pk).update(progress=percent)
+    ImportBatch.objects.filter(pk=batch.pk).update(progress=percent, beat_at=Now())
 
 
 def stored(batch: ImportBatch, problem: RowProblem) -> ImportProblem:

@@ -137,6 +137,24 @@ def test_the_sweep_drops_the_stages_nobody_can_use(cast: Cast, school: School) -
     assert bulk.Stage(kept.pk).count() == 1
 
 
+@postgresql
+def test_the_sweep_drops_the_stage_of_a_stalled_import(cast: Cast, school: School) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    killed = checked(cast, [row(1)])
+    long_ago = timezone.now() - dt.timedelta(minutes=16)
+    ImportBatch.objects.filter(pk=killed.pk).update(
+        status=ImportBatch.Status.APPLYING, beat_at=long_ago
+    )
+    running = checked(cast, [row(2)])
+    ImportBatch.objects.filter(pk=running.pk).update(status=ImportBatch.Status.APPLYING)
+    checked(cast, [row(3)])  # every dry run sweeps
+    assert bulk.Stage(killed.pk).count() is None
+    assert bulk.Stage(running.pk).count() == 1
+
+
 def test_good_rows_commit_range_by_range(
     cast: Cast, school: School, monkeypatch: pytest.MonkeyPatch
 ) -> None:

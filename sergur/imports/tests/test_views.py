@@ -145,3 +145,23 @@ def test_the_admin_screens_are_read_only(cast: Cast, school: School) -> None:
     assert client.get(reverse("admin:imports_importbatch_add")).status_code == 403
     change = client.post(reverse("admin:imports_importbatch_delete", args=[batch.pk]))
     assert change.status_code == 403
+
+
+def test_a_stalled_import_stops_the_polling_and_says_so(cast: Cast, school: School) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    batch = batch_of(cast.dinas, [row(1)])
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status=ImportBatch.Status.APPLYING, beat_at=timezone.now()
+    )
+    alive = client_for(cast.dinas).get(reverse("imports:status", args=[batch.pk])).content
+    assert b"hx-get" in alive and b"berhenti sebelum selesai" not in alive
+
+    long_ago = timezone.now() - dt.timedelta(minutes=16)  # the process was killed then
+    ImportBatch.objects.filter(pk=batch.pk).update(beat_at=long_ago)
+    stalled = client_for(cast.dinas).get(reverse("imports:status", args=[batch.pk])).content
+
+    assert b"hx-get" not in stalled
+    assert b"berhenti sebelum selesai" in stalled
