@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Protocol
 
@@ -53,6 +53,18 @@ def _number(where: Path, key: str, value: object) -> Decimal:
     if result < 0:
         raise ProgrammeYearError(f"{where}: portfolio.{key} must not be negative")
     return result
+
+
+def exact_decimal(raw: object) -> Decimal | None:
+    """A year file's number given as an integer, a float or a string (`"0.25"`), exactly;
+    None when it is not a finite number. The caller checks the range and names the key."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        return None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
 
 
 def read_year_data(path: Path) -> dict[str, object]:

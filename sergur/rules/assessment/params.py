@@ -9,12 +9,12 @@ thresholds of the assessment-quality flags (`kappa_min`, `flag_min_pairs`, docs/
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from msgspec import Struct
 
-from sergur.rules.programme import ProgrammeYearError, load_section
+from sergur.rules.programme import ProgrammeYearError, exact_decimal, load_section
 
 RECONCILIATION_MODES = frozenset({"joint", "third"})
 
@@ -47,18 +47,6 @@ def _whole(path: Path, section: dict[str, object], key: str) -> int:
     return value
 
 
-def _decimal(section: dict[str, object], key: str) -> Decimal | None:
-    """A number given as an integer, a float or a string, exactly; None when it is not one."""
-    raw = section[key]
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        return None
-    try:
-        value = Decimal(str(raw))
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
 def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
     """Check the `[assessment]` section of a year file; errors name the file and the key."""
     section = data.get("assessment")
@@ -67,10 +55,10 @@ def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
     missing = [key for key in _KEYS if key not in section]
     if missing:
         raise ProgrammeYearError(f"{path}: [assessment] lacks {', '.join(missing)}")
-    tolerance = _decimal(section, "tolerance")
+    tolerance = exact_decimal(section["tolerance"])
     if tolerance is None or tolerance < 0:
         raise ProgrammeYearError(f"{_where(path, 'tolerance')} must be a number, 0 or more")
-    kappa_min = _decimal(section, "kappa_min")
+    kappa_min = exact_decimal(section["kappa_min"])
     if kappa_min is None or not 0 <= kappa_min <= 1:
         raise ProgrammeYearError(f"{_where(path, 'kappa_min')} must be a number from 0 to 1")
     mode = section["reconciliation"]

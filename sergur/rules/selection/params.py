@@ -8,12 +8,12 @@ product defaults, marked as such in the year file and in docs/selection.md.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from msgspec import Struct
 
-from sergur.rules.programme import ProgrammeYearError, load_section
+from sergur.rules.programme import ProgrammeYearError, exact_decimal, load_section
 
 # Golongan (pangkat) from the lowest to the highest; facts.md §4.2 "the last one held".
 RANKS: tuple[str, ...] = (
@@ -85,14 +85,8 @@ def _strings(
 
 
 def _share(path: Path, section: dict[str, object], key: str) -> Decimal:
-    value = section[key]
-    try:
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise InvalidOperation
-        share = Decimal(str(value))
-    except InvalidOperation:
-        share = Decimal(-1)
-    if not share.is_finite() or not Decimal(0) <= share <= Decimal(1):
+    share = exact_decimal(section[key])
+    if share is None or not Decimal(0) <= share <= Decimal(1):
         raise ProgrammeYearError(f'{_where(path, key)} must be a share from 0 to 1, like "0.25"')
     return share
 
