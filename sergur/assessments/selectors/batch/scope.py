@@ -97,18 +97,19 @@ def id_chunks(cases: QuerySet[Case], size: int = CHUNK) -> Iterator[list[int]]:
         yield chunk
 
 
+def _unfinished(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> QuerySet[BatchJob]:
+    """The queued or running jobs whose scope meets this one (the rayon's, or every rayon)."""
+    scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
+    return BatchJob.objects.filter(
+        scope,
+        programme_year=programme_year,
+        state__in=(BatchJob.State.QUEUED, BatchJob.State.RUNNING),
+    )
+
+
 def running_job(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> BatchJob | None:
     """A job of the same scope that is queued or running (only one at a time)."""
-    scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
-    return (
-        BatchJob.objects.filter(
-            scope,
-            programme_year=programme_year,
-            state__in=(BatchJob.State.QUEUED, BatchJob.State.RUNNING),
-        )
-        .order_by("pk")
-        .first()
-    )
+    return _unfinished(programme_year=programme_year, rayon=rayon).order_by("pk").first()
 
 
 def stale_jobs(
@@ -116,14 +117,8 @@ def stale_jobs(
 ) -> QuerySet[BatchJob]:
     """Queued or running jobs of the scope with no sign of life since `since`: by their last
     progress, or when none was recorded, by when they were queued."""
-    scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
     silent = Q(beat_at__lt=since) | Q(beat_at__isnull=True, created_at__lt=since)
-    return BatchJob.objects.filter(
-        scope,
-        silent,
-        programme_year=programme_year,
-        state__in=(BatchJob.State.QUEUED, BatchJob.State.RUNNING),
-    )
+    return _unfinished(programme_year=programme_year, rayon=rayon).filter(silent)
 
 
 # -- who may run and watch jobs ----------------------------------------------------------------
