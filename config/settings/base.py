@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sergur.verification",
     "sergur.appeals",
     "sergur.scoring",
+    "sergur.demo",
 ]
 
 MIDDLEWARE = [

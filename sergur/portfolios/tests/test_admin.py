@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case
+from sergur.demo.files import pdf_document, upload
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
 from sergur.portfolios.services import (
     entry_save,
@@ -13,7 +14,6 @@ from sergur.portfolios.services import (
     evidence_add,
     portfolio_submit,
 )
-from sergur.registry.demo.files import pdf_document, upload
 from sergur.registry.tests.admin_support import admin_models, change_url, changelist_url, queries
 
 MODELS = admin_models("portfolios")

@@ -30,13 +30,13 @@ from sergur.assessments.services.decisions import (
 from sergur.assessments.services.rounds import sheet_submit
 from sergur.assessments.services.sheets import sheet_save
 from sergur.cases.models import Case
+from sergur.demo.people import People
 from sergur.portfolios.selectors import (
     portfolio_document,
     portfolio_read,
     rules_year,
     teacher_role,
 )
-from sergur.registry.demo.people import People
 from sergur.rules import decode, score
 from sergur.rules.assessment import Override, SheetReview, sheet_lines
 from sergur.verification.services import stage_complete, verdicts_meet_remaining

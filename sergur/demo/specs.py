@@ -8,7 +8,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from sergur.registry.demo import data
+from sergur.demo import data
 
 SEED = 2007
 SERVICE_UNTIL = dt.date(2007, 12, 31)

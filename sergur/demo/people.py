@@ -15,8 +15,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import models
 
 from sergur.accounts.models import User
-from sergur.registry.demo import data
-from sergur.registry.demo.specs import SEED, SERVICE_UNTIL, TeacherSpec
+from sergur.demo import data
+from sergur.demo.specs import SEED, SERVICE_UNTIL, TeacherSpec
 from sergur.registry.models import (
     District,
     ProgrammeYear,

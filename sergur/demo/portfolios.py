@@ -17,6 +17,10 @@ from enum import StrEnum
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_transition
+from sergur.demo.files import pdf_document, png_scan, upload
+from sergur.demo.people import People
+from sergur.demo.rows import Document, complete_rows, partial_rows
+from sergur.demo.specs import TeacherSpec
 from sergur.portfolios.selectors import teacher_role
 from sergur.portfolios.services import (
     entry_save,
@@ -25,10 +29,6 @@ from sergur.portfolios.services import (
     evidence_add,
     portfolio_submit,
 )
-from sergur.registry.demo.files import pdf_document, png_scan, upload
-from sergur.registry.demo.people import People
-from sergur.registry.demo.rows import Document, complete_rows, partial_rows
-from sergur.registry.demo.specs import TeacherSpec
 from sergur.rules.instruments import SUPERIOR, practice_instrument
 
 # Stored in the case's log as the district officer would write it (in Indonesian).

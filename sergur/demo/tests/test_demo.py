@@ -12,13 +12,13 @@ from sergur.appeals.models import Appeal
 from sergur.assessments.models import ClarificationResponse, Result
 from sergur.cases.models import Case, CaseEvent
 from sergur.common.signing import verify
+from sergur.demo.data import SCHOOLS
+from sergur.demo.loader import DEMO_PASSWORD
+from sergur.demo.portfolios import Scenario, scenario_of
+from sergur.demo.specs import teacher_spec
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
 from sergur.portfolios.selectors import portfolio_gaps, portfolio_read
 from sergur.portfolios.services import submission_payload
-from sergur.registry.demo import DEMO_PASSWORD
-from sergur.registry.demo.data import SCHOOLS
-from sergur.registry.demo.portfolios import Scenario, scenario_of
-from sergur.registry.demo.specs import teacher_spec
 from sergur.registry.models import (
     District,
     ProgrammeYear,

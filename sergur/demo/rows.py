@@ -7,8 +7,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from sergur.registry.demo import data
-from sergur.registry.demo.specs import TeacherSpec
+from sergur.demo import data
+from sergur.demo.specs import TeacherSpec
 
 
 @dataclass(frozen=True)

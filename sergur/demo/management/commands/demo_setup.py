@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sergur.registry.demo import DEMO_PASSWORD, DEMO_URL, load_demo
+from sergur.demo.loader import DEMO_PASSWORD, DEMO_URL, load_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,99 @@
+"""Load the demo district: the registry and people, then one case and portfolio per teacher,
+then the assessment of the submitted ones; `manage.py demo_setup` calls `load_demo`.
+
+Idempotent: every row is found by its natural key (codes, NPSN, NUPTK, user name) and a
+teacher's portfolio is built only when the teacher's case is opened, so a second run adds
+nothing. All of it is synthetic (see `data.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from sergur.cases.models import Case
+from sergur.cases.services import case_open
+from sergur.demo.assessment import load_assessment
+from sergur.demo.logins import Login, assessment_logins, district_logins
+from sergur.demo.people import People, load_people, load_registry
+from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
+from sergur.demo.specs import teacher_spec
+from sergur.rules.selection.numbers import participant_number
+
+DEMO_PASSWORD = "sergur-demo"  # noqa: S105 - a published demo login, never used in production
+DEMO_URL = "http://127.0.0.1:8000/"
+
+__all__ = ["DEMO_PASSWORD", "DEMO_URL", "DemoReport", "Login", "load_demo"]
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What the demo holds after loading, and the logins to try."""
+
+    created_cases: int
+    created_teachers: int
+    cases_by_state: dict[str, int]
+    logins: list[Login]
+
+
+@transaction.atomic
+def load_demo(
+    *, teachers: int = 200, password: str = DEMO_PASSWORD, now: dt.datetime | None = None
+) -> DemoReport:
+    """Load (or complete) the demo district with `teachers` teachers and return its logins."""
+    now = now or timezone.now()
+    people = load_registry(now=now)
+    specs = [teacher_spec(index) for index in range(teachers)]
+    load_people(people=people, specs=specs, password=password)
+    opened = set(
+        Case.objects.filter(
+            programme_year=people.year, teacher__nuptk__in=people.teachers
+        ).values_list("teacher__nuptk", flat=True)
+    )
+    created = 0
+    for spec in specs:
+        if spec.nuptk in opened:
+            continue
+        case = case_open(
+            teacher=people.teachers[spec.nuptk],
+            programme_year=people.year,
+            actor=people.users["dinas"],
+            # YY PP KK BBB D NNNN: 1 is the education ministry, the serial the district's order.
+            participant_number=participant_number(
+                year=people.year.year,
+                province_code=people.province.code,
+                district_code=people.district.code,
+                subject_code=spec.subject.code,
+                ministry=1,
+                serial=spec.serial,
+            ),
+        )
+        build_portfolio(
+            case=case, spec=spec, people=people, scenario=scenario_of(spec.index), now=now
+        )
+        created += 1
+    assessed_specs = [spec for spec in specs if scenario_of(spec.index) == Scenario.ASSESSED]
+    assessed = list(
+        Case.objects.filter(
+            programme_year=people.year,
+            teacher__nuptk__in=[spec.nuptk for spec in assessed_specs],
+        )
+        .select_related("teacher", "teacher__subject", "teacher__user", "programme_year")
+        .order_by("teacher__nuptk")
+    )
+    load_assessment(people=people, cases=assessed, now=now)
+    return DemoReport(
+        created_cases=created,
+        created_teachers=people.created_teachers,
+        cases_by_state=_states(people),
+        logins=district_logins(people, specs) + assessment_logins(people, assessed),
+    )
+
+
+def _states(people: People) -> dict[str, int]:
+    rows = Case.objects.filter(programme_year=people.year).values_list("state", flat=True)
+    return dict(Counter(rows))
