@@ -12,7 +12,10 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+# Production, as in wsgi.py and asgi.py: a worker is a deployed process like them, and as
+# config/__init__.py imports this module first, this default is theirs too. manage.py sets
+# the local settings before it gets here.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
 app = Celery("sergur")
 app.config_from_object("django.conf:settings", namespace="CELERY")
