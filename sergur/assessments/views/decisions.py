@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import (
     FileResponse,
-    HttpRequest,
     HttpResponse,
     HttpResponseBase,
     StreamingHttpResponse,
@@ -23,13 +22,11 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from sergur.accounts.models import User
 from sergur.assessments.forms.decisions import (
     ClarificationDecisionForm,
     ClarificationForm,
@@ -61,6 +58,13 @@ from sergur.assessments.services.decisions import (
     results_publish,
 )
 from sergur.cases.models import Case
+from sergur.common.http import (
+    AuthenticatedHttpRequest,
+    attachment,
+    error_messages,
+    file_download,
+    messages_error,
+)
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
 from sergur.rules.selection.layout import neutralise
@@ -74,16 +78,6 @@ NOTHING_CHOSEN = _("Tick the decisions to publish, or use “Publish all”.")
 NOTHING_TO_PUBLISH = _("No decision awaits publication.")
 SENT = _("Your clarification is sent. The rayon will decide on it.")
 CLARIFICATION_DECIDED = _("The clarification is decided: the new decision awaits publication.")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
-
-
-def _errors(error: ValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
 
 
 # -- reconciliation ------------------------------------------------------------------------------
@@ -142,8 +136,7 @@ def reconcile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     for problem in problems:
                         form.add_error(name, problem)
             else:
-                for text in _errors(error):
-                    messages.error(request, text)
+                messages_error(request, error)
     page = reconciliation_page(reconciliation)
     status = 400 if part_form.errors or finding_form.errors else 200
     return render(
@@ -201,8 +194,7 @@ def publish(request: AuthenticatedHttpRequest) -> HttpResponse:
         with transaction.atomic():
             done = results_publish(results=chosen, actor=request.user, now=timezone.now())
     except ValidationError as error:
-        for text in _errors(error):
-            messages.error(request, text)
+        messages_error(request, error)
         return redirect("assessments:decisions")
     messages.success(request, PUBLISHED % {"count": len(done)})
     return redirect("assessments:decisions")
@@ -222,10 +214,7 @@ def _csv(rows: Iterable[list[str]], header: list[str], filename: str) -> Streami
             yield writer.writerow([neutralise(cell) for cell in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return attachment(response, filename=filename)
 
 
 def _result_cells(result: Result) -> list[str]:
@@ -336,7 +325,7 @@ def _clarify(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                         for problem in problems:
                             form.add_error(field if field in form.fields else None, problem)
                 else:
-                    for text in _errors(error):
+                    for text in error_messages(error):
                         form.add_error(None, text)
             else:
                 messages.success(request, SENT)
@@ -373,7 +362,7 @@ def clarification_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
                     now=timezone.now(),
                 )
             except ValidationError as error:
-                for text in _errors(error):
+                for text in error_messages(error):
                     form.add_error(None, text)
             else:
                 messages.success(request, CLARIFICATION_DECIDED)
@@ -400,12 +389,9 @@ def clarification_file(
 ) -> FileResponse:
     """A clarification's scan, for the teacher who sent it and the rayon's admin."""
     answer = clarification_response_get_for_user(user=request.user, pk=pk, response_pk=response_pk)
-    response = FileResponse(
+    return file_download(
         answer.file.open("rb"),
+        filename=answer.original_name or "scan",
         content_type=answer.content_type or "application/octet-stream",
         as_attachment=False,
-        filename=answer.original_name or "scan",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response

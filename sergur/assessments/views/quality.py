@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_stubs_ext import StrOrPromise
 
-from sergur.accounts.models import User
 from sergur.assessments.forms.quality import QualityYearForm
 from sergur.assessments.models import Assessor
 from sergur.assessments.selectors.allocation import assessor_get_for_user, rayon_get_for_user
@@ -30,6 +29,7 @@ from sergur.assessments.selectors.quality import (
     quality_report,
 )
 from sergur.common.charts import bar_chart, line_chart
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear
 from sergur.rules.assessment.agreement import (
@@ -64,12 +64,6 @@ NO_PARAMETERS = _(
     "be shown: %(error)s"
 )
 BAD_YEAR = _("That programme year does not exist; showing the latest year instead.")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required."""
-
-    user: User
 
 
 def exact(value: Fraction) -> Decimal:
