@@ -84,3 +84,21 @@ class User(AbstractUser):
             field, value = needs[self.Role(self.role)]
             if value is None:
                 raise ValidationError({field: _("This role needs its organisation.")})
+
+    @property
+    def is_case_staff(self) -> bool:
+        """Whether the user follows cases for an office (district committee, quality office,
+        rayon admin) or is a superuser: they see a case's panels as staff."""
+        return self.is_superuser or self.role in CASE_STAFF_ROLES
+
+    @property
+    def is_case_staff_or_operator(self) -> bool:
+        """Whether the user is case staff or the operator who runs the system: they may read
+        the names of assessors in a case's log."""
+        return self.is_case_staff or self.role == self.Role.OPERATOR
+
+
+CASE_STAFF_ROLES = frozenset(
+    {User.Role.DISTRICT_COMMITTEE, User.Role.QUALITY_OFFICE, User.Role.RAYON_ADMIN}
+)
+"""The roles of the offices that follow cases (beside superusers)."""

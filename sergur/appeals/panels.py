@@ -19,10 +19,6 @@ from sergur.cases.panels import Panel
 
 PANEL_TEMPLATE = "appeals/panel.html"
 
-STAFF_ROLES = frozenset(
-    {User.Role.DISTRICT_COMMITTEE, User.Role.QUALITY_OFFICE, User.Role.RAYON_ADMIN}
-)
-
 
 @dataclass(frozen=True)
 class AppealPanel:
@@ -43,7 +39,7 @@ def appeal_panel(user: User, case: Case) -> Panel | None:
     """The panel for the case's teacher and the staff who see the case (two queries); none
     before a decision is published, and none for assessors."""
     owner = case.teacher.user_id == user.pk
-    if not (owner or user.is_superuser or user.role in STAFF_ROLES):
+    if not (owner or user.is_case_staff):
         return None
     if case.state == Case.State.DRAFT:  # never decided yet (a reopened case is REOPENED)
         return None

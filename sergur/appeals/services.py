@@ -41,8 +41,8 @@ from sergur.assessments.services.rounds import result_record
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record
 from sergur.common.i18n import rules_lang
+from sergur.common.uploads import safe_file_name, upload_content_check, upload_size_check
 from sergur.portfolios.selectors import portfolio_read, rules_year
-from sergur.portfolios.services import TOO_LARGE, evidence_content_check, human_size, safe_file_name
 from sergur.rules.assessment import ASSESSED_PARTS, PART_MAXIMUM, PARTS, SheetReview, outcome
 from sergur.rules.assessment.sheet import Points
 from sergur.rules.messages import COMPONENTS, Message
@@ -100,15 +100,8 @@ def _local(moment: dt.datetime) -> str:
 
 def _check_upload(upload: UploadedFile[Any]) -> str:
     """The file's real type, after the same checks as portfolio evidence (size, content)."""
-    limit = settings.SERGUR_EVIDENCE_MAX_BYTES
-    size = upload.size or 0
-    if size > limit:
-        raise ValidationError(
-            TOO_LARGE,
-            code="too_large",
-            params={"size": human_size(size), "limit": human_size(limit)},
-        )
-    return evidence_content_check(upload)
+    upload_size_check(upload, limit=settings.SERGUR_EVIDENCE_MAX_BYTES)
+    return upload_content_check(upload)
 
 
 def _ensure_appealable(case: Case, result: Result | None, now: dt.datetime) -> Result:

@@ -10,16 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from sergur.accounts.models import User
 from sergur.appeals.forms import (
     AppealDecideForm,
     AppealFileForm,
@@ -46,6 +44,7 @@ from sergur.appeals.services import (
     appeal_reviewer_assign,
 )
 from sergur.cases.selectors import case_get_for_user, case_rights
+from sergur.common.http import AuthenticatedHttpRequest, error_messages, file_download
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
 from sergur.rules.assessment import PARTS
@@ -58,18 +57,8 @@ ASSIGNED = _("The reviewer was assigned.")
 DECIDED = _("The appeal was decided; the teacher sees the outcome and your reasons.")
 
 
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
-
-
 def _text(reason: Message | str, lang: Lang) -> str:
     return reason.text(lang) if isinstance(reason, Message) else str(reason)
-
-
-def _errors(exc: ValidationError) -> list[str]:
-    return [str(message) for message in exc.messages]
 
 
 # -- the teacher ---------------------------------------------------------------------------------
@@ -106,7 +95,7 @@ def _appeal_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 now=now,
             )
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = error_messages(exc)
         else:
             messages.success(request, FILED)
             return redirect("portfolios:case", pk=case.pk)
@@ -117,7 +106,7 @@ def _appeal_file(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "form": form,
         "errors": errors,
-        "refusal": _errors(refusal) if refusal is not None else [],
+        "refusal": error_messages(refusal) if refusal is not None else [],
         "max_size": settings.SERGUR_EVIDENCE_MAX_BYTES,
     }
     return render(request, "appeals/file.html", context)
@@ -223,7 +212,7 @@ def appeal_assign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = error_messages(exc)
         else:
             messages.success(request, ASSIGNED)
             return redirect("appeals:detail", pk=appeal.pk)
@@ -251,7 +240,7 @@ def appeal_decide_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
                 now=timezone.now(),
             )
         except ValidationError as exc:
-            errors = _errors(exc)
+            errors = error_messages(exc)
         else:
             messages.success(request, DECIDED)
             return redirect("appeals:detail", pk=appeal.pk)
@@ -269,15 +258,11 @@ def appeal_evidence(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
         raise PermissionDenied
     if not appeal.evidence:
         raise Http404
-    response = FileResponse(
+    return file_download(
         appeal.evidence.open("rb"),
-        as_attachment=True,
         filename=appeal.evidence_name,  # sanitised by the service when it was stored
         content_type=appeal.evidence_type,  # the type found in the bytes
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_safe

@@ -24,10 +24,6 @@ ASSESSMENT_STATES = frozenset(
 )
 """The states in which the case is with the rayon and no decision is published yet."""
 
-STAFF_ROLES = frozenset(
-    {User.Role.DISTRICT_COMMITTEE, User.Role.QUALITY_OFFICE, User.Role.RAYON_ADMIN}
-)
-
 
 @dataclass(frozen=True)
 class ResultPanel:
@@ -45,7 +41,7 @@ def result_panel(user: User, case: Case) -> Panel | None:
     (at most two queries); before publication only the case's stage. Never an assessor's
     identity or a single assessor's scores."""
     owner = case.teacher.user_id == user.pk
-    if not (owner or user.is_superuser or user.role in STAFF_ROLES):
+    if not (owner or user.is_case_staff):
         return None
     result = current_result(case)
     if result is None or result.published_at is None:

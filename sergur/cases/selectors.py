@@ -138,10 +138,7 @@ def case_rights(*, user: User, case: Case) -> CaseRights:
             and user.supervised_schools.filter(pk=school).exists()
         ):
             envelope_role = "supervisor"
-    staff = (
-        user.role in (Role.DISTRICT_COMMITTEE, Role.QUALITY_OFFICE, Role.RAYON_ADMIN)
-        or user.is_superuser
-    )
+    staff = user.is_case_staff
     # An assessor reads the evidence of the portfolios allocated to them (case_scope).
     reader = staff or user.role == Role.ASSESSOR
     return CaseRights(

@@ -8,12 +8,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from sergur.accounts.models import User
 from sergur.cases.forms import CaseFilterForm
 from sergur.cases.models import Case
 from sergur.cases.selectors import (
@@ -21,6 +20,7 @@ from sergur.cases.selectors import (
     case_list_rows,
     envelope_scope,
 )
+from sergur.common.http import AuthenticatedHttpRequest
 
 PER_PAGE = 50
 
@@ -36,12 +36,6 @@ class CaseRow:
     def envelope_label(self) -> str:
         """The envelope's status in words."""
         return str(EnvelopeStatus(getattr(self.case, "envelope_status", "")).label)
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 @require_safe

@@ -5,17 +5,41 @@ before a view sees it. `CappedUploadHandler` streams the file the same way but d
 passes the cap and only counts the rest, so a form can refuse it with its real size while the
 server never holds more than the cap. `read_capped` reads an accepted upload in chunks and
 stops at the cap too, so the limit holds even where the handler was not installed.
+
+The checks every stored document passes (portfolio evidence, a clarification's scan, an appeal's
+file) are here too: the size limit, the real type found in the bytes (PDF, JPEG or PNG, and
+readable), the digest and a file name safe to show.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import unicodedata
 from tempfile import SpooledTemporaryFile
 from typing import Any
 
+import filetype
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.http import HttpRequest
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+TOO_LARGE = _("The file is %(size)s; the largest file accepted is %(limit)s.")
+EMPTY_FILE = _("The file is empty.")
+WRONG_TYPE = _("Only PDF, JPEG or PNG files are accepted; this file is %(found)s.")
+BROKEN_PDF = _("The PDF cannot be read (it is damaged or incomplete): %(detail)s")
+BROKEN_IMAGE = _("The image cannot be read (it is damaged or incomplete).")
+
+PDF = "application/pdf"
+ACCEPTED_TYPES = frozenset({PDF, "image/jpeg", "image/png"})
 
 
 class UploadTooLarge(Exception):
@@ -112,3 +136,82 @@ def read_capped(upload: UploadedFile[Any], *, max_bytes: int) -> bytes:
         if len(data) > max_bytes:
             raise UploadTooLarge(len(data), max_bytes)
     return bytes(data)
+
+
+def human_size(size: int) -> str:
+    """A file size as people read it."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} B"
+
+
+def upload_size_check(upload: UploadedFile[Any], *, limit: int) -> int:
+    """The upload's size; ValidationError (TOO_LARGE, both sizes as people read them) when it
+    is over `limit` bytes."""
+    size = upload.size or 0
+    if size > limit:
+        raise ValidationError(
+            TOO_LARGE,
+            code="too_large",
+            params={"size": human_size(size), "limit": human_size(limit)},
+        )
+    return size
+
+
+def upload_content_check(upload: UploadedFile[Any]) -> str:
+    """The file's real type (by its bytes, not its name), after checking it can be read."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    if not head:
+        raise ValidationError(EMPTY_FILE, code="empty")
+    kind = filetype.guess(head)
+    mime = kind.mime if kind is not None else None
+    if mime not in ACCEPTED_TYPES:
+        found = mime or _g("not a known document type")
+        raise ValidationError(WRONG_TYPE, code="wrong_type", params={"found": found})
+    if mime == PDF:
+        try:
+            reader = PdfReader(upload)
+            if len(reader.pages) < 1:
+                raise PyPdfError("no pages")
+        except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+            detail = str(exc)[:120] or type(exc).__name__
+            raise ValidationError(
+                BROKEN_PDF, code="broken_pdf", params={"detail": detail}
+            ) from None
+    else:
+        try:
+            with Image.open(upload) as image:
+                image.verify()
+        except (
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ):
+            raise ValidationError(BROKEN_IMAGE, code="broken_image") from None
+    upload.seek(0)
+    return str(mime)
+
+
+def upload_sha256(upload: UploadedFile[Any]) -> str:
+    """The hex SHA-256 of the upload's bytes, read in chunks; the upload is rewound."""
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def safe_file_name(name: str) -> str:
+    """A file name safe to show and to put in a download header: no path, no control
+    characters, at most 120 characters."""
+    base = os.path.basename(name.replace("\\", "/"))
+    printable = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
+    cleaned = get_valid_filename(printable) if printable.strip(" .") else ""
+    return (cleaned or "dokumen")[-120:]

@@ -11,14 +11,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
-from sergur.accounts.models import User
+from sergur.common.http import AuthenticatedHttpRequest, attachment, messages_error
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
 from sergur.imports.forms import ImportApplyForm, ImportUploadForm, max_bytes
@@ -36,12 +36,6 @@ from sergur.rules.selection.layout import neutralise
 PROBLEMS_PER_PAGE = 200
 CHECKED = _("File checked: %(valid)s good rows, %(invalid)s rows with errors.")
 IMPORTED = _("Imported: %(created)s teachers created, %(updated)s updated.")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 @require_safe
@@ -140,10 +134,7 @@ def import_problems_csv(request: AuthenticatedHttpRequest, pk: int) -> Streaming
     are neutralised."""
     batch = import_batch_get_for_user(user=request.user, pk=pk)
     response = StreamingHttpResponse(_problem_rows(batch), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-problems.csv"'
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return attachment(response, filename=f"import-{batch.pk}-problems.csv")
 
 
 @require_POST
@@ -158,8 +149,7 @@ def import_apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         batch = import_apply_service(batch=batch, mode=form.cleaned_data["mode"])
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        messages_error(request, exc)
     else:
         messages.success(
             request, IMPORTED % {"created": batch.rows_created, "updated": batch.rows_updated}

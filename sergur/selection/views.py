@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.accounts.models import User
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
 from sergur.selection.documents import SkData, SkRow, sk_pdf
@@ -59,12 +60,6 @@ from sergur.selection.wording import factors, why
 PER_PAGE = 50
 LOOKUPS_PER_WINDOW = 30
 LOOKUP_WINDOW_SECONDS = 600
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,12 @@ from sergur.verification.selectors import verification_status
 
 PANEL_TEMPLATE = "verification/panel.html"
 
-STAFF_ROLES = frozenset(
-    {User.Role.DISTRICT_COMMITTEE, User.Role.QUALITY_OFFICE, User.Role.RAYON_ADMIN}
-)
-
 
 def verification_panel(user: User, case: Case) -> Panel | None:
     """The panel for the case's teacher and the verifying offices (two queries); none
     before the first submission or for anyone else."""
     owner = case.teacher.user_id == user.pk
-    staff = user.is_superuser or user.role in STAFF_ROLES
+    staff = user.is_case_staff
     if case.state == Case.State.DRAFT or not (owner or staff):
         return None
     status = verification_status(user=user, case=case)

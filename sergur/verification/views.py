@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,9 +19,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
-from django_htmx.middleware import HtmxDetails
 
-from sergur.accounts.models import User
+from sergur.common.http import AuthenticatedHttpRequest, error_messages, messages_error
 from sergur.verification.forms import VerdictForm
 from sergur.verification.models import Stage, StageReview
 from sergur.verification.selectors import (
@@ -55,13 +54,6 @@ SKIPPED = _(
     "%(skipped)s portfolio(s) carry verdicts of the rayon and were left to be completed on "
     "their own page."
 )
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required and HtmxMiddleware."""
-
-    user: User
-    htmx: HtmxDetails
 
 
 @dataclass
@@ -163,7 +155,7 @@ def verdict(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
             )
         except ValidationError as exc:
-            errors = [str(message) for message in exc.messages]
+            errors = error_messages(exc)
         else:
             text = VERDICT_SAVED % {"verdict": saved.verdict, "code": saved.code}
             if not _fragment(request):
@@ -202,8 +194,7 @@ def accept_suggestions(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     try:
         rows = verdicts_accept_suggested(case=case, actor=request.user, now=timezone.now())
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        messages_error(request, exc)
     else:
         messages.success(request, SUGGESTIONS_ACCEPTED % {"count": len(rows)})
     return redirect(_page_url(case.pk))
@@ -217,8 +208,7 @@ def meet_remaining(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         rows = verdicts_meet_remaining(case=case, actor=request.user, now=timezone.now())
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        messages_error(request, exc)
     else:
         messages.success(request, REMAINING_MET % {"count": len(rows)})
     return redirect(_page_url(case.pk))
@@ -233,8 +223,7 @@ def complete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         review = stage_complete(case=case, actor=request.user, now=timezone.now())
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        messages_error(request, exc)
         return redirect(_page_url(case.pk))
     name = case.teacher.name
     if review.outcome == StageReview.Outcome.PASSED:

@@ -46,7 +46,7 @@ from sergur.assessments.models import Assessor, DeclaredRelation, Result
 from sergur.assessments.selectors import parts_from_json, review_from_json
 from sergur.assessments.tests.decisions_support import decided
 from sergur.cases.models import Case, CaseEvent
-from sergur.portfolios.services import TOO_LARGE, WRONG_TYPE, human_size
+from sergur.common.uploads import TOO_LARGE, WRONG_TYPE, human_size
 from sergur.portfolios.tests.teacher_support import pdf_bytes
 from sergur.rules.assessment import SheetReview
 from sergur.rules.messages import COMPONENTS

@@ -37,9 +37,8 @@ from sergur.assessments.selectors.decisions import working_review
 from sergur.assessments.services.rounds import result_record
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record
+from sergur.common.uploads import safe_file_name, upload_content_check, upload_size_check
 from sergur.portfolios.selectors import portfolio_read, rules_year
-from sergur.portfolios.services import TOO_LARGE, human_size, safe_file_name
-from sergur.portfolios.services import evidence_content_check as check_content
 from sergur.rules.assessment import SheetReview, outcome
 from sergur.rules.assessment.sheet import PARTS
 
@@ -368,20 +367,9 @@ def clarification_respond(
         raise ValidationError({"text": ValidationError(RESPONSE_REQUIRED, code="required")})
     response = ClarificationResponse(case=case, result=result, text=body, by=actor, at=now)
     if upload is not None:
-        limit = settings.SERGUR_EVIDENCE_MAX_BYTES
-        size = upload.size or 0
-        if size > limit:
-            raise ValidationError(
-                {
-                    "scan": ValidationError(
-                        TOO_LARGE,
-                        code="too_large",
-                        params={"size": human_size(size), "limit": human_size(limit)},
-                    )
-                }
-            )
         try:
-            response.content_type = check_content(upload)
+            size = upload_size_check(upload, limit=settings.SERGUR_EVIDENCE_MAX_BYTES)
+            response.content_type = upload_content_check(upload)
         except ValidationError as error:
             raise ValidationError({"scan": error}) from None
         response.size = size

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from sergur.accounts.models import User
 from sergur.assessments.forms.allocation import (
     AllocateForm,
     AssessorForm,
@@ -48,16 +47,11 @@ from sergur.assessments.services.allocation import (
 )
 from sergur.cases.models import Case
 from sergur.cases.selectors import RAYON_STATES
+from sergur.common.http import AuthenticatedHttpRequest
 
 PER_PAGE = 25
 UNPLACED_SHOWN = 20
 TEACHER_NOT_FOUND = gettext_lazy("No teacher of this rayon has participant number %(number)s.")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 def _year(request: HttpRequest) -> int | None:

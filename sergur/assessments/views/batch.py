@@ -11,13 +11,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from sergur.accounts.models import User
 from sergur.assessments.forms.batch import BatchStartForm
 from sergur.assessments.selectors.batch import (
     batch_allowed,
@@ -28,17 +27,12 @@ from sergur.assessments.selectors.batch import (
 )
 from sergur.assessments.services.batch import batch_start
 from sergur.assessments.tasks import rescore_year
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.rules import ProgrammeYearError
 
 HISTORY = 50
 STARTED = _("The re-scoring job was started.")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 def _parameters(year: ProgrammeYear, rayon: Rayon | None) -> dict[str, Any]:

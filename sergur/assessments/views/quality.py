@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_stubs_ext import StrOrPromise
 
-from sergur.accounts.models import User
 from sergur.assessments.forms.quality import QualityYearForm
 from sergur.assessments.models import Assessor
 from sergur.assessments.selectors.allocation import assessor_get_for_user, rayon_get_for_user
@@ -30,6 +29,7 @@ from sergur.assessments.selectors.quality import (
     quality_report,
 )
 from sergur.common.charts import bar_chart, line_chart
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear
 from sergur.rules.assessment.agreement import (
@@ -64,12 +64,6 @@ NO_PARAMETERS = _(
     "be shown: %(error)s"
 )
 BAD_YEAR = _("That programme year does not exist; showing the latest year instead.")
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required."""
-
-    user: User
 
 
 def exact(value: Fraction) -> Decimal:
@@ -172,6 +166,23 @@ def _year(request: HttpRequest) -> tuple[QualityYearForm, ProgrammeYear | None, 
     return QualityYearForm(initial={"year": default.year if default else None}), default, wrong
 
 
+def _report(
+    context: dict[str, object], year: ProgrammeYear | None, rayon: int
+) -> tuple[ProgrammeYear, QualityData] | None:
+    """The year and its figures for the rayon; None, with the reason in `context`, when no year
+    is set up or its assessment parameters cannot be read."""
+    if year is None:
+        context["no_year"] = NO_YEAR
+        return None
+    try:
+        return year, quality_report(rayon=rayon, programme_year=year)
+    except ProgrammeYearError as error:
+        context.update(
+            {"year": year, "no_year": NO_PARAMETERS % {"year": year.year, "error": error}}
+        )
+        return None
+
+
 @login_required
 @require_safe
 def quality(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -180,16 +191,14 @@ def quality(request: AuthenticatedHttpRequest) -> HttpResponse:
     rayon = rayon_get_for_user(user=request.user)
     form, year, wrong = _year(request)
     context: dict[str, object] = {"rayon": request.user.rayon, "form": form, "wrong_year": wrong}
-    if year is None:
-        context["no_year"] = NO_YEAR
-        return render(request, f"{TEMPLATES}/rayon.html", context)
-    try:
-        data = quality_report(rayon=rayon, programme_year=year)
-    except ProgrammeYearError as error:
-        context.update(
-            {"year": year, "no_year": NO_PARAMETERS % {"year": year.year, "error": error}}
-        )
-        return render(request, f"{TEMPLATES}/rayon.html", context)
+    found = _report(context, year, rayon)
+    if found is not None:
+        context.update(_rayon_figures(*found))
+    return render(request, f"{TEMPLATES}/rayon.html", context)
+
+
+def _rayon_figures(year: ProgrammeYear, data: QualityData) -> dict[str, object]:
+    """The rayon page's tables: per assessor, per component, per month and overall."""
     report = data.report
     rows = [_row(entry, data, year) for entry in report.assessors]
     half = Decimal(data.rules.tolerance) / 2
@@ -204,68 +213,78 @@ def quality(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         for p in report.periods
     ]
-    context.update(
-        {
-            "year": year,
-            "data": data,
-            "report": report,
-            "rows": rows,
-            "parts": parts,
-            "periods": periods,
-            "overall": {
-                "kappa_linear": Figure.of(report.kappa_linear),
-                "kappa_quadratic": Figure.of(report.kappa_quadratic),
-                "icc": Figure.of(report.icc),
-                "mean_absolute": Figure.of(report.mean_absolute),
-            },
-            "half_tolerance": half,
-            "kappa_min": kappa_min,
-            "min_pairs": data.rules.min_pairs,
-            "charts": [
-                bar_chart(
-                    "chart-severity",
-                    _("Severity per assessor"),
-                    _(
-                        "Mean difference of the assessor's total from the co-assessor's, in "
-                        "points; below zero the assessor gives fewer points. The lines mark "
-                        "half the tolerance either side. The table above has the same numbers."
-                    ),
-                    [(r.name, r.severity.value, bool(r.flags)) for r in rows],
-                    [(-half, f"-{number_format(half)}"), (half, f"+{number_format(half)}")],
-                ),
-                bar_chart(
-                    "chart-kappa",
-                    _("Agreement on decisions per assessor"),
-                    _(
-                        "Linear-weighted kappa of the assessor's decision codes against the "
-                        "co-assessor's (1: always the same; 0: no better than chance); the line "
-                        "marks the flag threshold. The table above has the same numbers."
-                    ),
-                    [(r.name, r.kappa_linear.value, bool(r.flags)) for r in rows],
-                    [(kappa_min, number_format(kappa_min))],
-                ),
-                bar_chart(
-                    "chart-parts",
-                    _("Disagreement per component"),
-                    _(
-                        "Mean absolute difference between the two assessors' points, per "
-                        "component. The component table has the same numbers."
-                    ),
-                    [(p.name, p.mean_absolute.value, False) for p in parts],
-                ),
-            ],
-            "drift": line_chart(
-                "chart-drift",
-                _("Distance between the two assessors per month"),
+    return {
+        "year": year,
+        "data": data,
+        "report": report,
+        "rows": rows,
+        "parts": parts,
+        "periods": periods,
+        "overall": {
+            "kappa_linear": Figure.of(report.kappa_linear),
+            "kappa_quadratic": Figure.of(report.kappa_quadratic),
+            "icc": Figure.of(report.icc),
+            "mean_absolute": Figure.of(report.mean_absolute),
+        },
+        "half_tolerance": half,
+        "kappa_min": kappa_min,
+        "min_pairs": data.rules.min_pairs,
+        **_rayon_charts(rows, parts, periods, half, kappa_min),
+    }
+
+
+def _rayon_charts(
+    rows: list[AssessorRow],
+    parts: list[PartRow],
+    periods: list[PeriodRow],
+    half: Decimal,
+    kappa_min: Decimal,
+) -> dict[str, object]:
+    """The rayon page's charts, each beside a table with the same numbers."""
+    return {
+        "charts": [
+            bar_chart(
+                "chart-severity",
+                _("Severity per assessor"),
                 _(
-                    "Mean absolute difference of the two totals of the pairs completed each "
-                    "month. The month table has the same numbers."
+                    "Mean difference of the assessor's total from the co-assessor's, in "
+                    "points; below zero the assessor gives fewer points. The lines mark "
+                    "half the tolerance either side. The table above has the same numbers."
                 ),
-                [(p.period, p.mean_absolute.value) for p in periods],
+                [(r.name, r.severity.value, bool(r.flags)) for r in rows],
+                [(-half, f"-{number_format(half)}"), (half, f"+{number_format(half)}")],
             ),
-        }
-    )
-    return render(request, f"{TEMPLATES}/rayon.html", context)
+            bar_chart(
+                "chart-kappa",
+                _("Agreement on decisions per assessor"),
+                _(
+                    "Linear-weighted kappa of the assessor's decision codes against the "
+                    "co-assessor's (1: always the same; 0: no better than chance); the line "
+                    "marks the flag threshold. The table above has the same numbers."
+                ),
+                [(r.name, r.kappa_linear.value, bool(r.flags)) for r in rows],
+                [(kappa_min, number_format(kappa_min))],
+            ),
+            bar_chart(
+                "chart-parts",
+                _("Disagreement per component"),
+                _(
+                    "Mean absolute difference between the two assessors' points, per "
+                    "component. The component table has the same numbers."
+                ),
+                [(p.name, p.mean_absolute.value, False) for p in parts],
+            ),
+        ],
+        "drift": line_chart(
+            "chart-drift",
+            _("Distance between the two assessors per month"),
+            _(
+                "Mean absolute difference of the two totals of the pairs completed each "
+                "month. The month table has the same numbers."
+            ),
+            [(p.period, p.mean_absolute.value) for p in periods],
+        ),
+    }
 
 
 @login_required
@@ -282,16 +301,10 @@ def quality_assessor(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         "assessor": assessor,
         "name": _name(assessor),
     }
-    if year is None:
-        context["no_year"] = NO_YEAR
+    found = _report(context, year, rayon)
+    if found is None:
         return render(request, f"{TEMPLATES}/assessor.html", context)
-    try:
-        data = quality_report(rayon=rayon, programme_year=year)
-    except ProgrammeYearError as error:
-        context.update(
-            {"year": year, "no_year": NO_PARAMETERS % {"year": year.year, "error": error}}
-        )
-        return render(request, f"{TEMPLATES}/assessor.html", context)
+    year, data = found
     entry = next((a for a in data.report.assessors if a.assessor == assessor.pk), None)
     context.update({"year": year, "tolerance": data.rules.tolerance})
     if entry is not None:

@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import BoundField
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +41,7 @@ from sergur.assessments.selectors.sheets import (
 )
 from sergur.assessments.services.rounds import PLANS_INCOMPLETE, sheet_submit
 from sergur.assessments.services.sheets import ASSESSING, sheet_save
+from sergur.common.http import AuthenticatedHttpRequest, error_messages, form_error_messages
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read
 from sergur.rules.instruments import RPP, SCALE
@@ -56,12 +57,6 @@ STATUS_NAMES = {
     SheetStatus.DRAFT: _("Draft"),
     SheetStatus.SUBMITTED: _("Submitted"),
 }
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required."""
-
-    user: User
 
 
 @dataclass(frozen=True)
@@ -155,18 +150,14 @@ def sheet_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     notes=form.cleaned_data["notes"],
                 )
             except ValidationError as exc:
-                errors = [str(message) for message in exc.messages]
+                errors = error_messages(exc)
             else:
                 messages.success(request, DRAFT_SAVED)
                 if request.POST.get("action") == "submit":
                     return redirect("assessments:sheet_submit", pk=allocation.pk)
                 return redirect(f"{reverse('assessments:sheet', args=[allocation.pk])}#outcome")
         else:
-            errors = [
-                f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
-                for name, field_errors in form.errors.items()
-                for error in field_errors
-            ]
+            errors = form_error_messages(form, labelled=True)
     else:
         form = _form(page, None)
     return render(
@@ -263,7 +254,7 @@ def sheet_submit_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
                 raise ValidationError(PLANS_INCOMPLETE)
             sheet_submit(sheet=sheet, actor=request.user, now=timezone.now())
         except ValidationError as exc:
-            errors = [str(message) for message in exc.messages]
+            errors = error_messages(exc)
         else:
             messages.success(request, SUBMITTED)
             return redirect(back)

@@ -13,6 +13,7 @@ from sergur.common.uploads import (
     UploadTooLarge,
     install_capped_upload_handler,
     read_capped,
+    safe_file_name,
 )
 
 
@@ -121,3 +122,18 @@ def test_read_capped_stops_at_the_cap_when_the_size_is_unknown():
         read_capped(upload, max_bytes=50)
 
     assert caught.value.size == 60
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("..\\..\\windows\\system32.pdf", "system32.pdf"),
+        ("\x00\x1b[31m.pdf", "31m.pdf"),
+        ("...", "dokumen"),
+        ("", "dokumen"),
+        ("a" * 300 + ".pdf", ("a" * 300 + ".pdf")[-120:]),
+        ('say "hi"; rm -rf.pdf', "say_hi_rm_-rf.pdf"),
+    ],
+)
+def test_safe_file_name_keeps_no_path_or_control_characters(name, expected):
+    assert safe_file_name(name) == expected

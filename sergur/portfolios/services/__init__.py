@@ -5,14 +5,10 @@ state and deadline here, not in the views."""
 from __future__ import annotations
 
 from sergur.portfolios.services.base import (
-    ACCEPTED_TYPES,
     ALREADY_USED,
-    BROKEN_IMAGE,
-    BROKEN_PDF,
     DEADLINE_PASSED,
     DECLARATION_NEEDED,
     DECLARATION_TEXT,
-    EMPTY_FILE,
     ENVELOPE_CLOSED,
     ENVELOPE_NOT_AUTHOR,
     ENVELOPE_NOT_FILLED,
@@ -20,9 +16,7 @@ from sergur.portfolios.services.base import (
     NOT_COMPLETE,
     NOT_OWNER,
     TABLE_FULL,
-    TOO_LARGE,
     UNKNOWN_TABLE,
-    WRONG_TYPE,
     ensure_editable,
     local_time,
 )
@@ -38,10 +32,7 @@ from sergur.portfolios.services.envelope import (
 from sergur.portfolios.services.evidence import (
     entry_code,
     evidence_add,
-    evidence_content_check,
     evidence_remove,
-    human_size,
-    safe_file_name,
 )
 from sergur.portfolios.services.submission import (
     portfolio_submit,
@@ -49,14 +40,10 @@ from sergur.portfolios.services.submission import (
 )
 
 __all__ = [
-    "ACCEPTED_TYPES",
     "ALREADY_USED",
-    "BROKEN_IMAGE",
-    "BROKEN_PDF",
     "DEADLINE_PASSED",
     "DECLARATION_NEEDED",
     "DECLARATION_TEXT",
-    "EMPTY_FILE",
     "ENVELOPE_CLOSED",
     "ENVELOPE_NOT_AUTHOR",
     "ENVELOPE_NOT_FILLED",
@@ -64,9 +51,7 @@ __all__ = [
     "NOT_COMPLETE",
     "NOT_OWNER",
     "TABLE_FULL",
-    "TOO_LARGE",
     "UNKNOWN_TABLE",
-    "WRONG_TYPE",
     "ensure_editable",
     "entry_code",
     "entry_delete",
@@ -75,11 +60,8 @@ __all__ = [
     "envelope_confirm",
     "envelope_save",
     "evidence_add",
-    "evidence_content_check",
     "evidence_remove",
-    "human_size",
     "local_time",
     "portfolio_submit",
-    "safe_file_name",
     "submission_payload",
 ]

@@ -10,18 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case
-from sergur.portfolios.models import Evidence
 
 LOCKED = _(
     "The portfolio is submitted and locked. It can change again only when a decision reopens it."
 )
 UNKNOWN_TABLE = _("This table is not part of your instrument.")
 TABLE_FULL = _("This table holds at most %(count)d rows.")
-TOO_LARGE = _("The file is %(size)s; the largest file accepted is %(limit)s.")
-EMPTY_FILE = _("The file is empty.")
-WRONG_TYPE = _("Only PDF, JPEG or PNG files are accepted; this file is %(found)s.")
-BROKEN_PDF = _("The PDF cannot be read (it is damaged or incomplete): %(detail)s")
-BROKEN_IMAGE = _("The image cannot be read (it is damaged or incomplete).")
 ALREADY_USED = _(
     "This file is already evidence %(code)s (%(table)s). One document supports one place only."
 )
@@ -33,7 +27,6 @@ DECLARATION_NEEDED = _("Tick the declaration of authenticity to submit.")
 NOT_COMPLETE = _("The portfolio cannot be submitted yet: %(gaps)s")
 NOT_OWNER = _("Only the teacher submits their own portfolio.")
 
-ACCEPTED_TYPES = {kind.value for kind in Evidence.Kind}
 DECLARATION_TEXT = (
     "Dengan ini saya menyatakan bahwa pernyataan dan dokumen di dalam portofolio ini "
     "benar-benar hasil karya saya sendiri, dan jika di kemudian hari ternyata pernyataan dan "

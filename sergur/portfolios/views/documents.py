@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_get_for_user, case_rights
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.signing import public_key_pem
 from sergur.portfolios.documents import (
     book_pdf,
@@ -27,12 +27,6 @@ from sergur.portfolios.documents import (
     receipt_read,
 )
 from sergur.portfolios.forms import ReceiptCodeForm
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 def _exportable_case(request: AuthenticatedHttpRequest, pk: int) -> Case:

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms import BoundField
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _g
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_get_for_user, case_rights
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.forms import EnvelopeForm
 from sergur.portfolios.models import EnvelopeInstrument
@@ -48,12 +49,6 @@ CONFIRMATION_WITHDRAWN = _(
 )
 SAVED_NOT_CONFIRMED = _("The draft is saved, but it is not confirmed:")
 AUTHOR_NAMES = {"principal": _("principal"), "supervisor": _("supervisor")}
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required: its user is a signed-in User."""
-
-    user: User
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from sergur.appeals.tests.support import EXE, assigned, published, upload
 from sergur.assessments.models import Allocation, Result
 from sergur.assessments.selectors import parts_from_json, review_from_json
 from sergur.cases.models import Case
-from sergur.portfolios.services import TOO_LARGE, WRONG_TYPE, human_size
+from sergur.common.uploads import TOO_LARGE, WRONG_TYPE, human_size
 from sergur.portfolios.tests.teacher_support import pdf_bytes
 from sergur.rules.assessment import PARTS
 from sergur.rules.messages import COMPONENTS

@@ -23,20 +23,17 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from sergur.cases.models import Case, CaseEvent
+from sergur.common.uploads import BROKEN_IMAGE, TOO_LARGE, WRONG_TYPE, human_size
 from sergur.portfolios.models import Entry, Evidence, Submission
 from sergur.portfolios.selectors import portfolio_estimate, portfolio_read
 from sergur.portfolios.services import (
     ALREADY_USED,
-    BROKEN_IMAGE,
     DEADLINE_PASSED,
     LOCKED,
     NOT_COMPLETE,
     TABLE_FULL,
-    TOO_LARGE,
-    WRONG_TYPE,
     envelope_confirm,
     envelope_save,
-    human_size,
     portfolio_submit,
 )
 from sergur.portfolios.tests.teacher_support import (
@@ -676,7 +673,7 @@ def test_a_broken_pdf_is_refused(client, cast):
     )
 
     with translation.override("id"):
-        from sergur.portfolios.services import BROKEN_PDF
+        from sergur.common.uploads import BROKEN_PDF
 
         start = str(BROKEN_PDF).split("%(detail)s")[0]
     assert escape(start) in page(response)

@@ -12,7 +12,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.panels import case_panels
+from sergur.common.http import AuthenticatedHttpRequest, attachment
 from sergur.portfolios.forms import SubmitForm
 from sergur.portfolios.models import Submission
 from sergur.portfolios.selectors import (
@@ -32,7 +32,6 @@ from sergur.portfolios.services import DECLARATION_TEXT, portfolio_submit
 from sergur.portfolios.views.teacher import overview
 from sergur.portfolios.views.teacher.common import (
     TEMPLATES,
-    AuthenticatedHttpRequest,
     case_and_rights,
     local_datetime,
     require_owner,
@@ -151,7 +150,4 @@ def export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = portfolio_document(portfolio_read(case=case), include_envelope=False)
     body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     response = HttpResponse(body, content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="export-{case.pk}.json"'
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return attachment(response, filename=f"export-{case.pk}.json")

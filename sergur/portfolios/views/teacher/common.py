@@ -6,29 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django_htmx.middleware import HtmxDetails
 
-from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.selectors import CaseRights, case_get_for_user, case_rights
+from sergur.common.http import AuthenticatedHttpRequest
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.sections import BY_KEY, Section
 from sergur.portfolios.selectors import Portfolio, Row
 
 TEMPLATES = "portfolios/teacher"
 CONFIRM_TEMPLATE = f"{TEMPLATES}/confirm_delete.html"
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """A request past login_required and HtmxMiddleware."""
-
-    user: User
-    htmx: HtmxDetails
 
 
 def case_and_rights(request: AuthenticatedHttpRequest, pk: int) -> tuple[Case, CaseRights]:
@@ -70,11 +62,6 @@ def evidence_or_404(portfolio: Portfolio, evidence_id: int) -> tuple[Row, Eviden
                     row.entry.case = portfolio.case
                     return row, file
     raise Http404
-
-
-def messages_of(exc: ValidationError) -> list[str]:
-    """A service's refusal as the sentences to show."""
-    return [str(message) for message in exc.messages]
 
 
 def fragment_only(request: AuthenticatedHttpRequest) -> bool:

@@ -10,11 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
+from sergur.common.http import (
+    AuthenticatedHttpRequest,
+    error_messages,
+    file_download,
+    form_error_messages,
+    messages_error,
+)
 from sergur.common.uploads import install_capped_upload_handler
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.selectors import portfolio_read
@@ -23,11 +29,9 @@ from sergur.portfolios.services import evidence_remove
 from sergur.portfolios.views.teacher import rows as layout
 from sergur.portfolios.views.teacher.common import (
     CONFIRM_TEMPLATE,
-    AuthenticatedHttpRequest,
     case_and_rights,
     evidence_or_404,
     fragment_only,
-    messages_of,
     require_owner,
     row_or_404,
     section_url,
@@ -62,7 +66,7 @@ def _evidence_add(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> 
     errors: list[str] = []
     added: Evidence | None = None
     if not form.is_valid():
-        errors = [str(error) for field_errors in form.errors.values() for error in field_errors]
+        errors = form_error_messages(form)
     else:
         try:
             added = evidence_add_service(
@@ -72,7 +76,7 @@ def _evidence_add(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> 
                 actor=request.user,
             )
         except ValidationError as exc:
-            errors = messages_of(exc)
+            errors = error_messages(exc)
     if added is None:
         if fragment_only(request):
             context = section_context(portfolio, table, rights)
@@ -101,15 +105,11 @@ def evidence_download(request: AuthenticatedHttpRequest, pk: int, evidence_id: i
     if not rights.view_evidence:
         raise PermissionDenied
     _row, file = evidence_or_404(portfolio_read(case=case), evidence_id)
-    response = FileResponse(
+    return file_download(
         file.file.open("rb"),
-        as_attachment=True,
         filename=file.original_name,  # sanitised by the service when it was stored
         content_type=file.content_type,  # the type found in the bytes, not the one sent
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_POST
@@ -134,8 +134,7 @@ def evidence_delete(request: AuthenticatedHttpRequest, pk: int, evidence_id: int
     try:
         evidence_remove(evidence=file, actor=request.user)
     except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
+        messages_error(request, exc)
         return redirect(back)
     messages.success(request, FILE_DELETED % {"name": file.original_name})
     return redirect(back)

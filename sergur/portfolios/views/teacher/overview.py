@@ -226,16 +226,6 @@ class EventLine:
     details: list[str]
 
 
-STAFF_ROLES = frozenset(
-    {
-        User.Role.RAYON_ADMIN,
-        User.Role.DISTRICT_COMMITTEE,
-        User.Role.QUALITY_OFFICE,
-        User.Role.OPERATOR,
-    }
-)
-
-
 def actor_visible(actor: User, viewer: User | None) -> bool:
     """Whether `viewer` may read the name of `actor` in a case's log: an assessor's name is
     shown only to staff and to the assessor themself."""
@@ -243,7 +233,7 @@ def actor_visible(actor: User, viewer: User | None) -> bool:
         return True
     if viewer is None:
         return False
-    return viewer.pk == actor.pk or viewer.is_superuser or viewer.role in STAFF_ROLES
+    return viewer.pk == actor.pk or viewer.is_case_staff_or_operator
 
 
 # The rayon's own steps towards a decision: their codes and reasons (the decision before it is

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sergur.cases.selectors import CaseRights
+from sergur.common.http import AuthenticatedHttpRequest, error_messages, messages_error
 from sergur.portfolios.forms import EntryForm, EvidenceForm
 from sergur.portfolios.sections import Section
 from sergur.portfolios.selectors import Portfolio, portfolio_read
@@ -27,10 +28,8 @@ from sergur.portfolios.views.teacher import rows as layout
 from sergur.portfolios.views.teacher.common import (
     CONFIRM_TEMPLATE,
     TEMPLATES,
-    AuthenticatedHttpRequest,
     case_and_rights,
     fragment_only,
-    messages_of,
     require_owner,
     row_or_404,
     section_or_404,
@@ -120,7 +119,9 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
     except ValidationError as exc:
         # What was typed stays in the form, with the reason it was not added.
         form = layout.add_form(table, initial=values)
-        context = section_context(portfolio, table, rights, add=form, add_errors=messages_of(exc))
+        context = section_context(
+            portfolio, table, rights, add=form, add_errors=error_messages(exc)
+        )
         return render_section(request, context, "add_status" if fragment_only(request) else "")
     portfolio = portfolio_read(case=case)
     row = row_or_404(portfolio, entry.pk)
@@ -151,10 +152,9 @@ def entry_update(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
     except ValidationError as exc:
         if fragment_only(request):
             context = section_context(portfolio, table, rights)
-            context["save_errors"] = messages_of(exc)
+            context["save_errors"] = error_messages(exc)
             return render_section(request, context, "saved")
-        for message in messages_of(exc):
-            messages.error(request, message)
+        messages_error(request, exc)
         return redirect(section_url(case, table, entry_id))
     portfolio = portfolio_read(case=case)
     row = row_or_404(portfolio, entry_id)
@@ -190,8 +190,7 @@ def entry_delete(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
     try:
         entry_delete_service(entry=row.entry, actor=request.user)
     except ValidationError as exc:
-        for message in messages_of(exc):
-            messages.error(request, message)
+        messages_error(request, exc)
         return redirect(back)
     messages.success(request, ROW_DELETED % {"label": layout.printed_label(row)})
     return redirect(section_url(case, row.section))

@@ -1,0 +1,75 @@
+"""What every app's views share: the signed-in request, a refusal as sentences, private downloads.
+
+A download of a person's files or data is never cached on the way (`private`, `no-store`) and
+never re-typed by the browser (`nosniff`): the type sent is the one the service found in the
+bytes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.http import FileResponse, HttpRequest, HttpResponseBase
+from django.utils.cache import patch_cache_control
+
+if TYPE_CHECKING:
+    from django.core.exceptions import ValidationError
+    from django.core.files import File
+    from django.forms import BaseForm
+    from django_htmx.middleware import HtmxDetails
+
+    from sergur.accounts.models import User
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """A request past login_required and HtmxMiddleware: its user is a signed-in User."""
+
+    user: User
+    htmx: HtmxDetails
+
+
+def error_messages(error: ValidationError) -> list[str]:
+    """A service's refusal as the sentences to show."""
+    return [str(message) for message in error.messages]
+
+
+def messages_error(request: HttpRequest, error: ValidationError) -> None:
+    """Flash every sentence of a service's refusal as an error message."""
+    for text in error_messages(error):
+        messages.error(request, text)
+
+
+def form_error_messages(form: BaseForm, *, labelled: bool = False) -> list[str]:
+    """Every error of a bound form, field by field, as sentences; `labelled` puts the field's
+    label before each error of a field (errors of the whole form stay as they are)."""
+    return [
+        f"{form.fields[name].label}: {error}" if labelled and name in form.fields else str(error)
+        for name, field_errors in form.errors.items()
+        for error in field_errors
+    ]
+
+
+def private[ResponseT: HttpResponseBase](response: ResponseT) -> ResponseT:
+    """Mark a download private: no cache keeps it, no browser guesses another type for it."""
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def attachment[ResponseT: HttpResponseBase](response: ResponseT, *, filename: str) -> ResponseT:
+    """A private download saved as `filename` (a name the view built, safe as it is)."""
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return private(response)
+
+
+def file_download(
+    file: File[Any], *, filename: str, content_type: str, as_attachment: bool = True
+) -> FileResponse:
+    """A stored file streamed as a private download (or shown inline), under `filename`, with
+    the type found in its bytes."""
+    return private(
+        FileResponse(
+            file, as_attachment=as_attachment, filename=filename, content_type=content_type
+        )
+    )
