@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import get_valid_filename
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -54,7 +54,7 @@ def evidence_content_check(upload: UploadedFile[Any]) -> str:
     kind = filetype.guess(head)
     mime = kind.mime if kind is not None else None
     if mime not in ACCEPTED_TYPES:
-        found = mime or _g("not a known document type")
+        found = mime or gettext("not a known document type")
         raise ValidationError(WRONG_TYPE, code="wrong_type", params={"found": found})
     if mime == Evidence.Kind.PDF:
         try:

@@ -9,8 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
@@ -35,9 +36,17 @@ from sergur.selection.selectors import (
     district_teachers,
     main_assignment,
 )
-from sergur.selection.services.base import SelectionError, year_params
+from sergur.selection.services.base import year_params
 
 NUMBER_EVENT = CaseEvent.Kind.PARTICIPANT_NUMBER
+NUMBER_SET = _("Participant number set by the selection run.")
+NUMBER_WITHDRAWN = _("Participant number withdrawn: no longer selected.")
+NEGATIVE_QUOTA = _("The quota must be 0 or more.")
+IN_ANOTHER_RUN = _(
+    "These teachers are already in another district's selection this year; run "
+    "that district again first: %(names)s"
+)
+NUMBERS_TAKEN = _("Participant numbers already used in another district: %(numbers)s")
 
 
 def _params_json(params: SelectionParams) -> dict[str, Any]:
@@ -73,9 +82,7 @@ def case_number_set(*, case: Case, number: str, actor: User | None) -> Case:
         case=case,
         actor=actor,
         kind=NUMBER_EVENT,
-        reason=_("Participant number set by the selection run.")
-        if number
-        else _("Participant number withdrawn: no longer selected."),
+        reason=str(NUMBER_SET if number else NUMBER_WITHDRAWN),
         data={"from": previous, "to": number},
     ).save()
     return case
@@ -136,7 +143,7 @@ def selection_run(
     non-PNS minimum share, number the selected in rank order and open their cases. A second
     run of the same district and year replaces the first."""
     if quota < 0:
-        raise SelectionError(_("The quota must be 0 or more."))
+        raise ValidationError(NEGATIVE_QUOTA, code="quota")
     params = year_params(programme_year)
     teachers = list(district_teachers(district=district))
     outcomes: list[_Outcome] = []
@@ -158,7 +165,7 @@ def selection_run(
         chosen = quota_rules.select(ranked, quota, params)
         numbered = number_rules.assign([p.ranked for p in chosen.selected], programme_year.year)
     except (quota_rules.QuotaError, number_rules.ParticipantNumberError) as exc:
-        raise SelectionError(str(exc)) from exc
+        raise ValidationError(str(exc), code="quota") from exc
     picks = {p.ranked.candidate.nuptk: p for p in chosen.selected}
     displaced = {r.candidate.nuptk: m for r, m in chosen.displaced}
     numbers = {r.candidate.nuptk: number for r, number in numbered}
@@ -242,13 +249,7 @@ def _not_in_other_runs(*, programme_year: ProgrammeYear, district: District) -> 
     )
     if elsewhere:
         names = ", ".join(f"{e.teacher.name} ({e.run.district})" for e in elsewhere)
-        raise SelectionError(
-            _(
-                "These teachers are already in another district's selection this year; run "
-                "that district again first: %(names)s"
-            )
-            % {"names": names}
-        )
+        raise ValidationError(IN_ANOTHER_RUN, code="elsewhere", params={"names": names})
 
 
 def _note(message: Message | None) -> dict[str, Any]:
@@ -269,10 +270,7 @@ def _numbers_free(
         .values_list("participant_number", flat=True)[:5]
     )
     if taken:
-        raise SelectionError(
-            _("Participant numbers already used in another district: %(numbers)s")
-            % {"numbers": ", ".join(taken)}
-        )
+        raise ValidationError(NUMBERS_TAKEN, code="numbers", params={"numbers": ", ".join(taken)})
 
 
 def _filled_update(
