@@ -43,6 +43,7 @@ from sergur.assessments.selectors.batch import (
 from sergur.assessments.selectors.batch.read import id_in
 from sergur.assessments.services.allocation import third_assessor_allocate
 from sergur.cases.models import Case, CaseEvent
+from sergur.cases.services import case_transition_many
 from sergur.common.errors import log_without_data
 from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.rules import ProgrammeYearError
@@ -214,9 +215,12 @@ def _write(
     else:
         Result.objects.filter(pk__in=superseded).update(current=False)
     _insert(Result, [_result_row(d, actor, now) for d in changed])
-    published = [d.case_id for d in changed if currents[d.case_id].state != Case.State.DECIDED]
-    if published:
-        Case.objects.filter(pk__in=published).update(state=Case.State.DECIDED, updated_at=now)
+    case_transition_many(
+        states={d.case_id: currents[d.case_id].state for d in changed},
+        to_state=Case.State.DECIDED,
+        actor=None,
+        now=now,
+    )
     events = []
     for item in changed:
         current, final = currents[item.case_id], item.final
@@ -265,8 +269,11 @@ def _write(
         )
     if reconcile:
         _insert(Reconciliation, reconciliations)
-        Case.objects.filter(pk__in=[d.case_id for d in reconcile]).update(
-            state=Case.State.RECONCILIATION, updated_at=now
+        case_transition_many(
+            states={d.case_id: currents[d.case_id].state for d in reconcile},
+            to_state=Case.State.RECONCILIATION,
+            actor=None,
+            now=now,
         )
     _insert(CaseEvent, events)
     if mode == Reconciliation.Mode.THIRD:

@@ -36,12 +36,13 @@ from sergur.assessments.selectors import (
 from sergur.assessments.selectors.decisions import working_review
 from sergur.assessments.services.rounds import result_record
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_event_record
+from sergur.cases.services import case_event_record, case_transition_check
 from sergur.portfolios.selectors import portfolio_read, rules_year
 from sergur.portfolios.services import TOO_LARGE, human_size, safe_file_name
 from sergur.portfolios.services import evidence_content_check as check_content
 from sergur.rules.assessment import SheetReview, outcome
 from sergur.rules.assessment.sheet import PARTS
+from sergur.rules.workflow import sources_of
 
 NOT_CURRENT = _("This result has been superseded; only the current result can be published.")
 ALREADY_PUBLISHED = _("This result is already published.")
@@ -79,18 +80,19 @@ PUBLISHED_STATE = {
 # -- publication ---------------------------------------------------------------------------------
 
 
-def _publishable(result: Result, case: Case) -> str:
+def _publishable(result: Result, case: Case, actor: User | None) -> str:
     """The state publishing `result` moves its (locked) case to; refused with the reason when
-    it cannot be published."""
+    it cannot be published (the workflow's table says from where and by whom)."""
     if not result.current:
         raise ValidationError(NOT_CURRENT, code="not_current")
     if result.published_at is not None:
         raise ValidationError(ALREADY_PUBLISHED, code="published")
-    if case.state != Case.State.DECIDED:
+    if case.state not in sources_of(CaseEvent.Kind.PUBLISHED):
         raise ValidationError(NOT_DECIDED, code="state")
     to_state = PUBLISHED_STATE.get(result.code)
     if to_state is None:
         raise ValidationError(UNKNOWN_CODE, code="code")
+    case_transition_check(from_state=case.state, to_state=to_state, actor=actor)
     return to_state
 
 
@@ -135,7 +137,7 @@ def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> R
     One PUBLISHED event (the code, never an assessor)."""
     result = Result.objects.select_for_update().select_related("case").get(pk=result.pk)
     case = Case.objects.select_for_update().select_related("programme_year").get(pk=result.case_id)
-    to_state = _publishable(result, case)
+    to_state = _publishable(result, case, actor)
     event = _published(result, case, to_state=to_state, actor=actor, now=now)
     result.save(update_fields=_RESULT_FIELDS)
     case.full_clean()
@@ -166,7 +168,7 @@ def results_publish(
     events = []
     for result in locked:
         case = cases[result.case_id]
-        to_state = _publishable(result, case)
+        to_state = _publishable(result, case, actor)
         events.append(_published(result, case, to_state=to_state, actor=actor, now=now))
     Result.objects.bulk_update(locked, _RESULT_FIELDS, batch_size=1000)
     updated = timezone.now()
