@@ -150,7 +150,7 @@ def test_the_decisions_page_queries_do_not_grow(
 def test_a_long_list_shows_its_first_rows_and_publish_all_takes_every_one(
     client: Client, cast: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sergur.assessments.selectors import decisions as selectors
+    from sergur.assessments.selectors.decisions import lists as selectors
 
     monkeypatch.setattr(selectors, "LIST_LIMIT", 2)
     waiting = [decided(extra_case(cast), "L") for _ in range(3)]
