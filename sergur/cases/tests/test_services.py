@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
+from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import (
     case_event_record,
@@ -12,6 +13,7 @@ from sergur.cases.services import (
     case_transition_many,
 )
 from sergur.registry.tests.factories import ProgrammeYearFactory, TeacherFactory
+from sergur.rules.workflow import Actor, State
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +109,8 @@ def test_many_cases_move_all_or_none(cast):
         )
 
     assert set(Case.objects.values_list("state", flat=True)) == {Case.State.DRAFT}
+
+
+def test_the_workflow_knows_every_state_and_role_by_the_models_values():
+    assert set(Case.State.values) == {state.value for state in State}
+    assert {actor.value for actor in Actor} - set(User.Role.values) == {"system"}
