@@ -4,13 +4,13 @@ batch jobs. Points are stored exactly (Decimal as text in JSON, numeric columns 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case
+from sergur.common.models import AppendOnlyModel
 from sergur.registry.models import District, ProgrammeYear, Rayon, School, Subject, Teacher
 
 
@@ -191,9 +191,11 @@ class Reconciliation(models.Model):
         return f"{self.case} · {self.round}"
 
 
-class AppendOnly(models.Model):
+class CorrectionBase(AppendOnlyModel):
     """What every correction records besides its values: why, by whom and when; written once,
     never rewritten."""
+
+    append_only_message = "corrections are append-only"
 
     reason = models.TextField(_("why"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -203,14 +205,8 @@ class AppendOnly(models.Model):
         abstract = True
         ordering = ["at", "pk"]
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Corrections are appended once, never rewritten."""
-        if self.pk is not None:
-            raise ValueError("corrections are append-only")
-        super().save(*args, **kwargs)
 
-
-class Correction(AppendOnly):
+class Correction(CorrectionBase):
     """One corrected value in a reconciliation: who, why, before and after. Append-only."""
 
     reconciliation = models.ForeignKey(
@@ -221,7 +217,7 @@ class Correction(AppendOnly):
     before = models.DecimalField(_("before"), max_digits=9, decimal_places=4)
     after = models.DecimalField(_("after"), max_digits=9, decimal_places=4)
 
-    class Meta(AppendOnly.Meta):
+    class Meta(CorrectionBase.Meta):
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
 
@@ -355,7 +351,7 @@ class ClarificationResponse(models.Model):
         return f"{self.case} · {self.at:%Y-%m-%d}"
 
 
-class FindingCorrection(AppendOnly):
+class FindingCorrection(CorrectionBase):
     """One finding changed in a joint reconciliation (the administrative defects, the
     doubtful evidence codes, or fraud): who, why, the value before and after. Append-only."""
 
@@ -372,7 +368,7 @@ class FindingCorrection(AppendOnly):
     before = models.JSONField(_("before"), blank=True)
     after = models.JSONField(_("after"), blank=True)
 
-    class Meta(AppendOnly.Meta):
+    class Meta(CorrectionBase.Meta):
         verbose_name = _("finding correction")
         verbose_name_plural = _("finding corrections")
 

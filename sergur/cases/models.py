@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sergur.common.models import AppendOnlyModel
 from sergur.registry.models import ProgrammeYear, Teacher
 
 
@@ -67,7 +66,7 @@ EDITABLE_STATES = frozenset({Case.State.DRAFT, Case.State.REOPENED, Case.State.R
 """The states in which the teacher may change the portfolio and submit it (again)."""
 
 
-class CaseEvent(models.Model):
+class CaseEvent(AppendOnlyModel):
     """One entry of a case's log: who did what, when and why. Never changed or deleted."""
 
     class Kind(models.TextChoices):
@@ -94,6 +93,8 @@ class CaseEvent(models.Model):
         APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
         RESCORED = "rescored", _("Re-scored after a parameter change")
 
+    append_only_message = "case events are append-only"
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -117,13 +118,3 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Events are appended once; an existing event is never rewritten."""
-        if self.pk is not None:
-            raise ValueError("case events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        """Events are never deleted one by one."""
-        raise ValueError("case events are append-only")

@@ -1,14 +1,32 @@
-"""Writes on cases: opening one, moving it between states, and logging every change."""
+"""Writes on cases: opening one, moving it between states (only as the workflow's table in
+`sergur.rules.workflow` allows), and logging every change."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
+from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear, Teacher
+from sergur.rules.workflow import Actor, transition_check
+
+
+def case_transition_check(*, from_state: str, to_state: str, actor: User | None) -> None:
+    """Refuse, with the workflow's reasons, a move its table does not hold for the actor's
+    role (no actor: the system) (facts §4.6)."""
+    role = Actor.SYSTEM if actor is None else actor.role
+    check = transition_check(from_state, to_state, role)
+    if not check.allowed:
+        lang = rules_lang()
+        raise ValidationError(
+            " ".join(reason.text(lang) for reason in check.reasons), code="transition"
+        )
 
 
 def case_event_record(
@@ -70,8 +88,9 @@ def case_transition(
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> Case:
-    """Move the case to another state and log it."""
+    """Move the case to another state, as the workflow allows, and log it."""
     from_state = case.state
+    case_transition_check(from_state=from_state, to_state=to_state, actor=actor)
     case.state = to_state
     case.full_clean()
     case.save(update_fields=["state", "updated_at"])
@@ -85,3 +104,17 @@ def case_transition(
         to_state=to_state,
     )
     return case
+
+
+def case_transition_many(
+    *, states: Mapping[int, str], to_state: str, actor: User | None, now: dt.datetime
+) -> list[int]:
+    """Move many cases (id: current state) to `to_state` in one UPDATE, each checked against
+    the workflow first (all or none); a case already there is checked, not rewritten. The
+    caller logs the events in bulk. Returns the ids moved."""
+    for from_state in set(states.values()):
+        case_transition_check(from_state=from_state, to_state=to_state, actor=actor)
+    moved = [pk for pk, from_state in states.items() if from_state != to_state]
+    if moved:
+        Case.objects.filter(pk__in=moved).update(state=to_state, updated_at=now)
+    return moved

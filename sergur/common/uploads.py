@@ -26,7 +26,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.http import HttpRequest
 from django.utils.text import get_valid_filename
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
@@ -170,7 +170,7 @@ def upload_content_check(upload: UploadedFile[Any]) -> str:
     kind = filetype.guess(head)
     mime = kind.mime if kind is not None else None
     if mime not in ACCEPTED_TYPES:
-        found = mime or _g("not a known document type")
+        found = mime or gettext("not a known document type")
         raise ValidationError(WRONG_TYPE, code="wrong_type", params={"found": found})
     if mime == PDF:
         try:

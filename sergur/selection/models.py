@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sergur.common.models import AppendOnlyModel
 from sergur.registry.models import District, ProgrammeYear, Province, School, Teacher
 from sergur.rules.messages import Message, Term
 
@@ -211,9 +212,11 @@ class QuotaAllocation(models.Model):
         return f"{self.district} {self.school_level} {self.programme_year}: {self.quota}"
 
 
-class QuotaMove(models.Model):
+class QuotaMove(AppendOnlyModel):
     """Unfilled places moved from one district to another of the same province (reported to
     the LPMP, 2011 rules). Never changed or deleted."""
+
+    append_only_message = APPEND_ONLY
 
     programme_year = models.ForeignKey(
         ProgrammeYear, on_delete=models.PROTECT, related_name="quota_moves"
@@ -249,16 +252,6 @@ class QuotaMove(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_district} → {self.to_district or '—'}: {self.places}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Moves are appended once; an existing move is never rewritten."""
-        if self.pk is not None:
-            raise ValueError(APPEND_ONLY)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        """Moves are never deleted."""
-        raise ValueError(APPEND_ONLY)
 
     @property
     def reason_message(self) -> Message | None:

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -50,7 +50,6 @@ from sergur.selection.selectors import (
     run_get,
 )
 from sergur.selection.services import (
-    SelectionError,
     quota_allocate_from_runs,
     quota_redistribute,
     selection_run,
@@ -110,8 +109,8 @@ def district_selection(request: AuthenticatedHttpRequest, year: int, pk: int) ->
                 national_target=run_form.cleaned_data.get("national_target"),
                 actor=request.user,
             )
-        except SelectionError as exc:
-            run_form.add_error(None, str(exc))
+        except ValidationError as exc:
+            run_form.add_error(None, exc)
         else:
             messages.success(
                 request,
@@ -217,8 +216,8 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                 )
                 messages.success(request, _("Quota allocated."))
                 return redirect("selection:quota", year=year)
-        except SelectionError as exc:
-            (move_form if action == "redistribute" else form).add_error(None, str(exc))
+        except ValidationError as exc:
+            (move_form if action == "redistribute" else form).add_error(None, exc)
     page = Paginator(quota_rows(user=user, programme_year=programme_year), PER_PAGE).get_page(
         request.GET.get("page")
     )

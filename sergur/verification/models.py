@@ -4,14 +4,13 @@ resubmission adds rows; nothing is rewritten)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case
+from sergur.common.models import AppendOnlyModel
 from sergur.portfolios.models import Evidence, Submission
 
 
@@ -37,11 +36,13 @@ NEEDS_REASON = frozenset({Verdict.K, Verdict.TMP})
 REASON_REQUIRED = _("Give the reason for a K or TMP verdict (document %(code)s).")
 
 
-class DocumentVerdict(models.Model):
+class DocumentVerdict(AppendOnlyModel):
     """One office's verdict on one evidence file of a submitted portfolio. A changed mind
     adds a row; the latest row of a document, stage and submission is the one that counts.
     The document's code, table and file are copied so the history survives a file that the
     teacher later replaces."""
+
+    append_only_message = "document verdicts are append-only"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="document_verdicts")
     submission = models.ForeignKey(
@@ -90,12 +91,6 @@ class DocumentVerdict(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.get_stage_display()}: {self.verdict}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """Verdicts are appended once; an existing one is never rewritten."""
-        if self.pk is not None:
-            raise ValueError("document verdicts are append-only")
-        super().save(*args, **kwargs)
-
     def clean(self) -> None:
         """K and TMP say why."""
         super().clean()
@@ -105,9 +100,11 @@ class DocumentVerdict(models.Model):
             )
 
 
-class StageReview(models.Model):
+class StageReview(AppendOnlyModel):
     """One office's completed check of one submission: passed on, or returned to the teacher
     with the documents that are K or TMP and why (`findings`)."""
+
+    append_only_message = "stage reviews are append-only"
 
     class Outcome(models.TextChoices):
         PASSED = "passed", _("Passed on")
@@ -143,9 +140,3 @@ class StageReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} {self.get_stage_display()}: {self.get_outcome_display()}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        """A completed stage is recorded once and never rewritten."""
-        if self.pk is not None:
-            raise ValueError("stage reviews are append-only")
-        super().save(*args, **kwargs)

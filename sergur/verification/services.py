@@ -205,15 +205,9 @@ def _finding(doc: Document) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
-def stage_complete(*, case: Case, actor: User, now: dt.datetime) -> StageReview:
-    """Complete the actor's office's stage: every document MP (and, at the district, at
-    least one diploma) passes the case on (SUBMITTED → DISTRICT_VERIFIED → QUALITY_VERIFIED
-    → RECEIVED); any K or TMP returns it to the teacher with the documents and reasons. The
-    district and the quality office judge every document first; the rayon receives on the
-    quality office's verdicts and records its own only where it disagrees (facts §4.6)."""
-    locked, stage = _locked(case=case, actor=actor)
-    view = case_verification(case=locked, stage=stage)
+def _stage_findings(stage: Stage, view: CaseVerification) -> list[dict[str, Any]]:
+    """The documents the stage did not accept (K or TMP), and at the district a missing
+    diploma; refused while a strict stage has documents without a verdict."""
     if stage in STRICT_STAGES and view.missing:
         raise ValidationError(
             MISSING_VERDICTS,
@@ -236,6 +230,19 @@ def stage_complete(*, case: Case, actor: User, now: dt.datetime) -> StageReview:
                 "reason": str(NO_DIPLOMA),
             }
         )
+    return findings
+
+
+@transaction.atomic
+def stage_complete(*, case: Case, actor: User, now: dt.datetime) -> StageReview:
+    """Complete the actor's office's stage: every document MP (and, at the district, at
+    least one diploma) passes the case on (SUBMITTED → DISTRICT_VERIFIED → QUALITY_VERIFIED
+    → RECEIVED); any K or TMP returns it to the teacher with the documents and reasons. The
+    district and the quality office judge every document first; the rayon receives on the
+    quality office's verdicts and records its own only where it disagrees (facts §4.6)."""
+    locked, stage = _locked(case=case, actor=actor)
+    view = case_verification(case=locked, stage=stage)
+    findings = _stage_findings(stage, view)
     stage_name = str(Stage(stage).label)
     data: dict[str, Any] = {
         "stage": stage.value,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from sergur.assessments.models import Result
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_transition
+from sergur.cases.tests.support import state_set
 from sergur.rules.assessment.sheet import PARTS
 
 REASONS: dict[str, tuple[dict[str, list[str]], dict[str, Any]]] = {
@@ -71,9 +71,7 @@ def decided(
         **extra,
     )
     if case.state != Case.State.DECIDED:
-        case_transition(
-            case=case, to_state=Case.State.DECIDED, actor=None, kind=CaseEvent.Kind.DECIDED
-        )
+        state_set(case=case, to_state=Case.State.DECIDED, actor=None, kind=CaseEvent.Kind.DECIDED)
     return result
 
 

@@ -14,7 +14,7 @@ from sergur.assessments.models import Allocation, Sheet
 from sergur.assessments.selectors import PLANS_REQUIRED
 from sergur.assessments.services.rounds import sheet_submit
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_transition
+from sergur.cases.tests.support import state_set
 from sergur.portfolios.selectors import teacher_role
 from sergur.portfolios.services import envelope_confirm, envelope_save, portfolio_submit
 from sergur.portfolios.tests.teacher_support import fill_submittable
@@ -47,7 +47,7 @@ def submit_complete(case: Case, cast: Any, *, now: dt.datetime | None = None) ->
 
 def at_rayon(case: Case, *, state: str = Case.State.RECEIVED) -> Case:
     """Skip verification (its own tests cover it): the case as the rayon received it."""
-    case_transition(case=case, to_state=state, actor=None, kind=CaseEvent.Kind.RECEIVED)
+    state_set(case=case, to_state=state, actor=None, kind=CaseEvent.Kind.RECEIVED)
     return case
 
 
@@ -61,7 +61,7 @@ def allocate(case: Case, *users: User, round: int = 1, first_slot: int = 1) -> l
         )
         sheets.append(Sheet.objects.create(allocation=allocation))
     if case.state != Case.State.IN_ASSESSMENT and first_slot == 1:
-        case_transition(
+        state_set(
             case=case, to_state=Case.State.IN_ASSESSMENT, actor=None, kind=CaseEvent.Kind.ALLOCATED
         )
     return sheets

@@ -25,6 +25,7 @@ from sergur.assessments.services.allocation import (
 from sergur.assessments.tests.support import allocate, at_rayon
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_transition
+from sergur.cases.tests.support import state_set
 from sergur.registry.models import Subject
 from sergur.registry.tests.factories import (
     SchoolFactory,
@@ -159,7 +160,7 @@ def test_nothing_received_allocates_nothing(cast):
 
 def test_a_reassessed_portfolio_keeps_its_assessors_in_the_next_round(received):
     allocate(received.sri_case, received.asesor, received.asesor3)
-    case_transition(
+    state_set(
         case=received.sri_case,
         to_state=Case.State.RECEIVED,
         actor=None,

@@ -196,9 +196,9 @@ def test_only_the_first_unplaced_are_named_and_the_rest_counted(client, received
 
 
 def test_a_case_in_assessment_without_assessors_still_shows(client, received):
-    from sergur.cases.services import case_transition
+    from sergur.cases.tests.support import state_set
 
-    case_transition(
+    state_set(
         case=received.budi_case,
         to_state=Case.State.IN_ASSESSMENT,
         actor=None,

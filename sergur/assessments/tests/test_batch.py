@@ -10,8 +10,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from sergur.assessments.models import BatchJob, Reconciliation, Result
-from sergur.assessments.services import batch as batch_service
 from sergur.assessments.services.batch import batch_start, rescore_run
+from sergur.assessments.services.batch import jobs as batch_service
 from sergur.assessments.tasks import rescore_year
 from sergur.assessments.tests.batch_support import VARIANTS, changed_year, current, decided_cases
 from sergur.cases.models import Case, CaseEvent

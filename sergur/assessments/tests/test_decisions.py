@@ -16,7 +16,7 @@ from sergur.assessments.services.decisions import result_publish
 from sergur.assessments.tests.decisions_support import decided, extra_case
 from sergur.assessments.views.decisions import NOTHING_CHOSEN
 from sergur.cases.models import Case
-from sergur.cases.services import case_transition
+from sergur.cases.tests.support import state_set
 
 DECISIONS = reverse("assessments:decisions")
 PUBLISH = reverse("assessments:publish")
@@ -48,7 +48,7 @@ def test_anonymous_users_are_sent_to_sign_in(client: Client, cast: Any) -> None:
 
 
 def test_the_page_lists_each_stage(client: Client, cast: Any) -> None:
-    case_transition(
+    state_set(
         case=cast.budi_case, to_state=Case.State.RECONCILIATION, actor=None, kind="reconciliation"
     )
     decided(cast.sri_case, "MS", total="830")
@@ -150,7 +150,7 @@ def test_the_decisions_page_queries_do_not_grow(
 def test_a_long_list_shows_its_first_rows_and_publish_all_takes_every_one(
     client: Client, cast: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sergur.assessments.selectors import decisions as selectors
+    from sergur.assessments.selectors.decisions import lists as selectors
 
     monkeypatch.setattr(selectors, "LIST_LIMIT", 2)
     waiting = [decided(extra_case(cast), "L") for _ in range(3)]

@@ -26,7 +26,7 @@ from sergur.assessments.services.sheets import (
 )
 from sergur.assessments.tests.support import allocate, at_rayon, submit_complete, submit_sheet
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_transition
+from sergur.cases.tests.support import state_set
 from sergur.portfolios.selectors import portfolio_read
 from sergur.rules.assessment import Override, SheetReview
 
@@ -82,7 +82,7 @@ def test_a_draft_stores_plans_overrides_and_findings(cast: Any, sheets: list[She
 
 def test_the_first_save_creates_the_sheet_of_an_allocation_without_one(cast: Any) -> None:
     case = at_rayon(submit_complete(cast.sri_case, cast))
-    case_transition(
+    state_set(
         case=case, to_state=Case.State.IN_ASSESSMENT, actor=None, kind=CaseEvent.Kind.ALLOCATED
     )
     allocation = Allocation.objects.create(case=case, assessor=cast.asesor.assessor, slot=1)

@@ -3,7 +3,7 @@ quota allocation with its logged moves (`quota`)."""
 
 from __future__ import annotations
 
-from sergur.selection.services.base import SelectionError, year_params
+from sergur.selection.services.base import NO_SELECTION_RULES, year_params
 from sergur.selection.services.quota import (
     quota_allocate,
     quota_allocate_from_runs,
@@ -13,7 +13,7 @@ from sergur.selection.services.runs import NUMBER_EVENT, case_number_set, select
 
 __all__ = [
     "NUMBER_EVENT",
-    "SelectionError",
+    "NO_SELECTION_RULES",
     "case_number_set",
     "quota_allocate",
     "quota_allocate_from_runs",

@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.registry.models import District, ProgrammeYear, Province, School
 from sergur.rules.selection import quota as quota_rules
 from sergur.selection.models import QuotaAllocation, QuotaMove, message_to_json
 from sergur.selection.selectors import eligible_counts
-from sergur.selection.services.base import SelectionError
+
+UNKNOWN_DISTRICTS = _("Unknown district codes: %(codes)s")
+UNKNOWN_LEVELS = _("Unknown school levels: %(levels)s")
+NO_RUNS = _(
+    "No district has run its selection this year: there are no eligible "
+    "teachers to share the quota by."
+)
 
 
 @transaction.atomic
@@ -30,7 +37,7 @@ def quota_allocate(
     try:
         parts = quota_rules.allocate_nation(national_target, counts)
     except quota_rules.QuotaError as exc:
-        raise SelectionError(str(exc)) from exc
+        raise ValidationError(str(exc), code="quota") from exc
     districts = {
         (d.province.code, d.code): d
         for d in District.objects.select_related("province").filter(
@@ -39,14 +46,14 @@ def quota_allocate(
     }
     unknown = sorted(f"{p}{d}" for p, d, _l in parts if (p, d) not in districts)
     if unknown:
-        raise SelectionError(
-            _("Unknown district codes: %(codes)s") % {"codes": ", ".join(unknown[:10])}
+        raise ValidationError(
+            UNKNOWN_DISTRICTS, code="district", params={"codes": ", ".join(unknown[:10])}
         )
     levels = {value for value, _label in School.Level.choices}
     bad_levels = sorted({level for _p, _d, level in parts if level not in levels})
     if bad_levels:
-        raise SelectionError(
-            _("Unknown school levels: %(levels)s") % {"levels": ", ".join(bad_levels)}
+        raise ValidationError(
+            UNKNOWN_LEVELS, code="level", params={"levels": ", ".join(bad_levels)}
         )
     old = QuotaAllocation.objects.filter(programme_year=programme_year)
     filled = {(row.district_id, row.school_level): row.filled for row in old}
@@ -77,12 +84,7 @@ def quota_allocate_from_runs(
     found (2011: the split follows the eligible teachers; facts.md §4.4)."""
     counts = eligible_counts(programme_year=programme_year)
     if not counts:
-        raise SelectionError(
-            _(
-                "No district has run its selection this year: there are no eligible "
-                "teachers to share the quota by."
-            )
-        )
+        raise ValidationError(NO_RUNS, code="no_runs")
     return quota_allocate(
         programme_year=programme_year,
         national_target=national_target,

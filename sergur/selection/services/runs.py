@@ -9,8 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
@@ -35,9 +36,17 @@ from sergur.selection.selectors import (
     district_teachers,
     main_assignment,
 )
-from sergur.selection.services.base import SelectionError, year_params
+from sergur.selection.services.base import year_params
 
 NUMBER_EVENT = CaseEvent.Kind.PARTICIPANT_NUMBER
+NUMBER_SET = _("Participant number set by the selection run.")
+NUMBER_WITHDRAWN = _("Participant number withdrawn: no longer selected.")
+NEGATIVE_QUOTA = _("The quota must be 0 or more.")
+IN_ANOTHER_RUN = _(
+    "These teachers are already in another district's selection this year; run "
+    "that district again first: %(names)s"
+)
+NUMBERS_TAKEN = _("Participant numbers already used in another district: %(numbers)s")
 
 
 def _params_json(params: SelectionParams) -> dict[str, Any]:
@@ -73,9 +82,7 @@ def case_number_set(*, case: Case, number: str, actor: User | None) -> Case:
         case=case,
         actor=actor,
         kind=NUMBER_EVENT,
-        reason=_("Participant number set by the selection run.")
-        if number
-        else _("Participant number withdrawn: no longer selected."),
+        reason=str(NUMBER_SET if number else NUMBER_WITHDRAWN),
         data={"from": previous, "to": number},
     ).save()
     return case
@@ -122,6 +129,102 @@ class _Outcome:
     service_months: int
 
 
+def _outcomes(teachers: Iterable[Teacher], params: SelectionParams) -> list[_Outcome]:
+    """Every teacher of the district checked for eligibility, with the reasons and the
+    service months the ranking reads."""
+    outcomes: list[_Outcome] = []
+    for teacher in teachers:
+        candidate = candidate_for(teacher)
+        result = eligibility_rules.check(candidate, params)
+        outcomes.append(
+            _Outcome(
+                candidate=candidate,
+                teacher=teacher,
+                eligible=result.eligible,
+                reasons=[message_to_json(m) for m in result.reasons],
+                service_months=service_rules.service_months(candidate, params),
+            )
+        )
+    return outcomes
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """The district's eligible teachers ranked, and the selection by NUPTK: the picks, those
+    displaced by the non-PNS share and the participant numbers."""
+
+    ranked: list[Ranked]
+    picks: dict[str, quota_rules.Pick]
+    displaced: dict[str, Message]
+    numbers: dict[str, str]
+
+
+def _choose(outcomes: list[_Outcome], *, quota: int, params: SelectionParams, year: int) -> _Choice:
+    """The eligible ranked, selected within the quota with the non-PNS share and numbered in
+    rank order (by NUPTK)."""
+    ranked: list[Ranked] = ranking_rules.rank([o.candidate for o in outcomes if o.eligible], params)
+    try:
+        chosen = quota_rules.select(ranked, quota, params)
+        numbered = number_rules.assign([p.ranked for p in chosen.selected], year)
+    except (quota_rules.QuotaError, number_rules.ParticipantNumberError) as exc:
+        raise ValidationError(str(exc), code="quota") from exc
+    return _Choice(
+        ranked=ranked,
+        picks={p.ranked.candidate.nuptk: p for p in chosen.selected},
+        displaced={r.candidate.nuptk: m for r, m in chosen.displaced},
+        numbers={r.candidate.nuptk: number for r, number in numbered},
+    )
+
+
+def _previous_remove(
+    *, programme_year: ProgrammeYear, district: District
+) -> tuple[dict[str, Any], set[int]]:
+    """Delete the district's earlier run of the year, if any; returns what the new run
+    replaces and the teachers it had selected."""
+    previous = SelectionRun.objects.filter(programme_year=programme_year, district=district).first()
+    if previous is None:
+        return {}, set()
+    withdrawn = set(previous.entries.filter(selected=True).values_list("teacher_id", flat=True))
+    replaces = {
+        "id": previous.pk,
+        "at": previous.created_at.isoformat(),
+        "by": previous.created_by_id,
+        "quota": previous.quota,
+        "selected": previous.selected,
+    }
+    previous.delete()
+    return replaces, withdrawn
+
+
+def _entries(run: SelectionRun, outcomes: list[_Outcome], choice: _Choice) -> list[SelectionEntry]:
+    """One entry per teacher checked: eligibility, place, selection and number."""
+    position = {r.candidate.nuptk: r for r in choice.ranked}
+    picks = choice.picks
+    entries: list[SelectionEntry] = []
+    for outcome in outcomes:
+        nuptk = outcome.candidate.nuptk
+        place = position.get(nuptk)
+        main = main_assignment(outcome.teacher)
+        entries.append(
+            SelectionEntry(
+                run=run,
+                programme_year=run.programme_year,
+                teacher=outcome.teacher,
+                school=main.school if main else None,
+                eligible=outcome.eligible,
+                reasons=outcome.reasons,
+                service_months=outcome.service_months,
+                position=place.position if place else None,
+                factors=[[k, _factor(v)] for k, v in place.factors] if place else [],
+                selected=nuptk in picks,
+                selected_by=picks[nuptk].reason if nuptk in picks else "",
+                participant_number=choice.numbers.get(nuptk, ""),
+                note=_note(picks[nuptk].message if nuptk in picks else choice.displaced.get(nuptk)),
+            )
+        )
+    return entries
+
+
 @transaction.atomic
 def selection_run(
     *,
@@ -136,48 +239,15 @@ def selection_run(
     non-PNS minimum share, number the selected in rank order and open their cases. A second
     run of the same district and year replaces the first."""
     if quota < 0:
-        raise SelectionError(_("The quota must be 0 or more."))
+        raise ValidationError(NEGATIVE_QUOTA, code="quota")
     params = year_params(programme_year)
-    teachers = list(district_teachers(district=district))
-    outcomes: list[_Outcome] = []
-    for teacher in teachers:
-        candidate = candidate_for(teacher)
-        result = eligibility_rules.check(candidate, params)
-        outcomes.append(
-            _Outcome(
-                candidate=candidate,
-                teacher=teacher,
-                eligible=result.eligible,
-                reasons=[message_to_json(m) for m in result.reasons],
-                service_months=service_rules.service_months(candidate, params),
-            )
-        )
-    by_nuptk = {o.candidate.nuptk: o for o in outcomes}
-    ranked: list[Ranked] = ranking_rules.rank([o.candidate for o in outcomes if o.eligible], params)
-    try:
-        chosen = quota_rules.select(ranked, quota, params)
-        numbered = number_rules.assign([p.ranked for p in chosen.selected], programme_year.year)
-    except (quota_rules.QuotaError, number_rules.ParticipantNumberError) as exc:
-        raise SelectionError(str(exc)) from exc
-    picks = {p.ranked.candidate.nuptk: p for p in chosen.selected}
-    displaced = {r.candidate.nuptk: m for r, m in chosen.displaced}
-    numbers = {r.candidate.nuptk: number for r, number in numbered}
+    outcomes = _outcomes(district_teachers(district=district), params)
+    choice = _choose(outcomes, quota=quota, params=params, year=programme_year.year)
+    numbers = choice.numbers
     _numbers_free(programme_year=programme_year, district=district, numbers=numbers.values())
 
     _not_in_other_runs(programme_year=programme_year, district=district)
-    previous = SelectionRun.objects.filter(programme_year=programme_year, district=district).first()
-    replaces: dict[str, Any] = {}
-    withdrawn: set[int] = set()
-    if previous is not None:
-        withdrawn = set(previous.entries.filter(selected=True).values_list("teacher_id", flat=True))
-        replaces = {
-            "id": previous.pk,
-            "at": previous.created_at.isoformat(),
-            "by": previous.created_by_id,
-            "quota": previous.quota,
-            "selected": previous.selected,
-        }
-        previous.delete()
+    replaces, withdrawn = _previous_remove(programme_year=programme_year, district=district)
     run = SelectionRun(
         programme_year=programme_year,
         district=district,
@@ -187,37 +257,15 @@ def selection_run(
         replaces=replaces,
         candidates=len(outcomes),
         eligible=sum(o.eligible for o in outcomes),
-        selected=len(picks),
+        selected=len(choice.picks),
         created_by=actor,
     )
     run.full_clean()
     run.save()
 
-    position = {r.candidate.nuptk: r for r in ranked}
-    entries: list[SelectionEntry] = []
-    for outcome in outcomes:
-        nuptk = outcome.candidate.nuptk
-        place = position.get(nuptk)
-        main = main_assignment(outcome.teacher)
-        entries.append(
-            SelectionEntry(
-                run=run,
-                programme_year=programme_year,
-                teacher=outcome.teacher,
-                school=main.school if main else None,
-                eligible=outcome.eligible,
-                reasons=outcome.reasons,
-                service_months=outcome.service_months,
-                position=place.position if place else None,
-                factors=[[k, _factor(v)] for k, v in place.factors] if place else [],
-                selected=nuptk in picks,
-                selected_by=picks[nuptk].reason if nuptk in picks else "",
-                participant_number=numbers.get(nuptk, ""),
-                note=_note(picks[nuptk].message if nuptk in picks else displaced.get(nuptk)),
-            )
-        )
-    SelectionEntry.objects.bulk_create(entries, batch_size=500)
-    _filled_update(run=run, chosen=picks, outcomes=outcomes)
+    SelectionEntry.objects.bulk_create(_entries(run, outcomes, choice), batch_size=500)
+    _filled_update(run=run, chosen=choice.picks, outcomes=outcomes)
+    by_nuptk = {o.candidate.nuptk: o for o in outcomes}
     _sync_cases(
         programme_year=programme_year,
         numbers={by_nuptk[n].teacher.pk: number for n, number in numbers.items()},
@@ -242,13 +290,7 @@ def _not_in_other_runs(*, programme_year: ProgrammeYear, district: District) -> 
     )
     if elsewhere:
         names = ", ".join(f"{e.teacher.name} ({e.run.district})" for e in elsewhere)
-        raise SelectionError(
-            _(
-                "These teachers are already in another district's selection this year; run "
-                "that district again first: %(names)s"
-            )
-            % {"names": names}
-        )
+        raise ValidationError(IN_ANOTHER_RUN, code="elsewhere", params={"names": names})
 
 
 def _note(message: Message | None) -> dict[str, Any]:
@@ -269,10 +311,7 @@ def _numbers_free(
         .values_list("participant_number", flat=True)[:5]
     )
     if taken:
-        raise SelectionError(
-            _("Participant numbers already used in another district: %(numbers)s")
-            % {"numbers": ", ".join(taken)}
-        )
+        raise ValidationError(NUMBERS_TAKEN, code="numbers", params={"numbers": ", ".join(taken)})
 
 
 def _filled_update(

@@ -4,6 +4,7 @@ re-run replacing the last), bounded queries, the quota allocation and the logged
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,7 +21,6 @@ from sergur.selection.models import (
 from sergur.selection.selectors import candidate_for
 from sergur.selection.services import (
     NUMBER_EVENT,
-    SelectionError,
     case_number_set,
     quota_allocate,
     quota_redistribute,
@@ -131,9 +131,9 @@ def test_case_number_set_logs_and_ignores_the_same_number(cast):
 
 def test_a_year_without_selection_rules_is_a_clear_error(pool, cast):
     later = ProgrammeYearFactory(year=2099, is_current=False)
-    with pytest.raises(SelectionError, match="2099"):
+    with pytest.raises(ValidationError, match="2099"):
         selection_run(programme_year=later, district=pool.district, quota=3, actor=cast.dinas)
-    with pytest.raises(SelectionError):
+    with pytest.raises(ValidationError):
         selection_run(programme_year=pool.year, district=pool.district, quota=-1, actor=None)
 
 
@@ -184,7 +184,7 @@ def test_quota_allocate_adds_up_to_the_national_target(cast):
 
 
 def test_quota_allocate_rejects_unknown_codes(cast):
-    with pytest.raises(SelectionError, match="9999"):
+    with pytest.raises(ValidationError, match="9999"):
         quota_allocate(
             programme_year=cast.sri_case.programme_year,
             national_target=10,
@@ -235,7 +235,7 @@ def test_a_teacher_already_in_another_districts_run_stops_the_run(pool, cast):
     assignment = moved.assignments.get()
     assignment.school = SchoolFactory(subdistrict=SubdistrictFactory(district=other))
     assignment.save()
-    with pytest.raises(SelectionError, match=moved.name):
+    with pytest.raises(ValidationError, match=moved.name):
         selection_run(programme_year=pool.year, district=other, quota=2, actor=None)
     assert not SelectionRun.objects.filter(district=other).exists()
 

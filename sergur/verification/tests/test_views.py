@@ -16,7 +16,8 @@ from django.utils.html import escape
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_open, case_transition
+from sergur.cases.services import case_open
+from sergur.cases.tests.support import state_set
 from sergur.conftest import Cast
 from sergur.portfolios.models import Evidence
 from sergur.registry.tests.factories import (
@@ -101,7 +102,7 @@ def _submitted_cases(cast: Cast, count: int) -> None:
         person = TeacherFactory(user=UserFactory(role=User.Role.TEACHER))
         TeachingAssignmentFactory(teacher=person, school=school)
         case = case_open(teacher=person, programme_year=cast.sri_case.programme_year, actor=None)
-        case_transition(
+        state_set(
             case=case, to_state=Case.State.SUBMITTED, actor=None, kind=CaseEvent.Kind.SUBMITTED
         )
 

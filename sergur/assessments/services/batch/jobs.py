@@ -1,8 +1,5 @@
-"""The re-scoring batch (docs/batch.md): after a change of a programme year's parameters,
-re-score both blind sheets of every decided case from the stored entries, compare them with
-the current tolerance, and decide again. A case gets a new result (source "rescore") only when
-its decision or total changed; the old result is kept, no longer current. Cases whose sheets
-now disagree go to reconciliation. Progress is written to the BatchJob after every chunk."""
+"""The re-scoring job: queued once per scope, run chunk by chunk (in this process or in
+forked workers), its progress and its end written to the BatchJob (docs/batch.md)."""
 
 from __future__ import annotations
 
@@ -12,24 +9,19 @@ import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
 
-import msgspec
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
-from django.db.models import F, JSONField, Model
+from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
-from sergur.assessments.models import BatchJob, Reconciliation, Result
-from sergur.assessments.selectors import parts_to_json, reasons_json, review_to_json
+from sergur.assessments.models import BatchJob, Result
 from sergur.assessments.selectors.batch import (
-    CHUNK,
     Current,
-    Decided,
     batch_cases,
     batch_params,
     case_rescore_read,
@@ -40,13 +32,11 @@ from sergur.assessments.selectors.batch import (
     stale_jobs,
     still_in_scope,
 )
-from sergur.assessments.selectors.batch.read import id_in
-from sergur.assessments.services.allocation import third_assessor_allocate
-from sergur.cases.models import Case, CaseEvent
+from sergur.assessments.services.batch.write import chunk_write
+from sergur.cases.models import Case
 from sergur.common.errors import log_without_data
 from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.rules import ProgrammeYearError
-from sergur.rules.assessment import mean_parts
 
 logger = logging.getLogger(__name__)
 
@@ -99,183 +89,6 @@ def _abandon_stale(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> Non
     )
 
 
-def _insert(model: type[Model], rows: list[dict[str, Any]]) -> None:
-    """Insert rows ({attname: value}, every column but the id) in bulk: COPY on PostgreSQL,
-    bulk_create elsewhere."""
-    if not rows:
-        return
-    if connection.vendor != "postgresql":
-        model._default_manager.bulk_create([model(**row) for row in rows], batch_size=CHUNK)
-        return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    columns = [(f.attname, isinstance(f, JSONField), _DEFAULTS.get(f.attname)) for f in fields]
-    names = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
-    encode = _ENCODER.encode
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(
-                [
-                    encode(row[name]).decode() if is_json else row.get(name, default)
-                    for name, is_json, default in columns
-                ]
-            )
-
-
-_ENCODER = msgspec.json.Encoder()
-# Columns the writes below leave to their model default.
-_DEFAULTS: dict[str, Any] = {
-    "published_at": None,
-    "published_by_id": None,
-    "respond_until": None,
-    "appeal_until": None,
-    "resolved_at": None,
-    "resolved_by_id": None,
-    "from_state": "",
-    "to_state": "",
-    "reason": "",
-}
-
-
-def _result_row(decided: Decided, actor: User | None, now: dt.datetime) -> dict[str, Any]:
-    final = decided.final
-    assert final is not None
-    return {
-        "case_id": decided.case_id,
-        "round": decided.round,
-        "source": Result.Source.RESCORE,
-        "parts": parts_to_json(final.parts),
-        "review": review_to_json(decided.review),
-        "total": final.total,
-        "code": final.decision.code,
-        "reasons": reasons_json(final.decision),
-        "decided_at": now,
-        "decided_by_id": actor.pk if actor else None,
-        "current": True,
-    }
-
-
-def _event_row(case_id: int, actor: User | None, now: dt.datetime, **values: Any) -> dict[str, Any]:
-    return {
-        "case_id": case_id,
-        "actor_id": actor.pk if actor else None,
-        "at": now,
-        "kind": CaseEvent.Kind.RESCORED,
-        **values,
-    }
-
-
-def _write(
-    decided: Iterable[Decided],
-    currents: dict[int, Current],
-    *,
-    mode: str,
-    actor: User | None,
-    now: dt.datetime,
-) -> tuple[int, list[int]]:
-    """Store what changed in a chunk, in bulk; returns how many changed and the cases that
-    could not be re-scored. A changed decision: a new current result, the case decided
-    (again), one RESCORED event. Sheets that now disagree: the result stops being current and
-    a reconciliation opens, as `round_conclude` opens it (a third assessor is allocated in
-    "third" mode), with one RESCORED event."""
-    changed: list[Decided] = []
-    failed: list[int] = []
-    reconcile: list[Decided] = []
-    for item in decided:
-        if item.error:
-            failed.append(item.case_id)
-        elif item.reconcile:
-            reconcile.append(item)
-        elif item.changed:
-            changed.append(item)
-    if reconcile:
-        taken = set(
-            Reconciliation.objects.filter(case_id__in=[d.case_id for d in reconcile]).values_list(
-                "case_id", "round"
-            )
-        )
-        failed += [d.case_id for d in reconcile if (d.case_id, d.round) in taken]
-        reconcile = [d for d in reconcile if (d.case_id, d.round) not in taken]
-    superseded = [currents[d.case_id].result_id for d in (*changed, *reconcile)]
-    if not superseded:
-        return 0, failed
-    if connection.vendor == "postgresql":
-        # One array parameter (the ORM's `pk__in` sends 2,000 literals to parse and plan).
-        where, params = id_in("id", superseded)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {connection.ops.quote_name(Result._meta.db_table)} "
-                f"SET {connection.ops.quote_name('current')} = false WHERE {where}",
-                params,
-            )
-    else:
-        Result.objects.filter(pk__in=superseded).update(current=False)
-    _insert(Result, [_result_row(d, actor, now) for d in changed])
-    published = [d.case_id for d in changed if currents[d.case_id].state != Case.State.DECIDED]
-    if published:
-        Case.objects.filter(pk__in=published).update(state=Case.State.DECIDED, updated_at=now)
-    events = []
-    for item in changed:
-        current, final = currents[item.case_id], item.final
-        assert final is not None
-        events.append(
-            _event_row(
-                item.case_id,
-                actor,
-                now,
-                from_state=current.state,
-                to_state=Case.State.DECIDED,
-                data={
-                    "round": item.round,
-                    "previous": current.code,
-                    "code": final.decision.code,
-                    "source": Result.Source.RESCORE,
-                },
-            )
-        )
-    reconciliations = []
-    for item in reconcile:
-        comparison, sheets = item.comparison, item.sheets
-        assert comparison is not None and sheets is not None
-        reasons = {lang: [r.text(lang) for r in comparison.reasons] for lang in ("id", "en")}
-        parts = mean_parts(sheets[0].parts, sheets[1].parts)
-        reconciliations.append(
-            {
-                "case_id": item.case_id,
-                "round": item.round,
-                "mode": mode,
-                "reasons": reasons,
-                "parts": parts_to_json(parts),
-                "opened_at": now,
-            }
-        )
-        events.append(
-            _event_row(
-                item.case_id,
-                actor,
-                now,
-                from_state=currents[item.case_id].state,
-                to_state=Case.State.RECONCILIATION,
-                reason=" ".join(reasons["en"]),
-                data={"round": item.round, "previous": currents[item.case_id].code, "mode": mode},
-            )
-        )
-    if reconcile:
-        _insert(Reconciliation, reconciliations)
-        Case.objects.filter(pk__in=[d.case_id for d in reconcile]).update(
-            state=Case.State.RECONCILIATION, updated_at=now
-        )
-    _insert(CaseEvent, events)
-    if mode == Reconciliation.Mode.THIRD:
-        for case in Case.objects.filter(pk__in=[d.case_id for d in reconcile]):
-            round_ = next(d.round for d in reconcile if d.case_id == case.pk)
-            third_assessor_allocate(case=case, round=round_, actor=actor)
-    return len(changed) + len(reconcile), failed
-
-
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while a chunk is read, scored and written. A chunk
@@ -326,7 +139,7 @@ def _chunk_run(
                 decided.append(
                     case_rescore_read(case=case, params=params, year=year, result=result)
                 )
-        return _write(decided, currents, mode=params.reconciliation, actor=actor, now=now)
+        return chunk_write(decided, currents, mode=params.reconciliation, actor=actor, now=now)
 
 
 def _pool_chunk(task: tuple[int, list[int], bool, dt.datetime]) -> tuple[int, int, list[int]]:

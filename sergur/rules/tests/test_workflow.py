@@ -1,0 +1,102 @@
+"""The workflow's table: every move it holds, who may make it, and why others are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from sergur.rules.workflow import (
+    STATE_NAMES,
+    TRANSITIONS,
+    Actor,
+    State,
+    sources_of,
+    transition_check,
+)
+
+
+def test_the_teacher_submits_a_draft() -> None:
+    check = transition_check("draft", "submitted", "teacher")
+
+    assert check.allowed and check.reasons == ()
+    assert check.transition is not None and check.transition.kind == "submitted"
+
+
+def test_a_move_the_table_does_not_hold_is_refused_with_both_states() -> None:
+    check = transition_check(State.DRAFT, State.DECIDED, Actor.SYSTEM)
+
+    assert not check.allowed and check.transition is None
+    assert [reason.text("en") for reason in check.reasons] == [
+        "A case in the state “Filling the portfolio” cannot move to "
+        "“Decided, awaiting publication”."
+    ]
+    assert check.reasons[0].text("id") == (
+        "Kasus dengan status “Mengisi portofolio” tidak dapat berpindah ke "
+        "“Sudah diputuskan, menunggu pengumuman”."
+    )
+
+
+def test_a_value_that_is_no_state_is_named_as_it_is() -> None:
+    check = transition_check("draft", "certified", "teacher")
+
+    assert check.reasons[0].text("en") == (
+        "A case in the state “Filling the portfolio” cannot move to “certified”."
+    )
+
+
+def test_the_wrong_role_is_told_who_moves_the_case() -> None:
+    check = transition_check(State.SUBMITTED, State.DISTRICT_VERIFIED, Actor.TEACHER)
+
+    assert not check.allowed
+    assert [reason.text("en") for reason in check.reasons] == [
+        "Only the district committee verifies this portfolio now."
+    ]
+
+
+def test_each_row_that_leads_there_gives_its_reason() -> None:
+    # Two rows lead from a decision back to DECIDED (an appeal, a re-score); a teacher may
+    # make neither.
+    check = transition_check(State.PUBLISHED, State.DECIDED, Actor.TEACHER)
+
+    assert [reason.text("id") for reason in check.reasons] == [
+        "Hanya peninjau banding yang mengubah keputusan yang sudah diumumkan.",
+        "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang kasus ini.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "kind"),
+    [(Actor.ASSESSOR, "decided"), (Actor.SYSTEM, "rescored")],
+)
+def test_the_row_that_allows_the_move_says_its_event(role: Actor, kind: str) -> None:
+    check = transition_check(State.PUBLISHED, State.DECIDED, role)
+
+    assert check.transition is not None and check.transition.kind == kind
+
+
+@pytest.mark.parametrize("target", ["published", "reopened", "clarification", "disqualified"])
+def test_a_decision_is_published_to_the_state_of_its_code(target: str) -> None:
+    assert transition_check("decided", target, "rayon_admin").allowed
+    assert transition_check("decided", target, "system").allowed
+
+
+def test_publication_leaves_only_a_decided_case() -> None:
+    assert sources_of("published") == {State.DECIDED}
+    assert sources_of("no such event") == frozenset()
+
+
+def test_every_row_names_known_states_and_reasons_in_both_languages() -> None:
+    for row in TRANSITIONS:
+        assert row.sources and row.actors and row.kind
+        assert row.refused.text("id") and row.refused.text("en")
+        assert row.sources <= set(State) and row.target in State
+    assert set(STATE_NAMES) == set(State)
+
+
+def test_one_row_per_move_and_role() -> None:
+    moves = [
+        (source, row.target, actor)
+        for row in TRANSITIONS
+        for source in row.sources
+        for actor in row.actors
+    ]
+    assert len(moves) == len(set(moves))

@@ -1,0 +1,312 @@
+"""A case's workflow: its states and every move between them, as a table (facts §4.6).
+
+Each row of `TRANSITIONS` says from which states a case may move to which state, who may move
+it (a role, or the system when no person acts: a concluded round, a re-scoring job) and the
+event its log records. `transition_check` reads the table; every service that moves a case
+asks it first, so a move the table does not hold is refused with its reason.
+
+A later stage of the programme (PLPG, certified, allowance) is new states and new rows here;
+no service has to learn it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sergur.rules.messages import Lang
+
+
+class State(StrEnum):
+    """A case's state; the values are the case model's."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    DISTRICT_VERIFIED = "district_verified"
+    QUALITY_VERIFIED = "quality_verified"
+    RECEIVED = "received"
+    IN_ASSESSMENT = "in_assessment"
+    RECONCILIATION = "reconciliation"
+    DECIDED = "decided"
+    PUBLISHED = "published"
+    REOPENED = "reopened"
+    CLARIFICATION = "clarification"
+    DISQUALIFIED = "disqualified"
+
+
+class Actor(StrEnum):
+    """Who moves a case: a user's role (the account model's values), or the system."""
+
+    TEACHER = "teacher"
+    DISTRICT_COMMITTEE = "district_committee"
+    QUALITY_OFFICE = "quality_office"
+    RAYON_ADMIN = "rayon_admin"
+    ASSESSOR = "assessor"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A sentence in Indonesian and English, as the rules core's messages are."""
+
+    id: str
+    en: str
+
+    def text(self, lang: Lang) -> str:
+        """The sentence in `lang`."""
+        return self.id if lang == "id" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a move is refused, with its parameters (state names), rendered late."""
+
+    template: Text
+    params: tuple[tuple[str, Text], ...] = ()
+
+    def text(self, lang: Lang) -> str:
+        """The reason in plain words."""
+        return self.template.text(lang).format(**{k: v.text(lang) for k, v in self.params})
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One row of the table: the states a case leaves, the state it reaches, who may move it,
+    the event kind logged, and the reason given to anyone else."""
+
+    sources: frozenset[State]
+    target: State
+    actors: frozenset[Actor]
+    kind: str
+    refused: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The answer of the table for one move: allowed by which row, or refused and why."""
+
+    allowed: bool
+    transition: Transition | None
+    reasons: tuple[Refusal, ...]
+
+
+STATE_NAMES: dict[State, Text] = {
+    State.DRAFT: Text("Mengisi portofolio", "Filling the portfolio"),
+    State.SUBMITTED: Text(
+        "Sudah diserahkan, menunggu verifikasi", "Submitted, awaiting verification"
+    ),
+    State.RETURNED: Text(
+        "Dikembalikan kepada guru setelah verifikasi", "Returned to the teacher after verification"
+    ),
+    State.DISTRICT_VERIFIED: Text(
+        "Diverifikasi kabupaten/kota, menunggu LPMP", "Verified by the district, awaiting LPMP"
+    ),
+    State.QUALITY_VERIFIED: Text(
+        "Diverifikasi LPMP, dalam perjalanan ke rayon", "Verified by LPMP, on its way to the rayon"
+    ),
+    State.RECEIVED: Text(
+        "Diterima rayon, menunggu asesor", "Received by the rayon, awaiting assessors"
+    ),
+    State.IN_ASSESSMENT: Text("Sedang dinilai", "Being assessed"),
+    State.RECONCILIATION: Text(
+        "Skor asesor sedang direkonsiliasi", "Assessors' scores being reconciled"
+    ),
+    State.DECIDED: Text("Sudah diputuskan, menunggu pengumuman", "Decided, awaiting publication"),
+    State.PUBLISHED: Text("Keputusan diumumkan", "Decision published"),
+    State.REOPENED: Text("Dibuka kembali untuk dilengkapi", "Reopened for completion"),
+    State.CLARIFICATION: Text("Klarifikasi diminta", "Clarification requested"),
+    State.DISQUALIFIED: Text("Didiskualifikasi", "Disqualified"),
+}
+"""Each state's name in both languages (the case model's labels)."""
+
+NO_SUCH_MOVE = Text(
+    "Kasus dengan status “{source}” tidak dapat berpindah ke “{target}”.",
+    "A case in the state “{source}” cannot move to “{target}”.",
+)
+
+# The decision codes' outcomes (publication) and the states an appeal may change.
+_PUBLICATION = (State.PUBLISHED, State.REOPENED, State.CLARIFICATION, State.DISQUALIFIED)
+_PUBLISHERS = frozenset({Actor.RAYON_ADMIN, Actor.ASSESSOR, Actor.SYSTEM})
+_RESCORED = frozenset({State.DECIDED, State.PUBLISHED})
+
+_ONLY_TEACHER = Text(
+    "Hanya guru pemilik portofolio yang dapat menyerahkannya.",
+    "Only the teacher whose portfolio it is can submit it.",
+)
+_ONLY_DISTRICT = Text(
+    "Hanya panitia kabupaten/kota yang memverifikasi portofolio ini sekarang.",
+    "Only the district committee verifies this portfolio now.",
+)
+_ONLY_QUALITY = Text(
+    "Hanya LPMP yang memverifikasi portofolio ini sekarang.",
+    "Only the quality office (LPMP) verifies this portfolio now.",
+)
+_ONLY_RAYON = Text(
+    "Hanya admin rayon yang menerima portofolio ini.",
+    "Only the rayon admin receives this portfolio.",
+)
+_ONLY_ALLOCATION = Text(
+    "Hanya admin rayon yang menugaskan asesor.",
+    "Only the rayon admin allocates assessors.",
+)
+_ONLY_ROUND = Text(
+    "Hanya penyelesaian putaran penilaian yang membuka rekonsiliasi.",
+    "Only the conclusion of an assessment round opens a reconciliation.",
+)
+_ONLY_DECISION = Text(
+    "Keputusan diambil dari hasil penilaian, rekonsiliasi atau klarifikasi.",
+    "A decision is taken from the assessment, a reconciliation or a clarification.",
+)
+_ONLY_PUBLISHER = Text(
+    "Hanya admin rayon yang mengumumkan keputusan.",
+    "Only the rayon admin publishes a decision.",
+)
+_ONLY_REVIEWER = Text(
+    "Hanya peninjau banding yang mengubah keputusan yang sudah diumumkan.",
+    "Only the appeal's reviewer changes a published decision.",
+)
+_ONLY_RESCORE = Text(
+    "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang kasus ini.",
+    "Only a re-scoring after a change of parameters decides this case again.",
+)
+
+TRANSITIONS: tuple[Transition, ...] = (
+    # The portfolio: submitted by the teacher; completed after MA/MS, back to the rayon.
+    Transition(
+        frozenset({State.DRAFT, State.RETURNED}),
+        State.SUBMITTED,
+        frozenset({Actor.TEACHER}),
+        "submitted",
+        _ONLY_TEACHER,
+    ),
+    Transition(
+        frozenset({State.REOPENED}),
+        State.RECEIVED,
+        frozenset({Actor.TEACHER}),
+        "submitted",
+        _ONLY_TEACHER,
+    ),
+    # Verification: each office passes the case on or returns it to the teacher.
+    Transition(
+        frozenset({State.SUBMITTED}),
+        State.DISTRICT_VERIFIED,
+        frozenset({Actor.DISTRICT_COMMITTEE}),
+        "verified",
+        _ONLY_DISTRICT,
+    ),
+    Transition(
+        frozenset({State.SUBMITTED}),
+        State.RETURNED,
+        frozenset({Actor.DISTRICT_COMMITTEE}),
+        "returned",
+        _ONLY_DISTRICT,
+    ),
+    Transition(
+        frozenset({State.DISTRICT_VERIFIED}),
+        State.QUALITY_VERIFIED,
+        frozenset({Actor.QUALITY_OFFICE}),
+        "verified",
+        _ONLY_QUALITY,
+    ),
+    Transition(
+        frozenset({State.DISTRICT_VERIFIED}),
+        State.RETURNED,
+        frozenset({Actor.QUALITY_OFFICE}),
+        "returned",
+        _ONLY_QUALITY,
+    ),
+    Transition(
+        frozenset({State.QUALITY_VERIFIED}),
+        State.RECEIVED,
+        frozenset({Actor.RAYON_ADMIN}),
+        "received",
+        _ONLY_RAYON,
+    ),
+    Transition(
+        frozenset({State.QUALITY_VERIFIED}),
+        State.RETURNED,
+        frozenset({Actor.RAYON_ADMIN}),
+        "returned",
+        _ONLY_RAYON,
+    ),
+    # Assessment: allocated by the rayon; a round concludes on its own.
+    Transition(
+        frozenset({State.RECEIVED}),
+        State.IN_ASSESSMENT,
+        frozenset({Actor.RAYON_ADMIN}),
+        "allocated",
+        _ONLY_ALLOCATION,
+    ),
+    Transition(
+        frozenset({State.IN_ASSESSMENT}),
+        State.RECONCILIATION,
+        frozenset({Actor.SYSTEM}),
+        "reconciliation",
+        _ONLY_ROUND,
+    ),
+    Transition(
+        frozenset({State.IN_ASSESSMENT}),
+        State.DECIDED,
+        frozenset({Actor.SYSTEM}),
+        "decided",
+        _ONLY_DECISION,
+    ),
+    # A joint review (the rayon) or a third assessor's sheet (the system) settles it.
+    Transition(
+        frozenset({State.RECONCILIATION}),
+        State.DECIDED,
+        frozenset({Actor.RAYON_ADMIN, Actor.SYSTEM}),
+        "decided",
+        _ONLY_DECISION,
+    ),
+    Transition(
+        frozenset({State.CLARIFICATION}),
+        State.DECIDED,
+        frozenset({Actor.RAYON_ADMIN}),
+        "decided",
+        _ONLY_DECISION,
+    ),
+    # Publication: the code says where the case goes (L, MPLPG, MA/MS, K, D).
+    *(
+        Transition(frozenset({State.DECIDED}), target, _PUBLISHERS, "published", _ONLY_PUBLISHER)
+        for target in _PUBLICATION
+    ),
+    # An appeal that changes the published decision decides the case again.
+    Transition(
+        frozenset(_PUBLICATION),
+        State.DECIDED,
+        frozenset({Actor.ASSESSOR}),
+        "decided",
+        _ONLY_REVIEWER,
+    ),
+    # The re-scoring job after a change of a programme year's parameters (docs/batch.md).
+    Transition(_RESCORED, State.DECIDED, frozenset({Actor.SYSTEM}), "rescored", _ONLY_RESCORE),
+    Transition(
+        _RESCORED, State.RECONCILIATION, frozenset({Actor.SYSTEM}), "rescored", _ONLY_RESCORE
+    ),
+)
+"""Every move a case can make. A move not in this table does not happen."""
+
+
+def transition_check(from_state: str, to_state: str, actor_role: str) -> Check:
+    """Whether `actor_role` (a role, or "system") may move a case from `from_state` to
+    `to_state`: the row that allows it, or the reasons it is refused (facts §4.6)."""
+    rows = [row for row in TRANSITIONS if row.target == to_state and from_state in row.sources]
+    if not rows:
+        names = (("source", _name(from_state)), ("target", _name(to_state)))
+        return Check(False, None, (Refusal(NO_SUCH_MOVE, names),))
+    for row in rows:
+        if actor_role in row.actors:
+            return Check(True, row, ())
+    return Check(False, None, tuple(Refusal(row.refused) for row in rows))
+
+
+def _name(state: str) -> Text:
+    """A state's name; a value that is no state stays as it is."""
+    return STATE_NAMES[State(state)] if state in State else Text(state, state)
+
+
+def sources_of(kind: str) -> frozenset[State]:
+    """The states from which an event of `kind` moves a case."""
+    return frozenset(source for row in TRANSITIONS if row.kind == kind for source in row.sources)
