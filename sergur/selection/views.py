@@ -17,7 +17,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -114,7 +114,7 @@ def district_selection(request: AuthenticatedHttpRequest, year: int, pk: int) ->
         else:
             messages.success(
                 request,
-                _("Selection run: %(eligible)s eligible of %(total)s, %(selected)s selected.")
+                gettext("Selection run: %(eligible)s eligible of %(total)s, %(selected)s selected.")
                 % {"eligible": done.eligible, "total": done.candidates, "selected": done.selected},
             )
             return redirect("selection:district", year=year, pk=pk)
@@ -206,7 +206,8 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                     province=move_form.cleaned_data["province"],
                     actor=user,
                 )
-                messages.success(request, _("%(count)s moves logged.") % {"count": len(moves)})
+                logged = gettext("%(count)s moves logged.") % {"count": len(moves)}
+                messages.success(request, logged)
                 return redirect("selection:quota", year=year)
             if action == "allocate" and form.is_valid():
                 quota_allocate_from_runs(
@@ -214,7 +215,7 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                     national_target=form.cleaned_data["national_target"],
                     actor=user,
                 )
-                messages.success(request, _("Quota allocated."))
+                messages.success(request, gettext("Quota allocated."))
                 return redirect("selection:quota", year=year)
         except ValidationError as exc:
             (move_form if action == "redistribute" else form).add_error(None, exc)

@@ -10,8 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from sergur.assessments.forms.allocation import (
@@ -117,7 +116,7 @@ def allocation_run_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     for item in summary.unplaced[:UNPLACED_SHOWN]:
         messages.warning(
             request,
-            _("%(number)s %(name)s not allocated: %(why)s")
+            gettext("%(number)s %(name)s not allocated: %(why)s")
             % {
                 "number": item.case.participant_number,
                 "name": item.case.teacher.name,
@@ -157,7 +156,7 @@ def allocation_reassign_view(request: AuthenticatedHttpRequest, pk: int) -> Http
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The assessor was reassigned."))
+            messages.success(request, gettext("The assessor was reassigned."))
             return redirect(_home(case.programme_year.year))
     return render(
         request,
@@ -188,7 +187,7 @@ def third_assign_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The third assessor was allocated."))
+            messages.success(request, gettext("The third assessor was allocated."))
             return redirect(_home(case.programme_year.year))
     return render(
         request,
@@ -222,7 +221,7 @@ def _assessor_form(
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The register entry was saved."))
+            messages.success(request, gettext("The register entry was saved."))
             return redirect("assessments:register")
     return render(request, "assessments/register/form.html", {"form": form, "assessor": assessor})
 
@@ -260,7 +259,7 @@ def _relations_page(
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("The relationship was declared."))
+                messages.success(request, gettext("The relationship was declared."))
                 return redirect(here)
     return render(
         request,

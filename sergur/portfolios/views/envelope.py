@@ -16,7 +16,7 @@ from django.forms import BoundField
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -226,6 +226,6 @@ def envelope(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "closed": closed,
         "scale": SCALE[rules_lang()],
         "counselor": practice.key == "counselor_practice",
-        "page_title": _g("Closed-envelope instruments"),
+        "page_title": gettext("Closed-envelope instruments"),
     }
     return render(request, TEMPLATE, context)

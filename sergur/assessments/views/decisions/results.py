@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from sergur.assessments.forms.decisions import CodeFilterForm
@@ -55,13 +55,13 @@ def _result_cells(result: Result) -> list[str]:
 
 def _result_header() -> list[str]:
     return [
-        _g("participant number"),
-        _g("name"),
-        _g("school"),
-        _g("subject"),
-        _g("decision"),
-        _g("total"),
-        _g("published"),
+        gettext("participant number"),
+        gettext("name"),
+        gettext("school"),
+        gettext("subject"),
+        gettext("decision"),
+        gettext("total"),
+        gettext("published"),
     ]
 
 
@@ -95,7 +95,7 @@ def district_results_page(request: AuthenticatedHttpRequest) -> HttpResponseBase
                 [*_result_cells(r), " | ".join(r.reasons.get(lang, []))]
                 for r in rows.iterator(chunk_size=2000)
             ),
-            [*_result_header(), _g("reasons")],
+            [*_result_header(), gettext("reasons")],
             f"results{'-' + code if code else ''}.csv",
         )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))

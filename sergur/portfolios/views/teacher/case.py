@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -69,10 +69,10 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "estimate": overview.estimate_view(result, estimate),
         "events": overview.event_lines(
             list(_events(case)),
-            system=_g("sergur (system)"),
+            system=gettext("sergur (system)"),
             by_names=names,
             viewer=request.user,
-            assessor_label=_g("Assessor"),
+            assessor_label=gettext("Assessor"),
         ),
         "submission": _latest_submission(case),
         "deadline_passed": now > case.programme_year.portfolio_deadline,
