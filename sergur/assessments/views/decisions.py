@@ -63,7 +63,7 @@ from sergur.assessments.services.decisions import (
 from sergur.cases.models import Case
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
-from sergur.rules.selection.layout import neutralise
+from sergur.tabular.spreadsheet import neutralise
 
 PAGE_SIZE = 50
 
