@@ -30,7 +30,7 @@ Trace = list[TraceLine] | None
 
 # -- 1. Qualification ------------------------------------------------------------------------
 # Key: (level group, education degree?, relevance, teaching licence?). None = not considered.
-QUALIFICATION_ROWS: dict[tuple[str, bool | None, str, bool | None], int] = {
+QUALIFICATION_POINTS: dict[tuple[str, bool | None, str, bool | None], int] = {
     ("S1/D4", True, "subject", None): 150,
     ("S1/D4", False, "subject", True): 150,
     ("S1/D4", True, "subject_family", None): 140,
@@ -74,7 +74,7 @@ def qualification_row(
 def score_qualifications(items: list[m.Qualification], trace: Trace) -> Decimal | int:
     """Component 1: per level group the best degree in full, every further one 25 % (Q1)."""
     rows = [qualification_row(q) for q in items]
-    values = [QUALIFICATION_ROWS[key] for key, _ in rows]
+    values = [QUALIFICATION_POINTS[key] for key, _ in rows]
     best: dict[str, int] = {}
     for index, (key, _) in enumerate(rows):
         group = key[0]
@@ -351,7 +351,7 @@ STUDENT_COACHING_WIN_POINTS = {
 STUDENT_COACHING_NO_WIN = 5
 
 
-def score_achievement(p: m.Portfolio, trace: Trace) -> int:
+def score_achievement(p: m.PortfolioFile, trace: Trace) -> int:
     """Component 6: competitions and monumental works, peer and student coaching; not capped."""
     total = 0
     for index, c in enumerate(p.competitions):
@@ -484,7 +484,7 @@ ORGANIZATION_POINTS = {
 DUTY_POINTS = {"principal": 4, "vice_principal": 2, "extracurricular_advisor": 1}
 
 
-def score_organizations(p: m.Portfolio, trace: Trace) -> int:
+def score_organizations(p: m.PortfolioFile, trace: Trace) -> int:
     """Component 9: officer years by level and kind, plus additional-duty years; not capped."""
     total = 0
     for index, o in enumerate(p.organizations):
@@ -518,7 +518,7 @@ AWARD_POINTS = {"international": 30, "national": 20, "province": 10, "district":
 SPECIAL_AREA_POINTS_PER_YEAR = 4
 
 
-def score_awards(p: m.Portfolio, trace: Trace) -> int:
+def score_awards(p: m.PortfolioFile, trace: Trace) -> int:
     """Component 10: awards by level, plus 4 points a year of special-area service."""
     total = 0
     for index, a in enumerate(p.awards):

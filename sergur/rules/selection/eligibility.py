@@ -18,7 +18,7 @@ from sergur.rules.experience import months_between
 from sergur.rules.messages import Message, Term, msg
 from sergur.rules.selection import Candidate, Eligibility
 from sergur.rules.selection.params import RANK_ORDER, SelectionParams
-from sergur.rules.selection.service import teaching_months
+from sergur.rules.selection.service_years import teaching_months
 
 # The parameters of each reason, in the order `_say` takes them.
 _PARAMS: dict[str, tuple[str, ...]] = {

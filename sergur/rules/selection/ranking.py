@@ -3,7 +3,7 @@
 The programme year lists its ranking keys (2007-2009: service, age, rank, teaching load,
 additional duty, achievement; 2012: age, service, rank). Each key prefers:
 
-- service: more counted months of service (service.py);
+- service: more counted months of service (service_years.py);
 - age: the older teacher, i.e. the earlier birth date;
 - rank: the higher golongan (I/a … IV/e), counted only for PNS or non-PNS with inpassing;
 - teaching_load: more teaching hours a week;

@@ -21,7 +21,7 @@ from sergur.cases.models import Case
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence
 from sergur.portfolios.sections import BY_KEY, SECTIONS, Section, codes
 from sergur.registry.models import ProgrammeYear, Subject, Teacher
-from sergur.rules import ProgrammeYear as RulesYear
+from sergur.rules import RulesYear
 from sergur.rules.experience import Period, service
 
 
