@@ -47,7 +47,7 @@ from jsonschema import Draft202012Validator
 
 from sergur.rules import (
     PortfolioInvalid,
-    ProgrammeYear,
+    RulesYear,
     decode,
     load_year,
     problems_of,
@@ -449,7 +449,7 @@ def check_sample(lines: Sequence[bytes], seed: int) -> int:
     return size
 
 
-def decisions(lines: Sequence[bytes], year: ProgrammeYear) -> Counter[str]:
+def decisions(lines: Sequence[bytes], year: RulesYear) -> Counter[str]:
     """Decode and score every line once (untimed): the decision codes, counted."""
     codes: Counter[str] = Counter()
     for number, line in enumerate(lines, start=1):

@@ -14,8 +14,7 @@ from typing import IO
 
 from sergur.cli.inputs import InputUnreadable
 from sergur.rules.messages import Lang
-
-MAX_LINE_BYTES = 64 * 1024  # a longer physical line stops the read (as the import does)
+from sergur.tabular.readers import MAX_LINE_BYTES
 
 LABELS: dict[str, dict[Lang, str]] = {
     "line": {"id": "baris {line}", "en": "line {line}"},

@@ -22,8 +22,8 @@ from sergur.cli.table import render_problems, render_score
 from sergur.rules import (
     Lang,
     PortfolioInvalid,
-    ProgrammeYear,
     ProgrammeYearError,
+    RulesYear,
     decode,
     load_year,
     schema_text,
@@ -80,7 +80,7 @@ class Run:
 
 
 def _score(args: argparse.Namespace, out: IO[bytes], run: Run) -> int:
-    year: ProgrammeYear = load_year(args.year, _years_dirs())
+    year: RulesYear = load_year(args.year, _years_dirs())
     lang: Lang = args.lang
     first = True
     for doc in read_documents(args.path):

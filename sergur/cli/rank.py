@@ -21,18 +21,11 @@ from sergur.cli.csvio import emit, open_input
 from sergur.rules.messages import Lang, Message
 from sergur.rules.selection import Candidate, Ranked
 from sergur.rules.selection.eligibility import check
-from sergur.rules.selection.layout import (
-    DMY,
-    ISO,
-    ReadError,
-    RowChecker,
-    RowProblem,
-    neutralise,
-    parse_date,
-    read_csv,
-)
+from sergur.rules.selection.layout import DMY, ISO, RowChecker, RowProblem, parse_date
 from sergur.rules.selection.params import SelectionParams, selection_params
 from sergur.rules.selection.ranking import rank
+from sergur.tabular.readers import ReadError, read_csv
+from sergur.tabular.spreadsheet import neutralise
 
 COLUMNS = ("rank", "nuptk", "name", "eligible", "reasons")
 # The ranking keys of the year as output columns, named by what the cell holds.

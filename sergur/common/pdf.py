@@ -15,22 +15,10 @@ from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 from fpdf.fonts import FontFace
 
+from sergur.rules.dates import long_date
+
 JAKARTA = ZoneInfo("Asia/Jakarta")
 FONTS = Path(__file__).resolve().parent / "fonts"
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 HEADINGS = FontFace(emphasis="BOLD", fill_color=(228, 228, 228))
 GREY = (90, 90, 90)
 
@@ -135,11 +123,6 @@ class Pdf(FPDF):
 def local(moment: dt.datetime) -> dt.datetime:
     """A moment on the clock of Jakarta (WIB), where the programme is run."""
     return moment.astimezone(JAKARTA)
-
-
-def long_date(day: dt.date) -> str:
-    """A date as Indonesian letters write it: 5 Juli 2007."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def long_time(moment: dt.datetime) -> str:

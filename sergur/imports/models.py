@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.rules.messages import Lang, Message
-from sergur.rules.selection import layout  # noqa: F401 - registers the import.* messages
 
 
 def batch_file_name(instance: Any, filename: str) -> str:

@@ -31,7 +31,7 @@ from sergur.imports.selectors import (
 )
 from sergur.imports.services import import_apply as import_apply_service
 from sergur.imports.services import import_batch_create, import_check
-from sergur.rules.selection.layout import neutralise
+from sergur.tabular.spreadsheet import neutralise
 
 PROBLEMS_PER_PAGE = 200
 CHECKED = _("File checked: %(valid)s good rows, %(invalid)s rows with errors.")

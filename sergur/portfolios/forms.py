@@ -1,4 +1,4 @@
-"""Forms of the portfolio: one per instrument table (built from sections.py), evidence
+"""Forms of the portfolio: one per instrument table (built from the sections package), evidence
 uploads, the closed-envelope instruments and the declaration."""
 
 from __future__ import annotations
@@ -73,12 +73,7 @@ def clean_values(section: Section, raw: dict[str, Any]) -> tuple[dict[str, Any] 
     form = entry_form_class(section)(data=raw)
     if not form.is_valid():
         return None, form.errors
-    typed = {
-        key: (value.isoformat() if hasattr(value, "isoformat") else value)
-        for key, value in form.cleaned_data.items()
-        if value not in (None, "")
-    }
-    return typed, None
+    return section.typed(raw), None
 
 
 class EvidenceForm(forms.Form):

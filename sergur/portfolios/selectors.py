@@ -17,7 +17,7 @@ from sergur.cases.models import Case
 from sergur.portfolios.forms import clean_values
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence
 from sergur.portfolios.sections import BY_KEY, SECTIONS, Section, codes
-from sergur.rules import ProgrammeYear, ScoreResult, load_year, score
+from sergur.rules import RulesYear, ScoreResult, load_year, score
 from sergur.rules.completeness import Gap, Holdings, gaps
 from sergur.rules.estimate import Estimate, estimate
 from sergur.rules.experience import Period, Service, service
@@ -180,7 +180,7 @@ def portfolio_document(portfolio: Portfolio, *, include_envelope: bool = False) 
     return document
 
 
-def rules_year(case: Case) -> ProgrammeYear:
+def rules_year(case: Case) -> RulesYear:
     """The rules core's parameters of the case's programme year."""
     return load_year(case.programme_year.year, tuple(settings.SERGUR_YEARS_DIRS))
 

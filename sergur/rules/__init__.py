@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from sergur.rules.decisions import CODES, Decision, decide
 from sergur.rules.messages import Lang, Message
-from sergur.rules.model import Portfolio
-from sergur.rules.programme import ProgrammeYear, ProgrammeYearError, available_years, load_year
+from sergur.rules.model import PortfolioFile
+from sergur.rules.programme import ProgrammeYearError, RulesYear, available_years, load_year
 from sergur.rules.report import score_json
 from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult, score
 from sergur.rules.validation import PortfolioInvalid, Problem, decode, problems_of, schema_text
@@ -19,10 +19,10 @@ __all__ = [
     "Decision",
     "Lang",
     "Message",
-    "Portfolio",
+    "PortfolioFile",
     "PortfolioInvalid",
     "Problem",
-    "ProgrammeYear",
+    "RulesYear",
     "ProgrammeYearError",
     "ScoreResult",
     "available_years",

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from msgspec import Struct
 
-from sergur.rules.programme import ProgrammeYear
+from sergur.rules.programme import RulesYear
 from sergur.rules.scoring import ScoreResult
 
 # The most the parts the teacher does not declare can add (rubric-2007.md §4, §5).
@@ -52,7 +52,7 @@ class Estimate(Struct, frozen=True, gc=False):
         return self.gap_to_pass <= self.still_possible
 
 
-def estimate(result: ScoreResult, year: ProgrammeYear) -> Estimate:
+def estimate(result: ScoreResult, year: RulesYear) -> Estimate:
     """Gaps to each group minimum and to the pass mark, from a score of the declared parts."""
     t = year.portfolio
     # The minima as the decision applied them (B depends on the special-area flag); C has

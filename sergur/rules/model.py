@@ -202,8 +202,9 @@ class Review(_Fact, frozen=True):
     fraud_found: bool = False
 
 
-class Portfolio(_Fact, frozen=True):
-    """One teacher's portfolio as the scoring engine reads it."""
+class PortfolioFile(_Fact, frozen=True):
+    """One teacher's portfolio file (sergur.portfolio/1) as the scoring engine reads it (the
+    portfolio as the web app stores and shows it is `sergur.portfolios`)."""
 
     schema: Literal["sergur.portfolio/1"]
     rubric: Literal["2007"]
@@ -226,5 +227,5 @@ class Portfolio(_Fact, frozen=True):
     review: Review | UnsetType = UNSET
 
 
-DECODER = msgspec.json.Decoder(Portfolio)
+DECODER = msgspec.json.Decoder(PortfolioFile)
 """Decodes and type-checks a portfolio file in one pass."""

@@ -35,8 +35,9 @@ class PortfolioThresholds:
 
 
 @dataclass(frozen=True, slots=True)
-class ProgrammeYear:
-    """One programme year: which rubric it scores with, and its thresholds."""
+class RulesYear:
+    """The rules of one programme year: which rubric it scores with, and its thresholds (the
+    stored year with its dates is the registry's `ProgrammeYear` model)."""
 
     year: int
     rubric: str
@@ -75,12 +76,12 @@ def read_year_data(path: Path) -> dict[str, object]:
         raise ProgrammeYearError(f"{path}: cannot read: {exc}") from exc
 
 
-def parse_year_file(path: Path) -> ProgrammeYear:
+def parse_year_file(path: Path) -> RulesYear:
     """Read and check one programme-year file; every problem names the file and the key."""
     return parse_portfolio(path, read_year_data(path))
 
 
-def parse_portfolio(path: Path, data: dict[str, object]) -> ProgrammeYear:
+def parse_portfolio(path: Path, data: dict[str, object]) -> RulesYear:
     """Check the rubric and the `[portfolio]` thresholds of a year file's data."""
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
@@ -97,7 +98,7 @@ def parse_portfolio(path: Path, data: dict[str, object]) -> ProgrammeYear:
     values = {key: _number(path, key, section[key]) for key in _THRESHOLD_KEYS}
     if values["near_miss_floor"] > values["pass_mark"]:
         raise ProgrammeYearError(f"{path}: portfolio.near_miss_floor is above the pass mark")
-    return ProgrammeYear(year=year, rubric=str(rubric), portfolio=PortfolioThresholds(**values))
+    return RulesYear(year=year, rubric=str(rubric), portfolio=PortfolioThresholds(**values))
 
 
 def _candidates(extra_dirs: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -143,9 +144,9 @@ def load_section[T: _OfAYear](
     raise ProgrammeYearError(f"programme year {year} is not configured (known: {known})")
 
 
-_CACHE: dict[tuple[int, tuple[Path, ...]], ProgrammeYear] = {}
+_CACHE: dict[tuple[int, tuple[Path, ...]], RulesYear] = {}
 
 
-def load_year(year: int, extra_dirs: tuple[Path, ...] = ()) -> ProgrammeYear:
+def load_year(year: int, extra_dirs: tuple[Path, ...] = ()) -> RulesYear:
     """The parameters of `year`, from the first folder that has `<year>.toml`."""
     return load_section(year, extra_dirs, parse_portfolio, _CACHE)

@@ -8,8 +8,8 @@ from msgspec import Struct, UnsetType
 
 from sergur.rules import rubric
 from sergur.rules.decisions import Decision, Standing, decide
-from sergur.rules.model import Portfolio, Review
-from sergur.rules.programme import ProgrammeYear
+from sergur.rules.model import PortfolioFile, Review
+from sergur.rules.programme import RulesYear
 
 COMPONENT_KEYS = (
     "qualification",
@@ -42,7 +42,7 @@ class ScoreResult(Struct, frozen=True, gc=False):
     """The scored portfolio: exact values, the decision and, if asked, the trace."""
 
     teacher: str
-    year: ProgrammeYear
+    year: RulesYear
     components: dict[str, Points]
     lesson_plans: Points
     teaching_observation: Points
@@ -64,7 +64,7 @@ class ScoreResult(Struct, frozen=True, gc=False):
 
 
 def score_parts(
-    portfolio: Portfolio, trace: list[rubric.TraceLine] | None = None
+    portfolio: PortfolioFile, trace: list[rubric.TraceLine] | None = None
 ) -> dict[str, Points]:
     """The points of a validated portfolio's eleven parts — the ten components, with
     component 4 as its lesson plans (4a) and its teaching practice (4b) — in the instrument's
@@ -86,7 +86,7 @@ def score_parts(
     }
 
 
-def score(portfolio: Portfolio, year: ProgrammeYear, *, explain: bool = False) -> ScoreResult:
+def score(portfolio: PortfolioFile, year: RulesYear, *, explain: bool = False) -> ScoreResult:
     """Score a validated portfolio under the rubric and thresholds of `year`."""
     trace: list[rubric.TraceLine] | None = [] if explain else None
     p = portfolio

@@ -23,7 +23,7 @@ from jsonschema import ValidationError as SchemaError
 from msgspec import UnsetType
 
 from sergur.rules.messages import Lang, Message, msg
-from sergur.rules.model import DECODER, Portfolio
+from sergur.rules.model import DECODER, PortfolioFile
 
 EVIDENCE_CODE = re.compile(r"(10|[1-9])(\.[a-z0-9]+\)?)*")
 NUPTK = re.compile(r"[0-9]{16}")
@@ -73,7 +73,7 @@ class PortfolioInvalid(Exception):
         self.problems = problems
 
 
-def decode(data: bytes | str) -> Portfolio:
+def decode(data: bytes | str) -> PortfolioFile:
     """Decode and validate a portfolio file, or raise PortfolioInvalid with every error."""
     try:
         portfolio = DECODER.decode(data)
@@ -84,12 +84,12 @@ def decode(data: bytes | str) -> Portfolio:
     return portfolio
 
 
-def convert(document: dict[str, Any]) -> Portfolio:
+def convert(document: dict[str, Any]) -> PortfolioFile:
     """`decode` of a document already in Python values (dicts, lists, text, whole numbers,
     booleans: what JSON decodes to), without writing and parsing its JSON text: the same
     checks, the same problems (reported from its JSON text)."""
     try:
-        portfolio = msgspec.convert(document, Portfolio)
+        portfolio = msgspec.convert(document, PortfolioFile)
     except msgspec.ValidationError:
         raise PortfolioInvalid(_slow_problems(msgspec.json.encode(document))) from None
     if not _extra_rules_hold(portfolio):
@@ -245,7 +245,7 @@ _SECTION_PREFIX = tuple(
 )
 
 
-def _extra_rules_hold(p: Portfolio) -> bool:
+def _extra_rules_hold(p: PortfolioFile) -> bool:
     """The fast yes/no check of the extra rules on a decoded portfolio (no messages built)."""
     if p.teacher.role == "counselor" and len(p.lesson_plans) > COUNSELOR_MAX_PLANS:
         return False
@@ -276,7 +276,7 @@ def _extra_rules_hold(p: Portfolio) -> bool:
     return len(seen) == count
 
 
-def _conditions_hold(p: Portfolio) -> bool:
+def _conditions_hold(p: PortfolioFile) -> bool:
     """The schema's if/then rules, which the fast decoder does not check."""
     for c in p.competitions:
         if c.kind == "competition" and isinstance(c.level, UnsetType):

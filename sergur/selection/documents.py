@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from fpdf.fonts import FontFace
 
-from sergur.common.pdf import JAKARTA, Pdf, long_date
+from sergur.common.pdf import JAKARTA, Pdf
+from sergur.rules.dates import long_date
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """What the selection pages say about one teacher's result, in Indonesian first and English:
 the ranking factors in the year's key order and why the teacher is or is not selected
-(Buku 1; facts.md §4.3-§4.5). The sentences join the rules core's catalogue, so they render
-like every other reason."""
+(Buku 1; facts.md §4.3-§4.5). The sentences live in the rules core's selection catalogue
+(`sergur.rules.messages.selection`), so they render like every other reason."""
 
 from __future__ import annotations
 
@@ -10,55 +10,6 @@ from dataclasses import dataclass
 
 from sergur.rules.messages import TEMPLATES, Lang, Message, msg
 from sergur.selection.models import SelectionEntry, SelectionRun
-
-TEMPLATES.update(
-    {
-        "selection.factor.service": {"id": "Masa kerja", "en": "Years of service"},
-        "selection.factor.age": {"id": "Usia (tanggal lahir)", "en": "Age (date of birth)"},
-        "selection.factor.rank": {"id": "Pangkat/golongan", "en": "Rank (golongan)"},
-        "selection.factor.teaching_load": {"id": "Beban mengajar", "en": "Teaching load"},
-        "selection.factor.additional_duty": {"id": "Tugas tambahan", "en": "Additional duty"},
-        "selection.factor.achievement": {"id": "Prestasi kerja", "en": "Work achievement"},
-        "selection.value.months": {
-            "id": "{years} tahun {months} bulan",
-            "en": "{years} years {months} months",
-        },
-        "selection.value.hours": {"id": "{hours} jam per minggu", "en": "{hours} hours a week"},
-        "selection.value.none": {"id": "tidak ada", "en": "none"},
-        "selection.value.duty.1": {"id": "Tugas tambahan lain", "en": "Other additional duty"},
-        "selection.value.duty.2": {
-            "id": "Wakil kepala sekolah atau kepala program/laboratorium",
-            "en": "Vice-principal or head of department/laboratory",
-        },
-        "selection.value.duty.3": {"id": "Kepala sekolah", "en": "Principal"},
-        "selection.value.achievement.1": {"id": "Tingkat kabupaten/kota", "en": "District"},
-        "selection.value.achievement.2": {"id": "Tingkat provinsi", "en": "Province"},
-        "selection.value.achievement.3": {"id": "Tingkat nasional", "en": "National"},
-        "selection.value.achievement.4": {"id": "Tingkat internasional", "en": "International"},
-        "selection.why.rank": {
-            "id": "Terpilih: peringkat {position} dari {eligible} guru yang memenuhi syarat, "
-            "dalam kuota {quota} orang. Nomor peserta: {number}.",
-            "en": "Selected: rank {position} of {eligible} eligible teachers, within the quota "
-            "of {quota}. Participant number: {number}.",
-        },
-        "selection.why.non_pns_share": {
-            "id": "Terpilih: peringkat {position} dari {eligible}, melalui porsi minimal guru "
-            "non-PNS ({share} % dari kuota {quota} orang). Nomor peserta: {number}.",
-            "en": "Selected: rank {position} of {eligible}, through the minimum non-PNS share "
-            "({share} % of the quota of {quota}). Participant number: {number}.",
-        },
-        "selection.why.beyond_quota": {
-            "id": "Memenuhi syarat tetapi belum terpilih: peringkat {position} dari {eligible} "
-            "guru yang memenuhi syarat, sedangkan kuota kabupaten/kota {quota} orang.",
-            "en": "Eligible but not selected: rank {position} of {eligible} eligible teachers, "
-            "and the district's quota is {quota}.",
-        },
-        "selection.why.not_eligible": {
-            "id": "Tidak memenuhi syarat tahun ini, karena:",
-            "en": "Not eligible this year, because:",
-        },
-    }
-)
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,6 @@ def test_both_paths_agree_after_a_change(decided, tmp_path, values):
 
 
 def test_stored_values_are_typed_as_the_entry_form_types_them():
-    from sergur.assessments.selectors.batch.read import stored_typed
     from sergur.portfolios.forms import clean_values
     from sergur.portfolios.sections import BY_KEY
     from sergur.portfolios.tests.teacher_support import COMPLETE
@@ -86,7 +85,7 @@ def test_stored_values_are_typed_as_the_entry_form_types_them():
         for values in variants:
             typed, errors = clean_values(BY_KEY[key], values)
             assert errors is None, (key, errors)
-            assert stored_typed(BY_KEY[key], values) == typed, key
+            assert BY_KEY[key].typed(values) == typed, key
 
 
 def test_the_fast_read_builds_the_document_the_portfolio_pages_build(decided):

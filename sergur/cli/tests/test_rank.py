@@ -16,9 +16,10 @@ import pytest
 
 from sergur.cli.tests.support import EXAMPLES, run, usage_error
 from sergur.rules.selection.eligibility import check
-from sergur.rules.selection.layout import ISO, DateFormat, ParsedRow, RowChecker, read_csv
+from sergur.rules.selection.layout import ISO, DateFormat, ParsedRow, RowChecker
 from sergur.rules.selection.params import selection_params
 from sergur.rules.selection.ranking import rank
+from sergur.tabular.readers import read_csv
 
 Feed = Callable[[bytes], None]
 FOLDER = EXAMPLES / "selection"

@@ -15,7 +15,7 @@ from typing import IO
 import polars as pl
 
 from sergur.rules.messages import msg
-from sergur.rules.selection.columns import Batch, check_batch, name_differs, read_plain_csv
+from sergur.rules.selection.columns import Batch, check_batch, name_differs
 from sergur.rules.selection.layout import (
     DateFormat,
     ParsedRow,
@@ -24,6 +24,7 @@ from sergur.rules.selection.layout import (
     canonical_name,
     parse_row,
 )
+from sergur.tabular.plain import read_plain_csv
 
 PARSED_FIELDS = tuple(name for name in ParsedRow.__slots__ if name != "warnings")
 

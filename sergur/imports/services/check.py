@@ -22,8 +22,9 @@ from sergur.imports.services.reading import (
     stored_digest,
 )
 from sergur.rules.messages import msg
-from sergur.rules.selection.columns import NotPlain
-from sergur.rules.selection.layout import ParsedRow, ReadError, RowChecker, RowProblem
+from sergur.rules.selection.layout import ParsedRow, RowChecker, RowProblem
+from sergur.tabular.plain import NotPlain
+from sergur.tabular.readers import ReadError
 
 
 def import_check(*, batch: ImportBatch) -> ImportBatch:

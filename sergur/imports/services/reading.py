@@ -15,18 +15,16 @@ from sergur.common.errors import log_without_data
 from sergur.imports import bulk
 from sergur.imports.models import ImportBatch, ImportProblem
 from sergur.imports.selectors import school_refs, subject_ids
-from sergur.rules.selection.columns import NotPlain
 from sergur.rules.selection.layout import (
     EXTRA,
     DateFormat,
     ParsedRow,
-    ReadError,
     RowChecker,
     RowProblem,
     normalise_header,
-    read_csv,
-    read_xlsx,
 )
+from sergur.tabular.plain import NotPlain
+from sergur.tabular.readers import ReadError, read_csv, read_xlsx
 
 logger = logging.getLogger("sergur.imports")
 

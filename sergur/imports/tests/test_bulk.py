@@ -10,10 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sergur.imports.bulk import Checker, parsed_rows
-from sergur.rules.selection.columns import NotPlain, read_plain_csv
-from sergur.rules.selection.layout import ParsedRow, RowChecker, RowProblem, read_csv
+from sergur.rules.selection.layout import ParsedRow, RowChecker, RowProblem
 from sergur.rules.tests.selection.test_columns import ODD, csv_bytes
 from sergur.rules.tests.selection.test_layout import GOOD, SCHOOLS, SUBJECTS
+from sergur.tabular.plain import NotPlain, read_plain_csv
+from sergur.tabular.readers import read_csv
 
 CHANGE = st.dictionaries(
     st.sampled_from(list(GOOD)),

@@ -10,13 +10,12 @@ from sergur.common.pdf import (
     GREY,
     HEADINGS,
     JAKARTA,
-    MONTHS,
     Pdf,
     local,
-    long_date,
     long_time,
     qr_png,
 )
+from sergur.rules.dates import long_date
 
 # Buku II §7.1: the ten components, in the order of the instrument and of the bound evidence.
 COMPONENTS = (
@@ -45,7 +44,6 @@ __all__ = [
     "HEADINGS",
     "ITEM_STYLE",
     "JAKARTA",
-    "MONTHS",
     "NOT_YET",
     "PART_STYLE",
     "Pdf",

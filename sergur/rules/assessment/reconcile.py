@@ -21,7 +21,7 @@ from sergur.rules.assessment.sheet import (
     outcome,
 )
 from sergur.rules.messages import Message, msg
-from sergur.rules.programme import ProgrammeYear
+from sergur.rules.programme import RulesYear
 
 
 def distance(x: Points, y: Points) -> Points:
@@ -68,7 +68,7 @@ def _compare(
     return Comparison(difference, bool(reasons), tuple(reasons))
 
 
-def final_of_two(a: Scored, b: Scored, facts: Facts, year: ProgrammeYear) -> Outcome:
+def final_of_two(a: Scored, b: Scored, facts: Facts, year: RulesYear) -> Outcome:
     """The final score of two agreeing assessments: the mean of their parts, decided again
     with both assessors' findings."""
     parts = mean_parts(a.outcome.parts, b.outcome.parts)
@@ -81,9 +81,7 @@ def closer_to(third: Outcome, a: Scored, b: Scored) -> Scored:
     return a if near_a <= distance(b.outcome.total, third.total) else b
 
 
-def final_with_third(
-    a: Scored, b: Scored, third: Scored, facts: Facts, year: ProgrammeYear
-) -> Outcome:
+def final_with_third(a: Scored, b: Scored, third: Scored, facts: Facts, year: RulesYear) -> Outcome:
     """The final score after a third assessment: the mean of the third and the closer of the
     first two, with the findings of both."""
     partner = closer_to(third.outcome, a, b)

@@ -15,7 +15,7 @@ from msgspec import Struct
 
 from sergur.rules.decisions import Decision, Standing, decide, decision_code
 from sergur.rules.messages import Message, msg
-from sergur.rules.programme import ProgrammeYear
+from sergur.rules.programme import RulesYear
 from sergur.rules.rubric import EXPERIENCE_BANDS, TraceLine
 from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult
 
@@ -204,7 +204,7 @@ class Tally(Struct, frozen=True, gc=False):
 
 
 def _standing(
-    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
+    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: RulesYear
 ) -> tuple[Standing, Points]:
     """What the decision looks at in a set of parts, and group C as counted in the total."""
     thresholds = year.portfolio
@@ -228,9 +228,7 @@ def _standing(
     return standing, counted_c
 
 
-def tally(
-    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
-) -> Tally:
+def tally(parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: RulesYear) -> Tally:
     """The parts, total and decision code of a set of parts: `tally_of(outcome(...))`
     without building the reasons (decisions.md `decision_code`)."""
     standing, _ = _standing(parts, facts, review, year)
@@ -247,7 +245,7 @@ def tally_of(result: Outcome) -> Tally:
 
 
 def outcome(
-    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: ProgrammeYear
+    parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: RulesYear
 ) -> Outcome:
     """Components, groups, total and decision (decisions.md) of a set of parts."""
     standing, counted_c = _standing(parts, facts, review, year)

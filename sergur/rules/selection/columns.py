@@ -1,28 +1,18 @@
-"""The fast path of the teacher import: a plain CSV read in batches and checked column by
-column (polars), with the row parser (`layout.parse_row`) as the judge of every row the
-columns flag (Buku 1 data exchange; facts.md §8).
+"""The fast path of the teacher import: a plain CSV read in batches (`sergur.tabular.plain`)
+and checked column by column (polars), with the row parser (`layout.parse_row`) as the judge
+of every row the columns flag (Buku 1 data exchange; facts.md §8).
 
 The columns never decide that a row is bad: they only *flag* rows that may be bad. A flagged
 row is parsed again by `parse_row`, which writes the problems with line and column (or finds
 it good after all). An unflagged row is good, and its values are the ones `parse_row` would
 give (`tests/selection/test_columns.py` proves both with random rows). Dates are read with
 the one declared format, never by locale.
-
-Only a *plain* CSV takes this path: UTF-8, one record a line (no line break inside a quoted
-cell), no empty lines, every line exactly as many cells as the header, quotes only around
-whole cells, no line over 64 KiB, a usable header. Anything else raises `NotPlain` and the
-caller reads the file with the row reader (`layout.read_csv`), which names the line of any
-encoding or syntax error. Because a plain file has one record a line, the line of a row is
-its position + 2 (the header is line 1).
 """
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
-from typing import IO
 
 import polars as pl
 
@@ -34,18 +24,13 @@ from sergur.rules.selection.layout import (
     ISO,
     LIMITS,
     MAX_CELL,
-    MAX_LINE_BYTES,
     TEMPORARY_NUPTK,
     YES_NO,
     DateFormat,
     RowProblem,
     SchoolRef,
-    check_header,
-    normalise_header,
 )
 
-BLOCK_BYTES = 4 << 20  # bytes read per batch (about 25,000 rows of the national layout)
-_FIELD = r'(?:"(?:[^"\r\n]|"")*"|[^",\r\n]*)'  # a quoted cell without line breaks, or a bare one
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what str.strip removes and polars' strip may not agree on
 # After stripping those, cells joined by "\n" (a plain file has no line break in a cell): a
 # cell starting or ending with anything else Python's str.strip might remove.
@@ -62,10 +47,6 @@ NUMBERS = {
 CHOICES = ("JENIS_KELAMIN", "STATUS_KEPEGAWAIAN", "INPASSING", "PENDIDIKAN", "SUDAH_SERTIFIKASI")
 
 
-class NotPlain(Exception):
-    """The file is not a plain CSV: read it with the row reader instead."""
-
-
 @dataclass(frozen=True, slots=True)
 class Batch:
     """One batch of a plain CSV: the cells (every layout column, as text) and each row's line."""
@@ -77,84 +58,6 @@ class Batch:
     def row(self, index: int) -> dict[str, str]:
         """Row `index` as the row reader gives it (layout names → cell text)."""
         return {name: value or "" for name, value in self.cells.row(index, named=True).items()}
-
-
-def read_plain_csv(stream: IO[bytes], block_bytes: int = BLOCK_BYTES) -> Iterator[Batch]:
-    """The batches of a plain CSV, bounded in memory; `NotPlain` as soon as it is not one.
-
-    The header is checked first: a missing or repeated column also raises `NotPlain` (the row
-    path reports it; such a file cannot be imported)."""
-    first = stream.readline(MAX_LINE_BYTES + 1)
-    if not first.endswith(b"\n") or len(first) > MAX_LINE_BYTES:
-        raise NotPlain
-    try:
-        header_text = first.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotPlain from None
-    try:
-        header = next(csv.reader([header_text], strict=True), [])
-    except csv.Error:
-        raise NotPlain from None
-    warnings = tuple(check_header(header))
-    if any(not problem.warning for problem in warnings):
-        raise NotPlain
-    names = [normalise_header(name) for name in header]
-    width = len(names)
-    # Columns the layout does not know keep a private name (they may be empty or repeated).
-    columns = [name if name in COLUMNS else f"#{index}" for index, name in enumerate(names)]
-    line_pattern = re.compile(rf"^{_FIELD}(?:,{_FIELD}){{{width - 1}}}\r?$").pattern
-    line = 2
-    rest = b""
-    while True:
-        block = stream.read(block_bytes)
-        data = rest + block
-        if not data:
-            if line == 2:  # no rows: the row path reports it
-                raise NotPlain
-            return
-        if block:
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:
-                if len(data) > MAX_LINE_BYTES:
-                    raise NotPlain
-                rest = data
-                continue
-            data, rest = data[:cut], data[cut:]
-        else:
-            rest = b""
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise NotPlain from None
-        lines = text.split("\n")
-        if lines[-1] == "":
-            lines.pop()
-        series = pl.Series(lines, dtype=pl.String)
-        plain = (series.str.len_bytes() < MAX_LINE_BYTES).all() and series.str.contains(
-            line_pattern
-        ).all()
-        if not plain:
-            raise NotPlain
-        frame = pl.read_csv(
-            data,
-            has_header=False,
-            new_columns=columns,
-            schema={name: pl.String for name in columns},
-            quote_char='"',
-            raise_if_empty=False,
-        )
-        if frame.height != len(lines):  # pragma: no cover - the line check makes them agree
-            raise NotPlain
-        frame = frame.select(
-            [
-                pl.col(name).fill_null("") if name in frame.columns else pl.lit("").alias(name)
-                for name in COLUMNS
-            ]
-        )
-        yield Batch(frame, line, warnings)
-        line += len(lines)
-        if not block:
-            return
 
 
 # -- the column check -----------------------------------------------------------------------
@@ -179,25 +82,9 @@ def _number(column: pl.Expr, low: int, high: int) -> tuple[pl.Expr, pl.Expr]:
     return ~good, pl.when(column == "").then(0).otherwise(value)
 
 
-def check_batch(
-    batch: Batch,
-    known_subjects: Container[str],
-    known_schools: Mapping[str, SchoolRef],
-    *,
-    date_format: DateFormat = ISO,
-) -> pl.DataFrame:
-    """Flag the rows of a batch that may be bad, and the values of the others.
-
-    The result has one row per input row: `flagged` (parse it with `parse_row`), `line`, and
-    the registry values of `ParsedRow` (nuptk, nip, name, …, weekly_hours, region,
-    school_level), meaningful where `flagged` is false."""
-    raw = batch.cells
-    subjects = [code for code in raw["KODE_BIDANG_STUDI"].unique().to_list() if code]
-    schools = {npsn for npsn in raw["NPSN"].str.to_uppercase().unique().to_list() if npsn}
-    known = sorted(code for code in subjects if code in known_subjects)
-    refs = {npsn: known_schools[npsn] for npsn in schools if npsn in known_schools}
-    allowed = sorted(npsn for npsn, ref in refs.items() if ref.allowed)
-    # Stage 1: the raw cells' own problems, and every cell stripped (and in capitals).
+def _stage(raw: pl.DataFrame, date_format: DateFormat) -> pl.DataFrame:
+    """Stage 1: the raw cells' own problems (`raw_flag`), every cell stripped (and the coded
+    ones in capitals), the employment, and the dates and numbers read."""
     coded = [*CHOICES, "NPSN", "GOLONGAN"]
     flags = [
         pl.concat_str([pl.col(name) for name in COLUMNS], separator="\n").str.contains(_CONTROL),
@@ -208,7 +95,7 @@ def check_batch(
         raw_flag=pl.any_horizontal(flags),
         **{name: pl.col(name).str.strip_chars(_ASCII_SPACE) for name in COLUMNS},
     )
-    stage = stage.with_columns(
+    return stage.with_columns(
         **{name: pl.col(name).str.to_uppercase() for name in CHOICES + ("NPSN",)},
         employment=pl.col("STATUS_KEPEGAWAIAN")
         .str.strip_chars(_ASCII_SPACE)
@@ -218,10 +105,13 @@ def check_batch(
         **{f"bad_{name}": _number(pl.col(name), *NUMBERS[name])[0] for name in NUMBERS},
         **{f"value_{name}": _number(pl.col(name), *NUMBERS[name])[1] for name in NUMBERS},
     )
-    # Stage 2: the checks of parse_row, on whole columns.
+
+
+def _flags(known: list[str], allowed: list[str]) -> list[pl.Expr]:
+    """Stage 2: the checks of parse_row on whole columns; any true (or null) flags the row."""
     nuptk, nip, rank = pl.col("NUPTK"), pl.col("NIP"), pl.col("GOLONGAN")
     employment, birth = pl.col("employment"), pl.col("date_TANGGAL_LAHIR")
-    flags = [
+    return [
         pl.col("raw_flag"),
         pl.concat_str([pl.col(name) for name in COLUMNS], separator="\n").str.contains(_EDGE),
         pl.any_horizontal([pl.col(name).str.len_chars() > limit for name, limit in LIMITS.items()]),
@@ -247,6 +137,30 @@ def check_batch(
         *((pl.col(name) != "") & pl.col(f"date_{name}").is_null() for name in DATES[1:]),
         *(pl.col(f"bad_{name}") for name in NUMBERS),
     ]
+
+
+def check_batch(
+    batch: Batch,
+    known_subjects: Container[str],
+    known_schools: Mapping[str, SchoolRef],
+    *,
+    date_format: DateFormat = ISO,
+) -> pl.DataFrame:
+    """Flag the rows of a batch that may be bad, and the values of the others.
+
+    The result has one row per input row: `flagged` (parse it with `parse_row`), `line`, and
+    the registry values of `ParsedRow` (nuptk, nip, name, …, weekly_hours, region,
+    school_level), meaningful where `flagged` is false."""
+    raw = batch.cells
+    subjects = [code for code in raw["KODE_BIDANG_STUDI"].unique().to_list() if code]
+    schools = {npsn for npsn in raw["NPSN"].str.to_uppercase().unique().to_list() if npsn}
+    known = sorted(code for code in subjects if code in known_subjects)
+    refs = {npsn: known_schools[npsn] for npsn in schools if npsn in known_schools}
+    allowed = sorted(npsn for npsn, ref in refs.items() if ref.allowed)
+    stage = _stage(raw, date_format)
+    flags = _flags(known, allowed)
+    nuptk, nip, rank = pl.col("NUPTK"), pl.col("NIP"), pl.col("GOLONGAN")
+    employment, birth = pl.col("employment"), pl.col("date_TANGGAL_LAHIR")
     region = {npsn: ref.region for npsn, ref in refs.items()}
     level = {npsn: ref.level for npsn, ref in refs.items()}
     return stage.select(

@@ -15,92 +15,10 @@ from functools import lru_cache
 from msgspec import Struct
 
 from sergur.rules.experience import months_between
-from sergur.rules.messages import TEMPLATES, TERMS, Message, Term, msg
+from sergur.rules.messages import Message, Term, msg
 from sergur.rules.selection import Candidate, Eligibility
 from sergur.rules.selection.params import RANK_ORDER, SelectionParams
-from sergur.rules.selection.service import teaching_months
-
-MONTHS_ID = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-TERMS.update(
-    {
-        f"month.{number}": {"id": name_id, "en": name_en}
-        for number, (name_id, name_en) in enumerate(zip(MONTHS_ID, MONTHS_EN, strict=True), 1)
-    }
-)
-TEMPLATES.update(
-    {
-        "selection.date": {"id": "{day} {month} {year}", "en": "{day} {month} {year}"},
-        "selection.nuptk_missing": {
-            "id": "NUPTK belum ada.",
-            "en": "The NUPTK is missing.",
-        },
-        "selection.nuptk_invalid": {
-            "id": "NUPTK tidak sah: NUPTK terdiri atas 16 angka.",
-            "en": "The NUPTK is not valid: a NUPTK has 16 digits.",
-        },
-        "selection.employment_unknown": {
-            "id": "Status kepegawaian tidak dikenal (harus PNS atau non-PNS).",
-            "en": "The employment status is unknown (must be PNS or non-PNS).",
-        },
-        "selection.no_teacher_since": {
-            "id": "Tanggal pengangkatan pertama sebagai guru belum ada; peserta harus sudah "
-            "menjadi guru pada {date}.",
-            "en": "The date of first appointment as a teacher is missing; a participant must "
-            "have been a teacher on {date}.",
-        },
-        "selection.not_teacher_on": {
-            "id": "Bukan guru pada {date}: diangkat sebagai guru pada {since}.",
-            "en": "Not a teacher on {date}: first appointed as a teacher on {since}.",
-        },
-        "selection.over_age": {
-            "id": "Usia {age} tahun pada {date}; peserta harus berusia di bawah {limit} tahun.",
-            "en": "Age {age} on {date}; participants must be under {limit}.",
-        },
-        "selection.education": {
-            "id": "Pendidikan {level} di bawah S-1/D-IV dan tidak memenuhi pengecualian: usia "
-            "{age} tahun dengan masa kerja {years} tahun pada {date} (perlu usia {min_age} dan "
-            "{min_years} tahun), golongan {rank} (perlu {min_rank}, PNS atau inpassing).",
-            "en": "Education {level} is below S-1/D-IV and neither exception applies: age {age} "
-            "with {years} years of service on {date} (needs age {min_age} and {min_years} "
-            "years), rank {rank} (needs {min_rank}, PNS or inpassing).",
-        },
-        "selection.no_rank": {"id": "tidak ada", "en": "none"},
-        "selection.rank_not_counted": {
-            "id": "{rank} (tidak dihitung: non-PNS tanpa inpassing)",
-            "en": "{rank} (not counted: non-PNS without inpassing)",
-        },
-        "selection.no_permanent": {
-            "id": "Guru non-PNS tanpa SK sebagai guru tetap; perlu sedikitnya {years} tahun "
-            "sebagai guru tetap pada {date}.",
-            "en": "A non-PNS teacher without an SK as permanent teacher; at least {years} years "
-            "as a permanent teacher on {date} are needed.",
-        },
-        "selection.permanent_short": {
-            "id": "Guru tetap sejak {since}: {have} tahun pada {date}, perlu {years} tahun.",
-            "en": "Permanent teacher since {since}: {have} years on {date}, {years} needed.",
-        },
-        "selection.certified": {
-            "id": "Sudah bersertifikat pendidik.",
-            "en": "Already certified.",
-        },
-    }
-)
-
+from sergur.rules.selection.service_years import teaching_months
 
 # The parameters of each reason, in the order `_say` takes them.
 _PARAMS: dict[str, tuple[str, ...]] = {

@@ -17,46 +17,11 @@ from typing import Any
 
 from msgspec import Struct
 
-from sergur.rules.messages import TEMPLATES, Message, msg
+from sergur.rules.messages import Message, msg
 from sergur.rules.selection import Ranked
 from sergur.rules.selection.params import SelectionParams
 
 Level = tuple[str, str, str]  # (province, district, school level)
-
-TEMPLATES.update(
-    {
-        "selection.by_rank": {
-            "id": "Terpilih menurut peringkat (urutan {position}).",
-            "en": "Selected by rank (position {position}).",
-        },
-        "selection.by_non_pns_share": {
-            "id": "Terpilih untuk memenuhi kuota minimum non-PNS ({required} dari {quota} "
-            "tempat; urutan {position}).",
-            "en": "Selected to meet the non-PNS minimum share ({required} of {quota} places; "
-            "position {position}).",
-        },
-        "selection.displaced": {
-            "id": "Tempat urutan {position} diberikan kepada guru non-PNS untuk memenuhi kuota "
-            "minimum non-PNS ({required} dari {quota} tempat).",
-            "en": "The place at position {position} went to a non-PNS teacher to meet the "
-            "non-PNS minimum share ({required} of {quota} places).",
-        },
-        "selection.moved": {
-            "id": "{district_from} hanya memiliki {eligible} guru yang memenuhi syarat untuk "
-            "kuota {quota}: {places} tempat dipindahkan ke {district_to}.",
-            "en": "{district_from} has only {eligible} eligible teachers for a quota of "
-            "{quota}: {places} places moved to {district_to}.",
-        },
-        "selection.unplaced": {
-            "id": "{district_from} hanya memiliki {eligible} guru yang memenuhi syarat untuk "
-            "kuota {quota}: {places} tempat tidak dapat dipindahkan dalam provinsi (dilaporkan "
-            "ke LPMP).",
-            "en": "{district_from} has only {eligible} eligible teachers for a quota of "
-            "{quota}: {places} places cannot be moved within the province (reported to the "
-            "LPMP).",
-        },
-    }
-)
 
 
 class QuotaError(ValueError):

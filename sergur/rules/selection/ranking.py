@@ -3,7 +3,7 @@
 The programme year lists its ranking keys (2007-2009: service, age, rank, teaching load,
 additional duty, achievement; 2012: age, service, rank). Each key prefers:
 
-- service: more counted months of service (service.py);
+- service: more counted months of service (service_years.py);
 - age: the older teacher, i.e. the earlier birth date;
 - rank: the higher golongan (I/a … IV/e), counted only for PNS or non-PNS with inpassing;
 - teaching_load: more teaching hours a week;
@@ -166,11 +166,21 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
             prize_pairs[prize],
         )
         add_factors(row if canonical else pick(row))
+    return _in_order(keyed, width, items, factors)
+
+
+def _in_order(
+    keyed: list[int],
+    width: int,
+    items: list[Candidate],
+    factors: list[tuple[tuple[str, int | str], ...]],
+) -> list[Ranked]:
+    """The teachers sorted by their packed keys (ties settled), numbered from 1."""
     keyed.sort()
-    order_ = _settle_ties(keyed, width, items)
+    order = _settle_ties(keyed, width, items)
     return [
         Ranked(items[index], position, factors[index])
-        for position, index in enumerate(order_, start=1)
+        for position, index in enumerate(order, start=1)
     ]
 
 

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sergur.rules import Portfolio, ScoreResult, decode, load_year, score
+from sergur.rules import PortfolioFile, ScoreResult, decode, load_year, score
 
 Doc = dict[str, Any]
 Points = Decimal | int
@@ -68,7 +68,7 @@ def dumps(document: Doc) -> str:
     return json.dumps(document, ensure_ascii=False)
 
 
-def decoded(document: Doc) -> Portfolio:
+def decoded(document: Doc) -> PortfolioFile:
     """The document decoded through the public entry point."""
     return decode(dumps(document))
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sergur.rules import Portfolio, PortfolioInvalid, Problem, decode, problems_of, schema_text
+from sergur.rules import PortfolioFile, PortfolioInvalid, Problem, decode, problems_of, schema_text
 from sergur.rules.messages import LANGS
 from sergur.rules.tests.helpers import Doc, doc, doc_with, dumps, passing_doc, plans, teacher
 
@@ -73,7 +73,7 @@ FULL = passing_doc(
 # -- a valid file ----------------------------------------------------------------------------
 def test_a_valid_file_decodes_to_a_portfolio_as_text_or_bytes():
     assert problems(FULL) == []
-    assert isinstance(decode(dumps(FULL)), Portfolio)
+    assert isinstance(decode(dumps(FULL)), PortfolioFile)
     assert decode(dumps(FULL).encode("utf-8")) == decode(dumps(FULL))
 
 

@@ -18,12 +18,11 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_open
 from sergur.registry.models import District, ProgrammeYear, Teacher
 from sergur.rules.messages import Message
-from sergur.rules.selection import Candidate, Ranked
+from sergur.rules.selection import Candidate, Ranked, service_years
 from sergur.rules.selection import eligibility as eligibility_rules
 from sergur.rules.selection import numbers as number_rules
 from sergur.rules.selection import quota as quota_rules
 from sergur.rules.selection import ranking as ranking_rules
-from sergur.rules.selection import service as service_rules
 from sergur.rules.selection.params import SelectionParams
 from sergur.selection.models import (
     QuotaAllocation,
@@ -142,7 +141,7 @@ def _outcomes(teachers: Iterable[Teacher], params: SelectionParams) -> list[_Out
                 teacher=teacher,
                 eligible=result.eligible,
                 reasons=[message_to_json(m) for m in result.reasons],
-                service_months=service_rules.service_months(candidate, params),
+                service_months=service_years.service_months(candidate, params),
             )
         )
     return outcomes

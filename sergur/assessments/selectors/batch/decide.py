@@ -15,7 +15,7 @@ from sergur.assessments.selectors import facts_of, round_sheets, sheet_outcome, 
 from sergur.assessments.selectors.batch.scope import BLIND_SLOTS
 from sergur.cases.models import Case
 from sergur.portfolios.selectors import portfolio_read
-from sergur.rules import ProgrammeYear as RulesYear
+from sergur.rules import RulesYear
 from sergur.rules.assessment import (
     AssessmentParams,
     Comparison,

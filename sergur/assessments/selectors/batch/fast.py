@@ -20,8 +20,7 @@ from sergur.assessments.selectors.batch.decide import Decided, failed, rescore_d
 from sergur.assessments.selectors.batch.read import CaseData, Current, case_document, read_chunk
 from sergur.assessments.selectors.batch.scope import BLIND_SLOTS
 from sergur.registry.models import ProgrammeYear
-from sergur.rules import ProgrammeYear as RulesYear
-from sergur.rules import rubric, score
+from sergur.rules import RulesYear, rubric, score
 from sergur.rules.assessment import (
     AssessmentParams,
     Facts,
@@ -36,7 +35,7 @@ from sergur.rules.assessment import (
     trace_lines,
 )
 from sergur.rules.instruments import RPP
-from sergur.rules.model import LessonPlan, PlanScores, Portfolio
+from sergur.rules.model import LessonPlan, PlanScores, PortfolioFile
 from sergur.rules.rubric import TraceLine
 from sergur.rules.scoring import Points, score_parts
 from sergur.rules.validation import PortfolioInvalid, convert, decode
@@ -132,7 +131,7 @@ def _sheet_scored(
 
 
 def _sheet_parts(
-    portfolio: Portfolio,
+    portfolio: PortfolioFile,
     parts: dict[str, Points],
     sheet: dict[str, Any],
     year: RulesYear,
@@ -175,7 +174,7 @@ def _case_scored(
         superior_present="superior_assessment" in base,
     )
     try:
-        portfolio: Portfolio | None = convert(base)
+        portfolio: PortfolioFile | None = convert(base)
     except PortfolioInvalid:
         portfolio = None  # each sheet's whole document reports its problems below
     shared = score_parts(portfolio) if portfolio is not None else {}

@@ -1,13 +1,12 @@
 """The fast path's read (docs/batch.md): a chunk of cases in six SQL queries (cases with
 their current result and envelope; their teachers and subjects; which entries have evidence;
 the entries; the blind allocations of the current round; their submitted sheets), JSON decoded
-by msgspec, stored entry values typed by column kind as the entry form types them, and the
+by msgspec, stored entry values typed by `Section.typed` (as the entry form types them), and the
 `sergur.portfolio/1` document built as the portfolio pages build it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
@@ -21,7 +20,7 @@ from sergur.cases.models import Case
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence
 from sergur.portfolios.sections import BY_KEY, SECTIONS, Section, codes
 from sergur.registry.models import ProgrammeYear, Subject, Teacher
-from sergur.rules import ProgrammeYear as RulesYear
+from sergur.rules import RulesYear
 from sergur.rules.experience import Period, service
 
 
@@ -50,48 +49,6 @@ class CaseData(msgspec.Struct, gc=False):
     sheets: dict[int, dict[str, Any]]
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date(text: str) -> str:
-    """A date as the entry form reads it (`%Y-%m-%d`, also unpadded) in ISO form."""
-    if _ISO_DATE.fullmatch(text):
-        return dt.date.fromisoformat(text).isoformat()
-    return dt.datetime.strptime(text, "%Y-%m-%d").date().isoformat()  # noqa: DTZ007
-
-
-_KINDS: dict[str, tuple[tuple[str, str], ...]] = {
-    section.key: tuple(
-        (spec.name, "int" if spec.kind in ("int", "year") else spec.kind) for spec in section.fields
-    )
-    for section in SECTIONS
-}
-"""Each section's columns and how their stored text is typed (the entry form's kinds)."""
-
-
-def stored_typed(section: Section, raw: dict[str, Any]) -> dict[str, Any]:
-    """A complete row's stored text as the entry form types it (int, ISO date, text)."""
-    return _typed(_KINDS[section.key], raw)
-
-
-def _typed(kinds: tuple[tuple[str, str], ...], raw: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, kind in kinds:
-        value = raw.get(name)
-        if value is None:
-            continue
-        text = (value if type(value) is str else str(value)).strip()
-        if not text:
-            continue
-        if kind == "int":
-            out[name] = int(text)
-        elif kind == "date":
-            out[name] = _date(text)
-        else:
-            out[name] = text
-    return out
-
-
 def _filled(items: list[Any] | None, size: int) -> bool:
     return (
         items is not None
@@ -100,11 +57,11 @@ def _filled(items: list[Any] | None, size: int) -> bool:
     )
 
 
-_ROLE_SECTIONS: dict[str, tuple[tuple[Section, tuple[tuple[str, str], ...]], ...]] = {
-    role: tuple((section, _KINDS[section.key]) for section in SECTIONS if role in section.roles)
+_ROLE_SECTIONS: dict[str, tuple[Section, ...]] = {
+    role: tuple(section for section in SECTIONS if role in section.roles)
     for role in ("subject_teacher", "counselor")
 }
-"""The sections of each role's portfolio, in the instrument's order, with their columns."""
+"""The sections of each role's portfolio, in the instrument's order."""
 
 
 @cache
@@ -131,7 +88,7 @@ def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
     periods: list[Period] = []
     periods_with_evidence: list[str] = []
     stored = data.rows
-    for section, kinds in _ROLE_SECTIONS[data.role]:
+    for section in _ROLE_SECTIONS[data.role]:
         rows = stored.get(section.key)
         if not rows:
             continue
@@ -139,7 +96,7 @@ def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
         for (raw, evidence, complete), code in zip(rows, _row_codes(section, rows), strict=True):
             if not complete:
                 continue
-            typed = _typed(kinds, raw)
+            typed = section.typed(raw)
             if period:
                 periods.append(
                     Period(
@@ -193,6 +150,7 @@ def _jsons(*texts: str | None) -> list[Any]:
 
 
 _NULL = "null"
+_TEXT = "TEXT"  # the SQL type stored JSON is read as (msgspec decodes it)
 
 
 _LIST = msgspec.json.Decoder(list[Any])
@@ -226,121 +184,141 @@ def read_chunk(case_ids: list[int], programme_year: ProgrammeYear) -> dict[int, 
         return {}
     lo, hi = case_ids[0], case_ids[-1]
     wanted = set(case_ids)
+    with connection.cursor() as cursor:
+        cases = _read_cases(cursor, lo, hi, wanted, programme_year)
+        _read_entries(cursor, cases, lo, hi)
+        _read_sheets(cursor, cases, lo, hi)
+    return cases
+
+
+def _read_cases(
+    cursor: Any, lo: int, hi: int, wanted: set[int], programme_year: ProgrammeYear
+) -> dict[int, CaseData]:
+    """The chunk's cases with their current result, envelope and teacher (two queries)."""
     c, t, s, r, e = (_table(m) for m in (Case, Teacher, Subject, Result, EnvelopeInstrument))
     q = connection.ops.quote_name
-    values_col = _column(Entry, "values")
-    text = "TEXT"
-    with connection.cursor() as cursor:
-        # Every joined table carries the range condition too: without it PostgreSQL may hash
-        # (or scan) the whole result or envelope table for each chunk.
+    # Every joined table carries the range condition too: without it PostgreSQL may hash
+    # (or scan) the whole result or envelope table for each chunk.
+    cursor.execute(
+        f"""SELECT c.id, c.participant_number, c.state, c.teacher_id,
+                   r.id, r.{q("round")}, r.code, r.total, r.published_at IS NOT NULL,
+                   CAST(e.observation_items AS {_TEXT}), CAST(e.superior_items AS {_TEXT})
+            FROM {c} c
+            JOIN {r} r ON r.case_id = c.id AND r.{q("current")} AND r.case_id BETWEEN %s AND %s
+            LEFT JOIN {e} e ON e.case_id = c.id AND e.case_id BETWEEN %s AND %s
+            WHERE c.id BETWEEN %s AND %s""",
+        [lo, hi, lo, hi, lo, hi],
+    )
+    rows = [row for row in cursor.fetchall() if row[0] in wanted]
+    teacher_ids = sorted({row[3] for row in rows})
+    teachers: dict[int, tuple[Any, ...]] = {}
+    if teacher_ids:
+        where, params = id_in("t.id", teacher_ids)
         cursor.execute(
-            f"""SELECT c.id, c.participant_number, c.state, c.teacher_id,
-                       r.id, r.{q("round")}, r.code, r.total, r.published_at IS NOT NULL,
-                       CAST(e.observation_items AS {text}), CAST(e.superior_items AS {text})
-                FROM {c} c
-                JOIN {r} r ON r.case_id = c.id AND r.{q("current")} AND r.case_id BETWEEN %s AND %s
-                LEFT JOIN {e} e ON e.case_id = c.id AND e.case_id BETWEEN %s AND %s
-                WHERE c.id BETWEEN %s AND %s""",
-            [lo, hi, lo, hi, lo, hi],
-        )
-        rows = [row for row in cursor.fetchall() if row[0] in wanted]
-        teacher_ids = sorted({row[3] for row in rows})
-        teachers: dict[int, tuple[Any, ...]] = {}
-        if teacher_ids:
-            where, params = id_in("t.id", teacher_ids)
-            cursor.execute(
-                f"""SELECT t.id, t.name, t.nuptk, t.special_area, s.{q("is_counseling")}
-                    FROM {t} t JOIN {s} s ON s.id = t.subject_id WHERE {where}""",
-                params,
-            )
-            teachers = {row[0]: row for row in cursor.fetchall()}
-        cases: dict[int, CaseData] = {}
-        for row in rows:
-            _, name, nuptk, special_area, counseling = teachers[row[3]]
-            observation, superior = _jsons(row[9], row[10])
-            ident: dict[str, Any] = {
-                "name": name,
-                "nuptk": nuptk,
-                "role": "counselor" if counseling else "subject_teacher",
-                "special_area": bool(special_area),
-            }
-            if row[1]:
-                ident["participant_number"] = row[1]
-            cases[row[0]] = CaseData(
-                current=Current(
-                    case_id=row[0],
-                    result_id=row[4],
-                    round=row[5],
-                    code=row[6],
-                    total=row[7] if type(row[7]) is Decimal else Decimal(str(row[7])),
-                    state=row[2],
-                    published=bool(row[8]),
-                ),
-                role=str(ident["role"]),
-                ident=ident,
-                service_until=programme_year.service_until,
-                observation=observation,
-                superior=superior,
-                rows={},
-                sheets={},
-            )
-        # Which entries have evidence: the chunk's evidence rows by case (an EXISTS per entry
-        # lets PostgreSQL hash the whole evidence table for each chunk).
-        cursor.execute(
-            f"SELECT v.entry_id FROM {_table(Evidence)} v WHERE v.case_id BETWEEN %s AND %s",
-            [lo, hi],
-        )
-        with_evidence = {row[0] for row in cursor.fetchall()}
-        cursor.execute(
-            f"""SELECT x.case_id, x.section, CAST(x.{values_col} AS {text}), x.id, x.complete
-                FROM {_table(Entry)} x
-                WHERE x.case_id BETWEEN %s AND %s AND x.section <> %s
-                ORDER BY x.case_id, x.section, x.position""",
-            [lo, hi, "lesson_plan"],
-        )
-        entries = cursor.fetchall()
-        # Every entry's stored values decoded in one pass.
-        values = _ROWS.decode("[" + ",".join([entry[2] for entry in entries]) + "]")
-        table: list[tuple[dict[str, Any], bool, bool]] | None = None
-        last: tuple[int, str] | None = None
-        for (case_id, section, _, entry_id, complete), raw in zip(entries, values, strict=True):
-            if last != (case_id, section):  # the rows of one table come together, in order
-                last = (case_id, section)
-                data = cases.get(case_id)
-                table = None if data is None else data.rows.setdefault(section, [])
-            if table is not None:
-                table.append((raw, entry_id in with_evidence, bool(complete)))
-        # The blind allocations of each case's current round, then their submitted sheets by
-        # allocation id (a join would scan every sheet of the year for each chunk).
-        cursor.execute(
-            f"""SELECT a.id, a.case_id, a.{q("round")}, a.slot FROM {_table(Allocation)} a
-                WHERE a.case_id BETWEEN %s AND %s AND a.active AND a.slot IN (1, 2)""",
-            [lo, hi],
-        )
-        slots: dict[int, tuple[CaseData, int]] = {}
-        for allocation_id, case_id, round_, slot in cursor.fetchall():
-            data = cases.get(case_id)
-            if data is not None and round_ == data.current.round:
-                slots[allocation_id] = (data, slot)
-        if not slots:
-            return cases
-        where, params = id_in("h.allocation_id", sorted(slots))
-        cursor.execute(
-            f"""SELECT h.allocation_id, CAST(h.plan_items AS {text}),
-                       CAST(h.overrides AS {text}), CAST(h.administrative_defects AS {text}),
-                       CAST(h.doubtful_evidence AS {text}), h.fraud_found
-                FROM {_table(Sheet)} h
-                WHERE {where} AND h.submitted_at IS NOT NULL""",
+            f"""SELECT t.id, t.name, t.nuptk, t.special_area, s.{q("is_counseling")}
+                FROM {t} t JOIN {s} s ON s.id = t.subject_id WHERE {where}""",
             params,
         )
-        for allocation_id, plans, overrides, defects, doubtful, fraud in cursor.fetchall():
-            data, slot = slots[allocation_id]
-            overrides, defects, doubtful = _jsons(overrides, defects, doubtful)
-            data.sheets[slot] = {
-                "plan_text": plans,  # decoded by the scoring, which checks the scores too
-                "overrides": overrides,
-                "administrative_defects": defects,
-                "doubtful_evidence": doubtful,
-                "fraud_found": bool(fraud),
-            }
+        teachers = {row[0]: row for row in cursor.fetchall()}
+    cases: dict[int, CaseData] = {}
+    for row in rows:
+        _, name, nuptk, special_area, counseling = teachers[row[3]]
+        observation, superior = _jsons(row[9], row[10])
+        ident: dict[str, Any] = {
+            "name": name,
+            "nuptk": nuptk,
+            "role": "counselor" if counseling else "subject_teacher",
+            "special_area": bool(special_area),
+        }
+        if row[1]:
+            ident["participant_number"] = row[1]
+        cases[row[0]] = CaseData(
+            current=Current(
+                case_id=row[0],
+                result_id=row[4],
+                round=row[5],
+                code=row[6],
+                total=row[7] if type(row[7]) is Decimal else Decimal(str(row[7])),
+                state=row[2],
+                published=bool(row[8]),
+            ),
+            role=str(ident["role"]),
+            ident=ident,
+            service_until=programme_year.service_until,
+            observation=observation,
+            superior=superior,
+            rows={},
+            sheets={},
+        )
     return cases
+
+
+def _read_entries(cursor: Any, cases: dict[int, CaseData], lo: int, hi: int) -> None:
+    """Every entry of the chunk's cases (but the lesson plans) into `CaseData.rows`, with
+    whether it has evidence (two queries)."""
+    values_col = _column(Entry, "values")
+    # Which entries have evidence: the chunk's evidence rows by case (an EXISTS per entry
+    # lets PostgreSQL hash the whole evidence table for each chunk).
+    cursor.execute(
+        f"SELECT v.entry_id FROM {_table(Evidence)} v WHERE v.case_id BETWEEN %s AND %s",
+        [lo, hi],
+    )
+    with_evidence = {row[0] for row in cursor.fetchall()}
+    cursor.execute(
+        f"""SELECT x.case_id, x.section, CAST(x.{values_col} AS {_TEXT}), x.id, x.complete
+            FROM {_table(Entry)} x
+            WHERE x.case_id BETWEEN %s AND %s AND x.section <> %s
+            ORDER BY x.case_id, x.section, x.position""",
+        [lo, hi, "lesson_plan"],
+    )
+    entries = cursor.fetchall()
+    # Every entry's stored values decoded in one pass.
+    values = _ROWS.decode("[" + ",".join([entry[2] for entry in entries]) + "]")
+    table: list[tuple[dict[str, Any], bool, bool]] | None = None
+    last: tuple[int, str] | None = None
+    for (case_id, section, _, entry_id, complete), raw in zip(entries, values, strict=True):
+        if last != (case_id, section):  # the rows of one table come together, in order
+            last = (case_id, section)
+            data = cases.get(case_id)
+            table = None if data is None else data.rows.setdefault(section, [])
+        if table is not None:
+            table.append((raw, entry_id in with_evidence, bool(complete)))
+
+
+def _read_sheets(cursor: Any, cases: dict[int, CaseData], lo: int, hi: int) -> None:
+    """The submitted sheets of each case's current round into `CaseData.sheets` (two
+    queries)."""
+    q = connection.ops.quote_name
+    # The blind allocations of each case's current round, then their submitted sheets by
+    # allocation id (a join would scan every sheet of the year for each chunk).
+    cursor.execute(
+        f"""SELECT a.id, a.case_id, a.{q("round")}, a.slot FROM {_table(Allocation)} a
+            WHERE a.case_id BETWEEN %s AND %s AND a.active AND a.slot IN (1, 2)""",
+        [lo, hi],
+    )
+    slots: dict[int, tuple[CaseData, int]] = {}
+    for allocation_id, case_id, round_, slot in cursor.fetchall():
+        data = cases.get(case_id)
+        if data is not None and round_ == data.current.round:
+            slots[allocation_id] = (data, slot)
+    if not slots:
+        return
+    where, params = id_in("h.allocation_id", sorted(slots))
+    cursor.execute(
+        f"""SELECT h.allocation_id, CAST(h.plan_items AS {_TEXT}),
+                   CAST(h.overrides AS {_TEXT}), CAST(h.administrative_defects AS {_TEXT}),
+                   CAST(h.doubtful_evidence AS {_TEXT}), h.fraud_found
+            FROM {_table(Sheet)} h
+            WHERE {where} AND h.submitted_at IS NOT NULL""",
+        params,
+    )
+    for allocation_id, plans, overrides, defects, doubtful, fraud in cursor.fetchall():
+        data, slot = slots[allocation_id]
+        overrides, defects, doubtful = _jsons(overrides, defects, doubtful)
+        data.sheets[slot] = {
+            "plan_text": plans,  # decoded by the scoring, which checks the scores too
+            "overrides": overrides,
+            "administrative_defects": defects,
+            "doubtful_evidence": doubtful,
+            "fraud_found": bool(fraud),
+        }

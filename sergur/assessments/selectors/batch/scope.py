@@ -14,8 +14,7 @@ from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, BatchJob, Reconciliation, Result
 from sergur.cases.models import Case
 from sergur.registry.models import ProgrammeYear, Rayon, Teacher
-from sergur.rules import ProgrammeYear as RulesYear
-from sergur.rules import load_year
+from sergur.rules import RulesYear, load_year
 from sergur.rules.assessment import AssessmentParams, assessment_params
 
 RESCORED_STATES = (Case.State.DECIDED, Case.State.PUBLISHED)

@@ -20,7 +20,7 @@ from sergur.assessments.selectors.decisions import district_results, plpg_rows
 from sergur.assessments.views.decisions.publication import PAGE_SIZE
 from sergur.common.http import AuthenticatedHttpRequest, attachment
 from sergur.common.i18n import rules_lang
-from sergur.rules.selection.layout import neutralise
+from sergur.tabular.spreadsheet import neutralise
 
 
 class _Echo:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sergur.rules.assessment import PARTS, Facts, SheetReview
 from sergur.rules.decisions import GROUP_A_PARTS, Standing
-from sergur.rules.programme import PortfolioThresholds, ProgrammeYear
+from sergur.rules.programme import PortfolioThresholds, RulesYear
 
 Points = Decimal | int
 
@@ -64,7 +64,7 @@ def thresholds(draw: st.DrawFn) -> PortfolioThresholds:
     )
 
 
-years = thresholds().map(lambda t: ProgrammeYear(year=2007, rubric="2007", portfolio=t))
+years = thresholds().map(lambda t: RulesYear(year=2007, rubric="2007", portfolio=t))
 
 
 @st.composite

@@ -13,12 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sergur.rules.selection.columns import (
-    NotPlain,
-    check_batch,
-    name_differs,
-    read_plain_csv,
-)
+from sergur.rules.selection.columns import check_batch, name_differs
 from sergur.rules.selection.layout import (
     DMY,
     ISO,
@@ -26,8 +21,9 @@ from sergur.rules.selection.layout import (
     ParsedRow,
     canonical_name,
     parse_row,
-    read_csv,
 )
+from sergur.tabular.plain import NotPlain, read_plain_csv
+from sergur.tabular.readers import read_csv
 
 from .test_layout import GOOD, SCHOOLS, SUBJECTS
 

@@ -11,7 +11,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sergur.rules.selection import Candidate, Ranked, national
+from sergur.rules.selection import Candidate, Ranked
 from sergur.rules.selection.eligibility import check
 from sergur.rules.selection.national import (
     GROUPS,
@@ -28,6 +28,7 @@ from sergur.rules.selection.national import (
     select_frame,
     with_places,
 )
+from sergur.rules.selection.national import ranking as national_ranking
 from sergur.rules.selection.params import RANKS, SelectionParams
 from sergur.rules.selection.quota import Level, allocate_nation, select
 from sergur.rules.selection.ranking import rank
@@ -132,7 +133,7 @@ def test_ranking_in_columns_is_the_reference(
     items: list[Candidate], params: SelectionParams, pack_bits: int
 ) -> None:
     # 0 bits: the keys do not fit one integer and the sort takes the key columns.
-    with patch.object(national, "PACK_BITS", pack_bits):
+    with patch.object(national_ranking, "PACK_BITS", pack_bits):
         ranked = rank_frame(frame_of(items), params)
     assert candidates_of(ranked) == items  # the rows keep their order
     assert ranked_of(ranked.sort("group", "position"), params) == rank(items, params)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sergur.rules.selection.ranking import rank
-from sergur.rules.selection.service import service_months
+from sergur.rules.selection.service_years import service_months
 
 from .helpers import P2007, D, candidates, teacher
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 
-from sergur.rules.selection.service import service_months, teaching_months
+from sergur.rules.selection.service_years import service_months, teaching_months
 
 from .helpers import P2007, D, candidates, teacher
 
