@@ -1,4 +1,5 @@
-"""The Celery app of sergur (DESIGN.md: Celery on Redis, eager in the embedded default).
+"""The Celery app of sergur (docs/sources/design.md: Celery on Redis, eager in the embedded
+default).
 
 Tasks live in each app's `tasks.py` and are found by autodiscovery. In the embedded default
 (and in tests) CELERY_TASK_ALWAYS_EAGER is on: a task runs inline in the process that queues

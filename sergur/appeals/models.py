@@ -1,7 +1,7 @@
 """A teacher's appeal against a published decision and the independent reviewer's decision.
 
-No formal appeal procedure was found for portfolio results (facts.md §2, "[NOT FOUND]"): the
-window (`appeal_days` of the programme year) and this procedure are product defaults.
+No formal appeal procedure was found for portfolio results (docs/sources/facts.md §2, "[NOT
+FOUND]"): the window (`appeal_days` of the programme year) and this procedure are product defaults.
 """
 
 from __future__ import annotations

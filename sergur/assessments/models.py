@@ -15,7 +15,8 @@ from sergur.registry.models import District, ProgrammeYear, Rayon, School, Subje
 
 
 class Assessor(models.Model):
-    """One entry of the assessor register (Nomor Induk Asesor Sertifikasi Guru, facts §2)."""
+    """One entry of the assessor register (Nomor Induk Asesor Sertifikasi Guru,
+    docs/sources/facts.md §2)."""
 
     class Degree(models.TextChoices):
         S2 = "S2", "S2"

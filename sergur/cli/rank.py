@@ -1,8 +1,9 @@
 """`sergur rank`: a teacher CSV in the import layout → eligibility, reasons and rank as CSV.
 
 The same rules code as the web app: the import layout's row parser
-(`sergur.rules.selection.layout`), `eligibility.check` and `ranking.rank` (Buku 1; facts.md
-§4.1-§4.3). Rows are read one at a time; the output is written once every row is ranked.
+(`sergur.rules.selection.layout`), `eligibility.check` and `ranking.rank` (Buku 1;
+docs/sources/facts.md §4.1-§4.3). Rows are read one at a time; the output is written once every row
+is ranked.
 """
 
 from __future__ import annotations

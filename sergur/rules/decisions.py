@@ -1,4 +1,5 @@
-"""Groups, the pass rule and the six decision codes (spec/decisions.md, rubric-2007.md).
+"""Groups, the pass rule and the six decision codes (docs/sources/decisions.md,
+docs/sources/rubric-2007.md).
 
 The order of the decision rules is data (`DECISION_ORDER`); the first rule that applies wins,
 and the reasons always list every rule that did not hold, so the teacher sees all at once.
@@ -149,7 +150,7 @@ def _otherwise(s: Standing, t: PortfolioThresholds, passes: bool) -> str | None:
 
 
 DECISION_ORDER: tuple[Rule, ...] = (_fraud, _doubtful, _no_superior, _pass, _near_miss, _otherwise)
-"""decisions.md "Order of the rules": the first rule that returns a code decides."""
+"""docs/sources/decisions.md "Order of the rules": the first rule that returns a code decides."""
 
 
 def decision_code(s: Standing, t: PortfolioThresholds) -> str:
@@ -165,7 +166,7 @@ def decision_code(s: Standing, t: PortfolioThresholds) -> str:
 
 
 def decide(s: Standing, t: PortfolioThresholds) -> Decision:
-    """The decision code and its complete reason list (decisions.md)."""
+    """The decision code and its complete reason list (docs/sources/decisions.md)."""
     groups = group_checks(s, t)
     passes = s.total >= t.pass_mark and all(g.holds for g in groups)
     for rule in DECISION_ORDER:

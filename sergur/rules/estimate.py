@@ -13,7 +13,7 @@ from msgspec import Struct
 from sergur.rules.programme import RulesYear
 from sergur.rules.scoring import ScoreResult
 
-# The most the parts the teacher does not declare can add (rubric-2007.md §4, §5).
+# The most the parts the teacher does not declare can add (docs/sources/rubric-2007.md §4, §5).
 ASSESSED_MAXIMA = {"A": 40 + 120, "B": 50}
 
 

@@ -1,9 +1,9 @@
 """Teaching experience from the periods a teacher lists (Buku II component 3).
 
 Service is cumulative across schools and overlapping periods count once; study leave (tugas
-belajar) counts as service (rubric-2007.md §3). Periods are counted in completed months, then
-completed years, as the guideline books count masa kerja ("12 years minus 24 months of gaps =
-10 years 6 months", facts.md §4.2).
+belajar) counts as service (docs/sources/rubric-2007.md §3). Periods are counted in completed
+months, then completed years, as the guideline books count masa kerja ("12 years minus 24 months of
+gaps = 10 years 6 months", docs/sources/facts.md §4.2).
 """
 
 from __future__ import annotations

@@ -195,7 +195,7 @@ class SpecialAreaService(_Fact, frozen=True):
 
 
 class Review(_Fact, frozen=True):
-    """What the assessors recorded that is not a score (decisions.md)."""
+    """What the assessors recorded that is not a score (docs/sources/decisions.md)."""
 
     administrative_defects: list[Text] = []
     doubtful_evidence: Evidence = []

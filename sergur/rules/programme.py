@@ -24,7 +24,7 @@ class ProgrammeYearError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class PortfolioThresholds:
-    """The pass rule and group rules of one programme year (decisions.md)."""
+    """The pass rule and group rules of one programme year (docs/sources/decisions.md)."""
 
     pass_mark: Decimal
     group_a_min: Decimal

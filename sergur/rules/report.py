@@ -1,4 +1,5 @@
-"""A scored portfolio as data: the `sergur.score/1` object (spec/score-result.schema.json)."""
+"""A scored portfolio as data: the `sergur.score/1` object
+(sergur/rules/schema/score-result.schema.json)."""
 
 from __future__ import annotations
 

@@ -144,7 +144,8 @@ def _validator() -> Draft202012Validator:
 
 
 def schema_text() -> str:
-    """The JSON Schema of `sergur.portfolio/1` as shipped (spec/portfolio.schema.json)."""
+    """The JSON Schema of `sergur.portfolio/1` as shipped
+    (sergur/rules/schema/portfolio.schema.json)."""
     return (
         resources.files("sergur.rules")
         .joinpath("schema/portfolio.schema.json")

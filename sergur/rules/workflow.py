@@ -1,4 +1,5 @@
-"""A case's workflow: its states and every move between them, as a table (facts §4.6).
+"""A case's workflow: its states and every move between them, as a table (docs/sources/facts.md
+§4.6).
 
 Each row of `TRANSITIONS` says from which states a case may move to which state, who may move
 it (a role, or the system when no person acts: a concluded round, a re-scoring job) and the
@@ -291,7 +292,8 @@ TRANSITIONS: tuple[Transition, ...] = (
 
 def transition_check(from_state: str, to_state: str, actor_role: str) -> Check:
     """Whether `actor_role` (a role, or "system") may move a case from `from_state` to
-    `to_state`: the row that allows it, or the reasons it is refused (facts §4.6)."""
+    `to_state`: the row that allows it, or the reasons it is refused (docs/sources/facts.md
+    §4.6)."""
     rows = [row for row in TRANSITIONS if row.target == to_state and from_state in row.sources]
     if not rows:
         names = (("source", _name(from_state)), ("target", _name(to_state)))

@@ -1,5 +1,5 @@
-"""Selection of participants (Buku 1; facts.md §4): the district's yearly run with every
-teacher's eligibility, rank and participant number, the quota allocation per region and
+"""Selection of participants (Buku 1; docs/sources/facts.md §4): the district's yearly run with
+every teacher's eligibility, rank and participant number, the quota allocation per region and
 school level, and the logged moves of unfilled quota within a province."""
 
 from __future__ import annotations

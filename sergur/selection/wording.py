@@ -1,7 +1,7 @@
 """What the selection pages say about one teacher's result, in Indonesian first and English:
 the ranking factors in the year's key order and why the teacher is or is not selected
-(Buku 1; facts.md §4.3-§4.5). The sentences live in the rules core's selection catalogue
-(`sergur.rules.messages.selection`), so they render like every other reason."""
+(Buku 1; docs/sources/facts.md §4.3-§4.5). The sentences live in the rules core's selection
+catalogue (`sergur.rules.messages.selection`), so they render like every other reason."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def _value(key: str, value: object, lang: Lang) -> str:
 
 
 def factors(entry: SelectionEntry, lang: Lang) -> list[Factor]:
-    """The entry's ranking factors in the year's key order (facts.md §4.3), in plain words."""
+    """The entry's ranking factors in the year's key order (docs/sources/facts.md §4.3), in plain
+    words."""
     out = []
     for key, value in entry.factors:
         code = f"selection.factor.{key}"

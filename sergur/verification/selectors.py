@@ -48,7 +48,8 @@ STRICT_STAGES = frozenset({Stage.DISTRICT, Stage.QUALITY})
 office's verdicts and records its own only where it disagrees."""
 
 DIPLOMA_SECTION = "qualification"
-"""The table whose files are the diplomas (ijazah) the district verifies (facts §4.6)."""
+"""The table whose files are the diplomas (ijazah) the district verifies (docs/sources/facts.md
+§4.6)."""
 
 
 def stage_of(user: User | AnonymousUser) -> Stage | None:

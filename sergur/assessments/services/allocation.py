@@ -91,9 +91,9 @@ def _why(messages: tuple[Message, ...]) -> tuple[str, ...]:
 @transaction.atomic
 def allocation_run(*, programme_year: ProgrammeYear, actor: User) -> AllocationSummary:
     """Allocate two assessors of the rayon's register to every portfolio of the programme year
-    the rayon received (facts.md §2: two blind assessors; load balanced; subject matched; no
-    conflict of interest). A re-assessed portfolio keeps its previous assessors when they are
-    still eligible. Each placed case moves to assessment with one ALLOCATED event."""
+    the rayon received (docs/sources/facts.md §2: two blind assessors; load balanced; subject
+    matched; no conflict of interest). A re-assessed portfolio keeps its previous assessors when
+    they are still eligible. Each placed case moves to assessment with one ALLOCATED event."""
     cases = list(
         rayon_cases(user=actor, programme_year=programme_year)
         .filter(state=Case.State.RECEIVED)
@@ -284,8 +284,8 @@ def third_assessor_assign(
 
 @transaction.atomic
 def assessor_save(*, assessor: Assessor, subjects: Iterable[Subject]) -> Assessor:
-    """Add or change an entry of the assessor register (facts.md §2: degree, assessor number,
-    subjects, home institution)."""
+    """Add or change an entry of the assessor register (docs/sources/facts.md §2: degree, assessor
+    number, subjects, home institution)."""
     assessor.full_clean()
     assessor.save()
     assessor.subjects.set(list(subjects))

@@ -17,7 +17,6 @@ from sergur.cli.main import main
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 SCHEMA_DIR = ROOT / "sergur" / "rules" / "schema"
-SHARED_SPEC = Path("/work/shared/spec")
 
 # Each example and the decision the issue promises for it.
 DECISIONS = {
@@ -83,7 +82,7 @@ def json_lines(text: str) -> list[dict[str, Any]]:
 
 @cache
 def score_validator() -> Draft202012Validator:
-    """The validator of `sergur.score/1` objects (spec/score-result.schema.json)."""
+    """The validator of `sergur.score/1` objects (sergur/rules/schema/score-result.schema.json)."""
     schema = json.loads((SCHEMA_DIR / "score-result.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)

@@ -14,7 +14,6 @@ from sergur.cli.tests.support import (
     DECISIONS,
     EXAMPLES,
     SCHEMA_DIR,
-    SHARED_SPEC,
     VALID_EXAMPLES,
     YEAR_2008,
     assert_invalid_entry,
@@ -730,14 +729,6 @@ def test_schema_prints_the_portfolio_schema(capsys):
     assert printed == shipped
     assert printed["$id"] == "sergur.portfolio/1"
     Draft202012Validator.check_schema(printed)
-
-
-@pytest.mark.skipif(not (SHARED_SPEC / "portfolio.schema.json").is_file(), reason="no shared spec")
-def test_schema_equals_the_spec(capsys):
-    printed = json.loads(run(capsys, "schema").out)
-
-    spec = json.loads((SHARED_SPEC / "portfolio.schema.json").read_text(encoding="utf-8"))
-    assert printed == spec
 
 
 def test_printed_schema_accepts_the_valid_examples_and_refuses_the_invalid(capsys):

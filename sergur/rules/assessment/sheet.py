@@ -44,8 +44,8 @@ PART_MAXIMUM: dict[str, Points] = {
     "teaching_experience": max(points for *_, points in EXPERIENCE_BANDS),
 }
 """Parts with a fixed maximum in the rubric: teaching experience, the top of its table
-(rubric-2007.md §3). The other parts have none (docs/rules.md, "Estimated maxima are not
-caps")."""
+(docs/sources/rubric-2007.md §3). The other parts have none (docs/rules.md, "Estimated maxima are
+not caps")."""
 
 GROUPS: dict[str, tuple[str, ...]] = {
     "A": ("qualification", "teaching_experience", "lesson_plans", "teaching_observation"),
@@ -85,7 +85,7 @@ class Override(Struct, frozen=True, gc=False):
 
 
 class SheetReview(Struct, frozen=True, gc=False):
-    """What the assessor recorded that is not a score (decisions.md, `review`)."""
+    """What the assessor recorded that is not a score (docs/sources/decisions.md, `review`)."""
 
     administrative_defects: tuple[str, ...] = ()
     doubtful_evidence: tuple[str, ...] = ()
@@ -230,7 +230,7 @@ def _standing(
 
 def tally(parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: RulesYear) -> Tally:
     """The parts, total and decision code of a set of parts: `tally_of(outcome(...))`
-    without building the reasons (decisions.md `decision_code`)."""
+    without building the reasons (docs/sources/decisions.md `decision_code`)."""
     standing, _ = _standing(parts, facts, review, year)
     return Tally(
         parts={p: parts[p] for p in PARTS},
@@ -247,7 +247,7 @@ def tally_of(result: Outcome) -> Tally:
 def outcome(
     parts: Mapping[str, Points], facts: Facts, review: SheetReview, year: RulesYear
 ) -> Outcome:
-    """Components, groups, total and decision (decisions.md) of a set of parts."""
+    """Components, groups, total and decision (docs/sources/decisions.md) of a set of parts."""
     standing, counted_c = _standing(parts, facts, review, year)
     components = {
         key: (

@@ -1,4 +1,4 @@
-"""The 2007 portfolio rubric (spec/rubric-2007.md; Buku III 2007): tables as data, one small
+"""The 2007 portfolio rubric (docs/sources/rubric-2007.md; Buku III 2007): tables as data, one small
 function a component. Each function returns its points and, when asked, the trace: which
 table row gave how many points, and which interpretation was applied.
 

@@ -1,5 +1,5 @@
 """Components 1-3 of the 2007 rubric: academic qualification, training and teaching
-experience (spec/rubric-2007.md; Buku III 2007)."""
+experience (docs/sources/rubric-2007.md; Buku III 2007)."""
 
 from __future__ import annotations
 

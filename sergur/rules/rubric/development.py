@@ -1,5 +1,5 @@
 """Components 6-10 of the 2007 rubric: academic achievement, professional development
-works, scientific forums, organisation experience and awards (spec/rubric-2007.md; Buku III
+works, scientific forums, organisation experience and awards (docs/sources/rubric-2007.md; Buku III
 2007)."""
 
 from __future__ import annotations

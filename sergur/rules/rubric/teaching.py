@@ -1,5 +1,5 @@
 """Components 4-5 of the 2007 rubric: learning plans (4a) and practice (4b), and the
-assessment by superior and supervisor (spec/rubric-2007.md; Buku III 2007)."""
+assessment by superior and supervisor (docs/sources/rubric-2007.md; Buku III 2007)."""
 
 from __future__ import annotations
 
@@ -80,7 +80,8 @@ def score_observation(item: m.TeachingObservation | UnsetType, trace: Trace) -> 
 
 # -- 5. Assessment by superior and supervisor ------------------------------------------------
 def score_superior(item: m.SuperiorAssessment | UnsetType, trace: Trace) -> int:
-    """Component 5: the sum of the 10 items (0 when absent; decisions.md sends it to PLPG)."""
+    """Component 5: the sum of the 10 items (0 when absent; docs/sources/decisions.md sends it to
+    PLPG)."""
     if isinstance(item, UnsetType):
         if trace is not None:
             rule = msg("trace.superior_missing")

@@ -1,4 +1,4 @@
-"""Who may take part in a programme year (Buku 1; facts.md §4.1).
+"""Who may take part in a programme year (Buku 1; docs/sources/facts.md §4.1).
 
 `check` applies every rule and returns every rule the teacher does not meet, each as a message
 that names the numbers ("age 61 on 1 Jan 2008; participants must be under 60"), so a teacher
@@ -155,7 +155,8 @@ ELIGIBLE = Eligibility(eligible=True, reasons=())
 
 
 def check(candidate: Candidate, params: SelectionParams) -> Eligibility:
-    """Every eligibility rule of the year (facts.md §4.1), with every rule not met as a reason."""
+    """Every eligibility rule of the year (docs/sources/facts.md §4.1), with every rule not met as a
+    reason."""
     limits = _limits(params)
     c = candidate
     since = c.teacher_since
@@ -183,7 +184,8 @@ def check(candidate: Candidate, params: SelectionParams) -> Eligibility:
 
 
 def check_many(candidates: Iterable[Candidate], params: SelectionParams) -> list[Eligibility]:
-    """`check` for many teachers at once (facts.md §4.1); the same results, in input order."""
+    """`check` for many teachers at once (docs/sources/facts.md §4.1); the same results, in input
+    order."""
     limits = _limits(params)
     teacher_on = params.teacher_on
     born_after = limits.born_after

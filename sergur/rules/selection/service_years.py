@@ -1,4 +1,4 @@
-"""Years of service (masa kerja) for selection (Buku 1; facts.md §4.2).
+"""Years of service (masa kerja) for selection (Buku 1; docs/sources/facts.md §4.2).
 
 Service is cumulative across schools minus the months not teaching, and counts only from the
 qualification that counts: the S-1/D-IV, or the D-III when the teacher taught with it.
@@ -17,14 +17,15 @@ from sergur.rules.selection.params import SelectionParams
 
 
 def teaching_months(candidate: Candidate, as_of: dt.date) -> int:
-    """All months as a teacher up to `as_of`, minus gaps (the 20-year route, facts.md §4.1)."""
+    """All months as a teacher up to `as_of`, minus gaps (the 20-year route, docs/sources/facts.md
+    §4.1)."""
     if candidate.teacher_since is None:
         return 0
     return max(months_between(candidate.teacher_since, as_of) - candidate.service_gap_months, 0)
 
 
 def service_months(candidate: Candidate, params: SelectionParams) -> int:
-    """Counted months of service at the reference date (masa kerja, facts.md §4.2)."""
+    """Counted months of service at the reference date (masa kerja, docs/sources/facts.md §4.2)."""
     start = candidate.teacher_since
     if start is None or candidate.education_level not in params.service_from_levels:
         return 0

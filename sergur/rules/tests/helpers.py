@@ -1,7 +1,8 @@
 """Builders of portfolio documents for the rules-core tests.
 
 A document is the plain dict of a `sergur.portfolio/1` file. The builders only use entries whose
-points the spec states (rubric-2007.md), so a test can say "group A is 300" and get exactly that.
+points the spec states (docs/sources/rubric-2007.md), so a test can say "group A is 300" and get
+exactly that.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ Points = Decimal | int
 
 SCHEMA = "sergur.portfolio/1"
 
-# rubric-2007.md, component 3: (completed years that reach the band, points).
+# docs/sources/rubric-2007.md, component 3: (completed years that reach the band, points).
 EXPERIENCE_STEPS = (
     (2, 40),
     (5, 55),
@@ -30,7 +31,8 @@ EXPERIENCE_STEPS = (
     (26, 160),
 )
 
-# rubric-2007.md, component 1: sets of degrees of different level groups (each counts in full).
+# docs/sources/rubric-2007.md, component 1: sets of degrees of different level groups (each counts
+# in full).
 S1_SUBJECT = {"level": "S1", "education_degree": True, "relevance": "subject"}  # 150
 S2_SUBJECT = {"level": "S2", "education_degree": True, "relevance": "subject"}  # 175
 S3_SUBJECT = {"level": "S3", "education_degree": True, "relevance": "subject"}  # 200

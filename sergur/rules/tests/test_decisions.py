@@ -1,4 +1,4 @@
-"""Group rules, the pass rule and the order of the decision rules (decisions.md).
+"""Group rules, the pass rule and the order of the decision rules (docs/sources/decisions.md).
 
 These call `decide` on a `Standing` directly, so each boundary is exact; test_scoring.py checks
 the same boundaries end to end from portfolio files.
@@ -39,7 +39,7 @@ def standing(
     doubtful: tuple[str, ...] = (),
     defects: tuple[str, ...] = (),
 ) -> Standing:
-    """A standing with total = A + B + min(C, 100), as rubric-2007.md defines it."""
+    """A standing with total = A + B + min(C, 100), as docs/sources/rubric-2007.md defines it."""
     group_a, group_b, group_c = Decimal(str(a)), Decimal(str(b)), Decimal(str(c))
     return Standing(
         group_a=group_a,

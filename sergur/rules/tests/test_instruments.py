@@ -11,7 +11,8 @@ from sergur.rules.instruments import (
 
 
 def test_the_instruments_have_the_sizes_of_the_rubric():
-    # rubric-2007.md: 8 RPP items (max 40), 24 practice items (max 120), 10 superior items (50).
+    # docs/sources/rubric-2007.md: 8 RPP items (max 40), 24 practice items (max 120), 10 superior
+    # items (50).
     assert (RPP.size, OBSERVATION.size, COUNSELOR_PRACTICE.size, SUPERIOR.size) == (8, 24, 24, 10)
 
 

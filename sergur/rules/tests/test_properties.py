@@ -137,7 +137,8 @@ def test_scoring_is_deterministic(document, lang):
 
 # -- the decision ----------------------------------------------------------------------------
 def spec_decision(result: ScoreResult, document: Doc) -> str:
-    """decisions.md "Order of the rules" with the 2007 values, written from the spec."""
+    """docs/sources/decisions.md "Order of the rules" with the 2007 values, written from the
+    spec."""
     review = document.get("review", {})
     special = document["teacher"].get("special_area", False)
     parts = (

@@ -1,4 +1,4 @@
-"""Every table row of rubric-2007.md, components 1 to 10, written from the spec.
+"""Every table row of docs/sources/rubric-2007.md, components 1 to 10, written from the spec.
 
 The expected values below are typed from the spec's tables, not taken from `rubric.py`; each
 case goes through the public path (decode, then score) so the whole row is exercised.
@@ -193,7 +193,7 @@ def test_an_interpretation_used_on_a_further_degree_is_still_shown(further):
 
 
 # -- 2. Training -----------------------------------------------------------------------------
-# rubric-2007.md, training table: (lowest hours, highest hours) -> per level (R, TR).
+# docs/sources/rubric-2007.md, training table: (lowest hours, highest hours) -> per level (R, TR).
 TRAINING_TABLE: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {
     (641, 100000): ((60, 45), (50, 40), (45, 35), (40, 30), (35, 25)),
     (481, 640): ((55, 40), (45, 35), (40, 30), (35, 25), (30, 20)),
@@ -343,7 +343,7 @@ def test_five_plans_need_no_interpretation():
     assert "P1" not in result.interpretations
 
 
-# rubric-2007.md 4a: counsellor weights 4, 8, 8, 8, 4, 4, 2, 2.
+# docs/sources/rubric-2007.md 4a: counsellor weights 4, 8, 8, 8, 4, 4, 2, 2.
 COUNSELLOR_WEIGHTS = (4, 8, 8, 8, 4, 4, 2, 2)
 
 

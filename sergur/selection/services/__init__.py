@@ -1,5 +1,5 @@
-"""Writes of selection (Buku 1; facts.md §4): a district's selection run (`runs`) and the
-quota allocation with its logged moves (`quota`)."""
+"""Writes of selection (Buku 1; docs/sources/facts.md §4): a district's selection run (`runs`) and
+the quota allocation with its logged moves (`quota`)."""
 
 from __future__ import annotations
 

@@ -15,9 +15,10 @@ and a reason code, never a division by zero.
 Decision codes as an ordinal scale (docs/quality.md): L < MA < MS < MPLPG, read as "how far the
 teacher is from the certificate" (certificate now; after an administrative fix; after adding
 substance and a re-assessment; only through the PLPG training). K (clarification) and D
-(disqualification) are findings about the evidence, decided before any score (decisions.md
-rules 1 and 2), so they have no place on that distance scale: a pair in which either assessor
-gave K or D is left out of the weighted kappa and counted in `excluded` instead.
+(disqualification) are findings about the evidence, decided before any score
+(docs/sources/decisions.md rules 1 and 2), so they have no place on that distance scale: a pair in
+which either assessor gave K or D is left out of the weighted kappa and counted in `excluded`
+instead.
 
 This module holds the statistics; `quality` applies them to assessors, parts and periods.
 """

@@ -1,5 +1,6 @@
 """The row parser of teacher master data: one row of cells → a `ParsedRow` or every problem
-it has, each naming the line, the column and the reason (Buku 1, facts.md §4.1 and §8)."""
+it has, each naming the line, the column and the reason (Buku 1, docs/sources/facts.md §4.1 and
+§8)."""
 
 from __future__ import annotations
 
@@ -181,7 +182,8 @@ def parse_row(
     date_format: DateFormat = ISO,
     normalised: bool = False,
 ) -> ParsedRow | list[RowProblem]:
-    """One row of the layout → a ParsedRow, or every problem it has (facts.md §4.1, §8).
+    """One row of the layout → a ParsedRow, or every problem it has (docs/sources/facts.md §4.1,
+    §8).
 
     `known_subjects` / `known_schools` of None skip those lookups (the command line has no
     registry); duplicates across rows are the caller's (`RowChecker`). `normalised` says the
@@ -246,7 +248,8 @@ def parse_row(
 
 
 def _name_warnings(line: int, name: str, name_dapodik: str) -> tuple[RowProblem, ...]:
-    """A warning when the NUPTK and Dapodik names are not one person's (facts.md §9.5)."""
+    """A warning when the NUPTK and Dapodik names are not one person's (docs/sources/facts.md
+    §9.5)."""
     if not name_dapodik or canonical_name(name) == canonical_name(name_dapodik):
         return ()
     return (
@@ -263,7 +266,7 @@ def _name_warnings(line: int, name: str, name_dapodik: str) -> tuple[RowProblem,
 
 class RowChecker:
     """Parses the rows of one file in order: checks the header on the first row and refuses a
-    NUPTK seen on an earlier line (facts.md §8: someone else's NUPTK entered)."""
+    NUPTK seen on an earlier line (docs/sources/facts.md §8: someone else's NUPTK entered)."""
 
     def __init__(
         self,

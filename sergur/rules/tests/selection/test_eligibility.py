@@ -1,4 +1,4 @@
-"""Eligibility (facts.md §4.1): every rule, its boundary, and every reason at once."""
+"""Eligibility (docs/sources/facts.md §4.1): every rule, its boundary, and every reason at once."""
 
 from __future__ import annotations
 

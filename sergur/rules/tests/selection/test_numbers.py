@@ -1,4 +1,5 @@
-"""Participant numbers (facts.md §4.5): YY PP KK BBB D NNNN, parsed back, assigned in order."""
+"""Participant numbers (docs/sources/facts.md §4.5): YY PP KK BBB D NNNN, parsed back, assigned in
+order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Quotas (facts.md §4.4): exact sums, the Bantul example, the non-PNS share, moves."""
+"""Quotas (docs/sources/facts.md §4.4): exact sums, the Bantul example, the non-PNS share, moves."""
 
 from __future__ import annotations
 

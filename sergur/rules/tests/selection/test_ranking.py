@@ -1,4 +1,5 @@
-"""Ranking (facts.md §4.3): each key in the year's order, the tie-break, any input order."""
+"""Ranking (docs/sources/facts.md §4.3): each key in the year's order, the tie-break, any input
+order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Years of service for selection (facts.md §4.2): from S1/D4 or D3, minus the gaps."""
+"""Years of service for selection (docs/sources/facts.md §4.2): from S1/D4 or D3, minus the gaps."""
 
 from __future__ import annotations
 
