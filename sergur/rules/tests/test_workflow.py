@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sergur.rules.workflow import (
@@ -100,3 +102,23 @@ def test_one_row_per_move_and_role() -> None:
         for actor in row.actors
     ]
     assert len(moves) == len(set(moves))
+
+
+def workflow_table_rows() -> list[str]:
+    """The table's rows as docs/architecture.md shows them (one Markdown row per move)."""
+
+    def names(items: frozenset[State] | frozenset[Actor]) -> str:
+        return ", ".join(f"`{item.value}`" for item in sorted(items))
+
+    return [
+        f"| {names(row.sources)} | `{row.target.value}` | {names(row.actors)} | `{row.kind}` |"
+        for row in TRANSITIONS
+    ]
+
+
+def test_the_architecture_doc_shows_the_table_as_it_is() -> None:
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "architecture.md").read_text("utf-8")
+
+    missing = [row for row in workflow_table_rows() if row not in doc]
+
+    assert missing == [], "docs/architecture.md's workflow table is out of date"
