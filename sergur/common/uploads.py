@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.http import HttpRequest
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -139,12 +140,8 @@ def read_capped(upload: UploadedFile[Any], *, max_bytes: int) -> bytes:
 
 
 def human_size(size: int) -> str:
-    """A file size as people read it."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    if size >= 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size} B"
+    """A file size as people read it, in the active language (Django's filesizeformat)."""
+    return str(filesizeformat(size))
 
 
 def upload_size_check(upload: UploadedFile[Any], *, limit: int) -> int:

@@ -8,10 +8,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from sergur.common.uploads import upload_size_check
 from sergur.imports.models import ImportBatch
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-TOO_LARGE = _("The file is %(size)s bytes; at most %(max)s bytes are accepted.")
 
 
 def max_bytes() -> int:
@@ -33,10 +33,7 @@ class ImportUploadForm(forms.Form):
     def clean_file(self) -> Any:
         """Refuse a file over the cap (the capped handler kept none of its bytes)."""
         upload = self.cleaned_data["file"]
-        if upload.size is not None and upload.size > max_bytes():
-            raise forms.ValidationError(
-                TOO_LARGE, code="too_large", params={"size": upload.size, "max": max_bytes()}
-            )
+        upload_size_check(upload, limit=max_bytes())
         return upload
 
 

@@ -9,10 +9,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from sergur.common.uploads import UploadTooLarge, read_capped
+from sergur.common.uploads import UploadTooLarge, human_size, read_capped
 from sergur.rules import ProgrammeYearError, available_years, load_year
 
 logger = logging.getLogger(__name__)
@@ -32,10 +31,6 @@ FILE_NOT_TEXT = _(
     "not an image, a PDF or a document made from it, and save it as UTF-8."
 )
 YEAR_UNUSABLE = _("Programme year %(year)s cannot be used at the moment; choose another year.")
-
-
-def _size(value: int) -> str:
-    return str(filesizeformat(value))
 
 
 class PortfolioScoreForm(forms.Form):
@@ -91,7 +86,7 @@ class PortfolioScoreForm(forms.Form):
             raise ValidationError(
                 FILE_TOO_LARGE,
                 code="too_large",
-                params={"size": _size(exc.size), "limit": _size(limit)},
+                params={"size": human_size(exc.size), "limit": human_size(limit)},
             ) from None
         try:
             data.decode("utf-8")
@@ -110,7 +105,7 @@ class PortfolioScoreForm(forms.Form):
             raise ValidationError(
                 TEXT_TOO_LARGE,
                 code="too_large",
-                params={"size": _size(size), "limit": _size(limit)},
+                params={"size": human_size(size), "limit": human_size(limit)},
             )
         return text
 

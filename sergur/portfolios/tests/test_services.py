@@ -17,6 +17,7 @@ from django.utils import timezone
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_open
 from sergur.common.signing import canonical, verify
+from sergur.common.uploads import human_size
 from sergur.portfolios.models import Entry, Evidence, Submission
 from sergur.portfolios.services import (
     DECLARATION_TEXT,
@@ -343,8 +344,8 @@ def test_evidence_add_refuses_an_oversize_file_with_both_sizes(cast):
     exc = refused(entry, pdf_upload("big.pdf", data))
 
     assert codes(exc) == ["too_large"]
-    assert "1000 B" in text(exc)
-    assert "KB" in text(exc)
+    assert human_size(1000) in text(exc)
+    assert human_size(len(data)) in text(exc)
 
 
 def test_evidence_add_refuses_a_broken_pdf(cast):
