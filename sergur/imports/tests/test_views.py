@@ -114,7 +114,7 @@ def test_a_refused_upload_is_explained_on_the_form(cast: Cast, settings: object)
     big = client.post(reverse("imports:upload"), {"file": upload, "date_format": "YYYY-MM-DD"})
     assert big.status_code == 400
     with translation.override("id"):
-        sizes = {"size": human_size(upload.size), "limit": human_size(10)}
+        sizes = {"size": human_size(upload.size or 0), "limit": human_size(10)}
         expected = escape(translation.gettext(str(TOO_LARGE)) % sizes)
     assert expected in big.content.decode()
     assert not ImportBatch.objects.exists()
