@@ -7,7 +7,7 @@ Usage:
 
 The database is DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sergur_bench_import);
 the script creates it (dropping a leftover one first) and drops it at the end; its name must
-contain "bench" (the helpers of bench/portfolio_pages.py). Then:
+contain "bench" (the helpers of bench/support.py). Then:
 
 1. `manage.py migrate` with `config.settings.bench`;
 2. one province, one district, `--schools` schools and 20 subjects, made in this process;
@@ -45,26 +45,13 @@ import csv
 import io
 import os
 import resource
-import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
 import psycopg
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT))
-
-from portfolio_pages import (  # noqa: E402 - the shared database helpers of the benchmarks
-    bench_env,
-    create_database,
-    database_name,
-    drop_database,
-    manage,
-)
+import support
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/sergur_bench_import"
 HEADER = [
@@ -254,23 +241,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, help="keep the generated CSV at this path")
     args = parser.parse_args(argv)
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
-    database_name(database_url)
+    support.database_name(database_url)
     scratch = Path(tempfile.mkdtemp(prefix="sergur-bench-import-"))
-    env = bench_env(database_url, scratch)
+    env = support.bench_env(database_url, scratch)
     path = args.keep or scratch / "teachers.csv"
     print(f"load       {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
-    print(f"database   {urllib.parse.urlsplit(database_url)._replace(netloc='…').geturl()}")
-    create_database(database_url)
+    print(f"database   {support.shown_url(database_url)}")
+    support.create_database(database_url)
     try:
-        print(f"migrate    {manage(env, 'migrate', '--noinput'):.1f} s")
+        print(f"migrate    {support.manage(env, 'migrate', '--noinput'):.1f} s")
         started = time.perf_counter()
         generate(path, args.rows, args.schools)
         size = path.stat().st_size / 1e6
         print(f"generate   {time.perf_counter() - started:.1f} s ({args.rows} rows, {size:.0f} MB)")
-        os.environ.update(env)
-        import django
-
-        django.setup()
+        support.setup_django(env)
         actor = seed(args.schools)
         baseline = peak_mb()
         check, apply, batch = run_import(path, actor)
@@ -320,7 +304,7 @@ def main(argv: list[str] | None = None) -> None:
             from django.db import connections
 
             connections.close_all()
-        drop_database(database_url)
+        support.drop_database(database_url)
         if not args.keep:
             path.unlink(missing_ok=True)
 
