@@ -162,7 +162,7 @@ def test_year_is_checked_and_a_years_dir_year_accepted(capsys, monkeypatch, tmp_
     assert known.status == 0
     assert unknown.status == 2
     assert unknown.out == ""
-    assert "programme year 2010 is not configured (known: 2007, 2008)" in unknown.err
+    assert "programme year 2010 is not configured (known: 2007, 2008, 2012)" in unknown.err
 
 
 def test_year_file_without_a_selection_section_exits_2(capsys, monkeypatch, tmp_path):
