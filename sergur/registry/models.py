@@ -83,6 +83,9 @@ class School(models.Model):
     """A school (sekolah), identified nationally by its NPSN."""
 
     class Level(models.TextChoices):
+        # Kindergarten: seed 003's identity page, item 10 "Guru Kelas TK/TKLB/SD/SDLB".
+        TK = "TK", "TK"
+        TKLB = "TKLB", "TKLB"
         SD = "SD", "SD"
         SMP = "SMP", "SMP"
         SMA = "SMA", "SMA"
@@ -95,7 +98,7 @@ class School(models.Model):
 
     npsn = models.CharField(_("NPSN"), max_length=8, unique=True, validators=[npsn_format])
     name = models.CharField(_("name"), max_length=150)
-    level = models.CharField(_("level"), max_length=3, choices=Level.choices)
+    level = models.CharField(_("level"), max_length=4, choices=Level.choices)
     status = models.CharField(_("status"), max_length=6, choices=Status.choices)
     subdistrict = models.ForeignKey(Subdistrict, on_delete=models.PROTECT, related_name="schools")
     address = models.CharField(_("address"), max_length=255, blank=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
 from sergur.accounts.models import User
@@ -99,9 +99,21 @@ def participants(*, run: SelectionRun) -> QuerySet[SelectionEntry]:
     )
 
 
+def _hours_of_every_school() -> Subquery:
+    """A teacher's weekly hours added up over every school they teach in (seed 003: "mengajar di
+    sekolah lain yang memiliki ijin operasional"), as the identity page adds them."""
+    return Subquery(
+        TeachingAssignment.objects.filter(teacher=OuterRef("pk"))
+        .values("teacher")
+        .annotate(total=Sum("weekly_hours"))
+        .values("total")
+    )
+
+
 def district_teachers(*, district: District) -> QuerySet[Teacher]:
     """The teachers whose main school (sekolah induk) is in the district, with their subject,
-    main school and its region loaded (two queries however many)."""
+    main school and its region loaded and their hours at every school summed (two queries
+    however many)."""
     main = TeachingAssignment.objects.filter(is_main=True).select_related(
         "school__subdistrict__district__province"
     )
@@ -109,6 +121,7 @@ def district_teachers(*, district: District) -> QuerySet[Teacher]:
         Teacher.objects.filter(
             assignments__is_main=True, assignments__school__subdistrict__district=district
         )
+        .annotate(weekly_hours_total=_hours_of_every_school())
         .select_related("subject")
         .prefetch_related(Prefetch("assignments", queryset=main, to_attr="main_assignments"))
         .order_by("pk")
@@ -205,16 +218,18 @@ def main_assignment(teacher: Teacher) -> TeachingAssignment | None:
 
 def candidate_for(teacher: Teacher) -> Candidate:
     """The teacher as selection sees them (the Candidate contract of the rules core, Buku 1):
-    registry fields, the main school's weekly hours, level and region, the subject code."""
+    registry fields, the weekly hours at every school added up (seed 003: "mengajar di sekolah
+    lain yang memiliki ijin operasional"), the main school's level and region, the subject."""
     main = main_assignment(teacher)
     region = ""
     level = ""
-    hours = 0
+    hours: int | None = getattr(teacher, "weekly_hours_total", None)
+    if hours is None:
+        hours = teacher.assignments.aggregate(total=Sum("weekly_hours"))["total"] or 0
     if main is not None:
         district = main.school.subdistrict.district
         region = f"{district.province.code}{district.code}"
         level = main.school.level
-        hours = main.weekly_hours
     return Candidate(
         nuptk=teacher.nuptk or "",
         name=teacher.name,
