@@ -163,6 +163,31 @@ class Teacher(models.Model):
     )
     has_teaching_license = models.BooleanField(_("teaching licence (akta mengajar)"), default=False)
 
+    class MismatchChoice(models.TextChoices):
+        """The route of a teacher who teaches outside their degree's field (seed 003's FAQ:
+        "sepenuhnya diserahkan guru yang bersangkutan"); sets the certified subject."""
+
+        NONE = "", _("Not chosen")
+        DEGREE = "degree", _("The field of the S1/D4 degree")
+        TAUGHT = "taught", _("The subject taught")
+
+    degree_subject = models.ForeignKey(
+        Subject,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("subject of the S1/D4 degree's field"),
+        help_text=_("Empty when the degree is in the field of the subject taught."),
+    )
+    mismatch_choice = models.CharField(
+        _("certification route (mismatch)"),
+        max_length=6,
+        choices=MismatchChoice.choices,
+        blank=True,
+        default="",
+    )
+
     class Education(models.TextChoices):
         SMA = "SMA", "SMA"
         D1 = "D1", "D1"

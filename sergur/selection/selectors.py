@@ -13,6 +13,7 @@ from django.http import Http404
 from sergur.accounts.models import User
 from sergur.registry.models import District, ProgrammeYear, Teacher, TeachingAssignment
 from sergur.rules.selection import Candidate
+from sergur.rules.selection.subject import CertifiedSubject, certified_subject
 from sergur.selection.models import QuotaAllocation, QuotaMove, SelectionEntry, SelectionRun
 
 Role = User.Role
@@ -198,8 +199,21 @@ def own_entries(*, user: User | AnonymousUser) -> QuerySet[SelectionEntry]:
         raise PermissionDenied
     return (
         SelectionEntry.objects.filter(teacher__user=user)
-        .select_related("programme_year", "run", "school", "teacher__subject")
+        .select_related(
+            "programme_year", "run", "school", "teacher__subject", "teacher__degree_subject"
+        )
         .order_by("-programme_year__year")
+    )
+
+
+def certified_subject_for(teacher: Teacher) -> CertifiedSubject:
+    """The subject the teacher is certified in, with its reason: the subject taught, or the
+    degree's field when a mismatched teacher chose it (seed 003's FAQ, rules core)."""
+    degree = teacher.degree_subject
+    return certified_subject(
+        taught=teacher.subject.code,
+        degree=degree.code if degree is not None else "",
+        choice=teacher.mismatch_choice,
     )
 
 

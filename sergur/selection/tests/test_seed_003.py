@@ -1,12 +1,15 @@
 """The 2007 FAQ rules (seed 003, quoted in each test) where the registry and a run meet them:
-religion teachers leave the list and the quota, hours add up over every school, TK is a level."""
+religion teachers leave the list and the quota, hours add up over every school, TK is a level,
+the mismatch choice sets the certified subject."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
-from sergur.registry.models import School
+from sergur.conftest import PASSWORD
+from sergur.registry.models import School, Teacher
 from sergur.registry.tests.factories import (
     SchoolFactory,
     SubjectFactory,
@@ -14,7 +17,12 @@ from sergur.registry.tests.factories import (
 )
 from sergur.rules.tests.selection import seed003
 from sergur.selection.models import QuotaAllocation, SelectionEntry
-from sergur.selection.selectors import candidate_for, district_teachers, eligible_counts
+from sergur.selection.selectors import (
+    candidate_for,
+    certified_subject_for,
+    district_teachers,
+    eligible_counts,
+)
 from sergur.selection.services import quota_allocate, selection_run
 from sergur.selection.tests.factories import eligible_teacher
 
@@ -76,3 +84,43 @@ def test_an_unknown_level_is_still_refused(pool):
             counts={("34", "02", "PAUD"): 1},
             actor=None,
         )
+
+
+def test_a_mismatched_teachers_choice_sets_the_certified_subject_on_their_page(client, pool):
+    """Seed 003: "dapat memilih proses sertifikasi berbasis pada ijazah S1/D4 yang dimiliki, atau
+    memilih proses sertifikasi berbasis bidang studi yang diajarkan ... sepenuhnya diserahkan
+    guru yang bersangkutan" (a biology graduate teaching mathematics)."""
+    assert seed003.MISMATCH
+    teacher = pool.pns[1]  # teaches 180 Matematika
+    teacher.degree_subject = SubjectFactory(code="190", name="Biologi")
+    teacher.mismatch_choice = Teacher.MismatchChoice.DEGREE
+    teacher.full_clean()
+    teacher.save()
+    assert certified_subject_for(teacher).code == "190"
+    selection_run(programme_year=pool.year, district=pool.district, quota=8, actor=None)
+    teacher.user.set_password(PASSWORD)
+    teacher.user.save()
+    assert client.login(username=teacher.user.username, password=PASSWORD)
+
+    response = client.get(reverse("selection:me"))
+
+    [result] = response.context["results"]
+    assert result.subject == (
+        "Mengajar di luar bidang ijazah; guru memilih sertifikasi berbasis ijazah S1/D4: "
+        "bidang studi 190."
+    )
+    assert result.subject in response.content.decode()
+    teacher.mismatch_choice = Teacher.MismatchChoice.TAUGHT
+    teacher.save()
+    assert certified_subject_for(teacher).code == "180"
+
+
+def test_another_teachers_page_shows_only_their_own_subject(client, pool):
+    other = pool.pns[2]
+    other.user.set_password(PASSWORD)
+    other.user.save()
+    selection_run(programme_year=pool.year, district=pool.district, quota=8, actor=None)
+    assert client.login(username=other.user.username, password=PASSWORD)
+    [result] = client.get(reverse("selection:me")).context["results"]
+    assert result.entry.teacher == other
+    assert result.subject.startswith("Mengajar sesuai bidang ijazah")
