@@ -20,7 +20,9 @@ from sergur.rules.messages import Lang
 from sergur.rules.selection.params import selection_params
 from sergur.rules.selection.quota import allocate_nation
 
-LEVELS = ("SD", "SMP", "SMA", "SMK", "SLB")  # the registry's school levels, in school order
+# The registry's school levels, in school order; TK/TKLB: seed 003's identity page, item 10
+# "Mata Pelajaran/Guru Kelas TK/TKLB/SD/SDLB".
+LEVELS = ("TK", "TKLB", "SD", "SMP", "SMA", "SMK", "SLB")
 COLUMNS = ("province", "district", "school_level", "eligible")
 OUTPUT_COLUMNS = (*COLUMNS, "quota")
 

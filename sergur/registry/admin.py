@@ -105,7 +105,7 @@ class TeacherAdmin(admin.ModelAdmin[Teacher]):
     list_filter = ("employment", "gender", "subject")
     list_select_related = ("subject",)
     search_fields = ("name", "nuptk", "nip")
-    autocomplete_fields = ("subject", "user")
+    autocomplete_fields = ("subject", "degree_subject", "user")
     inlines = (TeachingAssignmentInline,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Teacher]:

@@ -83,6 +83,9 @@ class School(models.Model):
     """A school (sekolah), identified nationally by its NPSN."""
 
     class Level(models.TextChoices):
+        # Kindergarten: seed 003's identity page, item 10 "Guru Kelas TK/TKLB/SD/SDLB".
+        TK = "TK", "TK"
+        TKLB = "TKLB", "TKLB"
         SD = "SD", "SD"
         SMP = "SMP", "SMP"
         SMA = "SMA", "SMA"
@@ -95,7 +98,7 @@ class School(models.Model):
 
     npsn = models.CharField(_("NPSN"), max_length=8, unique=True, validators=[npsn_format])
     name = models.CharField(_("name"), max_length=150)
-    level = models.CharField(_("level"), max_length=3, choices=Level.choices)
+    level = models.CharField(_("level"), max_length=4, choices=Level.choices)
     status = models.CharField(_("status"), max_length=6, choices=Status.choices)
     subdistrict = models.ForeignKey(Subdistrict, on_delete=models.PROTECT, related_name="schools")
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -159,6 +162,31 @@ class Teacher(models.Model):
         Subject, on_delete=models.PROTECT, related_name="teachers", verbose_name=_("subject")
     )
     has_teaching_license = models.BooleanField(_("teaching licence (akta mengajar)"), default=False)
+
+    class MismatchChoice(models.TextChoices):
+        """The route of a teacher who teaches outside their degree's field (seed 003's FAQ:
+        "sepenuhnya diserahkan guru yang bersangkutan"); sets the certified subject."""
+
+        NONE = "", _("Not chosen")
+        DEGREE = "degree", _("The field of the S1/D4 degree")
+        TAUGHT = "taught", _("The subject taught")
+
+    degree_subject = models.ForeignKey(
+        Subject,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("subject of the S1/D4 degree's field"),
+        help_text=_("Empty when the degree is in the field of the subject taught."),
+    )
+    mismatch_choice = models.CharField(
+        _("certification route (mismatch)"),
+        max_length=6,
+        choices=MismatchChoice.choices,
+        blank=True,
+        default="",
+    )
 
     class Education(models.TextChoices):
         SMA = "SMA", "SMA"

@@ -182,7 +182,7 @@ class QuotaAllocation(models.Model):
     )
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+")
-    school_level = models.CharField(_("school level"), max_length=3, choices=School.Level.choices)
+    school_level = models.CharField(_("school level"), max_length=4, choices=School.Level.choices)
     eligible = models.PositiveIntegerField(_("eligible teachers"))
     quota = models.PositiveIntegerField(_("quota"))
     filled = models.PositiveIntegerField(_("filled"), default=0)
@@ -231,7 +231,7 @@ class QuotaMove(AppendOnlyModel):
         help_text=_("Empty: no district of the province could take the places (LPMP)."),
     )
     school_level = models.CharField(
-        _("school level"), max_length=3, choices=School.Level.choices, blank=True
+        _("school level"), max_length=4, choices=School.Level.choices, blank=True
     )
     places = models.PositiveIntegerField(_("places"))
     reason = models.JSONField(_("reason"), default=dict, blank=True)

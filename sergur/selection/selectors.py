@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
 from sergur.accounts.models import User
 from sergur.registry.models import District, ProgrammeYear, Teacher, TeachingAssignment
 from sergur.rules.selection import Candidate
+from sergur.rules.selection.subject import CertifiedSubject, certified_subject
 from sergur.selection.models import QuotaAllocation, QuotaMove, SelectionEntry, SelectionRun
 
 Role = User.Role
@@ -99,9 +100,21 @@ def participants(*, run: SelectionRun) -> QuerySet[SelectionEntry]:
     )
 
 
+def _hours_of_every_school() -> Subquery:
+    """A teacher's weekly hours added up over every school they teach in (seed 003: "mengajar di
+    sekolah lain yang memiliki ijin operasional"), as the identity page adds them."""
+    return Subquery(
+        TeachingAssignment.objects.filter(teacher=OuterRef("pk"))
+        .values("teacher")
+        .annotate(total=Sum("weekly_hours"))
+        .values("total")
+    )
+
+
 def district_teachers(*, district: District) -> QuerySet[Teacher]:
     """The teachers whose main school (sekolah induk) is in the district, with their subject,
-    main school and its region loaded (two queries however many)."""
+    main school and its region loaded and their hours at every school summed (two queries
+    however many)."""
     main = TeachingAssignment.objects.filter(is_main=True).select_related(
         "school__subdistrict__district__province"
     )
@@ -109,6 +122,7 @@ def district_teachers(*, district: District) -> QuerySet[Teacher]:
         Teacher.objects.filter(
             assignments__is_main=True, assignments__school__subdistrict__district=district
         )
+        .annotate(weekly_hours_total=_hours_of_every_school())
         .select_related("subject")
         .prefetch_related(Prefetch("assignments", queryset=main, to_attr="main_assignments"))
         .order_by("pk")
@@ -185,8 +199,21 @@ def own_entries(*, user: User | AnonymousUser) -> QuerySet[SelectionEntry]:
         raise PermissionDenied
     return (
         SelectionEntry.objects.filter(teacher__user=user)
-        .select_related("programme_year", "run", "school", "teacher__subject")
+        .select_related(
+            "programme_year", "run", "school", "teacher__subject", "teacher__degree_subject"
+        )
         .order_by("-programme_year__year")
+    )
+
+
+def certified_subject_for(teacher: Teacher) -> CertifiedSubject:
+    """The subject the teacher is certified in, with its reason: the subject taught, or the
+    degree's field when a mismatched teacher chose it (seed 003's FAQ, rules core)."""
+    degree = teacher.degree_subject
+    return certified_subject(
+        taught=teacher.subject.code,
+        degree=degree.code if degree is not None else "",
+        choice=teacher.mismatch_choice,
     )
 
 
@@ -205,16 +232,18 @@ def main_assignment(teacher: Teacher) -> TeachingAssignment | None:
 
 def candidate_for(teacher: Teacher) -> Candidate:
     """The teacher as selection sees them (the Candidate contract of the rules core, Buku 1):
-    registry fields, the main school's weekly hours, level and region, the subject code."""
+    registry fields, the weekly hours at every school added up (seed 003: "mengajar di sekolah
+    lain yang memiliki ijin operasional"), the main school's level and region, the subject."""
     main = main_assignment(teacher)
     region = ""
     level = ""
-    hours = 0
+    hours: int | None = getattr(teacher, "weekly_hours_total", None)
+    if hours is None:
+        hours = teacher.assignments.aggregate(total=Sum("weekly_hours"))["total"] or 0
     if main is not None:
         district = main.school.subdistrict.district
         region = f"{district.province.code}{district.code}"
         level = main.school.level
-        hours = main.weekly_hours
     return Candidate(
         nuptk=teacher.nuptk or "",
         name=teacher.name,

@@ -35,6 +35,7 @@ from sergur.selection.forms import (
 )
 from sergur.selection.models import QuotaMove, SelectionEntry
 from sergur.selection.selectors import (
+    certified_subject_for,
     district_get_for_user,
     district_quota,
     entry_list,
@@ -287,6 +288,7 @@ class OwnResult:
     factors: list[Any]
     reasons: list[str]
     why: str
+    subject: str
 
 
 @require_safe
@@ -305,6 +307,7 @@ def own_selection(request: AuthenticatedHttpRequest) -> HttpResponse:
                 factors=factors(entry, lang),
                 reasons=[m.text(lang) for m in entry.reason_messages],
                 why=reason.text(lang),
+                subject=certified_subject_for(entry.teacher).reason.text(lang),
             )
         )
     return render(request, "selection/me.html", {"results": results})

@@ -162,7 +162,7 @@ def test_year_is_checked_and_a_years_dir_year_accepted(capsys, monkeypatch, tmp_
     assert known.status == 0
     assert unknown.status == 2
     assert unknown.out == ""
-    assert "programme year 2010 is not configured (known: 2007, 2008)" in unknown.err
+    assert "programme year 2010 is not configured (known: 2007, 2008, 2012)" in unknown.err
 
 
 def test_year_file_without_a_selection_section_exits_2(capsys, monkeypatch, tmp_path):
@@ -214,7 +214,7 @@ def test_output_file(capsys, tmp_path):
 
 # -- bad rows: exit 1, nothing printed -----------------------------------------------------------
 BAD_ROWS = [
-    ("34,02,TK,10", "line 2, column school_level: unknown school level 'TK'"),
+    ("34,02,PAUD,10", "line 2, column school_level: unknown school level 'PAUD'"),
     ("34,02,SD,-5", "line 2, column eligible: must be a whole number, 0 or more"),
     ("34,02,SD,1.5", "line 2, column eligible: must be a whole number"),
     ("34,02,SD,11.516", "line 2, column eligible: must be a whole number"),
@@ -249,7 +249,7 @@ def test_every_bad_row_is_reported_with_its_line(capsys, tmp_path):
     assert result.out == ""
     assert result.err.splitlines() == [
         f"{file}: line 4, column school_level: unknown school level 'SX'; "
-        "choose one of: SD, SMP, SMA, SMK, SLB",
+        "choose one of: TK, TKLB, SD, SMP, SMA, SMK, SLB",
         f"{file}: line 4, column eligible: must be a whole number, 0 or more, without thousands "
         "separators, not '-1'",
         f"{file}: line 5: 34 01 SD is already on line 2",
@@ -443,3 +443,17 @@ def test_script_exit_codes(tmp_path):
     assert (bad.returncode, bad.stdout) == (1, "")
     assert (missing.returncode, missing.stdout) == (2, "")
     assert (usage.returncode, usage.stdout) == (2, "")
+
+
+def test_kindergarten_levels_are_shared_out_and_sorted_first(capsys, tmp_path):
+    """Seed 003, the identity page, item 10: "Mata Pelajaran/Guru Kelas TK/TKLB/SD/SDLB"."""
+    counts = tmp_path / "counts.csv"
+    counts.write_text(
+        "province,district,school_level,eligible\n34,02,SD,5\n34,02,tklb,1\n34,02,TK,4\n",
+        "utf-8",
+    )
+
+    result = run(capsys, "quota", str(counts), "--target", "10")
+
+    assert result.status == 0
+    assert result.out.splitlines()[-3:] == ["34,02,TK,4,4", "34,02,TKLB,1,1", "34,02,SD,5,5"]

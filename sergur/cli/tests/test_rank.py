@@ -25,6 +25,7 @@ Feed = Callable[[bytes], None]
 FOLDER = EXAMPLES / "selection"
 TEACHERS = FOLDER / "teachers.csv"
 WITH_ERRORS = FOLDER / "teachers-with-errors.csv"
+SEED_003 = FOLDER / "seed-003-teachers.csv"
 HEADER = [
     "rank",
     "nuptk",
@@ -106,16 +107,16 @@ def test_same_results_as_the_rules_core(capsys):
 def test_factors_are_the_years_keys_in_order(capsys):
     rows = {r["name"]: r for r in table(run(capsys, "rank", str(TEACHERS)).out)}
 
-    agus = rows["Agus Setiawan"]
-    assert agus["rank"] == "1"  # the longest counted service (from the D3)
-    assert (agus["service_months"], agus["birth_date"], agus["golongan"]) == (
-        "323",
-        "1955-02-01",
-        "III/d",
+    budi = rows["Drs. H. Budi Santoso"]
+    assert budi["rank"] == "1"  # the longest service, counted from the appointment
+    assert (budi["service_months"], budi["birth_date"], budi["golongan"]) == (
+        "310",
+        "1958-08-17",
+        "IV/a",
     )
-    assert (agus["teaching_hours"], agus["additional_duty"], agus["achievement"]) == (
-        "30",
-        "1",
+    assert (budi["teaching_hours"], budi["additional_duty"], budi["achievement"]) == (
+        "18",
+        "3",
         "0",
     )
     siti = rows["Siti Aminah, S.Pd."]
@@ -138,7 +139,11 @@ def test_reasons_are_all_listed_and_joined(capsys):
     assert len(teguh) == 4
     assert teguh[0].startswith("Not a teacher on 30 Dec 2005")
     assert teguh[-1] == "Already certified."
-    assert rows["Sukardi"]["reasons"] == "Age 60 on 1 Jan 2008; participants must be under 60."
+    assert rows["Sukardi"]["reasons"] == (
+        "Retired on 1 Jan 2008: aged 60 on 5 May 2007, retired from 1 Jun 2007; every teacher "
+        "not yet retired may take part. | Education D2: participants must hold at least an S-1 "
+        "or D-IV degree."
+    )
 
 
 def test_shuffled_input_gives_the_same_output(capsys, tmp_path):
@@ -160,7 +165,7 @@ def test_lang_translates_words_not_the_order(capsys):
     assert {r["eligible"] for r in indonesian} == {"ya", "tidak"}
     assert {r["eligible"] for r in english} == {"yes", "no"}
     sukardi = next(r for r in indonesian if r["name"] == "Sukardi")
-    assert sukardi["reasons"].startswith("Usia 60 tahun pada 1 Januari 2008")
+    assert sukardi["reasons"].startswith("Sudah pensiun pada 1 Januari 2008")
 
 
 def test_as_of_moves_the_counting_day(capsys):
@@ -170,9 +175,12 @@ def test_as_of_moves_the_counting_day(capsys):
 
     budi = "Drs. H. Budi Santoso"
     assert int(rows[budi]["service_months"]) == int(default[budi]["service_months"]) + 17
-    # A permanent teacher since 2 Jan 2007 has the 2 years by mid-2009.
-    assert default["Andi Kurniawan, S.Pd."]["eligible"] == "no"
-    assert rows["Andi Kurniawan, S.Pd."]["eligible"] == "yes"
+    # An honorer with 23 months of service on 1 Jan 2008 has the 2 years by mid-2009.
+    yusuf = "Yusuf Hidayat, S.Pd."
+    before = {r["name"]: r for r in table(run(capsys, "rank", str(SEED_003), "--lang", "en").out)}
+    after = run(capsys, "rank", str(SEED_003), "--lang", "en", "--as-of", "2009-06-30")
+    assert before[yusuf]["eligible"] == "no"
+    assert {r["name"]: r for r in table(after.out)}[yusuf]["eligible"] == "yes"
 
 
 def test_day_month_year_dates(capsys, tmp_path):
@@ -360,7 +368,7 @@ def test_unknown_year_exits_2(capsys):
     result = run(capsys, "rank", str(TEACHERS), "--year", "2099")
 
     assert (result.status, result.out) == (2, "")
-    assert "programme year 2099 is not configured (known: 2007)" in result.err
+    assert "programme year 2099 is not configured (known: 2007, 2012)" in result.err
 
 
 def test_unwritable_output_exits_2(capsys, tmp_path):
@@ -411,7 +419,9 @@ def test_script_exit_codes(tmp_path):
     usage = sergur("rank", str(TEACHERS), "--as-of", "tomorrow")
 
     assert good.returncode == 0
-    assert good.stdout.splitlines()[1].startswith("1,3402743400040148,Agus Setiawan,yes,,323,")
+    assert good.stdout.splitlines()[1].startswith(
+        "1,3402743200020074,Drs. H. Budi Santoso,yes,,310,"
+    )
     assert bad.returncode == 1 and len(bad.stdout.splitlines()) == 4
     assert (missing.returncode, missing.stdout) == (2, "")
     assert (usage.returncode, usage.stdout) == (2, "")

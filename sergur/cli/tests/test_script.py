@@ -149,7 +149,7 @@ def test_unknown_year_exits_2():
     done = sergur("score", str(EXAMPLES / "near-miss.json"), "--year", "1999")
 
     assert done.returncode == 2
-    assert done.stderr == "sergur: programme year 1999 is not configured (known: 2007)\n"
+    assert done.stderr == "sergur: programme year 1999 is not configured (known: 2007, 2012)\n"
 
 
 def test_years_dir_from_the_environment(tmp_path):

@@ -57,6 +57,50 @@ ELIGIBILITY: Catalogue = {
         "id": "Guru tetap sejak {since}: {have} tahun pada {date}, perlu {years} tahun.",
         "en": "Permanent teacher since {since}: {have} years on {date}, {years} needed.",
     },
+    "selection.retired": {
+        "id": "Sudah pensiun pada {date}: usia {limit} tahun pada {birthday}, pensiun mulai "
+        "{retired}; semua guru yang belum pensiun berhak mengikuti sertifikasi.",
+        "en": "Retired on {date}: aged {limit} on {birthday}, retired from {retired}; every "
+        "teacher not yet retired may take part.",
+    },
+    "selection.education_required": {
+        "id": "Pendidikan {level}: peserta harus berijazah minimal S-1 atau D-IV.",
+        "en": "Education {level}: participants must hold at least an S-1 or D-IV degree.",
+    },
+    "selection.service_short": {
+        "id": "Masa kerja sejak {since}: {have} tahun pada {date}, guru non-PNS perlu masa "
+        "kerja minimal {years} tahun.",
+        "en": "Service since {since}: {have} years on {date}; a non-PNS teacher needs at "
+        "least {years} years of service.",
+    },
+    "selection.depag": {
+        "id": "Guru agama (bidang studi {subject}): sertifikasinya dilakukan oleh Departemen "
+        "Agama, bukan oleh Dinas Pendidikan kabupaten/kota.",
+        "en": "Religion teacher (subject {subject}): certified by the Ministry of Religious "
+        "Affairs (Depag), not by the district education office.",
+    },
+    "selection.subject.matches": {
+        "id": "Mengajar sesuai bidang ijazah: disertifikasi pada bidang studi {subject}.",
+        "en": "Teaches the field of the degree: certified in subject {subject}.",
+    },
+    "selection.subject.degree": {
+        "id": "Mengajar di luar bidang ijazah; guru memilih sertifikasi berbasis ijazah "
+        "S1/D4: bidang studi {subject}.",
+        "en": "Teaches outside the degree's field; the teacher chose certification on the "
+        "S1/D4 degree: subject {subject}.",
+    },
+    "selection.subject.taught": {
+        "id": "Mengajar di luar bidang ijazah; guru memilih sertifikasi berbasis bidang "
+        "studi yang diajarkan: {subject}.",
+        "en": "Teaches outside the degree's field; the teacher chose certification on the "
+        "subject taught: {subject}.",
+    },
+    "selection.subject.unchosen": {
+        "id": "Mengajar di luar bidang ijazah ({degree}) dan belum memilih jalur: "
+        "sementara bidang studi yang diajarkan, {subject}.",
+        "en": "Teaches outside the degree's field ({degree}) and has not chosen a route: "
+        "the subject taught, {subject}, until the teacher chooses.",
+    },
     "selection.certified": {
         "id": "Sudah bersertifikat pendidik.",
         "en": "Already certified.",

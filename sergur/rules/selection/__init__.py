@@ -43,7 +43,7 @@ class Candidate(Struct, frozen=True, gc=False, kw_only=True):
     achievement: int = 0  # 0 none, 1 district, 2 province, 3 national, 4 international
     certified: bool = False
     region: str = ""  # province+district code, e.g. "3402"
-    school_level: str = ""  # SD | SMP | SMA | SMK | SLB
+    school_level: str = ""  # TK | TKLB | SD | SMP | SMA | SMK | SLB
     subject_code: str = ""  # 3 digits
 
 

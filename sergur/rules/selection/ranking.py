@@ -5,7 +5,8 @@ additional duty, achievement; 2012: age, service, rank). Each key prefers:
 
 - service: more counted months of service (service_years.py);
 - age: the older teacher, i.e. the earlier birth date;
-- rank: the higher golongan (I/a … IV/e), counted only for PNS or non-PNS with inpassing;
+- rank: the higher golongan (I/a … IV/e), counted for PNS only in 2007 (seed 003: "golongan
+  (bagi PNS)"), for PNS or non-PNS with inpassing in a year with `rank_counts_inpassing`;
 - teaching_load: more teaching hours a week;
 - additional_duty: the higher duty (3 principal … 0 none);
 - achievement: the higher level (4 international … 0 none).
@@ -108,7 +109,9 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
     born_of = _BORN.get
     months_of = _MONTHS.get
     ref = params.reference_date
-    counted_levels = frozenset(params.service_from_levels)
+    from_appointment = params.service_from_levels is None
+    counted_levels = frozenset(params.service_from_levels or ())
+    inpassing = params.rank_counts_inpassing
     ranks = RANK_ORDER.get
     factors: list[tuple[tuple[str, int | str], ...]] = []
     add_factors = factors.append
@@ -121,9 +124,9 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
     for index, c in enumerate(items):
         start = c.teacher_since
         service = 0
-        if start is not None and c.education_level in counted_levels:
+        if start is not None and (from_appointment or c.education_level in counted_levels):
             degree = c.degree_date
-            if degree is not None and degree > start:
+            if not from_appointment and degree is not None and degree > start:
                 start = degree
             months = months_of((start, ref))
             if months is None:
@@ -133,7 +136,8 @@ def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranke
                 service = 0
             elif service > f0:
                 service = f0
-        level = ranks(c.rank, 0) if c.employment == "pns" or c.has_inpassing else 0
+        counts = c.employment == "pns" or (inpassing and c.has_inpassing)
+        level = ranks(c.rank, 0) if counts else 0
         hours = c.teaching_hours
         if not 0 <= hours <= f3:
             hours = 0 if hours < 0 else f3

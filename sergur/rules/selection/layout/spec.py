@@ -84,7 +84,7 @@ class SchoolRef:
     """What the parser needs to know of a school: its region code and level."""
 
     region: str  # province + district code, e.g. "3402"
-    level: str  # SD | SMP | SMA | SMK | SLB
+    level: str  # TK | TKLB | SD | SMP | SMA | SMK | SLB
     allowed: bool = True  # False: outside the importing officer's district
 
 

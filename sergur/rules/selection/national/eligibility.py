@@ -28,10 +28,14 @@ REASONS: tuple[str, ...] = (
     "selection.no_teacher_since",
     "selection.not_teacher_on",
     "selection.over_age",
+    "selection.retired",
     "selection.education",
+    "selection.education_required",
+    "selection.service_short",
     "selection.no_permanent",
     "selection.permanent_short",
     "selection.certified",
+    "selection.depag",
 )
 
 
@@ -42,36 +46,68 @@ def _age(birth: pl.Expr, on: dt.date) -> pl.Expr:
     return on.year - as_int(birth.dt.year()) - as_int(later)
 
 
+def _education(params: SelectionParams, teaching: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """(without the 50/20-or-IV/a route, with it): `check`'s two education reasons."""
+    below = ~pl.col("education_level").is_in(list(params.direct_levels))
+    if (
+        params.alternative_age is None
+        or params.alternative_service_years is None
+        or params.alternative_min_rank is None
+    ):
+        return below, pl.lit(False)
+    by_age_and_service = (
+        _age(pl.col("birth_date"), params.reference_date) >= params.alternative_age
+    ) & (teaching.fill_null(0) // 12 >= params.alternative_service_years)
+    by_rank = counted_rank(params.rank_counts_inpassing) >= RANK_ORDER[params.alternative_min_rank]
+    return pl.lit(False), below & ~by_age_and_service & ~by_rank
+
+
+def _age_rules(params: SelectionParams) -> tuple[pl.Expr, pl.Expr]:
+    """(under the limit, not retired): `check`'s two age reasons (eligibility._age_rule)."""
+    birth = pl.col("birth_date")
+    on = params.age_cutoff
+    if params.age_rule == "under":
+        return _age(birth, on) >= params.age_limit, pl.lit(False)
+    # retired from the 1st of the month after the birthday of age_limit, on or before `on`
+    retired_month = (as_int(birth.dt.year()) + params.age_limit) * 12 + as_int(birth.dt.month())
+    return pl.lit(False), retired_month < on.year * 12 + on.month
+
+
 def check_frame(frame: pl.DataFrame, params: SelectionParams) -> pl.DataFrame:
     """`frame` with `reasons` (bit flags, see REASONS) and `eligible`: `check` of every row."""
     nuptk = pl.col("nuptk")
     employment = pl.col("employment")
     since = pl.col("teacher_since")
     permanent = pl.col("permanent_since")
-    birth = pl.col("birth_date")
     ref = params.reference_date
     non_pns = employment == "non_pns"
     teaching = (months_to(since, ref).clip(lower_bound=0) - pl.col("service_gap_months")).clip(
         lower_bound=0
     )
-    by_age_and_service = (_age(birth, ref) >= params.alternative_age) & (
-        teaching.fill_null(0) // 12 >= params.alternative_service_years
-    )
-    by_rank = counted_rank() >= RANK_ORDER[params.alternative_min_rank]
+    over_age, retired = _age_rules(params)
+    required, education = _education(params, teaching)
+    required_years = params.non_pns_min_years
+    by_service = params.non_pns_counts == "service"
+    no_rule = pl.lit(False)
     rules = (
         nuptk == "",
         (nuptk != "") & ~nuptk.str.contains(r"\A[0-9]{16}\z"),
         ~employment.is_in(["pns", "non_pns"]),
         since.is_null(),
         since > params.teacher_on,
-        _age(birth, params.age_cutoff) >= params.age_limit,
-        ~pl.col("education_level").is_in(list(params.direct_levels))
-        & ~by_age_and_service
-        & ~by_rank,
-        non_pns & permanent.is_null(),
-        non_pns
-        & (months_to(permanent, ref).clip(lower_bound=0) // 12 < params.non_pns_permanent_years),
+        over_age,
+        retired,
+        education,
+        required,
+        non_pns & since.is_not_null() & (teaching // 12 < required_years)
+        if by_service
+        else no_rule,
+        no_rule if by_service else non_pns & permanent.is_null(),
+        no_rule
+        if by_service
+        else non_pns & (months_to(permanent, ref).clip(lower_bound=0) // 12 < required_years),
         pl.col("certified"),
+        pl.col("subject_code").is_in(list(params.depag_subjects)),
     )
     flags = reduce(
         lambda a, b: a | b,

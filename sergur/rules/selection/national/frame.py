@@ -119,8 +119,11 @@ def months_to(start: pl.Expr, end: dt.date) -> pl.Expr:
     )
 
 
-def counted_rank() -> pl.Expr:
-    """eligibility.counted_rank: the golongan as 1-17, 0 unless PNS or inpassing."""
-    counts = (pl.col("employment") == "pns") | pl.col("has_inpassing")
+def counted_rank(inpassing: bool) -> pl.Expr:
+    """eligibility.counted_rank: the golongan as 1-17, 0 unless PNS (or inpassing when the
+    year counts it)."""
+    counts = pl.col("employment") == "pns"
+    if inpassing:
+        counts = counts | pl.col("has_inpassing")
     level = pl.col("rank").replace_strict(RANK_ORDER, default=0, return_dtype=pl.Int64)
     return pl.when(counts).then(level).otherwise(0)

@@ -48,15 +48,19 @@ def rank_frame(
     wide rows costs more than the ranking); sort by (group, position) to read a ranking."""
     since = pl.col("teacher_since")
     degree = pl.col("degree_date")
-    start = pl.when(degree > since).then(degree).otherwise(since)
-    counted = pl.col("education_level").is_in(list(params.service_from_levels))
+    if params.service_from_levels is None:  # 2007: from the appointment
+        start = since
+        counted = pl.lit(True)
+    else:
+        start = pl.when(degree > since).then(degree).otherwise(since)
+        counted = pl.col("education_level").is_in(list(params.service_from_levels))
     service = pl.when(counted & since.is_not_null()).then(
         (months_to(start, params.reference_date) - pl.col("service_gap_months")).clip(0, _FULL[0])
     )
     ranked = frame.with_columns(
         service=service.fill_null(0),
         born=as_int(pl.col("birth_date").cast(pl.Int32)) + _EPOCH_ORDINAL,
-        counted_rank=counted_rank(),
+        counted_rank=counted_rank(params.rank_counts_inpassing),
         hours=pl.col("teaching_hours").clip(0, _FULL[3]),
         duty=pl.col("additional_duty").clip(0, _FULL[4]),
         prize=pl.col("achievement").clip(0, _FULL[5]),

@@ -29,12 +29,14 @@ from sergur.rules.selection.national import (
     with_places,
 )
 from sergur.rules.selection.national import ranking as national_ranking
-from sergur.rules.selection.params import RANKS, SelectionParams
+from sergur.rules.selection.params import RANKS, SelectionParams, selection_params
 from sergur.rules.selection.quota import Level, allocate_nation, select
 from sergur.rules.selection.ranking import rank
 from sergur.rules.tests.selection.helpers import P2007, D, teacher
 
 P2012 = msgspec.structs.replace(P2007, ranking_keys=("age", "service", "rank"))
+YEAR_2012 = selection_params(2012)  # the 2012 rules: 50/20 route, guru tetap, from the degree
+YEARS = [P2007, P2012, YEAR_2012]
 
 # Days on and next to the limits of 2007 (teacher on 30 Dec 2005, under 60 on 1 Jan 2008,
 # counted at 1 Jan 2008), 29 February and month ends, so the date arithmetic meets its edges.
@@ -117,18 +119,20 @@ def by_group(items: list[Candidate]) -> dict[Level, list[Candidate]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(cohorts())
-def test_eligibility_in_columns_is_the_reference(items: list[Candidate]) -> None:
-    checked = check_frame(frame_of(items), P2007)
+@given(cohorts(), st.sampled_from([P2007, YEAR_2012]))
+def test_eligibility_in_columns_is_the_reference(
+    items: list[Candidate], params: SelectionParams
+) -> None:
+    checked = check_frame(frame_of(items), params)
     assert candidates_of(checked) == items
     for c, flags, eligible in zip(items, checked["reasons"], checked["eligible"], strict=True):
-        assert reason_codes(flags) == reference_codes(c, P2007)
-        assert eligible == check(c, P2007).eligible
+        assert reason_codes(flags) == reference_codes(c, params)
+        assert eligible == check(c, params).eligible
     assert eligibility_of(checked, P2007) == [check(c, P2007) for c in items]
 
 
 @settings(max_examples=300, deadline=None)
-@given(cohorts(), st.sampled_from([P2007, P2012]), st.sampled_from([63, 0]))
+@given(cohorts(), st.sampled_from(YEARS), st.sampled_from([63, 0]))
 def test_ranking_in_columns_is_the_reference(
     items: list[Candidate], params: SelectionParams, pack_bits: int
 ) -> None:
@@ -140,7 +144,7 @@ def test_ranking_in_columns_is_the_reference(
 
 
 @settings(max_examples=200, deadline=None)
-@given(cohorts(), st.integers(0, 60), st.sampled_from([P2007, P2012]))
+@given(cohorts(), st.integers(0, 60), st.sampled_from(YEARS))
 def test_the_national_run_in_columns_is_the_reference(
     items: list[Candidate], total: int, params: SelectionParams
 ) -> None:
@@ -166,19 +170,19 @@ def test_the_national_run_in_columns_is_the_reference(
 
 
 def test_every_route_and_every_reason_agree_with_the_reference() -> None:
-    old = D(1950, 1, 1)
+    old = D(1955, 1, 1)
     cohort: dict[str, dict[str, Any]] = {
         "direct S1": {},
         "direct S3": {"education_level": "S3"},
         "route 1: 50 with 20 years": {
             "education_level": "D2",
-            "birth_date": D(1957, 12, 31),
-            "teacher_since": D(1988, 1, 1),
+            "birth_date": D(1962, 12, 31),
+            "teacher_since": D(1993, 1, 1),
         },
         "route 1 one month short": {
             "education_level": "D2",
             "birth_date": old,
-            "teacher_since": D(1988, 1, 1),
+            "teacher_since": D(1993, 1, 1),
             "service_gap_months": 1,
         },
         "route 2: PNS IV/a": {"education_level": "SMA", "rank": "IV/a"},
@@ -197,35 +201,58 @@ def test_every_route_and_every_reason_agree_with_the_reference() -> None:
         },
         "non-PNS permanent two years": {
             "employment": "non_pns",
-            "permanent_since": D(2006, 1, 1),
+            "permanent_since": D(2011, 1, 1),
         },
         "non-PNS permanent a day short": {
             "employment": "non_pns",
-            "permanent_since": D(2006, 1, 2),
+            "permanent_since": D(2011, 1, 2),
         },
         "non-PNS without SK": {"employment": "non_pns"},
+        "non-PNS a month short of service": {
+            "employment": "non_pns",
+            "teacher_since": D(2005, 12, 30),
+            "service_gap_months": 85,
+            "permanent_since": D(2000, 1, 1),
+        },
         "no NUPTK": {"nuptk": ""},
         "bad NUPTK": {"nuptk": "12345"},
         "unknown employment": {"employment": "honorer"},
         "no appointment": {"teacher_since": None},
         "appointed late": {"teacher_since": D(2005, 12, 31)},
-        "60 on the cut-off day": {"birth_date": D(1948, 1, 1)},
+        "60 on the cut-off day": {"birth_date": D(1953, 1, 1)},
+        "retired": {"birth_date": D(1947, 12, 31)},
         "certified": {"certified": True},
+        "religion": {"subject_code": "127"},
     }
     items = [teacher(name=label, **changes) for label, changes in cohort.items()]
-    checked = check_frame(frame_of(items), P2007)
-    codes = [reason_codes(flags) for flags in checked["reasons"]]
-    assert codes == [reference_codes(c, P2007) for c in items]
-    eligible = {c.name for c, ok in zip(items, checked["eligible"], strict=True) if ok}
-    assert eligible == {
+    seen: set[str] = set()
+    eligible: dict[int, set[str]] = {}
+    for params in (P2007, YEAR_2012):
+        checked = check_frame(frame_of(items), params)
+        codes = [reason_codes(flags) for flags in checked["reasons"]]
+        assert codes == [reference_codes(c, params) for c in items]
+        seen |= {code for found in codes for code in found}
+        eligible[params.year] = {
+            c.name for c, ok in zip(items, checked["eligible"], strict=True) if ok
+        }
+    assert eligible[2012] == {
         "direct S1",
         "direct S3",
         "route 1: 50 with 20 years",
         "route 2: PNS IV/a",
         "route 2: inpassing",
         "non-PNS permanent two years",
+        "non-PNS a month short of service",  # 2012 asks the years as guru tetap instead
     }
-    assert {code for found in codes for code in found} == set(REASONS)
+    assert eligible[2007] == {
+        "direct S1",
+        "direct S3",
+        "non-PNS permanent two years",
+        "non-PNS permanent a day short",
+        "non-PNS without SK",
+        "60 on the cut-off day",
+    }
+    assert seen == set(REASONS)
 
 
 def test_an_empty_cohort_and_a_quota_without_teachers() -> None:

@@ -15,15 +15,21 @@ from sergur.rules.selection.params import RANK_ORDER, RANKS, parse_selection, se
 SHIPPED = (SHIPPED_DIR / "2007.toml").read_text(encoding="utf-8")
 
 
-def test_2007_has_the_values_of_facts_md():
+def test_2007_has_the_values_of_seed_003():
+    """The 2007 FAQ (seed 003): see test_seed_quotes and docs/selection.md "Rules by year"."""
     p = selection_params(2007)
     assert p.year == 2007
     assert p.teacher_on == dt.date(2005, 12, 30)
-    assert (p.age_limit, p.age_cutoff) == (60, dt.date(2008, 1, 1))
+    assert (p.age_rule, p.age_limit, p.age_cutoff) == ("retirement", 60, dt.date(2008, 1, 1))
     assert p.direct_levels == ("S1", "D4", "S2", "S3")
-    assert (p.alternative_age, p.alternative_service_years) == (50, 20)
-    assert p.alternative_min_rank == "IV/a"
-    assert p.non_pns_permanent_years == 2
+    assert (p.alternative_age, p.alternative_service_years, p.alternative_min_rank) == (
+        None,
+        None,
+        None,
+    )
+    assert (p.non_pns_min_years, p.non_pns_counts) == (2, "service")
+    assert p.rank_counts_inpassing is False
+    assert p.depag_subjects == ("127",)
     assert p.ranking_keys == (
         "service",
         "age",
@@ -32,9 +38,29 @@ def test_2007_has_the_values_of_facts_md():
         "additional_duty",
         "achievement",
     )
-    assert p.service_from_levels == ("D3", "S1", "D4", "S2", "S3")
+    assert p.service_from_levels is None
     assert p.non_pns_min_share == Decimal("0.25")
     assert p.reference_date == dt.date(2008, 1, 1)
+
+
+def test_2012_carries_the_rules_moved_out_of_2007():
+    """docs/sources/facts.md §4.1-§4.3: 50/20 or IV/a, guru tetap, from the degree, age first."""
+    p = selection_params(2012)
+    assert (p.age_rule, p.age_limit, p.age_cutoff) == ("under", 60, dt.date(2013, 1, 1))
+    assert (p.alternative_age, p.alternative_service_years) == (50, 20)
+    assert p.alternative_min_rank == "IV/a"
+    assert (p.non_pns_min_years, p.non_pns_counts) == (2, "permanent")
+    assert p.rank_counts_inpassing is True
+    assert p.service_from_levels == ("D3", "S1", "D4", "S2", "S3")
+    assert p.ranking_keys == ("age", "service", "rank")
+    assert p.depag_subjects == ("127",)
+    assert p.reference_date == dt.date(2013, 1, 1)
+
+
+def test_2012_keeps_every_key_2007_has():
+    keys_2007 = set(tomllib.loads(SHIPPED)["selection"])
+    text_2012 = (SHIPPED_DIR / "2012.toml").read_text(encoding="utf-8")
+    assert keys_2007 <= set(tomllib.loads(text_2012)["selection"])
 
 
 def test_loading_twice_gives_the_cached_object():
@@ -108,7 +134,16 @@ WHERE = Path("years/2099.toml")
         ({"direct_levels": ["S1", "S9"]}, r"selection.direct_levels: unknown 'S9'"),
         ({"direct_levels": ["S1", "S1"]}, "selection.direct_levels lists a value twice"),
         ({"ranking_keys": ["age", "height"]}, r"selection.ranking_keys: unknown 'height'"),
-        ({"alternative_min_rank": "V/a"}, "alternative_min_rank must be a golongan"),
+        (
+            {"alternative_age": 50, "alternative_service_years": 20, "alternative_min_rank": "V/a"},
+            "alternative_min_rank must be a golongan",
+        ),
+        ({"alternative_age": 50}, "lacks alternative_service_years, alternative_min_rank"),
+        ({"age_rule": "older"}, "selection.age_rule must be one of retirement, under"),
+        ({"non_pns_counts": 2}, "selection.non_pns_counts must be one of permanent, service"),
+        ({"rank_counts_inpassing": "no"}, "rank_counts_inpassing must be true or false"),
+        ({"depag_subjects": ["12"]}, "depag_subjects must be a list of 3-digit subject codes"),
+        ({"depag_subjects": "127"}, "depag_subjects must be a list of 3-digit subject codes"),
         ({"non_pns_min_share": "1.5"}, "non_pns_min_share must be a share from 0 to 1"),
         ({"non_pns_min_share": "lots"}, "non_pns_min_share must be a share from 0 to 1"),
         ({"non_pns_min_share": "NaN"}, "non_pns_min_share must be a share from 0 to 1"),

@@ -9,12 +9,16 @@ import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sergur.rules.selection.params import selection_params
 from sergur.rules.selection.ranking import rank
 from sergur.rules.selection.service_years import service_months
 
+from . import seed003
 from .helpers import P2007, D, candidates, teacher
 
+# 2007's rules with 2012's order: the key order alone.
 P2012 = msgspec.structs.replace(P2007, ranking_keys=("age", "service", "rank"))
+YEAR_2012 = selection_params(2012)
 
 
 def names(ranked):
@@ -37,14 +41,49 @@ def test_on_equal_service_the_older_teacher_ranks_first():
     assert names(rank([a, b], P2007)) == ["b", "a"]
 
 
-def test_then_the_higher_rank_but_only_for_pns_or_inpassing():
+def test_2007_the_higher_rank_counts_for_pns_only():
+    """Seed 003: "- masa kerja- usia- golongan (bagi PNS)- beban mengajar- tugas tambahan-
+    prestasi kerja": a non-PNS inpassing rank does not outrank a PNS golongan."""
+    assert "golongan (bagi PNS)" in seed003.RANKING_ORDER
     a = teacher(name="a", nuptk=nuptk(1), rank="III/a")
     b = teacher(name="b", nuptk=nuptk(2), rank="IV/a")
     assert names(rank([a, b], P2007)) == ["b", "a"]
     c = teacher(name="c", nuptk=nuptk(3), rank="IV/e", employment="non_pns")
     assert names(rank([c, a], P2007)) == ["a", "c"]
     d = teacher(name="d", nuptk=nuptk(4), rank="IV/e", employment="non_pns", has_inpassing=True)
-    assert names(rank([b, d], P2007)) == ["d", "b"]
+    assert names(rank([b, d], P2007)) == ["b", "d"]
+    assert rank([d], P2007)[0].factors[2] == ("rank", "")
+
+
+def test_2012_an_inpassing_rank_counts():
+    """docs/sources/facts.md §4.2: golongan "applies only to PNS, or to non-PNS with SK
+    inpassing"."""
+    b = teacher(name="b", nuptk=nuptk(2), rank="IV/a", degree_date=None)
+    d = teacher(
+        name="d",
+        nuptk=nuptk(4),
+        rank="IV/e",
+        employment="non_pns",
+        has_inpassing=True,
+        degree_date=None,
+    )
+    assert names(rank([b, d], YEAR_2012)) == ["d", "b"]
+
+
+def test_2007_service_from_the_appointment_outranks_a_later_appointment():
+    """Seed 003: "Bagi guru PNS masa kerja dihitung mulai dari diterbitkannya surat keterangan
+    melaksanakan tugas berdasarkan SK CPNS": appointed 1980 (S1 in 2000) ranks above appointed
+    1990 (S1 in 1989); in 2012 the degree date starts the count, and the order flips."""
+    assert seed003.SERVICE_FROM
+    early = teacher(
+        name="early", nuptk=nuptk(1), teacher_since=D(1980, 1, 1), degree_date=D(2000, 1, 1)
+    )
+    later = teacher(
+        name="later", nuptk=nuptk(2), teacher_since=D(1990, 1, 1), degree_date=D(1989, 1, 1)
+    )
+    assert names(rank([later, early], P2007)) == ["early", "later"]
+    service_2012 = msgspec.structs.replace(YEAR_2012, ranking_keys=("service",))
+    assert names(rank([early, later], service_2012)) == ["later", "early"]
 
 
 def test_then_teaching_load_then_duty_then_achievement():
