@@ -77,6 +77,17 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# The embedded SQLite default under simultaneous requests: write-ahead logging lets readers
+# go on while one connection writes; IMMEDIATE transactions take the write lock at BEGIN (a
+# deferred one that reads and then writes cannot wait for it and fails at once with "database
+# is locked"); the busy timeout (seconds) makes each writer wait its turn instead.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -116,6 +127,10 @@ SERGUR_YEARS_DIRS = (BASE_DIR / _years_dir,) if _years_dir else ()
 
 # Evidence files: PDF, JPEG or PNG, checked by content; larger files are refused unread.
 SERGUR_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+# Images (evidence scans) of at most this many pixels, read from the header before any
+# decoding: well below Pillow's decompression-bomb limit (about 89 million); an A4 page
+# scanned at 600 dpi is about 35 million.
+SERGUR_IMAGE_MAX_PIXELS = 40_000_000
 # Teacher master-data imports (CSV/XLSX): files are streamed; larger ones are refused unread.
 SERGUR_IMPORT_MAX_BYTES = 200 * 1024 * 1024
 # The Ed25519 key that signs submission receipts (PEM, PKCS#8). Made on first use when absent.

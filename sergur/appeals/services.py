@@ -153,7 +153,9 @@ def appeal_file(
             if upload is not None:
                 appeal.evidence_type = _check_upload(upload)
                 appeal.evidence_size = upload.size or 0
-                appeal.evidence_name = safe_file_name(upload.name or "")
+                appeal.evidence_name = safe_file_name(
+                    upload.name or "", content_type=appeal.evidence_type
+                )
                 appeal.evidence.save("appeal", upload, save=False)
             appeal.full_clean()
             appeal.save()

@@ -8,7 +8,8 @@ stops at the cap too, so the limit holds even where the handler was not installe
 
 The checks every stored document passes (portfolio evidence, a clarification's scan, an appeal's
 file) are here too: the size limit, the real type found in the bytes (PDF, JPEG or PNG, and
-readable), the digest and a file name safe to show.
+readable), no active content in a PDF (JavaScript, launch actions, embedded files), no image
+beyond the pixel cap, the digest and a file name safe to show.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+import warnings
 from tempfile import SpooledTemporaryFile
 from typing import Any
 
@@ -32,12 +34,31 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+from sergur.rules.text import without_invisible
 
 TOO_LARGE = _("The file is %(size)s; the largest file accepted is %(limit)s.")
 EMPTY_FILE = _("The file is empty.")
 WRONG_TYPE = _("Only PDF, JPEG or PNG files are accepted; this file is %(found)s.")
 BROKEN_PDF = _("The PDF cannot be read (it is damaged or incomplete): %(detail)s")
 BROKEN_IMAGE = _("The image cannot be read (it is damaged or incomplete).")
+PDF_JAVASCRIPT = _(
+    "The PDF contains JavaScript, which is not accepted in a document; print or save it again "
+    "as a plain PDF."
+)
+PDF_LAUNCH = _(
+    "The PDF contains an action that starts another program, which is not accepted in a "
+    "document; print or save it again as a plain PDF."
+)
+PDF_EMBEDDED_FILE = _(
+    "The PDF carries other files inside it, which is not accepted; upload each document as "
+    "its own file."
+)
+IMAGE_TOO_LARGE = _(
+    "The image is %(width)s × %(height)s pixels (%(megapixels)s megapixels); the largest image "
+    "accepted has %(limit)s megapixels. Scan or save it at a lower resolution."
+)
 
 PDF = "application/pdf"
 ACCEPTED_TYPES = frozenset({PDF, "image/jpeg", "image/png"})
@@ -170,29 +191,114 @@ def upload_content_check(upload: UploadedFile[Any]) -> str:
         found = mime or gettext("not a known document type")
         raise ValidationError(WRONG_TYPE, code="wrong_type", params={"found": found})
     if mime == PDF:
-        try:
-            reader = PdfReader(upload)
-            if len(reader.pages) < 1:
-                raise PyPdfError("no pages")
-        except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-            detail = str(exc)[:120] or type(exc).__name__
-            raise ValidationError(
-                BROKEN_PDF, code="broken_pdf", params={"detail": detail}
-            ) from None
+        _pdf_check(upload)
     else:
-        try:
-            with Image.open(upload) as image:
-                image.verify()
-        except (
-            UnidentifiedImageError,
-            Image.DecompressionBombError,
-            OSError,
-            SyntaxError,
-            ValueError,
-        ):
-            raise ValidationError(BROKEN_IMAGE, code="broken_image") from None
+        _image_check(upload)
     upload.seek(0)
     return str(mime)
+
+
+def _pdf_check(upload: UploadedFile[Any]) -> None:
+    """A PDF that can be read, with at least one page and no active content."""
+    try:
+        reader = PdfReader(upload)
+        if len(reader.pages) < 1:
+            raise PyPdfError("no pages")
+        active = pdf_active_content(reader)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        detail = str(exc)[:120] or type(exc).__name__
+        raise ValidationError(BROKEN_PDF, code="broken_pdf", params={"detail": detail}) from None
+    if active is not None:
+        raise ValidationError(_ACTIVE_MESSAGES[active], code=f"pdf_{active}")
+
+
+def _image_check(upload: UploadedFile[Any]) -> None:
+    """An image within the pixel cap (read from its header, before any decoding) that can be
+    read."""
+    limit = settings.SERGUR_IMAGE_MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns of (or refuses) a decompression bomb itself; the cap below is lower.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                if width * height > limit:
+                    raise ValidationError(
+                        IMAGE_TOO_LARGE,
+                        code="image_too_large",
+                        params={
+                            "width": width,
+                            "height": height,
+                            "megapixels": f"{width * height / 1_000_000:.0f}",
+                            "limit": f"{limit / 1_000_000:.0f}",
+                        },
+                    )
+                image.verify()
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ):
+        raise ValidationError(BROKEN_IMAGE, code="broken_image") from None
+
+
+# -- active content in a PDF -----------------------------------------------------------------
+_ACTIVE_MESSAGES = {
+    "javascript": PDF_JAVASCRIPT,
+    "launch": PDF_LAUNCH,
+    "embedded_file": PDF_EMBEDDED_FILE,
+}
+# Action types that run something: JavaScript, and a launch of another program.
+_ACTIVE_ACTIONS = {"/JavaScript": "javascript", "/Launch": "launch"}
+# Keys whose presence alone means active content: a script (/JS, the /JavaScript name tree),
+# files carried inside (/EmbeddedFiles name tree, /EF of a file specification).
+_ACTIVE_KEYS = {"/JS": "javascript", "/JavaScript": "javascript"}
+_EMBEDDED_KEYS = ("/EmbeddedFiles", "/EF")
+_EMBEDDED_TYPES = ("/EmbeddedFile", "/FileAttachment")
+
+
+def pdf_active_content(reader: PdfReader) -> str | None:
+    """What active content a PDF holds ("javascript", "launch", "embedded_file"), or None.
+
+    Walks every object reachable from the document catalogue (open action, additional actions
+    of the document, pages and annotations, the name trees, form fields and outlines), each
+    once, without decoding any stream: the checks only read dictionary keys.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [reader.trailer.get("/Root")]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            found = _active_in(item)
+            if found is not None:
+                return found
+            stack.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return None
+
+
+def _active_in(entry: DictionaryObject) -> str | None:
+    """The active content one dictionary declares itself, or None."""
+    action = entry.get("/S")
+    if isinstance(action, NameObject) and action in _ACTIVE_ACTIONS:
+        return _ACTIVE_ACTIONS[action]
+    for name, kind in _ACTIVE_KEYS.items():
+        if name in entry:
+            return kind
+    if any(name in entry for name in _EMBEDDED_KEYS):
+        return "embedded_file"
+    if entry.get("/Type") in _EMBEDDED_TYPES or entry.get("/Subtype") in _EMBEDDED_TYPES:
+        return "embedded_file"
+    return None
 
 
 def upload_sha256(upload: UploadedFile[Any]) -> str:
@@ -205,10 +311,20 @@ def upload_sha256(upload: UploadedFile[Any]) -> str:
     return digest.hexdigest()
 
 
-def safe_file_name(name: str) -> str:
-    """A file name safe to show and to put in a download header: no path, no control
-    characters, at most 120 characters."""
-    base = os.path.basename(name.replace("\\", "/"))
+# The file name extension of each accepted type, as a download offers it.
+EXTENSIONS = {PDF: (".pdf",), "image/jpeg": (".jpg", ".jpeg"), "image/png": (".png",)}
+
+
+def safe_file_name(name: str, *, content_type: str | None = None) -> str:
+    """A file name safe to show and to put in a download header: no path, no control,
+    bidirectional or zero-width characters, at most 120 characters; with `content_type` (the
+    type found in the bytes) it ends in that type's extension, so `ijazah<U+202E>fdp.exe`, a
+    PDF, becomes `ijazahfdp.exe.pdf`, never an `.exe`."""
+    base = os.path.basename(without_invisible(name).replace("\\", "/"))
     printable = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
     cleaned = get_valid_filename(printable) if printable.strip(" .") else ""
-    return (cleaned or "dokumen")[-120:]
+    cleaned = cleaned or "dokumen"
+    extensions = EXTENSIONS.get(content_type or "", ())
+    if extensions and not cleaned.lower().endswith(extensions):
+        return cleaned[-(120 - len(extensions[0])) :] + extensions[0]
+    return cleaned[-120:]

@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sergur.rules.text import without_invisible
+
 two_digits = RegexValidator(r"^[0-9]{2}$", _("Two digits."))
 three_digits = RegexValidator(r"^[0-9]{3}$", _("Three digits."))
 npsn_format = RegexValidator(r"^[0-9A-Z]{8}$", _("An NPSN has 8 characters (digits or capitals)."))
@@ -265,6 +267,12 @@ class Teacher(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Names without bidirectional or zero-width characters (sergur/rules/text.py): a name
+        that looks like another must be the other."""
+        self.name = without_invisible(self.name).strip()
+        self.birth_place = without_invisible(self.birth_place).strip()
 
     @property
     def is_counselor(self) -> bool:

@@ -12,11 +12,15 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-Text = Annotated[str, Meta(max_length=500)]
+TEXT_MAX = 500
+EVIDENCE_CODE_MAX = 40  # the longest instrument code is 10.a.1) (7); 40 leaves room, a megabyte not
+Text = Annotated[str, Meta(max_length=TEXT_MAX)]
 Year = Annotated[int, Meta(ge=1940, le=2100)]
 Item = Annotated[int, Meta(ge=1, le=5)]
 Years = Annotated[int, Meta(ge=0, le=60)]
-EvidenceCode = Annotated[str, Meta(pattern=r"^(10|[1-9])(\.[a-z0-9]+(\))?)*$")]
+EvidenceCode = Annotated[
+    str, Meta(pattern=r"^(10|[1-9])(\.[a-z0-9]+(\))?)*$", max_length=EVIDENCE_CODE_MAX)
+]
 Evidence = list[EvidenceCode]
 Nuptk = Annotated[str, Meta(pattern=r"^[0-9]{16}$")]
 

@@ -126,6 +126,10 @@ def _slow_problems(data: bytes | str) -> list[Problem]:
         ]
     except RecursionError:
         return [Problem("", msg("error.not_json", detail="nested too deeply", line=1, column=1))]
+    except ValueError:
+        # Python refuses to read a whole number of more than 4,300 digits (its int max str
+        # digits limit); no score or year comes near it.
+        return [Problem("", msg("error.number_too_long"))]
     problems = [p for error in _validator().iter_errors(raw) for p in _from_schema_error(error)]
     problems.extend(_extra_problems(raw))
     # jsonschema raises one `required` error per missing key, each naming the whole list.

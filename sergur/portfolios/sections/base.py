@@ -48,6 +48,12 @@ CONVERSIONS: dict[Kind, Callable[[str], int | str] | None] = {
 }
 
 
+# The longest text a column of a typed kind holds ("100000", "2005.0", "2005-01-01", "yes");
+# text and choice columns hold at most their own `max_length`. Longer values are refused before
+# they are stored, complete row or not.
+KIND_MAX_CHARS: dict[Kind, int] = {"int": 12, "year": 12, "date": 10, "bool": 5}
+
+
 @dataclass(frozen=True)
 class Field:
     """One column of an instrument table."""
@@ -61,6 +67,12 @@ class Field:
     min_value: int | None = None
     max_value: int | None = None
     help_text: Promise | str = ""
+
+    @property
+    def max_chars(self) -> int:
+        """The most characters a value of the column may have (`KIND_MAX_CHARS`, else
+        `max_length`)."""
+        return KIND_MAX_CHARS.get(self.kind, self.max_length)
 
     def typed(self, text: str) -> int | str:
         """A stored cell (stripped, not empty) as the entry form types it: a whole number for

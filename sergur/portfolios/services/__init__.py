@@ -17,6 +17,8 @@ from sergur.portfolios.services.base import (
     NOT_OWNER,
     TABLE_FULL,
     UNKNOWN_TABLE,
+    VALUE_NUL,
+    VALUE_TOO_LONG,
     ensure_editable,
     local_time,
 )
@@ -52,6 +54,8 @@ __all__ = [
     "NOT_OWNER",
     "TABLE_FULL",
     "UNKNOWN_TABLE",
+    "VALUE_NUL",
+    "VALUE_TOO_LONG",
     "ensure_editable",
     "entry_code",
     "entry_delete",

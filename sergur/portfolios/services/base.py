@@ -16,6 +16,10 @@ LOCKED = _(
 )
 UNKNOWN_TABLE = _("This table is not part of your instrument.")
 TABLE_FULL = _("This table holds at most %(count)d rows.")
+VALUE_TOO_LONG = _("%(label)s: at most %(limit)s characters, not %(length)s.")
+VALUE_NUL = _(
+    "%(label)s: the value contains a NUL character (\\0), which cannot be stored; type it again."
+)
 ALREADY_USED = _(
     "This file is already evidence %(code)s (%(table)s). One document supports one place only."
 )

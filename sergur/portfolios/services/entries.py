@@ -13,15 +13,42 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record
 from sergur.portfolios.forms import clean_values
 from sergur.portfolios.models import Entry
-from sergur.portfolios.sections import BY_KEY
+from sergur.portfolios.sections import BY_KEY, Section
 from sergur.portfolios.selectors import teacher_role
-from sergur.portfolios.services.base import TABLE_FULL, UNKNOWN_TABLE, ensure_editable
+from sergur.portfolios.services.base import (
+    TABLE_FULL,
+    UNKNOWN_TABLE,
+    VALUE_NUL,
+    VALUE_TOO_LONG,
+    ensure_editable,
+)
 
 
 def _raw(section_key: str, values: dict[str, Any]) -> dict[str, str]:
     """Keep what the teacher typed for the table's own columns, as text."""
     names = [f.name for f in BY_KEY[section_key].fields]
     return {name: str(values.get(name, "")).strip() for name in names}
+
+
+def _refuse_unstorable(section: Section, raw: dict[str, str]) -> None:
+    """ValidationError, per column, for a value longer than its column allows (`max_chars`)
+    or holding a NUL character (PostgreSQL stores no NUL in text): refused even in a row kept
+    incomplete, so no page or PDF ever gets such a value."""
+    errors: dict[str, ValidationError] = {}
+    for spec in section.fields:
+        value = raw[spec.name]
+        if "\x00" in value:
+            errors[spec.name] = ValidationError(
+                VALUE_NUL, code="null_character", params={"label": spec.label}
+            )
+        elif len(value) > spec.max_chars:
+            errors[spec.name] = ValidationError(
+                VALUE_TOO_LONG,
+                code="too_long",
+                params={"label": spec.label, "limit": spec.max_chars, "length": len(value)},
+            )
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -42,6 +69,7 @@ def entry_save(
     if section is None or role not in section.roles:
         raise ValidationError(UNKNOWN_TABLE, code="unknown_table")
     raw = _raw(section_key, values)
+    _refuse_unstorable(section, raw)
     typed, _errors = clean_values(section, raw)
     if entry is None:
         existing = Entry.objects.filter(case=case, section=section_key).count()

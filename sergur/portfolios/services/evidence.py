@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from sergur.accounts.models import User
 from sergur.cases.models import CaseEvent
@@ -36,6 +36,20 @@ def entry_code(entry: Entry) -> str:
     return next(code for (pk, _), code in zip(rows, row_codes, strict=True) if pk == entry.pk)
 
 
+def _refuse_if_used(*, case_id: int, digest: str) -> None:
+    """ValidationError (ALREADY_USED, naming where) when the file is evidence in the case."""
+    first = Evidence.objects.filter(case_id=case_id, sha256=digest).select_related("entry").first()
+    if first is not None:
+        raise ValidationError(
+            ALREADY_USED,
+            code="already_used",
+            params={
+                "code": entry_code(first.entry),
+                "table": BY_KEY[first.entry.section].title,
+            },
+        )
+
+
 @transaction.atomic
 def evidence_add(
     *, entry: Entry, upload: UploadedFile[Any], is_original: bool, actor: User
@@ -47,29 +61,28 @@ def evidence_add(
     size = upload_size_check(upload, limit=settings.SERGUR_EVIDENCE_MAX_BYTES)
     mime = upload_content_check(upload)
     digest = upload_sha256(upload)
-    first = Evidence.objects.filter(case=case, sha256=digest).select_related("entry").first()
-    if first is not None:
-        raise ValidationError(
-            ALREADY_USED,
-            code="already_used",
-            params={
-                "code": entry_code(first.entry),
-                "table": BY_KEY[first.entry.section].title,
-            },
-        )
+    _refuse_if_used(case_id=case.pk, digest=digest)
     evidence = Evidence(
         case=case,
         entry=entry,
         sha256=digest,
         size=size,
         content_type=mime,
-        original_name=safe_file_name(upload.name or ""),
+        original_name=safe_file_name(upload.name or "", content_type=mime),
         is_original=is_original,
         uploaded_by=actor,
     )
     evidence.file.save("evidence", upload, save=False)
     evidence.full_clean()
-    evidence.save()
+    try:
+        # The same file sent twice at once: both pass the check above, the second insert meets
+        # the unique constraint; its savepoint is undone and it gets the same answer.
+        with transaction.atomic():
+            evidence.save()
+    except IntegrityError:
+        evidence.file.delete(save=False)
+        _refuse_if_used(case_id=case.pk, digest=digest)
+        raise
     case_event_record(
         case=case,
         actor=actor,

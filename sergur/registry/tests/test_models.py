@@ -11,6 +11,7 @@ from sergur.registry.tests.factories import (
     DistrictFactory,
     ProgrammeYearFactory,
     SchoolFactory,
+    SubjectFactory,
     TeacherFactory,
     TeachingAssignmentFactory,
 )
@@ -52,3 +53,17 @@ def test_a_programme_year_is_open_between_opening_and_deadline():
     assert year.is_open(now)
     assert not year.is_open(year.portfolio_deadline + dt.timedelta(seconds=1))
     assert str(year) == "2007"
+
+
+def test_full_clean_drops_bidirectional_and_zero_width_characters_from_names():
+    teacher = TeacherFactory.build(
+        name="\u202eSri\u200b Lestari, S.Pd.\u2069",
+        birth_place="Ban\ufefftul",
+        subject=SubjectFactory(),
+        user=None,
+    )
+
+    teacher.full_clean()
+
+    assert teacher.name == "Sri Lestari, S.Pd."
+    assert teacher.birth_place == "Bantul"

@@ -14,6 +14,10 @@ ERRORS: Catalogue = {
         "en": "The file is not UTF-8 text.",
     },
     "error.empty": {"id": "Berkas kosong.", "en": "The file is empty."},
+    "error.number_too_long": {
+        "id": "Berkas memuat bilangan dengan terlalu banyak angka (lebih dari 4.300 digit).",
+        "en": "The file holds a number with too many digits (more than 4,300).",
+    },
     "error.required": {"id": "Wajib diisi.", "en": "Is required."},
     "error.unknown_field": {
         "id": "Isian tidak dikenal (tidak ada dalam format sergur.portfolio/1).",

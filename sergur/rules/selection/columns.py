@@ -30,6 +30,7 @@ from sergur.rules.selection.layout import (
     RowProblem,
     SchoolRef,
 )
+from sergur.rules.text import INVISIBLE_CLASS
 
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what str.strip removes and polars' strip may not agree on
 # After stripping those, cells joined by "\n" (a plain file has no line break in a cell): a
@@ -114,6 +115,8 @@ def _flags(known: list[str], allowed: list[str]) -> list[pl.Expr]:
     return [
         pl.col("raw_flag"),
         pl.concat_str([pl.col(name) for name in COLUMNS], separator="\n").str.contains(_EDGE),
+        # A cell with a bidirectional or zero-width character: the row reader drops them.
+        pl.concat_str([pl.col(name) for name in COLUMNS]).str.contains(INVISIBLE_CLASS),
         pl.any_horizontal([pl.col(name).str.len_chars() > limit for name, limit in LIMITS.items()]),
         ~nuptk.str.contains(r"^[0-9]{16}$"),
         nuptk.str.starts_with(TEMPORARY_NUPTK[0])

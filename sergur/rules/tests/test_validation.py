@@ -127,6 +127,24 @@ def test_json_nested_too_deeply_is_not_json():
     assert problem.message.code == "error.not_json"
 
 
+def test_a_number_of_4400_digits_is_reported_not_raised():
+    text = dumps(FULL).replace('"hours": 40', '"hours": ' + "9" * 4_400)
+    assert pairs(text) == [("", "error.number_too_long")]
+    assert "4,300" in only(text).text("en") and "4.300" in only(text).text("id")
+
+
+def test_an_evidence_code_of_a_million_characters_is_too_long():
+    code = "2" + ".a" * 500_000
+    problem = only(with_value(FULL, ("trainings", 0, "evidence"), [code]))
+    assert (problem.path, problem.message.code) == ("trainings[0].evidence[0]", "error.too_long")
+    assert problems(with_value(FULL, ("trainings", 0, "evidence"), ["2" + ".a" * 19])) == []
+
+
+def test_a_name_of_a_million_characters_is_too_long():
+    problem = only(with_value(FULL, ("trainings", 0, "name"), "x" * 1_000_000))
+    assert (problem.path, problem.message.code) == ("trainings[0].name", "error.too_long")
+
+
 def test_a_json_array_is_not_a_portfolio():
     assert pairs("[1]") == [("", "error.type")]
     assert only("[1]").text("en") == "Must be an object."

@@ -292,6 +292,23 @@ def test_whitespace_only_file_is_reported_as_empty_by_the_rules(client):
     assert "Berkas kosong." in page(response)
 
 
+def test_a_number_of_4400_digits_gets_a_message_not_a_traceback(settings):
+    # Python refuses to read an integer of more than 4,300 digits; with DEBUG on, an exception
+    # reaching Django would show an anonymous visitor the whole traceback.
+    settings.DEBUG = True
+    text = example_bytes("passing-subject-teacher.json").decode()
+    huge = text.replace('"hours": 170', '"hours": ' + "9" * 4_400, 1)
+    assert huge != text
+    client = Client(raise_request_exception=False)
+
+    response = client.post(SCORE, {"portfolio_text": huge, "year": "2007"})
+
+    assert response.status_code == 200
+    body = page(response)
+    assert "Traceback" not in body
+    assert "lebih dari 4.300 digit" in body
+
+
 def test_both_file_and_text_are_refused(client, example_upload):
     response = client.post(
         SCORE,

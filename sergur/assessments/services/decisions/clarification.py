@@ -66,7 +66,9 @@ def clarification_respond(
         except ValidationError as error:
             raise ValidationError({"scan": error}) from None
         response.size = size
-        response.original_name = safe_file_name(upload.name or "")
+        response.original_name = safe_file_name(
+            upload.name or "", content_type=response.content_type
+        )
         response.file.save("scan", upload, save=False)
     response.full_clean()
     response.save()

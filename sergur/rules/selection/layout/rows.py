@@ -31,6 +31,7 @@ from sergur.rules.selection.layout.spec import (
     parse_date,
     problem,
 )
+from sergur.rules.text import without_invisible
 
 _NUPTK = re.compile(r"[0-9]{16}")
 _NIP = re.compile(r"[0-9]{18}")
@@ -64,7 +65,8 @@ class _Row:
         self.problems.append(RowProblem(self.line, where, code, msg(code, **params)))
 
     def text(self, column: str) -> str:
-        value = (self.cells.get(column) or "").strip()
+        # Bidirectional and zero-width characters are dropped, never stored (rules/text.py).
+        value = without_invisible(self.cells.get(column) or "").strip()
         if not value:
             if column in REQUIRED:
                 self.add(column, "import.required", column=column)

@@ -108,6 +108,9 @@ ODD = [
     "Sri Léstari",
     "H.Sri Lestari",
     "Prof Dr Sri Lestari",
+    "Sri\u200bLestari",
+    "\u202eirtseL irS",
+    "\ufeff1234567890123456",
 ]
 ROWS = st.lists(
     st.dictionaries(st.sampled_from(list(GOOD)), st.sampled_from(ODD) | st.text(max_size=6)),

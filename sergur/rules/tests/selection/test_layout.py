@@ -143,6 +143,17 @@ def test_differing_names_are_a_warning_and_the_row_stays() -> None:
     ]
 
 
+def test_bidirectional_and_zero_width_characters_are_dropped_from_names() -> None:
+    row = parse(NAMA="\u202eSri\u200b Lestari\u2069", NAMA_DAPODIK="\ufeffSri Lestari\u200d")
+    assert isinstance(row, ParsedRow)
+    assert (row.name, row.name_dapodik) == ("Sri Lestari", "Sri Lestari")
+    assert row.warnings == ()
+
+
+def test_a_name_of_only_invisible_characters_is_missing() -> None:
+    assert codes(NAMA="\u200b\u202e") == [("NAMA", "import.required")]
+
+
 def test_canonical_names_ignore_case_spaces_and_titles() -> None:
     assert canonical_name("Hj. Dra.  SITI Aminah, S.Pd., M.Pd.") == "siti aminah"
     assert canonical_name("siti aminah") == "siti aminah"
