@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 
-def load(module: str, monkeypatch, **env: str) -> ModuleType:
+def load(module: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> ModuleType:
     """A fresh import of a settings module under the given environment."""
     for name in ("SERGUR_DEBUG", "SERGUR_CACHE_URL", "SERGUR_TRUSTED_PROXIES"):
         monkeypatch.delenv(name, raising=False)
@@ -21,12 +21,12 @@ def load(module: str, monkeypatch, **env: str) -> ModuleType:
 
 
 @pytest.mark.parametrize("module", ["config.settings.local", "config.settings.base"])
-def test_debug_is_off_unless_asked_for(monkeypatch, module):
+def test_debug_is_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
     assert load(module, monkeypatch).DEBUG is False
     assert load(module, monkeypatch, SERGUR_DEBUG="1").DEBUG is True
 
 
-def test_production_never_debugs(monkeypatch):
+def test_production_never_debugs(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load(
         "config.settings.production", monkeypatch, SERGUR_DEBUG="1", SERGUR_SECRET_KEY="x" * 50
     )
@@ -34,7 +34,9 @@ def test_production_never_debugs(monkeypatch):
     assert settings.DEBUG is False
 
 
-def test_the_cache_is_shared_a_table_by_default_and_redis_when_named(monkeypatch):
+def test_the_cache_is_shared_a_table_by_default_and_redis_when_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     table = load("config.settings.local", monkeypatch).CACHES["default"]
     redis = load(
         "config.settings.production",
@@ -50,7 +52,7 @@ def test_the_cache_is_shared_a_table_by_default_and_redis_when_named(monkeypatch
     }
 
 
-def test_sign_in_settings(monkeypatch):
+def test_sign_in_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load(
         "config.settings.base",
         monkeypatch,

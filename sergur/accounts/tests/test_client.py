@@ -9,10 +9,10 @@ from sergur.accounts.client import client_address
 
 
 def request(remote: str, forwarded: str | None = None):
-    extra = {"REMOTE_ADDR": remote}
+    made = RequestFactory().get("/", REMOTE_ADDR=remote)
     if forwarded is not None:
-        extra["HTTP_X_FORWARDED_FOR"] = forwarded
-    return RequestFactory().get("/", **extra)
+        made.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return made
 
 
 def test_without_trusted_proxies_the_forwarded_header_is_ignored(settings):

@@ -120,3 +120,17 @@ def test_the_lockout_counts_in_the_shared_cache(client, cast):
 def test_there_is_no_password_reset_by_mail(client, db):
     assert client.get("/accounts/password_reset/").status_code == 404
     assert reverse("login") == LOGIN
+
+
+def test_the_operator_lifts_a_lockout_by_account_and_address(client, cast):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for _ in range(5):
+        sign_in(client, "dinas", "wrong")
+
+    call_command("axes_reset_username", "dinas", stdout=StringIO())
+    call_command("axes_reset_ip", "127.0.0.1", stdout=StringIO())
+
+    assert sign_in(client, "dinas", PASSWORD).status_code == 302
