@@ -172,7 +172,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_CACHE = "default"
 AXES_LOCKOUT_CALLABLE = "sergur.accounts.views.signin_locked_out"
-AXES_RESET_ON_SUCCESS = True
+# A right password does not wipe the counts: otherwise one valid account would let an address
+# go on guessing other accounts' passwords; the counts expire with the cool-off anyway.
+AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "sergur.accounts.client.client_address"
 # The lockout page says when to try again; the user's name is never written to the log.
 AXES_VERBOSE = False

@@ -134,3 +134,15 @@ def test_the_operator_lifts_a_lockout_by_account_and_address(client, cast):
     call_command("axes_reset_ip", "127.0.0.1", stdout=StringIO())
 
     assert sign_in(client, "dinas", PASSWORD).status_code == 302
+
+
+def test_signing_in_to_ones_own_account_does_not_reset_the_address_count(client, cast):
+    for username in ("lpmp", "rayon"):
+        sign_in(client, username, "wrong")
+        sign_in(client, username, "wrong")
+    assert sign_in(client, "sri", PASSWORD).status_code == 302
+    client.post("/accounts/logout/")
+
+    sign_in(client, "asesor", "wrong")
+
+    assert sign_in(client, "asesor", PASSWORD).status_code == 429
