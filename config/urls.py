@@ -8,7 +8,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("sergur.accounts.urls")),
     path("", include("sergur.cases.urls")),
     path("", include("sergur.portfolios.urls")),
     path("", include("sergur.imports.urls")),

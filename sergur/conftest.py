@@ -4,9 +4,12 @@ assessor and operator accounts. Everyone's password is PASSWORD."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.contrib.auth.signals import user_logged_in
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case
@@ -15,6 +18,37 @@ from sergur.cases.services import case_open
 pytest_plugins = ["sergur.common.tests.browser"]
 
 PASSWORD = "pw-secret-123"
+
+
+def _second_factor_given(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
+    """Mark the new session as verified by a second factor, as django-otp's `login` does
+    after a right code: the session names the device that verified it (written directly, as
+    the test client's sign-in request has no `user` for `login` to check)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="test-session", defaults={"confirmed": True}
+    )
+    request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
+@pytest.fixture(autouse=True)
+def _signed_in_sessions_have_the_second_factor(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every sign-in of a test (force_login, login, the sign-in form, the browser) counts as
+    having given the second factor, so tests about other things need not type codes; the
+    2FA requirement itself stays on (SERGUR_REQUIRE_2FA). Tests marked `two_factor` sign in
+    with the password only, as a real person does. The sign-in lockout counts in the cache,
+    which starts empty for every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    if request.node.get_closest_marker("two_factor"):
+        yield
+        return
+    user_logged_in.connect(_second_factor_given, dispatch_uid="tests-second-factor")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-second-factor")
 
 
 @dataclass

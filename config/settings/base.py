@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,8 @@ from config.env import BASE_DIR, env_bool, env_int, env_list, env_str
 django_stubs_ext.monkeypatch()
 
 SECRET_KEY = env_str("SERGUR_SECRET_KEY", "dev-only-insecure-key-change-me")
-DEBUG = False
+# Off unless asked for (SERGUR_DEBUG=1): a traceback or the URL list never reaches a visitor.
+DEBUG = env_bool("SERGUR_DEBUG", False)
 ALLOWED_HOSTS = env_list("SERGUR_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
@@ -23,6 +26,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "sergur.common",
     "sergur.accounts",
     "sergur.registry",
@@ -44,10 +51,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when the session holds a confirmed second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after SERGUR_STAFF_IDLE_MINUTES without a request.
+    "sergur.accounts.middleware.StaffIdleTimeoutMiddleware",
+    # Staff without a verified second factor go to enrolment or verification first.
+    "sergur.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,6 +112,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes checks every sign-in before the password (docs/security.md).
+AUTHENTICATION_BACKENDS = [
+    "sergur.accounts.backends.SignInThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cases:list"
 LOGOUT_REDIRECT_URL = "scoring:home"
@@ -137,6 +157,55 @@ SERGUR_IMPORT_MAX_BYTES = 200 * 1024 * 1024
 SERGUR_SIGNING_KEY_FILE = env_str(
     "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")
 )
+
+# The shared cache: the sign-in lockout and the public lookup's throttle count here, so every
+# process and every host sees the same counts. SERGUR_CACHE_URL=redis://host:6379/1 selects
+# Redis (production); otherwise the cache is a table of the database (made by `migrate`).
+_cache_url = env_str("SERGUR_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "sergur_cache",
+        }
+    )
+}
+
+# Sign-in (docs/security.md). The reverse proxies in front of the app: a comma-separated list
+# of their addresses. Only when the request comes from one of them is the client address taken
+# from X-Forwarded-For (the right-most address no trusted proxy added); with none set, the
+# connection's own address (REMOTE_ADDR) counts and X-Forwarded-For is ignored.
+SERGUR_TRUSTED_PROXIES = env_list("SERGUR_TRUSTED_PROXIES", [])
+# Failed sign-ins before the account, and separately the client address, are locked out.
+AXES_FAILURE_LIMIT = env_int("SERGUR_SIGNIN_FAILURE_LIMIT", 5, minimum=1)
+# How long a lockout lasts, in minutes (it also resets the count).
+SERGUR_SIGNIN_COOLOFF_MINUTES = env_int("SERGUR_SIGNIN_COOLOFF_MINUTES", 15, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=SERGUR_SIGNIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_LOCKOUT_CALLABLE = "sergur.accounts.views.signin_locked_out"
+# A right password does not wipe the counts: otherwise one valid account would let an address
+# go on guessing other accounts' passwords; the counts expire with the cool-off anyway.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "sergur.accounts.client.client_address"
+# The lockout page says when to try again; the user's name is never written to the log.
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "password"]
+# Second factor (TOTP, django-otp): required for every role but teachers (optional for them).
+SERGUR_REQUIRE_2FA = env_bool("SERGUR_REQUIRE_2FA", True)
+SERGUR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "sergur"
+# Sessions: a staff session ends after this many idle minutes; every session (a teacher's
+# too) ends SESSION_COOKIE_AGE after sign-in, at most a working day, and when the browser
+# closes.
+SERGUR_STAFF_IDLE_MINUTES = env_int("SERGUR_STAFF_IDLE_MINUTES", 30, minimum=1)
+SESSION_COOKIE_AGE = env_int("SERGUR_SESSION_HOURS", 8, minimum=1) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 SECURE_CSP = {
     "default-src": ["'self'"],

@@ -22,6 +22,7 @@ from sergur.demo.logins import Login, assessment_logins, district_logins
 from sergur.demo.people import People, load_people, load_registry
 from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
 from sergur.demo.specs import teacher_spec
+from sergur.demo.twofactor import install_demo_authenticators
 from sergur.rules.selection.numbers import participant_number
 
 DEMO_PASSWORD = "sergur-demo"  # noqa: S105 - a published demo login, never used in production
@@ -49,6 +50,7 @@ def load_demo(
     people = load_registry(now=now)
     specs = [teacher_spec(index) for index in range(teachers)]
     load_people(people=people, specs=specs, password=password)
+    install_demo_authenticators(people.users)
     opened = set(
         Case.objects.filter(
             programme_year=people.year, teacher__nuptk__in=people.teachers

@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from sergur.accounts.client import client_address
 from sergur.accounts.models import User
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
@@ -239,8 +240,9 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 
 
 def _client_key(request: HttpRequest) -> str:
-    # Only a hash of the address is kept, for the lookup's throttle.
-    address = str(request.META.get("REMOTE_ADDR", ""))
+    # Only a hash of the address is kept, for the lookup's throttle; the count is in the
+    # shared cache (settings.CACHES), by the real client address behind trusted proxies.
+    address = client_address(request)
     return "selection-lookup:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -415,7 +415,8 @@ def _queries(client: Client, target: str) -> int:
     return len(captured)
 
 
-SHEET_PAGE_QUERIES = 6  # session, user, allocation (joined), entries, evidence, envelope
+# session, user, the second factor's device, allocation (joined), entries, evidence, envelope
+SHEET_PAGE_QUERIES = 7
 
 
 @pytest.mark.parametrize("extra", [0, 15])

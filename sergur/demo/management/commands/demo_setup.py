@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from sergur.demo.loader import DEMO_PASSWORD, DEMO_URL, load_demo
+from sergur.demo.twofactor import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -40,6 +41,11 @@ class Command(BaseCommand):
         write("")
         write(f"sergur demo — open {DEMO_URL}")
         write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        write(
+            "  Staff then enter a two-factor code: add the secret "
+            f"{DEMO_TOTP_SECRET} to an authenticator app, or run "
+            "`.venv/bin/python manage.py demo_code`. Teachers need no code."
+        )
         for role, logins in groupby(report.logins, key=lambda login: login.role):
             write(f"  {role}")
             for login in logins:
