@@ -119,9 +119,11 @@ def score(portfolio: PortfolioFile, year: RulesYear, *, explain: bool = False) -
         total=total,
         parts={
             "qualification": qualification,
+            "training": training,
             "teaching_experience": experience,
             "lesson_plans": plans,
             "teaching_observation": observation,
+            "superior_assessment": superior,
         },
         special_area=p.teacher.special_area,
         superior_assessment_present=not isinstance(p.superior_assessment, UnsetType),
