@@ -348,8 +348,11 @@ def test_village_is_a_level_for_organisations_only():
     assert problems(doc(organizations=[{"type": "social", "level": "village", "years": 1}])) == []
 
 
-def test_awards_have_no_subdistrict_level():
-    assert pairs(with_value(FULL, ("awards", 0, "level"), "subdistrict")) == [
+def test_a_subdistrict_award_is_read_not_refused():
+    # Seed 003 counts awards "baik pada tingkat kabupaten/kota, provinsi, nasional, maupun
+    # internasional": a subdistrict award scores 0 (test_rubric.py), the file stays valid.
+    assert problems(with_value(FULL, ("awards", 0, "level"), "subdistrict")) == []
+    assert pairs(with_value(FULL, ("awards", 0, "level"), "village")) == [
         ("awards[0].level", "error.enum")
     ]
 
