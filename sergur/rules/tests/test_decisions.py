@@ -6,6 +6,7 @@ the same boundaries end to end from portfolio files.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -183,12 +184,8 @@ def test_a_missing_component_5_is_named_once_by_its_own_rule():
 
 
 def test_a_year_without_main_components_passes_without_training():
-    loose = PortfolioThresholds(**{**_fields(T2007), "main_components": ()})
+    loose = dataclasses.replace(T2007, main_components=())
     assert decide(standing(a=600, b=300, c=100, empty=("training",)), loose).code == "L"
-
-
-def _fields(t: PortfolioThresholds) -> dict[str, object]:
-    return {name: getattr(t, name) for name in PortfolioThresholds.__dataclass_fields__}
 
 
 # -- group B ---------------------------------------------------------------------------------

@@ -661,3 +661,7 @@ def test_a_bad_number_is_listed_with_the_files_other_errors():
     document["trainings"] = [{"hours": -1, "level": "district", "relevant": True}]
     codes = {p.path for p in problems_of(dumps(document), year=2007)}
     assert {"teacher.participant_number", "trainings[0].hours"} <= codes
+
+
+def test_a_file_without_a_participant_number_is_valid_for_any_year():
+    assert problems_of(dumps(passing_doc()), year=2007) == []
