@@ -19,10 +19,15 @@ def plan_variety_warnings(plans: Sequence[LessonPlan], role: str) -> tuple[Messa
     service area) given twice, and plans that all name one semester. Plans without the
     field are not compared on it."""
     warnings: list[Message] = []
-    topics = [p.topic.strip().casefold() for p in plans if not isinstance(p.topic, UnsetType)]
-    repeated = sorted({t for t in topics if topics.count(t) > 1})
+    shown: dict[str, str] = {}  # a topic compared case- and space-blind, shown as first written
+    counts: dict[str, int] = {}
+    for p in plans:
+        if not isinstance(p.topic, UnsetType):
+            key = p.topic.strip().casefold()
+            shown.setdefault(key, p.topic.strip())
+            counts[key] = counts.get(key, 0) + 1
     code = "warning.plans_same_area" if role == "counselor" else "warning.plans_same_topic"
-    warnings.extend(msg(code, topic=topic) for topic in repeated)
+    warnings.extend(msg(code, topic=shown[key]) for key in sorted(counts) if counts[key] > 1)
     semesters = {p.semester for p in plans if not isinstance(p.semester, UnsetType)}
     named = sum(1 for p in plans if not isinstance(p.semester, UnsetType))
     if named > 1 and len(semesters) == 1:
