@@ -15,21 +15,36 @@ from sergur.rules.model import LessonPlan
 
 
 def plan_variety_warnings(plans: Sequence[LessonPlan], role: str) -> tuple[Message, ...]:
-    """What the assessor and the teacher should look at: a topic (materi, or a counsellor's
-    service area) given twice, and plans that all name one semester. Plans without the
-    field are not compared on it."""
+    """`variety_warnings` of a portfolio file's lesson plans."""
+    return variety_warnings(
+        [
+            (
+                None if isinstance(p.topic, UnsetType) else p.topic,
+                None if isinstance(p.semester, UnsetType) else p.semester,
+            )
+            for p in plans
+        ],
+        role,
+    )
+
+
+def variety_warnings(
+    plans: Sequence[tuple[str | None, int | None]], role: str
+) -> tuple[Message, ...]:
+    """What the assessor and the teacher should look at, from each plan's (topic, semester):
+    a topic (materi, or a counsellor's service area) given twice, and plans that all name one
+    semester. A plan without the field is not compared on it."""
     warnings: list[Message] = []
     shown: dict[str, str] = {}  # a topic compared case- and space-blind, shown as first written
     counts: dict[str, int] = {}
-    for p in plans:
-        if not isinstance(p.topic, UnsetType):
-            key = p.topic.strip().casefold()
-            shown.setdefault(key, p.topic.strip())
+    for topic, _semester in plans:
+        if topic is not None and topic.strip():
+            key = topic.strip().casefold()
+            shown.setdefault(key, topic.strip())
             counts[key] = counts.get(key, 0) + 1
     code = "warning.plans_same_area" if role == "counselor" else "warning.plans_same_topic"
     warnings.extend(msg(code, topic=shown[key]) for key in sorted(counts) if counts[key] > 1)
-    semesters = {p.semester for p in plans if not isinstance(p.semester, UnsetType)}
-    named = sum(1 for p in plans if not isinstance(p.semester, UnsetType))
-    if named > 1 and len(semesters) == 1:
-        warnings.append(msg("warning.plans_one_semester", semester=semesters.pop()))
+    semesters = [semester for _topic, semester in plans if semester is not None]
+    if len(semesters) > 1 and len(set(semesters)) == 1:
+        warnings.append(msg("warning.plans_one_semester", semester=semesters[0]))
     return tuple(warnings)

@@ -56,3 +56,15 @@ def test_a_counsellors_service_area_given_twice_is_a_warning():
     result = scored(document)
     assert [w.code for w in result.warnings] == ["warning.plans_same_area"]
     assert "bidang pelayanan yang berbeda" in result.warnings[0].text("id")
+
+
+def test_plans_read_as_topic_and_semester_pairs_warn_the_same_way():
+    from sergur.rules.plans import variety_warnings
+
+    pairs = [("Pecahan", 1), ("  ", 2), (None, None), ("pecahan", 2)]
+    assert [w.code for w in variety_warnings(pairs, "subject_teacher")] == [
+        "warning.plans_same_topic"
+    ]
+    assert variety_warnings([("A", 1), ("B", 1)], "counselor")[0].code == (
+        "warning.plans_one_semester"
+    )
