@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     validator.add_argument("path", help=path_help)
     validator.add_argument("--format", choices=("text", "json"), default="text")
     validator.add_argument("--lang", choices=("id", "en"), default="id")
+    validator.add_argument(
+        "--year", type=int, default=2007, help="programme year of the participant numbers"
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of sergur.portfolio/1")
     add_quota_command(commands)
@@ -85,7 +88,7 @@ def _score(args: argparse.Namespace, out: IO[bytes], run: Run) -> int:
     first = True
     for doc in read_documents(args.path):
         try:
-            portfolio = decode(doc.data)
+            portfolio = decode(doc.data, year=year.year)
         except PortfolioInvalid as exc:
             run.status = EXIT_INVALID
             if args.format == "json":
@@ -112,7 +115,7 @@ def _validate(args: argparse.Namespace, out: IO[bytes], run: Run) -> int:
     valid = invalid = 0
     for doc in read_documents(args.path):
         try:
-            decode(doc.data)
+            decode(doc.data, year=args.year)
         except PortfolioInvalid as exc:
             run.status = EXIT_INVALID
             invalid += 1

@@ -22,6 +22,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "counted": {"id": "dihitung {value}", "en": "counts {value}"},
     "decision": {"id": "Keputusan", "en": "Decision"},
     "reasons": {"id": "Alasan", "en": "Reasons"},
+    "warnings": {"id": "Perhatian (tidak mengubah skor)", "en": "Warnings (the score stands)"},
     "no_reasons": {"id": "tidak ada: semua syarat terpenuhi", "en": "none: every rule holds"},
     "trace": {"id": "Rincian skor (baris rubrik)", "en": "Score trace (rubric rows)"},
     "interpretations": {
@@ -79,6 +80,9 @@ def render_score(result: ScoreResult, lang: Lang, *, explain: bool, heading: str
         out.extend(f"    - {reason.text(lang)}" for reason in result.decision.reasons)
     else:
         out.append(f"    {label('no_reasons', lang)}")
+    if result.warnings:
+        out.append(f"  {label('warnings', lang)}:")
+        out.extend(f"    - {warning.text(lang)}" for warning in result.warnings)
     if explain:
         out.append("")
         out.append(f"  {label('trace', lang)}:")

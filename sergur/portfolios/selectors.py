@@ -21,6 +21,8 @@ from sergur.rules import RulesYear, ScoreResult, load_year, score
 from sergur.rules.completeness import Gap, Holdings, gaps
 from sergur.rules.estimate import Estimate, estimate
 from sergur.rules.experience import Period, Service, service
+from sergur.rules.messages import Message
+from sergur.rules.plans import variety_warnings
 from sergur.rules.validation import decode
 
 
@@ -174,7 +176,9 @@ def portfolio_document(portfolio: Portfolio, *, include_envelope: bool = False) 
             experience["evidence"] = periods_with_evidence
         document["teaching_experience"] = experience
     envelope = portfolio.envelope
-    if include_envelope and envelope is not None and envelope.filled:
+    # The envelope counts only when both have confirmed it (seed 003, FAQ 23: "harus diisi
+    # oleh keduanya dalam satu format instrumen"); a draft is absent.
+    if include_envelope and envelope is not None and envelope.complete:
         document["teaching_observation"] = {"items": list(envelope.observation_items)}
         document["superior_assessment"] = {"items": list(envelope.superior_items)}
     return document
@@ -215,3 +219,20 @@ def portfolio_gaps(portfolio: Portfolio) -> list[Gap]:
             superior_done=done,
         )
     )
+
+
+def portfolio_plan_warnings(portfolio: Portfolio) -> tuple[Message, ...]:
+    """The lesson plans' variety warnings (seed 003: "dari semester dan materi yang berbeda")
+    from the topic and semester the teacher declared for each plan; never a refusal."""
+    pairs: list[tuple[str | None, int | None]] = []
+    for row in portfolio.section_rows("lesson_plan"):
+        values = row.typed or {}
+        topic = values.get("topic")
+        semester = values.get("semester")
+        pairs.append(
+            (
+                str(topic) if topic else None,
+                int(str(semester)) if str(semester or "").isdigit() else None,
+            )
+        )
+    return variety_warnings(pairs, portfolio.role)

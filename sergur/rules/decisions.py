@@ -17,10 +17,15 @@ from sergur.rules.programme import PortfolioThresholds
 
 CODES = ("L", "MA", "MS", "MPLPG", "K", "D")
 GROUP_A_PARTS = ("qualification", "teaching_experience", "lesson_plans", "teaching_observation")
+RULED_ELSEWHERE = frozenset({*GROUP_A_PARTS, "superior_assessment"})
+"""Main components another rule already speaks for: an empty part of group A fails group A,
+and a missing component 5 sends the teacher to PLPG (docs/sources/rubric-2007.md, "Main
+components"); the main-component rule names only the others, so no reason is said twice."""
 
 
 class Standing(Struct, frozen=True, gc=False):
-    """Everything the decision looks at: group totals, sub-elements and the review."""
+    """Everything the decision looks at: group totals, the parts the group and main-component
+    rules look at (`parts`, by part name), and the review."""
 
     group_a: Decimal | int
     group_b: Decimal | int
@@ -57,6 +62,14 @@ class Decision(Struct, frozen=True, gc=False):
 def _empty_parts(s: Standing) -> tuple[str, ...]:
     """The sub-elements of group A with no points."""
     return tuple(part for part in GROUP_A_PARTS if s.parts[part] <= 0)
+
+
+def empty_main_components(s: Standing, t: PortfolioThresholds) -> tuple[str, ...]:
+    """The year's main components with no points that no other rule names (seed 003, FAQ
+    question 7: "Jadi semua komponen harus dipenuhi"; docs/sources/rubric-2007.md)."""
+    return tuple(
+        part for part in t.main_components if part not in RULED_ELSEWHERE and s.parts[part] <= 0
+    )
 
 
 def _group_b_min(s: Standing, t: PortfolioThresholds) -> Decimal:
@@ -116,6 +129,10 @@ def reasons_for(
         reasons.append(msg(code, value=b.value, minimum=b.minimum))
     if not c.holds:
         reasons.append(msg("reason.group_c_empty"))
+    reasons.extend(
+        msg("reason.main_component_empty", part=msg(f"component.{part}"))
+        for part in empty_main_components(s, t)
+    )
     reasons.extend(msg("reason.defect", text=text) for text in s.administrative_defects)
     return tuple(reasons)
 
@@ -157,7 +174,7 @@ def decision_code(s: Standing, t: PortfolioThresholds) -> str:
     """The code `decide` gives, without its reasons or group checks: what a re-score needs
     to compare two sheets and to notice a changed decision (reasons are built only for a
     decision that is stored)."""
-    passes = s.total >= t.pass_mark and groups_hold(s, t)
+    passes = s.total >= t.pass_mark and groups_hold(s, t) and not empty_main_components(s, t)
     for rule in DECISION_ORDER:
         code = rule(s, t, passes)
         if code is not None:
@@ -168,7 +185,9 @@ def decision_code(s: Standing, t: PortfolioThresholds) -> str:
 def decide(s: Standing, t: PortfolioThresholds) -> Decision:
     """The decision code and its complete reason list (docs/sources/decisions.md)."""
     groups = group_checks(s, t)
-    passes = s.total >= t.pass_mark and all(g.holds for g in groups)
+    passes = (
+        s.total >= t.pass_mark and all(g.holds for g in groups) and not empty_main_components(s, t)
+    )
     for rule in DECISION_ORDER:
         code = rule(s, t, passes)
         if code is not None:

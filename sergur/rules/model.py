@@ -24,7 +24,6 @@ EvidenceCode = Annotated[
 Evidence = list[EvidenceCode]
 Nuptk = Annotated[str, Meta(pattern=r"^[0-9]{16}$")]
 
-Level4 = Literal["international", "national", "province", "district"]
 Level5 = Literal["international", "national", "province", "district", "subdistrict"]
 Level6 = Literal["international", "national", "province", "district", "subdistrict", "village"]
 Role = Literal["subject_teacher", "counselor"]
@@ -180,9 +179,11 @@ class AdditionalDuty(_Fact, frozen=True):
 
 
 class Award(_Fact, frozen=True):
-    """Component 10: an award relevant to education."""
+    """Component 10: an award relevant to education (a subdistrict award is read and scores 0:
+    the seed counts awards "baik pada tingkat kabupaten/kota, provinsi, nasional, maupun
+    internasional")."""
 
-    level: Level4
+    level: Level5
     name: Text | UnsetType = UNSET
     giver: Text | UnsetType = UNSET
     year: Year | UnsetType = UNSET

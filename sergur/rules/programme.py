@@ -32,6 +32,9 @@ class PortfolioThresholds:
     group_b_min_special_area: Decimal
     group_c_cap: Decimal
     near_miss_floor: Decimal
+    main_components: tuple[str, ...] = ()
+    """Parts that must score more than 0 to pass (seed 003, FAQ question 7: "Jadi semua
+    komponen harus dipenuhi"); a year file without the key has none beyond the group rules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,37 @@ class RulesYear:
     portfolio: PortfolioThresholds
 
 
-_THRESHOLD_KEYS = tuple(PortfolioThresholds.__dataclass_fields__)
+_THRESHOLD_KEYS = tuple(
+    key for key in PortfolioThresholds.__dataclass_fields__ if key != "main_components"
+)
+PART_NAMES = frozenset(
+    {
+        "qualification",
+        "training",
+        "teaching_experience",
+        "lesson_plans",
+        "teaching_observation",
+        "superior_assessment",
+        "academic_achievement",
+        "professional_works",
+        "scientific_forums",
+        "organization_experience",
+        "awards",
+    }
+)
+"""The eleven parts a score is made of (the sheet's parts), the names `main_components` takes."""
+
+
+def _main_components(where: Path, value: object) -> tuple[str, ...]:
+    """`portfolio.main_components`: a list of part names, each known."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProgrammeYearError(f"{where}: portfolio.main_components must be a list of names")
+    unknown = sorted(set(value) - PART_NAMES)
+    if unknown:
+        raise ProgrammeYearError(
+            f"{where}: portfolio.main_components names unknown parts: {', '.join(unknown)}"
+        )
+    return tuple(value)
 
 
 def _number(where: Path, key: str, value: object) -> Decimal:
@@ -98,7 +131,12 @@ def parse_portfolio(path: Path, data: dict[str, object]) -> RulesYear:
     values = {key: _number(path, key, section[key]) for key in _THRESHOLD_KEYS}
     if values["near_miss_floor"] > values["pass_mark"]:
         raise ProgrammeYearError(f"{path}: portfolio.near_miss_floor is above the pass mark")
-    return RulesYear(year=year, rubric=str(rubric), portfolio=PortfolioThresholds(**values))
+    main = _main_components(path, section.get("main_components", []))
+    return RulesYear(
+        year=year,
+        rubric=str(rubric),
+        portfolio=PortfolioThresholds(**values, main_components=main),
+    )
 
 
 def _candidates(extra_dirs: tuple[Path, ...]) -> tuple[Path, ...]:

@@ -43,6 +43,8 @@ def score_json(
         "code": result.decision.code,
         "reasons": [reason.text(lang) for reason in result.decision.reasons],
     }
+    if result.warnings:
+        out["warnings"] = [warning.text(lang) for warning in result.warnings]
     if explain:
         out["trace"] = [
             {

@@ -8,7 +8,9 @@ from msgspec import Struct, UnsetType
 
 from sergur.rules import rubric
 from sergur.rules.decisions import Decision, Standing, decide
+from sergur.rules.messages import Message
 from sergur.rules.model import PortfolioFile, Review
+from sergur.rules.plans import plan_variety_warnings
 from sergur.rules.programme import RulesYear
 
 COMPONENT_KEYS = (
@@ -53,6 +55,8 @@ class ScoreResult(Struct, frozen=True, gc=False):
     total: Points
     decision: Decision
     trace: tuple[rubric.TraceLine, ...]
+    warnings: tuple[Message, ...] = ()
+    """What the instrument asks that is not a refusal (`plans.plan_variety_warnings`)."""
 
     @property
     def interpretations(self) -> tuple[str, ...]:
@@ -119,9 +123,11 @@ def score(portfolio: PortfolioFile, year: RulesYear, *, explain: bool = False) -
         total=total,
         parts={
             "qualification": qualification,
+            "training": training,
             "teaching_experience": experience,
             "lesson_plans": plans,
             "teaching_observation": observation,
+            "superior_assessment": superior,
         },
         special_area=p.teacher.special_area,
         superior_assessment_present=not isinstance(p.superior_assessment, UnsetType),
@@ -160,4 +166,5 @@ def score(portfolio: PortfolioFile, year: RulesYear, *, explain: bool = False) -
         total=total,
         decision=decide(standing, thresholds),
         trace=tuple(trace) if trace is not None else (),
+        warnings=plan_variety_warnings(p.lesson_plans, p.teacher.role),
     )

@@ -24,6 +24,7 @@ from msgspec import UnsetType
 
 from sergur.rules.messages import Lang, Message, msg
 from sergur.rules.model import DECODER, PortfolioFile
+from sergur.rules.selection.numbers import ParticipantNumberError, parse
 
 EVIDENCE_CODE = re.compile(r"(10|[1-9])(\.[a-z0-9]+\)?)*")
 NUPTK = re.compile(r"[0-9]{16}")
@@ -73,15 +74,43 @@ class PortfolioInvalid(Exception):
         self.problems = problems
 
 
-def decode(data: bytes | str) -> PortfolioFile:
-    """Decode and validate a portfolio file, or raise PortfolioInvalid with every error."""
+def decode(data: bytes | str, *, year: int | None = None) -> PortfolioFile:
+    """Decode and validate a portfolio file, or raise PortfolioInvalid with every error. With
+    a programme `year`, a participant number must also be one of that year (`number_problem`)."""
     try:
         portfolio = DECODER.decode(data)
     except (msgspec.ValidationError, msgspec.DecodeError, UnicodeError):
-        raise PortfolioInvalid(_slow_problems(data)) from None
-    if not _extra_rules_hold(portfolio):
-        raise PortfolioInvalid(_slow_problems(data))
+        raise PortfolioInvalid(_slow_problems(data, year)) from None
+    if not _extra_rules_hold(portfolio) or (
+        year is not None and number_problem(portfolio.teacher.participant_number, year)
+    ):
+        raise PortfolioInvalid(_slow_problems(data, year))
     return portfolio
+
+
+def number_problem(number: object, year: int) -> Problem | None:
+    """The problem of a portfolio's participant number for programme `year`, if any: it must
+    read as `YY PP KK BBB D NNNN` (docs/sources/facts.md §4.5; `selection.numbers.parse`) and
+    its YY must be the year's. An absent number is no problem (the district gives it later)."""
+    if not isinstance(number, str):
+        return None
+    place = "teacher.participant_number"
+    try:
+        parts = parse(number)
+    except ParticipantNumberError:
+        return Problem(place, msg("error.participant_number", value=_show(number)))
+    if parts.year != year:
+        return Problem(
+            place,
+            msg(
+                "error.participant_number_year",
+                value=_show(number),
+                found=f"{parts.year % 100:02d}",
+                expected=f"{year % 100:02d}",
+                year=year,
+            ),
+        )
+    return None
 
 
 def convert(document: dict[str, Any]) -> PortfolioFile:
@@ -97,17 +126,17 @@ def convert(document: dict[str, Any]) -> PortfolioFile:
     return portfolio
 
 
-def problems_of(data: bytes | str) -> list[Problem]:
+def problems_of(data: bytes | str, *, year: int | None = None) -> list[Problem]:
     """Every error of a portfolio file; an empty list when it is valid."""
     try:
-        decode(data)
+        decode(data, year=year)
     except PortfolioInvalid as exc:
         return exc.problems
     return []
 
 
 # -- the slow path: list everything ----------------------------------------------------------
-def _slow_problems(data: bytes | str) -> list[Problem]:
+def _slow_problems(data: bytes | str, year: int | None = None) -> list[Problem]:
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8")
@@ -132,6 +161,9 @@ def _slow_problems(data: bytes | str) -> list[Problem]:
         return [Problem("", msg("error.number_too_long"))]
     problems = [p for error in _validator().iter_errors(raw) for p in _from_schema_error(error)]
     problems.extend(_extra_problems(raw))
+    if year is not None:
+        number = number_problem(_get(_get(raw, "teacher"), "participant_number"), year)
+        problems.extend([number] if number is not None else [])
     # jsonschema raises one `required` error per missing key, each naming the whole list.
     problems = list(dict.fromkeys(problems))
     if not problems:

@@ -179,11 +179,12 @@ def sheet_review(sheet: Sheet) -> SheetReview:
 
 
 def facts_of(portfolio: Portfolio) -> Facts:
-    """The special-area flag and whether component 5 is present (the envelope filled)."""
+    """The special-area flag and whether component 5 is present: the envelope filled and
+    confirmed by both (seed 003: "harus diisi oleh keduanya dalam satu format instrumen")."""
     envelope = portfolio.envelope
     return Facts(
         special_area=portfolio.case.teacher.special_area,
-        superior_present=envelope is not None and envelope.filled,
+        superior_present=envelope is not None and envelope.complete,
     )
 
 

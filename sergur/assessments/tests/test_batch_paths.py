@@ -199,3 +199,25 @@ def test_stored_plan_scores_of_every_shape_are_read_as_the_sheet_page_reads_them
 
     assert fast == slow
     assert not any(d.error for d in fast)
+
+
+@pytest.mark.parametrize("unconfirmed", ["principal_confirmed_at", "supervisor_confirmed_at"])
+def test_an_envelope_one_of_them_has_not_confirmed_is_absent_in_both_paths(decided, unconfirmed):
+    """Seed 003, FAQ 23: the envelope "harus diisi oleh keduanya dalam satu format
+    instrumen"; a draft confirmed by one of them is not scored, on either path."""
+    from sergur.assessments.selectors.batch.read import case_document, read_chunk
+    from sergur.portfolios.models import EnvelopeInstrument
+    from sergur.portfolios.selectors import portfolio_document, portfolio_read
+
+    year, cases = decided
+    case = cases[0]
+    EnvelopeInstrument.objects.filter(case=case).update(**{unconfirmed: None})
+    _, rules = batch_params(year)
+
+    document = case_document(read_chunk([case.pk], year)[case.pk], rules)
+    assert "teaching_observation" not in document and "superior_assessment" not in document
+    assert document == portfolio_document(portfolio_read(case=case), include_envelope=True)
+    fast, slow = _both_paths(cases, year)
+    assert fast == slow
+    (decision,) = [d for d in fast if d.case_id == case.pk]
+    assert decision.final is not None and decision.final.decision.code == "MPLPG"

@@ -198,3 +198,20 @@ def test_a_saved_draft_submits(cast: Any, sheets: list[Sheet]) -> None:
     saved = save(sheets[0], cast.asesor)
     submitted = sheet_submit(sheet=saved, actor=cast.asesor, now=timezone.now())
     assert submitted.submitted and submitted.code
+
+
+def test_the_suggestion_leaves_out_an_envelope_the_supervisor_has_not_confirmed(
+    cast: Any, sheets: list[Sheet]
+) -> None:
+    """Seed 003, FAQ 23: "harus diisi oleh keduanya dalam satu format instrumen"."""
+    from sergur.portfolios.models import EnvelopeInstrument
+
+    sheet = save(sheets[0], cast.asesor)
+    EnvelopeInstrument.objects.filter(case=cast.sri_case).update(supervisor_confirmed_at=None)
+    portfolio = portfolio_read(case=cast.sri_case)
+
+    result, outcome = sheet_outcome(portfolio, sheet)
+
+    assert result.teaching_observation == 0 and result.components["superior_assessment"] == 0
+    assert outcome.decision.code == "MPLPG"
+    assert "reason.no_superior_assessment" in [r.code for r in outcome.decision.reasons]

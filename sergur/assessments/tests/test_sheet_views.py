@@ -79,6 +79,24 @@ def test_the_allocated_assessor_opens_the_sheet(
     assert b'name="plan_5_8"' in response.content
 
 
+def test_the_sheet_warns_of_plans_not_from_different_topics(
+    client: Client, cast: Any, sheets: list[Sheet]
+) -> None:
+    """Buku II (seed 003): five plans "dari semester dan materi yang berbeda" — a warning."""
+    from sergur.portfolios.models import Entry
+
+    plans = Entry.objects.filter(case=cast.sri_case, section="lesson_plan").order_by("position")
+    first, second = plans[0], plans[1]
+    second.values = {**second.values, "topic": first.values["topic"]}
+    second.save(update_fields=["values"])
+
+    response = login(client, cast.asesor).get(url(sheets[0]))
+
+    assert response.status_code == 200
+    assert "plan-warnings" in response.content.decode()
+    assert "semester dan materi yang berbeda" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "who", ["asesor2", "asesor3", "sri", "budi", "pak_kepala", "dinas", "lpmp", "rayon_other"]
 )

@@ -43,7 +43,7 @@ from sergur.assessments.services.rounds import PLANS_INCOMPLETE, sheet_submit
 from sergur.assessments.services.sheets import ASSESSING, sheet_save
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, form_error_messages
 from sergur.common.i18n import rules_lang
-from sergur.portfolios.selectors import portfolio_read
+from sergur.portfolios.selectors import portfolio_plan_warnings, portfolio_read
 from sergur.rules.instruments import RPP, SCALE
 
 TEMPLATES = "assessments/sheet"
@@ -225,6 +225,7 @@ def _context(
         "parts": parts,
         "items": items,
         "rpp_title": RPP.text(lang),
+        "plan_warnings": [m.text(lang) for m in portfolio_plan_warnings(page.portfolio)],
         "scale": SCALE[lang],
         "status_label": STATUS_NAMES[sheet_status(page.sheet)],
         "outcome": page.outcome,

@@ -189,3 +189,23 @@ def test_the_estimate_scores_the_declared_parts_and_the_gaps(cast):
     assert group_a.gap == max(group_a.minimum - result.group_a, 0)
     assert estimate.gap_to_pass == max(estimate.pass_mark - result.total, 0)
     assert estimate.still_possible == 210
+
+
+def test_an_envelope_only_the_principal_confirmed_is_not_scored(cast):
+    """Seed 003, FAQ 23: "Instrumen penilaian dari atasan dan pengawas harus diisi oleh
+    keduanya dalam satu format instrumen": a draft confirmed by one is absent."""
+    fill_submittable(cast.sri_case, cast.sri)
+    now = timezone.now()
+    envelope_save(
+        case=cast.sri_case,
+        actor=cast.pak_kepala,
+        author="principal",
+        observation=OBSERVATION,
+        superior=SUPERIOR,
+        now=now,
+    )
+    envelope_confirm(case=cast.sri_case, actor=cast.pak_kepala, author="principal", now=now)
+
+    full = portfolio_document(portfolio_read(case=cast.sri_case), include_envelope=True)
+
+    assert "teaching_observation" not in full and "superior_assessment" not in full

@@ -54,6 +54,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+MAIN_PARTS: tuple[str, ...] = (*GROUPS["A"], "training", "superior_assessment")
+"""The parts the decision's group A and main-component rules look at
+(docs/sources/rubric-2007.md, "Main components")."""
+
+
 class SheetError(ValueError):
     """An override the sheet cannot take; `message` says what and where."""
 
@@ -218,7 +223,7 @@ def _standing(
         group_b=group_b,
         group_c=group_c,
         total=group_a + group_b + counted_c,
-        parts={p: parts[p] for p in GROUPS["A"]},
+        parts={p: parts[p] for p in MAIN_PARTS},
         special_area=facts.special_area,
         superior_assessment_present=facts.superior_present,
         fraud_found=review.fraud_found,

@@ -43,6 +43,7 @@ TEMPLATES: Catalogue = merge(
     trace.TRACE,
     validation.ERRORS,
     completeness.GAPS,
+    completeness.WARNINGS,
     selection.ELIGIBILITY,
     selection.QUOTA,
     selection.WORDING,

@@ -46,3 +46,23 @@ GAPS: Catalogue = {
         "en": "{section}: {count} entries have no evidence yet.",
     },
 }
+
+# warning.*: what the instrument asks that is not a refusal (sergur.rules.plans).
+WARNINGS: Catalogue = {
+    "warning.plans_same_topic": {
+        "id": "Materi \u201c{topic}\u201d dipakai lebih dari satu RPP: lima RPP diminta "
+        "\u201cdari semester dan materi yang berbeda\u201d.",
+        "en": "The topic \u201c{topic}\u201d appears in more than one lesson plan: the five "
+        "plans are asked \u201cfrom different semesters and topics\u201d.",
+    },
+    "warning.plans_same_area": {
+        "id": "Bidang pelayanan \u201c{topic}\u201d dipakai lebih dari satu PPBK: PPBK diminta "
+        "\u201cdari semester dan bidang pelayanan yang berbeda\u201d.",
+        "en": "The service area \u201c{topic}\u201d appears in more than one guidance "
+        "programme: they are asked \u201cfrom different semesters and service areas\u201d.",
+    },
+    "warning.plans_one_semester": {
+        "id": "Semua rencana berasal dari semester {semester}: diminta dari semester yang berbeda.",
+        "en": "Every plan is from semester {semester}: they are asked from different semesters.",
+    },
+}

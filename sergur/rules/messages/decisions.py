@@ -44,6 +44,11 @@ REASONS: Catalogue = {
         "id": "Kelompok C kosong: perlu sedikitnya satu bukti pada unsur 8, 9 atau 10.",
         "en": "Group C is empty: at least one entry in component 8, 9 or 10 is needed.",
     },
+    "reason.main_component_empty": {
+        "id": "Komponen utama {part} kosong (skor 0): semua komponen utama harus dipenuhi.",
+        "en": "The main component {part} is empty (scores 0): every main component must be "
+        "present.",
+    },
     "reason.defect": {
         "id": "Kekurangan administrasi: {text}",
         "en": "Administrative defect: {text}",

@@ -115,6 +115,10 @@ TRACE: Catalogue = {
         "id": "Penghargaan tingkat {level}: {points}",
         "en": "Award at {level} level: {points}",
     },
+    "trace.award_not_counted": {
+        "id": "Penghargaan tingkat {level}: 0 (penghargaan dihitung mulai tingkat kabupaten/kota)",
+        "en": "Award at {level} level: 0 (awards count from district level up)",
+    },
     "trace.special_area": {
         "id": "Pengabdian di daerah khusus: {years} tahun × {per_year} = {points}",
         "en": "Service in a special area: {years} years × {per_year} = {points}",

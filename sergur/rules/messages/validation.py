@@ -53,6 +53,18 @@ ERRORS: Catalogue = {
         "id": "NUPTK harus 16 angka.",
         "en": "The NUPTK must be 16 digits.",
     },
+    "error.participant_number": {
+        "id": "Nomor peserta {value} tidak sah: harus 14 angka YY PP KK BBB D NNNN (tahun, "
+        "provinsi, kabupaten/kota, bidang studi, departemen, nomor urut).",
+        "en": "Participant number {value} is not valid: it must be 14 digits YY PP KK BBB D "
+        "NNNN (year, province, district, subject, ministry, serial).",
+    },
+    "error.participant_number_year": {
+        "id": "Nomor peserta {value} berawal {found}, padahal tahun kuota {year} memberi "
+        "nomor berawal {expected}.",
+        "en": "Participant number {value} starts with {found}, but programme year {year} "
+        "gives numbers starting with {expected}.",
+    },
     "error.evidence_component": {
         "id": "Kode bukti {code} milik unsur {code_component}, tetapi dipakai pada unsur "
         "{component}.",

@@ -191,7 +191,15 @@ def score_organizations(p: m.PortfolioFile, trace: Trace) -> int:
 
 
 # -- 10. Awards ------------------------------------------------------------------------------
-AWARD_POINTS = {"international": 30, "national": 20, "province": 10, "district": 5}
+AWARD_POINTS = {
+    "international": 30,
+    "national": 20,
+    "province": 10,
+    "district": 5,
+    "subdistrict": 0,
+}
+"""Seed 003 counts awards "baik pada tingkat kabupaten/kota, provinsi, nasional, maupun
+internasional": a subdistrict award is read, scores 0 and says why."""
 SPECIAL_AREA_POINTS_PER_YEAR = 4
 
 
@@ -202,7 +210,8 @@ def score_awards(p: m.PortfolioFile, trace: Trace) -> int:
         points = AWARD_POINTS[a.level]
         total += points
         if trace is not None:
-            rule = msg("trace.award", level=Term(a.level), points=points)
+            code = "trace.award_not_counted" if points == 0 else "trace.award"
+            rule = msg(code, level=Term(a.level), points=points)
             _add(trace, "awards", "awards", index, points, rule)
     for index, s in enumerate(p.special_area_service):
         points = SPECIAL_AREA_POINTS_PER_YEAR * s.years

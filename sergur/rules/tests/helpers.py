@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sergur.rules import PortfolioFile, ScoreResult, decode, load_year, score
@@ -158,6 +159,10 @@ def _group_a(a: Decimal) -> Doc:
     raise ValueError(f"cannot build group A = {a}")
 
 
+TRAINING_3: Doc = {"hours": 8, "level": "subdistrict", "relevant": False}
+"""A training worth 3 (docs/sources/rubric-2007.md, component 2: 8-29 h, subdistrict, TR)."""
+
+
 def group_doc(
     a: Points | str,
     b: int,
@@ -165,9 +170,12 @@ def group_doc(
     *,
     special_area: bool = False,
     with_superior: bool = True,
+    with_training: bool = True,
     review: Doc | None = None,
 ) -> Doc:
-    """A portfolio whose groups are exactly A = `a`, B = `b` and C (before the cap) = `c`."""
+    """A portfolio whose groups are exactly A = `a`, B = `b` and C (before the cap) = `c`;
+    group B holds a training worth 3 (a main component, docs/sources/rubric-2007.md) when
+    `with_training` and B leaves room for it."""
     sections = _group_a(Decimal(str(a)))
     rest = b
     if with_superior:
@@ -178,6 +186,9 @@ def group_doc(
             raise ValueError(f"group B {b} is below the superior assessment's minimum of 10")
         sections["superior_assessment"] = superior(sup)
         rest = b - sup
+    if with_training and rest >= 3 and rest != 4:
+        sections["trainings"] = [TRAINING_3]
+        rest -= 3
     if rest:
         sections["works"] = works_worth(rest)
     if c:
@@ -190,3 +201,13 @@ def group_doc(
 def passing_doc(**overrides: Any) -> Doc:
     """A portfolio that passes: A 500, B 300, C 60, total 860."""
     return {**group_doc(500, 300, 60), **overrides}
+
+
+SEED_003 = Path(__file__).parents[3] / "docs/sources/seeds/003_358fe984fbae11df.txt"
+
+
+def seed_says(quote: str) -> bool:
+    """Whether seed 003 holds `quote` word for word (whitespace folded): the tests that
+    implement one of its rules quote it and check the quote against the seed."""
+    text = " ".join(SEED_003.read_text(encoding="utf-8").split())
+    return " ".join(quote.split()) in text

@@ -6,6 +6,7 @@ the same boundaries end to end from portfolio files.
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -16,15 +17,17 @@ from sergur.rules.decisions import Standing, decide, decision_code, group_checks
 from sergur.rules.messages import LANGS, msg
 from sergur.rules.programme import PortfolioThresholds
 from sergur.rules.tests.assessment.strategies import standings, thresholds
+from sergur.rules.tests.helpers import seed_says
 from sergur.rules.tests.strategies import RULES_SETTINGS
 
 T2007 = load_year(2007).portfolio
-FULL_PARTS: dict[str, Decimal | int] = {
+GROUP_A_FULL: dict[str, Decimal | int] = {
     "qualification": 150,
     "teaching_experience": 160,
     "lesson_plans": 40,
     "teaching_observation": 120,
 }
+FULL_PARTS: dict[str, Decimal | int] = {**GROUP_A_FULL, "training": 60, "superior_assessment": 40}
 
 
 def standing(
@@ -116,7 +119,7 @@ def test_group_a_just_below_300_fails_even_when_the_total_reaches_850():
     assert "299.99" in texts(decision, "en")[0] and "300" in texts(decision, "en")[0]
 
 
-@pytest.mark.parametrize("part", sorted(FULL_PARTS))
+@pytest.mark.parametrize("part", sorted(GROUP_A_FULL))
 def test_an_empty_group_a_sub_element_fails_group_a(part):
     decision = decide(standing(a=600, b=300, c=100, empty=(part,)), T2007)
     assert decision.code == "MS"
@@ -129,8 +132,60 @@ def test_an_empty_group_a_sub_element_fails_group_a(part):
 
 
 def test_every_empty_sub_element_is_a_reason_of_its_own():
-    decision = decide(standing(a=600, b=300, c=100, empty=tuple(FULL_PARTS)), T2007)
+    decision = decide(standing(a=600, b=300, c=100, empty=tuple(GROUP_A_FULL)), T2007)
     assert codes(decision) == ["reason.group_a_empty"] * 4
+
+
+# -- main components -------------------------------------------------------------------------
+SEED_MAIN_COMPONENTS = (
+    "Komponen kualifikasi akademik; pendidikan dan pelatihan; pengalaman mengajar; perencanaan "
+    "dan pelaksanaan pembelajaran; dan penilaian dari atasan dan pengawas merupakan komponen "
+    "yang utama dalam sertifikasi. Jadi semua komponen harus dipenuhi."
+)
+"""Seed 003, FAQ, mechanism section, question 7 (docs/sources/seeds/003_358fe984fbae11df.txt)."""
+
+
+def test_the_2007_main_components_are_the_five_the_seed_names():
+    assert seed_says(SEED_MAIN_COMPONENTS)
+    assert set(T2007.main_components) == {
+        "qualification",  # kualifikasi akademik
+        "training",  # pendidikan dan pelatihan
+        "teaching_experience",  # pengalaman mengajar
+        "lesson_plans",  # perencanaan ... pembelajaran
+        "teaching_observation",  # ... dan pelaksanaan pembelajaran
+        "superior_assessment",  # penilaian dari atasan dan pengawas
+    }
+
+
+def test_no_training_fails_a_portfolio_above_the_pass_mark_as_near_miss():
+    decision = decide(standing(a=600, b=300, c=100, empty=("training",)), T2007)
+    assert decision.code == "MS"
+    assert not decision.passes
+    assert decision.rule == "near_miss"
+    assert all(group.holds for group in decision.groups)
+    assert codes(decision) == ["reason.main_component_empty"]
+    for lang in LANGS:
+        assert msg("component.training").text(lang) in texts(decision, lang)[0]
+    assert decision_code(standing(a=600, b=300, c=100, empty=("training",)), T2007) == "MS"
+
+
+def test_no_training_below_the_near_miss_floor_goes_to_plpg():
+    decision = decide(standing(a=500, b=300, c=0, empty=("training",)), T2007)
+    assert decision.code == "MPLPG"
+    assert "reason.main_component_empty" in codes(decision)
+
+
+def test_a_missing_component_5_is_named_once_by_its_own_rule():
+    decision = decide(
+        standing(a=600, b=300, c=100, empty=("superior_assessment",), superior=False), T2007
+    )
+    assert decision.code == "MPLPG"
+    assert codes(decision) == ["reason.no_superior_assessment"]
+
+
+def test_a_year_without_main_components_passes_without_training():
+    loose = dataclasses.replace(T2007, main_components=())
+    assert decide(standing(a=600, b=300, c=100, empty=("training",)), loose).code == "L"
 
 
 # -- group B ---------------------------------------------------------------------------------

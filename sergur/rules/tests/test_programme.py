@@ -40,7 +40,13 @@ def test_2007_has_the_thresholds_of_decisions_md():
     assert t.group_b_min_special_area == Decimal(150)
     assert t.group_c_cap == Decimal(100)
     assert t.near_miss_floor == Decimal(825)
-    assert all(isinstance(getattr(t, key), Decimal) for key in t.__slots__)
+    numbers = (key for key in t.__slots__ if key != "main_components")
+    assert all(isinstance(getattr(t, key), Decimal) for key in numbers)
+
+
+def test_a_year_without_main_components_has_none(tmp_path):
+    year = parse_year_file(write(tmp_path, "2020.toml", GOOD.format(year=2020)))
+    assert year.portfolio.main_components == ()
 
 
 def test_2007_is_shipped():
@@ -143,6 +149,16 @@ BROKEN = [
         id="floor-above-pass-mark",
     ),
     pytest.param(GOOD.format(year=2014), "says year 2014, expected 2013", id="year-mismatch"),
+    pytest.param(
+        GOOD.format(year=2013) + 'main_components = "training"\n',
+        "portfolio.main_components must be a list of names",
+        id="main-components-not-a-list",
+    ),
+    pytest.param(
+        GOOD.format(year=2013) + 'main_components = ["training", "diklat"]\n',
+        "portfolio.main_components names unknown parts: diklat",
+        id="main-components-unknown",
+    ),
 ]
 
 

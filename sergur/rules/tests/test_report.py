@@ -225,3 +225,11 @@ def test_a_counsellors_trace_shows_the_weighted_arithmetic():
     assert first["interpretations"] == ["P2"]
     assert "= 56, / 5 = 11.2" in first["rule"]
     assert out["interpretations"]["P2"] == INTERPRETATIONS["P2"]["en"]
+
+
+def test_warnings_are_printed_only_when_there_are_some():
+    plan = {"items": [4] * 8, "topic": "Pecahan", "semester": 1}
+    document = passing_doc(lesson_plans=[plan] * 5)
+    warned = score_json(scored(document), "id")
+    assert len(warned["warnings"]) == 2 and "Pecahan" in warned["warnings"][0]
+    assert "warnings" not in score_json(scored(passing_doc()), "id")

@@ -13,7 +13,16 @@ import pytest
 
 from sergur.rules import ScoreResult
 from sergur.rules.rubric import TraceLine
-from sergur.rules.tests.helpers import Doc, component, doc, doc_with, items, plans, scored
+from sergur.rules.tests.helpers import (
+    Doc,
+    component,
+    doc,
+    doc_with,
+    items,
+    plans,
+    scored,
+    seed_says,
+)
 
 LEVELS5 = ("international", "national", "province", "district", "subdistrict")
 
@@ -619,6 +628,26 @@ def test_an_award_scores_its_level(level, points):
     assert result.components["awards"] == points
     (line,) = lines_of(result, "awards")
     assert (line.path, line.points) == ("awards[0]", points)
+
+
+SEED_AWARDS = (
+    "Penghargaan yang relevan dengan bidang pendidikan yaitu penghargaan yang diperoleh karena "
+    "guru menunjukkan dedikasi yang baik dalam melaksanakan tugas dan memenuhi kriteria "
+    "kuantitatif (lama waktu, hasil, lokasi/geografis), kualitatif (komitmen, etos kerja), dan "
+    "relevansi (dalam bidang/rumpun bidang), baik pada tingkat kabupaten/kota, provinsi, "
+    "nasional, maupun internasional."
+)
+
+
+def test_a_subdistrict_award_scores_0_with_its_reason():
+    assert seed_says(SEED_AWARDS)  # no "kecamatan" among the levels
+    result = scored(doc(awards=[{"level": "subdistrict"}, {"level": "district"}]), explain=True)
+    assert result.components["awards"] == 5
+    first, _ = lines_of(result, "awards")
+    assert (first.path, first.points) == ("awards[0]", 0)
+    assert first.rule.code == "trace.award_not_counted"
+    assert "kabupaten/kota" in first.rule.text("id")
+    assert "district level up" in first.rule.text("en")
 
 
 @pytest.mark.parametrize("years", [0, 1, 7, 60])

@@ -10,7 +10,16 @@ import pytest
 
 from sergur.rules import PortfolioFile, PortfolioInvalid, Problem, decode, problems_of, schema_text
 from sergur.rules.messages import LANGS
-from sergur.rules.tests.helpers import Doc, doc, doc_with, dumps, passing_doc, plans, teacher
+from sergur.rules.tests.helpers import (
+    Doc,
+    doc,
+    doc_with,
+    dumps,
+    passing_doc,
+    plans,
+    seed_says,
+    teacher,
+)
 
 
 def problems(document: Doc | str | bytes) -> list[Problem]:
@@ -366,8 +375,11 @@ def test_village_is_a_level_for_organisations_only():
     assert problems(doc(organizations=[{"type": "social", "level": "village", "years": 1}])) == []
 
 
-def test_awards_have_no_subdistrict_level():
-    assert pairs(with_value(FULL, ("awards", 0, "level"), "subdistrict")) == [
+def test_a_subdistrict_award_is_read_not_refused():
+    # Seed 003 counts awards "baik pada tingkat kabupaten/kota, provinsi, nasional, maupun
+    # internasional": a subdistrict award scores 0 (test_rubric.py), the file stays valid.
+    assert problems(with_value(FULL, ("awards", 0, "level"), "subdistrict")) == []
+    assert pairs(with_value(FULL, ("awards", 0, "level"), "village")) == [
         ("awards[0].level", "error.enum")
     ]
 
@@ -624,3 +636,50 @@ def test_extra_rules_run_over_odd_shapes_without_failing():
     assert ("lesson_plans", "error.counselor_plans") in found
     assert ("teaching_experience.evidence[0]", "error.type") in found
     assert ("teacher.nuptk", "error.type") in found
+
+
+# -- the participant number (seed 003: "nomor peserta"; docs/sources/facts.md §4.5) ----------
+SEED_IDENTITY = "2. Nomor Peserta :"
+"""The identity page of seed 003's instrument asks for the participant number."""
+
+
+def numbered(number: str) -> str:
+    return dumps(passing_doc(teacher=teacher(participant_number=number)))
+
+
+def test_a_participant_number_of_the_year_is_valid():
+    assert seed_says(SEED_IDENTITY)
+    assert problems_of(numbered("07050318010012"), year=2007) == []
+    assert problems_of(numbered("07 05 03 180 1 0012"), year=2007) == []
+    assert decode(numbered("07050318010012"), year=2007).teacher.participant_number
+
+
+def test_without_a_year_the_number_is_not_checked():
+    assert problems_of(numbered("P-1")) == []
+
+
+def test_a_number_that_is_not_yy_pp_kk_bbb_d_nnnn_is_an_error_with_its_place():
+    (problem,) = problems_of(numbered("07-1-0001"), year=2007)
+    assert problem.path == "teacher.participant_number"
+    assert problem.message.code == "error.participant_number"
+    assert "YY PP KK BBB D NNNN" in problem.text("id")
+    assert "07-1-0001" in problem.text("en")
+
+
+def test_a_number_of_another_year_is_an_error():
+    (problem,) = problems_of(numbered("08050318010012"), year=2007)
+    assert problem.path == "teacher.participant_number"
+    assert problem.message.code == "error.participant_number_year"
+    assert "08" in problem.text("id") and "07" in problem.text("id")
+    assert "2007" in problem.text("en")
+
+
+def test_a_bad_number_is_listed_with_the_files_other_errors():
+    document = passing_doc(teacher=teacher(participant_number="1234"))
+    document["trainings"] = [{"hours": -1, "level": "district", "relevant": True}]
+    codes = {p.path for p in problems_of(dumps(document), year=2007)}
+    assert {"teacher.participant_number", "trainings[0].hours"} <= codes
+
+
+def test_a_file_without_a_participant_number_is_valid_for_any_year():
+    assert problems_of(dumps(passing_doc()), year=2007) == []

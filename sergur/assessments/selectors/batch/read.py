@@ -202,7 +202,8 @@ def _read_cases(
     cursor.execute(
         f"""SELECT c.id, c.participant_number, c.state, c.teacher_id,
                    r.id, r.{q("round")}, r.code, r.total, r.published_at IS NOT NULL,
-                   CAST(e.observation_items AS {_TEXT}), CAST(e.superior_items AS {_TEXT})
+                   CAST(e.observation_items AS {_TEXT}), CAST(e.superior_items AS {_TEXT}),
+                   e.principal_confirmed_at IS NOT NULL AND e.supervisor_confirmed_at IS NOT NULL
             FROM {c} c
             JOIN {r} r ON r.case_id = c.id AND r.{q("current")} AND r.case_id BETWEEN %s AND %s
             LEFT JOIN {e} e ON e.case_id = c.id AND e.case_id BETWEEN %s AND %s
@@ -223,7 +224,9 @@ def _read_cases(
     cases: dict[int, CaseData] = {}
     for row in rows:
         _, name, nuptk, special_area, counseling = teachers[row[3]]
-        observation, superior = _jsons(row[9], row[10])
+        # An envelope counts only when both have confirmed it (EnvelopeInstrument.complete;
+        # seed 003: "harus diisi oleh keduanya dalam satu format instrumen").
+        observation, superior = _jsons(row[9], row[10]) if row[11] else (None, None)
         ident: dict[str, Any] = {
             "name": name,
             "nuptk": nuptk,

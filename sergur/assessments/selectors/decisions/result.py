@@ -48,7 +48,7 @@ def result_view(case: Case, result: Result) -> ResultView:
     envelope = EnvelopeInstrument.objects.filter(case=case).first()
     facts = Facts(
         special_area=case.teacher.special_area,
-        superior_present=envelope is not None and envelope.filled,
+        superior_present=envelope is not None and envelope.complete,
     )
     scored = outcome(
         parts_from_json(result.parts),

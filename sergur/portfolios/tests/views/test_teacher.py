@@ -344,6 +344,26 @@ def test_the_case_page_shows_the_estimate_of_the_rules_core(client, cast):
     assert number(result.components["qualification"], "id") in section
 
 
+def test_the_estimate_warns_of_plans_on_one_topic_without_refusing(client, cast):
+    """Buku II (seed 003): five plans "dari semester dan materi yang berbeda"."""
+    add_row(cast.sri_case, cast.sri, "lesson_plan", topic="Topik 1", semester="1")
+    add_row(cast.sri_case, cast.sri, "lesson_plan", topic="Topik 1", semester="2")
+
+    text = page(as_user(client, cast.sri).get(url("case", cast.sri_case.pk)))
+
+    section = text[text.index('id="estimate-heading"') :]
+    assert "plan-warnings" in section
+    assert "Topik 1" in section and "semester dan materi yang berbeda" in section
+
+
+def test_the_estimate_shows_no_plan_warning_for_varied_plans(client, cast):
+    fill_submittable(cast.sri_case, cast.sri)
+
+    text = page(as_user(client, cast.sri).get(url("case", cast.sri_case.pk)))
+
+    assert "plan-warnings" not in text
+
+
 def test_the_case_page_shows_the_log(client, cast):
     entry = add_row(cast.sri_case, cast.sri, "qualification")
     attach(entry, cast.sri)

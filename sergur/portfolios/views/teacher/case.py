@@ -20,12 +20,14 @@ from django.views.decorators.http import require_http_methods, require_safe
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.panels import case_panels
 from sergur.common.http import AuthenticatedHttpRequest, attachment
+from sergur.common.i18n import rules_lang
 from sergur.portfolios.forms import SubmitForm
 from sergur.portfolios.models import Submission
 from sergur.portfolios.selectors import (
     portfolio_document,
     portfolio_estimate,
     portfolio_gaps,
+    portfolio_plan_warnings,
     portfolio_read,
 )
 from sergur.portfolios.services import DECLARATION_TEXT, portfolio_submit
@@ -67,6 +69,7 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "checklist": overview.checklist(portfolio, portfolio_gaps(portfolio)),
         "envelope": overview.envelope_status(portfolio.envelope, case, rights, now),
         "estimate": overview.estimate_view(result, estimate),
+        "plan_warnings": [m.text(rules_lang()) for m in portfolio_plan_warnings(portfolio)],
         "events": overview.event_lines(
             list(_events(case)),
             system=gettext("sergur (system)"),

@@ -10,8 +10,9 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from sergur.rules.assessment import PARTS, Facts, SheetReview
-from sergur.rules.decisions import GROUP_A_PARTS, Standing
-from sergur.rules.programme import PortfolioThresholds, RulesYear
+from sergur.rules.assessment.sheet import MAIN_PARTS
+from sergur.rules.decisions import Standing
+from sergur.rules.programme import PortfolioThresholds, RulesYear, load_year
 
 Points = Decimal | int
 
@@ -49,6 +50,9 @@ threshold = st.one_of(st.sampled_from((0, 100, 150, 200, 300, 825, 850)), st.int
 )
 
 
+MAIN_2007 = load_year(2007).portfolio.main_components
+
+
 @st.composite
 def thresholds(draw: st.DrawFn) -> PortfolioThresholds:
     """Any thresholds of a programme-year file (the near-miss floor never above the pass
@@ -61,6 +65,7 @@ def thresholds(draw: st.DrawFn) -> PortfolioThresholds:
         group_b_min_special_area=draw(threshold),
         group_c_cap=draw(threshold),
         near_miss_floor=min(draw(threshold), pass_mark),
+        main_components=draw(st.sampled_from(((), MAIN_2007))),
     )
 
 
@@ -77,7 +82,7 @@ def standings(draw: st.DrawFn) -> Standing:
         group_b=draw(value),
         group_c=draw(value),
         total=draw(value),
-        parts={part: draw(st.one_of(st.just(0), value)) for part in GROUP_A_PARTS},
+        parts={part: draw(st.one_of(st.just(0), value)) for part in MAIN_PARTS},
         special_area=draw(st.booleans()),
         superior_assessment_present=draw(st.booleans()),
         fraud_found=draw(st.booleans()),
