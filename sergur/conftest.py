@@ -112,6 +112,7 @@ def cast(db: None) -> Cast:
 
     def assessor(username: str) -> User:
         from sergur.assessments.models import Assessor
+        from sergur.assessments.tests.support import QUALIFIED
 
         user = UserFactory(username=username, role=User.Role.ASSESSOR, rayon=rayon)
         entry = Assessor.objects.create(
@@ -120,6 +121,7 @@ def cast(db: None) -> Cast:
             number=f"A-{username}",
             degree=Assessor.Degree.S2,
             institution="Universitas Contoh",
+            **QUALIFIED,
         )
         entry.subjects.add(sri_case.teacher.subject, budi_case.teacher.subject)
         return user

@@ -16,6 +16,9 @@ class User(AbstractUser):
         PRINCIPAL = "principal", _("Principal")
         SUPERVISOR = "supervisor", _("Supervisor")
         DISTRICT_COMMITTEE = "district_committee", _("District committee")
+        # Endorses the portfolio of a principal-participant in the principal's place
+        # (docs/sources/seeds/003_358fe984fbae11df.txt, FAQ on the portfolio, question 4).
+        DISTRICT_HEAD = "district_head", _("Head of the district education office")
         QUALITY_OFFICE = "quality_office", _("Quality office (LPMP)")
         RAYON_ADMIN = "rayon_admin", _("Rayon admin")
         ASSESSOR = "assessor", _("Assessor")
@@ -44,7 +47,7 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="committee_members",
-        verbose_name=_("district (district committee)"),
+        verbose_name=_("district (district committee, head of the district office)"),
     )
     province = models.ForeignKey(
         "registry.Province",
@@ -76,6 +79,7 @@ class User(AbstractUser):
         needs = {
             self.Role.PRINCIPAL: ("school", self.school_id),
             self.Role.DISTRICT_COMMITTEE: ("district", self.district_id),
+            self.Role.DISTRICT_HEAD: ("district", self.district_id),
             self.Role.QUALITY_OFFICE: ("province", self.province_id),
             self.Role.RAYON_ADMIN: ("rayon", self.rayon_id),
             self.Role.ASSESSOR: ("rayon", self.rayon_id),

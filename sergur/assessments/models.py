@@ -22,12 +22,34 @@ class Assessor(models.Model):
         S2 = "S2", "S2"
         S3 = "S3", "S3"
 
+    class Status(models.TextChoices):
+        """Criterion a of the FAQ on assessors (rules/assessment/qualification.py)."""
+
+        LECTURER = "lecturer", _("Lecturer (dosen)")
+        WIDYAISWARA = "widyaiswara", _("Widyaiswara")
+        SENIOR_TEACHER = "senior_teacher", _("Instructor or senior teacher")
+        SUPERVISOR = "supervisor", _("Supervisor (pengawas) of the education office")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessor"
     )
     rayon = models.ForeignKey(Rayon, on_delete=models.PROTECT, related_name="assessors")
     number = models.CharField(_("assessor number"), max_length=30, unique=True)
     degree = models.CharField(_("degree"), max_length=2, choices=Degree.choices)
+    degree_in_education = models.BooleanField(
+        _("the degree has an education element (unsur kependidikan)"), default=False
+    )
+    # Empty: not recorded; the assessor is not allocated until it is.
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, blank=True)
+    educator_certificate = models.BooleanField(
+        _("holds an educator certificate (sertifikat pendidik)"), default=False
+    )
+    experience_last_year = models.PositiveSmallIntegerField(
+        _("last year of teaching, training or mentoring teachers or student teachers"),
+        null=True,
+        blank=True,
+        help_text=_("The FAQ asks for this experience within the last five years."),
+    )
     subjects = models.ManyToManyField(Subject, related_name="assessors", verbose_name=_("subjects"))
     institution = models.CharField(_("home institution"), max_length=150)
     home_district = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case
-from sergur.registry.models import Teacher, TeachingAssignment
+from sergur.registry.models import School, Teacher, TeachingAssignment
 
 Role = User.Role
 
@@ -20,6 +20,21 @@ Role = User.Role
 def _main_school_teachers(**school_filter: object) -> QuerySet[Teacher]:
     lookups = {f"assignments__school__{key}": value for key, value in school_filter.items()}
     return Teacher.objects.filter(assignments__is_main=True, **lookups)
+
+
+PRINCIPAL_DUTY = 3
+"""Teacher.additional_duty of a teacher who is a principal (kepala sekolah)."""
+
+PRINCIPAL_PARTICIPANT = Q(teacher__additional_duty=PRINCIPAL_DUTY)
+"""The cases of principal-participants: *"Untuk Kepala Sekolah berkas portofolio disahkan
+oleh Kepala Dinas Pendidikan Kabupaten/Kota atau pejabat lain yang ditunjuk"*
+(docs/sources/seeds/003_358fe984fbae11df.txt, the FAQ on the portfolio, question 4)."""
+
+
+def is_principal_participant(case: Case) -> bool:
+    """Whether the case's teacher is a principal, whose portfolio the head of the district
+    office (or a designated official) endorses in the principal's place."""
+    return bool(case.teacher.additional_duty == PRINCIPAL_DUTY)
 
 
 def case_scope(user: User | AnonymousUser) -> Q | None:
@@ -37,6 +52,10 @@ def case_scope(user: User | AnonymousUser) -> Q | None:
         return Q(teacher__in=_main_school_teachers(supervisors=user))
     if role == Role.DISTRICT_COMMITTEE and user.district_id is not None:
         return Q(teacher__in=_main_school_teachers(subdistrict__district=user.district_id))
+    if role == Role.DISTRICT_HEAD and user.district_id is not None:
+        # Only the principals' portfolios, which they endorse in the principal's place.
+        district = _main_school_teachers(subdistrict__district=user.district_id)
+        return Q(teacher__in=district) & PRINCIPAL_PARTICIPANT
     if role == Role.QUALITY_OFFICE and user.province_id is not None:
         return Q(
             teacher__in=_main_school_teachers(subdistrict__district__province=user.province_id)
@@ -123,21 +142,37 @@ def main_school_id(case: Case) -> int | None:
     return assignment.school_id if assignment else None
 
 
+def _envelope_role(user: User, case: Case) -> str | None:
+    """The part of the closed envelope the user fills for a case: the principal's (the
+    principal of the main school, or the head of the district office for a principal-
+    participant) or the supervisor's. Nobody fills their own."""
+    if case.teacher.user_id == user.pk:
+        return None
+    if user.role == Role.DISTRICT_HEAD:
+        # The principals of their own district only (services ask without case_scope).
+        if not is_principal_participant(case) or user.district_id is None:
+            return None
+        school = main_school_id(case)
+        mine = school is not None and (
+            School.objects.filter(pk=school, subdistrict__district=user.district_id).exists()
+        )
+        return "principal" if mine else None
+    if user.role not in (Role.PRINCIPAL, Role.SUPERVISOR):
+        return None
+    school = main_school_id(case)
+    if school is None:
+        return None
+    if user.role == Role.PRINCIPAL:
+        # A principal-participant's own school has no one above them: the district acts.
+        mine = user.school_id == school and not is_principal_participant(case)
+        return "principal" if mine else None
+    return "supervisor" if user.supervised_schools.filter(pk=school).exists() else None
+
+
 def case_rights(*, user: User, case: Case) -> CaseRights:
     """The rights of `user` on a case they can already see (case_get_for_user)."""
     owner = case.teacher.user_id == user.pk
-    envelope_role: str | None = None
-    # Nobody scores their own envelope (a principal may be a participant too).
-    if user.role in (Role.PRINCIPAL, Role.SUPERVISOR) and not owner:
-        school = main_school_id(case)
-        if user.role == Role.PRINCIPAL and school is not None and user.school_id == school:
-            envelope_role = "principal"
-        elif (
-            user.role == Role.SUPERVISOR
-            and school is not None
-            and user.supervised_schools.filter(pk=school).exists()
-        ):
-            envelope_role = "supervisor"
+    envelope_role = _envelope_role(user, case)
     staff = user.is_case_staff
     # An assessor reads the evidence of the portfolios allocated to them (case_scope).
     reader = staff or user.role == Role.ASSESSOR
@@ -208,12 +243,17 @@ class EnvelopeScope:
     role: str | None
     school_ids: frozenset[int]
     user_id: int | None = None
+    # True: only principal-participants (the head of the district office); False: never them
+    # (a principal); None: any teacher (a supervisor).
+    principals: bool | None = None
 
     def role_for(self, case: Case) -> str | None:
         """The role in which the user fills the envelope of a case from case_list_rows
         (never their own case)."""
         school_id: int | None = getattr(case, "main_school_id", None)
         if school_id is None or school_id not in self.school_ids:
+            return None
+        if self.principals is not None and is_principal_participant(case) != self.principals:
             return None
         return None if case.teacher.user_id == self.user_id else self.role
 
@@ -225,7 +265,18 @@ def envelope_scope(*, user: User) -> EnvelopeScope:
         return EnvelopeScope(role=None, school_ids=frozenset())
     if user.role == Role.PRINCIPAL and user.school_id is not None:
         return EnvelopeScope(
-            role="principal", school_ids=frozenset({user.school_id}), user_id=user.pk
+            role="principal",
+            school_ids=frozenset({user.school_id}),
+            user_id=user.pk,
+            principals=False,
+        )
+    if user.role == Role.DISTRICT_HEAD and user.district_id is not None:
+        district = School.objects.filter(subdistrict__district=user.district_id)
+        return EnvelopeScope(
+            role="principal",
+            school_ids=frozenset(district.values_list("pk", flat=True)),
+            user_id=user.pk,
+            principals=True,
         )
     if user.role == Role.SUPERVISOR:
         schools = frozenset(user.supervised_schools.values_list("pk", flat=True))

@@ -99,18 +99,39 @@ class Picked:
     target: Target
 
 
+# The demo assessors' statuses (criterion a of the FAQ on assessors): all four kinds.
+STATUSES = (
+    Assessor.Status.LECTURER,
+    Assessor.Status.LECTURER,
+    Assessor.Status.WIDYAISWARA,
+    Assessor.Status.SENIOR_TEACHER,
+)
+
+
 def _register(people: People) -> list[Assessor]:
-    """The rayon's assessor register: the four demo assessors, every demo subject."""
+    """The rayon's assessor register: the four demo assessors, every demo subject, each
+    meeting the FAQ's criteria (an educator certificate, an S2 or S3 with an education element,
+    teacher training in the year before the programme year)."""
     entries = []
     for number, username in enumerate(("asesor1", "asesor2", "asesor3", "asesor4"), start=1):
-        entry, created = Assessor.objects.get_or_create(
+        entry, created = Assessor.objects.update_or_create(
             user=people.users[username],
             defaults={
+                "status": STATUSES[number - 1],
+                "educator_certificate": True,
+                "degree_in_education": True,
+                "experience_last_year": people.year.year - 1,
+            },
+            create_defaults={
                 "rayon": people.rayon,
                 "number": f"ASG-{people.rayon.code}-{number:04d}",
                 "degree": Assessor.Degree.S3 if number == 1 else Assessor.Degree.S2,
                 "institution": people.rayon.institution,
                 "max_load": 120,
+                "status": STATUSES[number - 1],
+                "educator_certificate": True,
+                "degree_in_education": True,
+                "experience_last_year": people.year.year - 1,
             },
         )
         if created:

@@ -210,3 +210,18 @@ COUNSELING_FIELDS = (
     "Bimbingan belajar",
     "Bimbingan karier",
 )
+
+# Teacher indexes of the demo's principal-participants (Teacher.additional_duty 3): the head of
+# the district office fills the principal's part of their envelope (login `kadinas`). Index 9 is
+# a submitted portfolio whose envelope is not started (demo/portfolios.py, CYCLE).
+PRINCIPAL_PARTICIPANTS = frozenset({9})
+
+# The first digit of an NSS by level (Nomor Statistik Sekolah; synthetic, like the NPSNs).
+NSS_LEVEL = {"SD": "1", "SMP": "2", "SMA": "3", "SMK": "4", "SLB": "5"}
+
+
+def nss(row: SchoolRow) -> str:
+    """A synthetic 12-digit NSS for a demo school (level, status, province 04, district 02,
+    0, the NPSN's last three digits): the identity page prints it as item 9h, not the NPSN."""
+    status = "1" if row.status == "negeri" else "2"
+    return f"{NSS_LEVEL[row.level]}{status}0404020{row.npsn[-3:]}"

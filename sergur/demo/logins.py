@@ -46,6 +46,12 @@ def district_logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
     logins = [
         Login("Operator", "operator", "Operator Demo", "superuser: /admin/"),
         Login("District committee", "dinas", str(users["dinas"]), "Kabupaten Bantul"),
+        Login(
+            "Head of the district education office",
+            "kadinas",
+            str(users["kadinas"]),
+            "the principal's part of a principal-participant's envelope",
+        ),
         Login("Quality office (LPMP)", "lpmp", str(users["lpmp"]), "Provinsi DI Yogyakarta"),
     ]
     logins.append(Login("Rayon admin", "rayon", str(users["rayon"]), str(people.rayon.institution)))

@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import models
 
 from sergur.accounts.models import User
+from sergur.cases.selectors import PRINCIPAL_DUTY
 from sergur.demo import data
 from sergur.demo.specs import SEED, SERVICE_UNTIL, TeacherSpec
 from sergur.registry.models import (
@@ -90,6 +91,7 @@ def load_registry(*, now: dt.datetime) -> People:
                 "status": row.status,
                 "subdistrict": subdistricts[row.subdistrict],
                 "address": f"{row.address}, {subdistricts[row.subdistrict].name}, Bantul",
+                "nss": data.nss(row),
             },
         )
         for row in data.SCHOOLS
@@ -137,6 +139,7 @@ def _staff_accounts(people: People) -> list[User]:
     ]
     specs: list[tuple[str, str, dict[str, object]]] = [
         ("dinas", User.Role.DISTRICT_COMMITTEE, {"district": people.district}),
+        ("kadinas", User.Role.DISTRICT_HEAD, {"district": people.district}),
         ("lpmp", User.Role.QUALITY_OFFICE, {"province": people.province}),
         ("rayon", User.Role.RAYON_ADMIN, {"rayon": people.rayon}),
         ("asesor1", User.Role.ASSESSOR, {"rayon": people.rayon}),
@@ -234,6 +237,7 @@ def _load_teachers(people: People, specs: list[TeacherSpec]) -> None:
             rank=spec.rank,
             subject=people.subjects[spec.subject.code],
             has_teaching_license=spec.subject.code == "224",
+            additional_duty=PRINCIPAL_DUTY if spec.index in data.PRINCIPAL_PARTICIPANTS else 0,
             user=people.users[spec.username],
         )
         teacher.full_clean()

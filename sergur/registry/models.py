@@ -14,6 +14,7 @@ from sergur.rules.text import without_invisible
 two_digits = RegexValidator(r"^[0-9]{2}$", _("Two digits."))
 three_digits = RegexValidator(r"^[0-9]{3}$", _("Three digits."))
 npsn_format = RegexValidator(r"^[0-9A-Z]{8}$", _("An NPSN has 8 characters (digits or capitals)."))
+nss_format = RegexValidator(r"^[0-9]{12}$", _("An NSS (Nomor Statistik Sekolah) has 12 digits."))
 nuptk_format = RegexValidator(r"^[0-9]{16}$", _("A NUPTK has 16 digits."))
 nip_format = RegexValidator(r"^[0-9]{18}$", _("A NIP has 18 digits."))
 
@@ -99,6 +100,15 @@ class School(models.Model):
         PRIVATE = "swasta", _("Private (swasta)")
 
     npsn = models.CharField(_("NPSN"), max_length=8, unique=True, validators=[npsn_format])
+    # The instrument's identity page asks for the NSS (item 9h, docs/sources/seeds/
+    # 003_358fe984fbae11df.txt: "h. Nomor Statistik Sekolah"), the older 12-digit number that
+    # is not the NPSN.
+    nss = models.CharField(
+        _("school statistics number (NSS)"),
+        max_length=12,
+        blank=True,
+        validators=[nss_format],
+    )
     name = models.CharField(_("name"), max_length=150)
     level = models.CharField(_("level"), max_length=4, choices=Level.choices)
     status = models.CharField(_("status"), max_length=6, choices=Status.choices)

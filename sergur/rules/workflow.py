@@ -117,12 +117,12 @@ STATE_NAMES: dict[State, Text] = {
     State.PUBLISHED: Text("Keputusan diumumkan", "Decision published"),
     State.REOPENED: Text("Dibuka kembali untuk dilengkapi", "Reopened for completion"),
     State.CLARIFICATION: Text("Klarifikasi diminta", "Clarification requested"),
-    State.DISQUALIFIED: Text("Didiskualifikasi", "Disqualified"),
+    State.DISQUALIFIED: Text("Diskualifikasi", "Disqualified"),
 }
 """Each state's name in both languages (the case model's labels)."""
 
 NO_SUCH_MOVE = Text(
-    "Kasus dengan status “{source}” tidak dapat berpindah ke “{target}”.",
+    "Berkas peserta dengan status “{source}” tidak dapat berpindah ke “{target}”.",
     "A case in the state “{source}” cannot move to “{target}”.",
 )
 
@@ -136,7 +136,7 @@ _ONLY_TEACHER = Text(
     "Only the teacher whose portfolio it is can submit it.",
 )
 _ONLY_DISTRICT = Text(
-    "Hanya panitia kabupaten/kota yang memverifikasi portofolio ini sekarang.",
+    "Hanya Panitia Sertifikasi Guru Kabupaten/Kota yang memverifikasi portofolio ini sekarang.",
     "Only the district committee verifies this portfolio now.",
 )
 _ONLY_QUALITY = Text(
@@ -144,11 +144,11 @@ _ONLY_QUALITY = Text(
     "Only the quality office (LPMP) verifies this portfolio now.",
 )
 _ONLY_RAYON = Text(
-    "Hanya admin rayon yang menerima portofolio ini.",
+    "Hanya PSG Rayon yang menerima portofolio ini.",
     "Only the rayon admin receives this portfolio.",
 )
 _ONLY_ALLOCATION = Text(
-    "Hanya admin rayon yang menugaskan asesor.",
+    "Hanya PSG Rayon yang menugaskan asesor.",
     "Only the rayon admin allocates assessors.",
 )
 _ONLY_ROUND = Text(
@@ -160,15 +160,15 @@ _ONLY_DECISION = Text(
     "A decision is taken from the assessment, a reconciliation or a clarification.",
 )
 _ONLY_PUBLISHER = Text(
-    "Hanya admin rayon yang mengumumkan keputusan.",
+    "Hanya PSG Rayon yang mengumumkan keputusan.",
     "Only the rayon admin publishes a decision.",
 )
 _ONLY_REVIEWER = Text(
-    "Hanya peninjau banding yang mengubah keputusan yang sudah diumumkan.",
+    "Hanya peninjau keberatan yang mengubah keputusan yang sudah diumumkan.",
     "Only the appeal's reviewer changes a published decision.",
 )
 _ONLY_RESCORE = Text(
-    "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang kasus ini.",
+    "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang berkas peserta ini.",
     "Only a re-scoring after a change of parameters decides this case again.",
 )
 

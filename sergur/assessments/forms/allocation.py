@@ -39,7 +39,11 @@ class AssessorForm(forms.ModelForm[Assessor]):
         fields = [
             "user",
             "number",
+            "status",
+            "educator_certificate",
             "degree",
+            "degree_in_education",
+            "experience_last_year",
             "subjects",
             "institution",
             "home_district",

@@ -7,18 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, Assessor, DeclaredRelation, Reconciliation
+from sergur.assessments.selectors.allocation_slots import (
+    pool,
+    year_params,
+)
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_scope
-from sergur.registry.models import ProgrammeYear, Teacher, TeachingAssignment
-from sergur.rules.assessment import AssessmentParams, assessment_params
-from sergur.rules.assessment.allocation import AssessorSlot, PortfolioSlot
+from sergur.registry.models import ProgrammeYear, Teacher
 
 ASSESSING_STATES = (Case.State.IN_ASSESSMENT, Case.State.RECONCILIATION)
 
@@ -58,13 +59,14 @@ def own_assessor_get(*, user: User) -> Assessor:
 
 
 def allocation_get_for_reassign(*, user: User, pk: int) -> Allocation:
-    """An active allocation the rayon admin may reassign: of a case they see, to an assessor
-    of their rayon; 403 for other roles, 404 otherwise. (Opening a sheet is decided by
+    """An active allocation the rayon admin may reassign: of a case they see (its assessor may
+    come from another rayon for a subject that crosses rayons); 403 for other roles, 404
+    otherwise. (Opening a sheet is decided by
     `selectors.sheets.allocation_get_for_user`.)"""
-    rayon = rayon_get_for_user(user=user)
+    rayon_get_for_user(user=user)
     scope = case_scope(user)
     allocation = (
-        Allocation.objects.filter(pk=pk, active=True, assessor__rayon=rayon)
+        Allocation.objects.filter(pk=pk, active=True)
         .filter(case__in=Case.objects.filter(scope or Q(pk__in=[])))
         .select_related(
             "assessor",
@@ -91,11 +93,6 @@ def programme_year_pick(year: int | None) -> ProgrammeYear:
     if picked is None:
         raise Http404
     return picked
-
-
-def year_params(programme_year: ProgrammeYear) -> AssessmentParams:
-    """The assessment parameters of a programme year."""
-    return assessment_params(programme_year.year, tuple(settings.SERGUR_YEARS_DIRS))
 
 
 # -- the rayon's cases ------------------------------------------------------------------------
@@ -208,11 +205,14 @@ def previous_assessors(cases: dict[int, int]) -> dict[int, tuple[int, ...]]:
 
 
 def candidates(*, case: Case, round: int, rayon: int) -> QuerySet[Assessor]:
-    """The active assessors of the rayon and the case's subject not yet in the round (the
-    service still checks conflicts and load, and says why it refuses)."""
+    """The active assessors of the rayon (and, for a subject that may cross the rayon, of
+    other rayons) and the case's subject not yet in the round (the service still checks the
+    criteria, conflicts and load, and says why it refuses)."""
     busy = Allocation.objects.filter(case=case, round=round, active=True).values("assessor")
+    params = year_params(case.programme_year)
     return (
-        Assessor.objects.filter(rayon=rayon, active=True, subjects=case.teacher.subject_id)
+        pool(rayon=rayon, params=params)
+        .filter(active=True, subjects=case.teacher.subject_id)
         .exclude(pk__in=busy)
         .select_related("user")
         .order_by("number")
@@ -252,103 +252,6 @@ def case_get_for_rayon(*, user: User, pk: int) -> Case:
     if case is None:
         raise Http404
     return case
-
-
-# -- slots for the rules core -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Workplace:
-    """Where a teacher works: the main school and its district."""
-
-    school: int | None
-    district: int | None
-
-
-def workplaces(teachers: Iterable[int]) -> dict[int, Workplace]:
-    """Each teacher's main school and its district (one query)."""
-    rows = (
-        TeachingAssignment.objects.filter(teacher__in=list(teachers), is_main=True)
-        .order_by("teacher", "pk")
-        .values_list("teacher", "school", "school__subdistrict__district")
-    )
-    found: dict[int, Workplace] = {}
-    for teacher, school, district in rows:
-        found.setdefault(teacher, Workplace(school, district))
-    return found
-
-
-def portfolio_slots(cases: list[Case]) -> list[PortfolioSlot]:
-    """The cases as the rules core's portfolios (the teacher and subject must be loaded)."""
-    places = workplaces(case.teacher_id for case in cases)
-    nowhere = Workplace(None, None)
-    return [
-        PortfolioSlot(
-            case=case.pk,
-            teacher=case.teacher_id,
-            subject=case.teacher.subject.code,
-            school=places.get(case.teacher_id, nowhere).school,
-            district=places.get(case.teacher_id, nowhere).district,
-        )
-        for case in cases
-    ]
-
-
-def register(rayon: int) -> QuerySet[Assessor]:
-    """The rayon's register, with what a list shows (three queries with the subjects)."""
-    return (
-        Assessor.objects.filter(rayon=rayon)
-        .select_related("user", "home_district", "home_school")
-        .prefetch_related("subjects")
-        .order_by("number")
-    )
-
-
-def with_loads(assessors: QuerySet[Assessor], programme_year: ProgrammeYear) -> QuerySet[Assessor]:
-    """The assessors with `year_load`: their active allocations in the programme year."""
-    return assessors.annotate(
-        year_load=Count(
-            "allocations",
-            filter=Q(allocations__active=True, allocations__case__programme_year=programme_year),
-        )
-    )
-
-
-def assessor_slot(assessor: Assessor, default_load: int, related: Iterable[int]) -> AssessorSlot:
-    """One register entry as the rules core's assessor (needs `year_load` and the subjects
-    and home school loaded)."""
-    district = assessor.home_district_id
-    if district is None and assessor.home_school is not None:
-        district = assessor.home_school.subdistrict.district_id
-    return AssessorSlot(
-        id=assessor.pk,
-        subjects=frozenset(subject.code for subject in assessor.subjects.all()),
-        school=assessor.home_school_id,
-        district=district,
-        related_teachers=frozenset(related),
-        capacity=default_load if assessor.max_load is None else assessor.max_load,
-        load=getattr(assessor, "year_load", 0),
-        active=assessor.active,
-    )
-
-
-def assessor_slots(
-    assessors: QuerySet[Assessor], programme_year: ProgrammeYear, default_load: int
-) -> dict[int, AssessorSlot]:
-    """The assessors as the rules core sees them, with their loads of the programme year and
-    their declared relationships (four queries)."""
-    entries = list(
-        with_loads(assessors, programme_year)
-        .select_related("home_school__subdistrict")
-        .prefetch_related("subjects")
-    )
-    related: dict[int, list[int]] = {}
-    rows = DeclaredRelation.objects.filter(assessor__in=[a.pk for a in entries]).values_list(
-        "assessor", "teacher"
-    )
-    for assessor, teacher in rows:
-        related.setdefault(assessor, []).append(teacher)
-    return {a.pk: assessor_slot(a, default_load, related.get(a.pk, ())) for a in entries}
 
 
 # -- declared relationships -------------------------------------------------------------------

@@ -19,12 +19,16 @@ from django.utils.translation import gettext_lazy as _
 from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, Assessor, DeclaredRelation, Sheet
 from sergur.assessments.selectors.allocation import (
-    assessor_slots,
     next_rounds,
-    portfolio_slots,
     previous_assessors,
     rayon_cases,
     third_wanted,
+)
+from sergur.assessments.selectors.allocation_slots import (
+    assessor_slots,
+    case_rayon,
+    pool,
+    portfolio_slots,
     year_params,
 )
 from sergur.cases.models import Case, CaseEvent
@@ -104,12 +108,12 @@ def allocation_run(*, programme_year: ProgrammeYear, actor: User) -> AllocationS
     if not cases:
         return AllocationSummary(placed=0, unplaced=[])
     params = year_params(programme_year)
-    assessors = assessor_slots(
-        Assessor.objects.filter(rayon=actor.rayon_id), programme_year, params.assessor_load
-    )
+    rayon = actor.rayon_id or 0
+    assessors = assessor_slots(pool(rayon=rayon, params=params), programme_year, rayon=rayon)
     rounds = next_rounds(case.pk for case in cases)
     round_of = {case.pk: rounds.get(case.pk, 1) for case in cases}
-    plan = allocate(portfolio_slots(cases), assessors.values(), keep=previous_assessors(round_of))
+    portfolios = portfolio_slots(cases, params.outside_rayon_subjects)
+    plan = allocate(portfolios, assessors.values(), keep=previous_assessors(round_of))
     by_pk = {case.pk: case for case in cases}
     for case_pk, chosen in plan.placed.items():
         case = by_pk[case_pk]
@@ -126,7 +130,7 @@ def allocation_run(*, programme_year: ProgrammeYear, actor: User) -> AllocationS
 
 
 def third_assessor_allocate(*, case: Case, round: int, actor: User | None) -> Allocation | None:
-    """A third assessor for the round, from the rayon of the first two: never one of them, of
+    """A third assessor for the round, from the case's rayon: never one of the first two, of
     the subject, without conflict, within load, the least loaded (rules.assessment.allocate).
     None when nobody is eligible (the rayon admin then assigns one by hand)."""
     current = list(
@@ -134,15 +138,13 @@ def third_assessor_allocate(*, case: Case, round: int, actor: User | None) -> Al
     )
     if not current or any(a.slot == Allocation.Slot.THIRD for a in current):
         return None
-    rayon = current[0].assessor.rayon_id
+    rayon = case_rayon(case)
     programme_year = case.programme_year
     params = year_params(programme_year)
-    assessors = assessor_slots(
-        Assessor.objects.filter(rayon=rayon), programme_year, params.assessor_load
-    )
+    assessors = assessor_slots(pool(rayon=rayon, params=params), programme_year, rayon=rayon)
     loaded = Case.objects.select_related("teacher__subject").get(pk=case.pk)
     plan = allocate(
-        portfolio_slots([loaded]),
+        portfolio_slots([loaded], params.outside_rayon_subjects),
         assessors.values(),
         per_portfolio=1,
         exclude={case.pk: frozenset(a.assessor_id for a in current)},
@@ -163,8 +165,12 @@ def third_assessor_allocate(*, case: Case, round: int, actor: User | None) -> Al
 
 
 def assign_obstacles(*, case: Case, round: int, rayon: int, assessor: Assessor) -> list[str]:
-    """Every reason `assessor` may not take a slot of the case's round, in words."""
-    if assessor.rayon_id != rayon:
+    """Every reason `assessor` may not take a slot of the case's round, in words: another
+    rayon's assessor for a subject that may not cross the rayon, one already in the round, or
+    the rules core's obstacles (subject, FAQ criteria, conflicts, load)."""
+    params = year_params(case.programme_year)
+    crossing = params.outside_rayon_subjects
+    if assessor.rayon_id != rayon and case.teacher.subject.code not in crossing:
         return [str(OTHER_RAYON)]
     busy = Allocation.objects.filter(
         case=case, round=round, active=True, assessor=assessor
@@ -172,11 +178,9 @@ def assign_obstacles(*, case: Case, round: int, rayon: int, assessor: Assessor) 
     if busy:
         return [str(SAME_ASSESSOR)]
     slots = assessor_slots(
-        Assessor.objects.filter(pk=assessor.pk),
-        case.programme_year,
-        year_params(case.programme_year).assessor_load,
+        Assessor.objects.filter(pk=assessor.pk), case.programme_year, rayon=rayon
     )
-    (portfolio,) = portfolio_slots([case])
+    (portfolio,) = portfolio_slots([case], crossing)
     return list(_why(obstacles(portfolio, slots[assessor.pk])))
 
 
@@ -186,7 +190,9 @@ def allocation_reassign(
 ) -> Allocation:
     """Put another assessor in one slot of the round: the old allocation is kept, inactive,
     and its sheet with it; the new one starts an empty sheet. Refused once the old sheet is
-    submitted, or for an assessor with a conflict, another subject or a full load."""
+    submitted, or for an assessor with a conflict, another subject, a full load or an FAQ
+    criterion missing from the register (docs/sources/seeds/003_358fe984fbae11df.txt, the FAQ
+    on assessors, question 5)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(REASON_REQUIRED, code="reason")
@@ -207,7 +213,7 @@ def allocation_reassign(
     if sheet is not None and sheet.submitted:
         raise ValidationError(SHEET_SUBMITTED, code="submitted")
     refused = assign_obstacles(
-        case=case, round=allocation.round, rayon=allocation.assessor.rayon_id, assessor=assessor
+        case=case, round=allocation.round, rayon=actor.rayon_id or 0, assessor=assessor
     )
     if refused:
         raise ValidationError(
@@ -285,7 +291,9 @@ def third_assessor_assign(
 @transaction.atomic
 def assessor_save(*, assessor: Assessor, subjects: Iterable[Subject]) -> Assessor:
     """Add or change an entry of the assessor register (docs/sources/facts.md §2: degree, assessor
-    number, subjects, home institution)."""
+    number, subjects, home institution; and the FAQ's criteria, docs/sources/seeds/
+    003_358fe984fbae11df.txt, the FAQ on assessors, question 5: status, educator certificate,
+    S2 with an education element, recent experience with teachers)."""
     assessor.full_clean()
     assessor.save()
     assessor.subjects.set(list(subjects))

@@ -19,6 +19,16 @@ from sergur.portfolios.selectors import teacher_role
 from sergur.portfolios.services import envelope_confirm, envelope_save, portfolio_submit
 from sergur.portfolios.tests.teacher_support import fill_submittable
 
+QUALIFIED: dict[str, Any] = {
+    "status": "lecturer",
+    "educator_certificate": True,
+    "degree_in_education": True,
+    "experience_last_year": 2006,
+}
+"""A register entry meeting the FAQ's criteria for the 2007 programme year (rules/assessment/
+qualification.py): a lecturer with an educator certificate, an S2 or S3 in education, who
+trained teachers in 2006."""
+
 OBSERVATION: list[int | None] = [4] * 24
 SUPERIOR: list[int | None] = [4] * 10
 

@@ -3,6 +3,8 @@ register (entries, declared relationships; an assessor's own declarations)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -31,11 +33,14 @@ from sergur.assessments.selectors.allocation import (
     programme_year_pick,
     rayon_get_for_user,
     received_cases,
-    register,
     relations_of,
     state_counts,
     teacher_by_participant,
     third_wanted,
+)
+from sergur.assessments.selectors.allocation_slots import (
+    register,
+    register_gaps,
 )
 from sergur.assessments.services.allocation import (
     allocation_reassign,
@@ -47,6 +52,7 @@ from sergur.assessments.services.allocation import (
 from sergur.cases.models import Case
 from sergur.cases.selectors import RAYON_STATES
 from sergur.common.http import AuthenticatedHttpRequest
+from sergur.common.i18n import rules_lang
 
 PER_PAGE = 25
 UNPLACED_SHOWN = 20
@@ -199,13 +205,27 @@ def third_assign_view(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
 # -- the register ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RegisterRow:
+    """A register entry with the FAQ criteria it lacks, in the reader's language."""
+
+    assessor: Assessor
+    gaps: tuple[str, ...]
+
+
 @require_safe
 @login_required
 def register_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The rayon's assessors."""
     rayon = rayon_get_for_user(user=request.user)
     page = Paginator(register(rayon), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "assessments/register/list.html", {"page": page})
+    gaps = register_gaps(page.object_list)
+    lang = rules_lang()
+    rows = [
+        RegisterRow(entry, tuple(gap.text(lang) for gap in gaps.get(entry.pk, ())))
+        for entry in page.object_list
+    ]
+    return render(request, "assessments/register/list.html", {"page": page, "rows": rows})
 
 
 def _assessor_form(

@@ -97,7 +97,7 @@ def test_a_teacher_with_cases_in_several_years_sees_them_all(client, cast):
 
     assert response.status_code == 200
     assert listed(response) == {cast.sri_case.pk, old.pk}
-    assert "My cases" in text(response) or "Kasus saya" in text(response)
+    assert "My cases" in text(response) or "Berkas saya" in text(response)
     assert reverse("portfolios:envelope", args=[old.pk]) not in text(response)
 
 

@@ -73,6 +73,7 @@ def test_every_role_has_its_accounts(demo_output):
         User.Role.PRINCIPAL: len(SCHOOLS),
         User.Role.SUPERVISOR: 2,
         User.Role.DISTRICT_COMMITTEE: 1,
+        User.Role.DISTRICT_HEAD: 1,
         User.Role.QUALITY_OFFICE: 1,
         User.Role.ASSESSOR: 4,
         User.Role.RAYON_ADMIN: 1,
@@ -176,3 +177,21 @@ def test_the_synthetic_teachers_are_plausible():
         else:
             assert spec.nip == "" and spec.rank == ""
     assert teacher_spec(7) == specs[7]  # the same index makes the same person
+
+
+def test_the_district_head_endorses_the_demo_principal_and_the_register_is_qualified(
+    demo_output,
+):
+    from sergur.assessments.models import Assessor
+    from sergur.assessments.selectors.allocation_slots import register_gaps
+    from sergur.cases.selectors import case_list_for_user, case_rights
+
+    head = User.objects.get(username="kadinas")
+    (case,) = case_list_for_user(user=head)
+    assert case.teacher.additional_duty == 3
+    assert case_rights(user=head, case=case).envelope_role == "principal"
+    assert "kadinas" in demo_output
+    entries = list(Assessor.objects.all())
+    assert len(entries) == 4
+    assert all(gaps == () for gaps in register_gaps(entries).values())
+    assert all(len(school.nss) == 12 for school in School.objects.all())

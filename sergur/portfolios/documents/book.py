@@ -178,7 +178,8 @@ def _identity_page(pdf: Pdf, data: BookData) -> None:
         ("", "e. Provinsi", school.province if school else ""),
         ("", "f. No. Telp. Sekolah", school.phone if school else ""),
         ("", "g. Alamat e-mail", school.email if school else ""),
-        ("", "h. Nomor Statistik Sekolah (NPSN)", school.npsn if school else ""),
+        # The NSS, not the NPSN: the instrument's item 9h is the Nomor Statistik Sekolah.
+        ("", "h. Nomor Statistik Sekolah", school.nss if school else ""),
         ("10.", "Mata Pelajaran/Guru Kelas TK/TKLB/SD/SDLB", who.subject),
         ("11.", "Beban Mengajar per Minggu", f"{who.weekly_hours} Jam"),
     ]

@@ -32,6 +32,7 @@ class SchoolLines:
     phone: str
     email: str
     npsn: str
+    nss: str
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def identity_read(*, case: Case, portfolio: Portfolio | None = None) -> Identity
             phone=main.phone,
             email=main.email,
             npsn=main.npsn,
+            nss=main.nss,
         )
     return Identity(
         case_id=case.pk,

@@ -25,7 +25,10 @@ ALREADY_USED = _(
 )
 ENVELOPE_CLOSED = _("The deadline for the closed-envelope instruments has passed (%(deadline)s).")
 ENVELOPE_NOT_FILLED = _("Score every item of both instruments before confirming.")
-ENVELOPE_NOT_AUTHOR = _("Only the principal and the supervisor of the teacher's school fill this.")
+ENVELOPE_NOT_AUTHOR = _(
+    "Only the principal and the supervisor of the teacher's school fill this (for a principal, "
+    "the head of the district education office in the principal's place)."
+)
 DEADLINE_PASSED = _("The submission deadline has passed (%(deadline)s).")
 DECLARATION_NEEDED = _("Tick the declaration of authenticity to submit.")
 NOT_COMPLETE = _("The portfolio cannot be submitted yet: %(gaps)s")

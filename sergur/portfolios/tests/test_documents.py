@@ -422,3 +422,14 @@ def test_book_prints_component_one_as_five_fixed_rows(cast, named):
     assert len(portfolio.section_rows("qualification")) == 1
     for label in ("a.D4", "b.S1", "c.Post.Grad.Diploma", "d.S2", "e.S3"):
         assert label in squeezed(text)
+
+
+def test_book_identity_page_prints_the_nss_as_item_9h_not_the_npsn(cast, submitted):
+    # Seed 003, the identity page of every instrument: "h. Nomor Statistik Sekolah".
+    school = cast.sri_case.teacher.assignments.get().school
+    school.nss = "201040201001"
+    school.save(update_fields=["nss"])
+    text = pdf_pages(book_pdf(book_read(case=cast.sri_case, now=timezone.now())))[2]
+
+    assert "Nomor Statistik Sekolah" in text and "201040201001" in text
+    assert "(NPSN)" not in text and school.npsn not in text

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case
-from sergur.cases.selectors import case_get_for_user, case_rights
+from sergur.cases.selectors import case_get_for_user, case_rights, is_principal_participant
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.forms import EnvelopeForm
@@ -49,6 +49,15 @@ CONFIRMATION_WITHDRAWN = _(
 )
 SAVED_NOT_CONFIRMED = _("The draft is saved, but it is not confirmed:")
 AUTHOR_NAMES = {"principal": _("principal"), "supervisor": _("supervisor")}
+# For a principal-participant the head of the district office fills the principal's part
+# (docs/sources/seeds/003_358fe984fbae11df.txt, the FAQ on the portfolio, question 4).
+DISTRICT_HEAD_NAME = _("head of the district education office")
+
+
+def _author_name(author: str, case: Case) -> str:
+    if author == "principal" and is_principal_participant(case):
+        return str(DISTRICT_HEAD_NAME)
+    return str(AUTHOR_NAMES[author])
 
 
 @dataclass(frozen=True)
@@ -145,10 +154,10 @@ def _other(author: str) -> str:
 
 
 def _confirmed_message(
-    author: str, before: EnvelopeInstrument | None, after: EnvelopeInstrument
+    case: Case, author: str, before: EnvelopeInstrument | None, after: EnvelopeInstrument
 ) -> str:
     other = _other(author)
-    params = {"other": AUTHOR_NAMES[other]}
+    params = {"other": _author_name(other, case)}
     if after.complete:
         return str(CONFIRMED_COMPLETE)
     text = str(CONFIRMED_WAITING % params)
@@ -212,14 +221,15 @@ def envelope(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     messages.success(request, DRAFT_SAVED)
                     return redirect("portfolios:envelope", pk=case.pk)
                 if confirmed is not None:
-                    messages.success(request, _confirmed_message(author, current, confirmed))
+                    messages.success(request, _confirmed_message(case, author, current, confirmed))
                     return redirect("portfolios:envelope", pk=case.pk)
                 messages.warning(request, SAVED_NOT_CONFIRMED)
                 current = saved
     context = {
         "case": case,
         "author": author,
-        "author_name": AUTHOR_NAMES[author],
+        "author_name": _author_name(author, case),
+        "principal_name": _author_name("principal", case),
         "envelope": current,
         "form": form,
         "blocks": [_block(form, "o", practice), _block(form, "s", SUPERIOR)],

@@ -1,7 +1,8 @@
 """Allocating assessors to portfolios (docs/sources/facts.md §2): every portfolio is scored blind by
 two assessors of its subject, none of whom may have a conflict of interest with the teacher (same
 school, same home district, a declared relationship), and no assessor takes more portfolios
-than their maximum load.
+than their maximum load. An assessor who lacks an FAQ criterion (qualification.py) takes none,
+and one from another rayon only takes the subjects the year lets cross the rayon.
 
 The allocation is deterministic: the same portfolios and assessors give the same plan whatever
 order they come in. Portfolios with the fewest eligible assessors are placed first (ties by
@@ -28,6 +29,9 @@ class PortfolioSlot(Struct, frozen=True):
     subject: str
     school: int | None
     district: int | None
+    # A local-content, ICT, maritime or tourism subject: may take assessors from outside the
+    # rayon (docs/sources/seeds/003_358fe984fbae11df.txt, the FAQ on assessors, question 7).
+    outside_rayon_allowed: bool = False
 
 
 class AssessorSlot(Struct, frozen=True):
@@ -41,6 +45,8 @@ class AssessorSlot(Struct, frozen=True):
     capacity: int  # maximum number of portfolios in the programme year
     load: int  # portfolios already allocated in the programme year
     active: bool = True
+    unqualified: tuple[Message, ...] = ()  # the FAQ criteria they lack (qualification.py)
+    outside_rayon: bool = False  # registered with another rayon's university
 
 
 class AllocationPlan(Struct, frozen=True):
@@ -57,6 +63,9 @@ def conflicts(portfolio: PortfolioSlot, assessor: AssessorSlot) -> tuple[Message
     reasons: list[Message] = []
     if not assessor.active:
         reasons.append(msg("allocation.inactive"))
+    reasons.extend(assessor.unqualified)
+    if assessor.outside_rayon and not portfolio.outside_rayon_allowed:
+        reasons.append(msg("allocation.outside_rayon"))
     if portfolio.school is not None and portfolio.school == assessor.school:
         reasons.append(msg("allocation.same_school"))
     if portfolio.district is not None and portfolio.district == assessor.district:

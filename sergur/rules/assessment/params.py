@@ -18,6 +18,9 @@ from msgspec import Struct
 from sergur.rules.programme import ProgrammeYearError, exact_decimal, load_section
 
 RECONCILIATION_MODES = frozenset({"joint", "third"})
+FAQ_EXPERIENCE_YEARS = 5
+"""The 2007 FAQ's window for an assessor's experience with teachers ("dalam rentang 5 (lima)
+tahun terakhir"), for a year file that does not set `assessor_experience_years`."""
 
 
 class AssessmentParams(Struct, frozen=True, kw_only=True):
@@ -32,9 +35,17 @@ class AssessmentParams(Struct, frozen=True, kw_only=True):
     appeal_days: int  # days after publication in which the teacher may appeal
     kappa_min: Decimal  # quality page: an assessor's linear kappa below this is flagged
     flag_min_pairs: int  # quality page: a figure raises a flag only on at least this many pairs
+    # Optional keys (a year file without them keeps the FAQ of 2007's rule and no exception):
+    # the window of an assessor's recent experience with teachers, in years counting the
+    # programme year (qualification.py, criterion e), and the subjects that may take assessors
+    # from universities outside the rayon (docs/sources/seeds/003_358fe984fbae11df.txt, the FAQ
+    # on assessors, question 7).
+    assessor_experience_years: int = FAQ_EXPERIENCE_YEARS
+    outside_rayon_subjects: frozenset[str] = frozenset()
 
 
-_KEYS = tuple(f for f in AssessmentParams.__struct_fields__ if f != "year")
+_OPTIONAL = frozenset({"assessor_experience_years", "outside_rayon_subjects"})
+_KEYS = tuple(f for f in AssessmentParams.__struct_fields__ if f not in {"year", *_OPTIONAL})
 
 
 def _where(path: Path, key: str) -> str:
@@ -67,6 +78,11 @@ def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
         raise ProgrammeYearError(
             f"{_where(path, 'reconciliation')} must be one of {sorted(RECONCILIATION_MODES)}"
         )
+    subjects = section.get("outside_rayon_subjects", [])
+    if not isinstance(subjects, list) or not all(isinstance(code, str) for code in subjects):
+        raise ProgrammeYearError(
+            f"{_where(path, 'outside_rayon_subjects')} must be a list of subject codes"
+        )
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
         raise ProgrammeYearError(f"{path}: 'year' must be an integer")
@@ -80,6 +96,12 @@ def parse_assessment(path: Path, data: dict[str, object]) -> AssessmentParams:
         appeal_days=_whole(path, section, "appeal_days"),
         kappa_min=kappa_min,
         flag_min_pairs=_whole(path, section, "flag_min_pairs"),
+        assessor_experience_years=(
+            _whole(path, section, "assessor_experience_years")
+            if "assessor_experience_years" in section
+            else FAQ_EXPERIENCE_YEARS
+        ),
+        outside_rayon_subjects=frozenset(subjects),
     )
 
 

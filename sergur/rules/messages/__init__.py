@@ -40,6 +40,7 @@ TEMPLATES: Catalogue = merge(
     decisions.CHECKS,
     assessment.SHEET,
     assessment.ALLOCATION,
+    assessment.QUALIFICATION,
     trace.TRACE,
     validation.ERRORS,
     completeness.GAPS,

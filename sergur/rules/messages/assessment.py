@@ -72,16 +72,46 @@ ALLOCATION: Catalogue = {
     },
     "allocation.conflicted": {
         "id": "{conflicted} asesor bidang studi {subject} tidak boleh menilai portofolio ini "
-        "(konflik kepentingan, tidak aktif, atau sudah menilai); tersisa {free}, "
-        "diperlukan {needed}.",
+        "(konflik kepentingan, tidak aktif, tidak memenuhi kriteria asesor, dari luar rayon, "
+        "atau sudah menilai); tersisa {free}, diperlukan {needed}.",
         "en": "{conflicted} assessors of subject {subject} may not assess this portfolio "
-        "(conflict of interest, inactive, or already assessing it); {free} remain, "
-        "{needed} are needed.",
+        "(conflict of interest, inactive, not meeting the assessor criteria, from outside the "
+        "rayon, or already assessing it); {free} remain, {needed} are needed.",
+    },
+    "allocation.outside_rayon": {
+        "id": "Asesor berasal dari luar rayon; hanya guru muatan lokal, TIK, kelautan dan "
+        "pariwisata yang dapat dinilai asesor perguruan tinggi di luar rayon.",
+        "en": "The assessor is from outside the rayon; only local-content, ICT, maritime and "
+        "tourism teachers may be assessed by assessors of universities outside the rayon.",
     },
     "allocation.capacity": {
         "id": "Asesor bidang studi {subject} yang bebas konflik telah mencapai beban maksimal; "
         "tersisa {room} yang masih dapat menerima, diperlukan {needed}.",
         "en": "The conflict-free assessors of subject {subject} have reached their maximum "
         "load; {room} still have room, {needed} are needed.",
+    },
+}
+
+# qualification.*: an FAQ criterion for assessors the register entry lacks
+# (sergur.rules.assessment.qualification).
+QUALIFICATION: Catalogue = {
+    "qualification.status": {
+        "id": "Asesor harus berstatus dosen, widyaiswara, instruktur/guru senior, atau pengawas.",
+        "en": "An assessor must be a lecturer, a widyaiswara, a senior teacher or instructor, "
+        "or a supervisor.",
+    },
+    "qualification.certificate": {
+        "id": "Asesor harus bersertifikat pendidik.",
+        "en": "An assessor must hold an educator certificate.",
+    },
+    "qualification.degree": {
+        "id": "Asesor harus berpendidikan minimal S2 (ada unsur kependidikan).",
+        "en": "An assessor must hold at least an S2 with an education element.",
+    },
+    "qualification.experience": {
+        "id": "Asesor harus berpengalaman mengajar, melatih, atau membimbing guru atau calon "
+        "guru dalam rentang {since}–{year}.",
+        "en": "An assessor must have taught, trained or mentored teachers or student teachers "
+        "between {since} and {year}.",
     },
 }

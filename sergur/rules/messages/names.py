@@ -155,7 +155,7 @@ INTERPRETATIONS: Catalogue = {
         "a single author 10.",
     },
     "D1": {
-        "id": "Batas bawah Melengkapi Substansi (MS) adalah parameter tahun program "
+        "id": "Batas bawah Melengkapi Substansi (MS) adalah parameter tahun kuota "
         "(bawaan produk 825); buku pedoman hanya menyebut 'sedikit di bawah'.",
         "en": "The near-miss floor for MS is a programme-year parameter (product default 825); "
         "the books say only 'slightly below'.",

@@ -120,7 +120,7 @@ TRACE: Catalogue = {
         "en": "Award at {level} level: 0 (awards count from district level up)",
     },
     "trace.special_area": {
-        "id": "Pengabdian di daerah khusus: {years} tahun × {per_year} = {points}",
+        "id": "Penugasan di daerah khusus: {years} tahun × {per_year} = {points}",
         "en": "Service in a special area: {years} years × {per_year} = {points}",
     },
 }

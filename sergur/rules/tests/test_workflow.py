@@ -32,7 +32,7 @@ def test_a_move_the_table_does_not_hold_is_refused_with_both_states() -> None:
         "“Decided, awaiting publication”."
     ]
     assert check.reasons[0].text("id") == (
-        "Kasus dengan status “Mengisi portofolio” tidak dapat berpindah ke "
+        "Berkas peserta dengan status “Mengisi portofolio” tidak dapat berpindah ke "
         "“Sudah diputuskan, menunggu pengumuman”."
     )
 
@@ -60,8 +60,9 @@ def test_each_row_that_leads_there_gives_its_reason() -> None:
     check = transition_check(State.PUBLISHED, State.DECIDED, Actor.TEACHER)
 
     assert [reason.text("id") for reason in check.reasons] == [
-        "Hanya peninjau banding yang mengubah keputusan yang sudah diumumkan.",
-        "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang kasus ini.",
+        "Hanya peninjau keberatan yang mengubah keputusan yang sudah diumumkan.",
+        "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang berkas "
+        "peserta ini.",
     ]
 
 

@@ -66,6 +66,9 @@ def test_a_year_in_an_extra_folder_can_use_a_third_assessor(tmp_path):
         (data(flag_min_pairs=0), "assessment.flag_min_pairs must be a whole number"),
         (data(flag_min_pairs=2.5), "assessment.flag_min_pairs must be a whole number"),
         ({"year": "x", "assessment": GOOD}, "'year' must be an integer"),
+        (data(outside_rayon_subjects="224"), "outside_rayon_subjects must be a list"),
+        (data(outside_rayon_subjects=[224]), "outside_rayon_subjects must be a list"),
+        (data(assessor_experience_years=0), "assessor_experience_years must be a whole"),
     ],
 )
 def test_a_bad_section_names_the_file_and_the_key(tmp_path, document, error):
@@ -86,3 +89,17 @@ def test_unknown_unreadable_and_mislabelled_years(tmp_path):
     )
     with pytest.raises(ProgrammeYearError, match="says year 2034"):
         assessment_params(2033, (tmp_path,))
+
+
+def test_2007_carries_the_faqs_assessor_rules():
+    # Seed 003, the FAQ on assessors: "dalam rentang 5 (lima) tahun terakhir" (question 5);
+    # "Guru muatan lokal, guru TIK, …" may take assessors "di luar rayon" (question 7).
+    params = assessment_params(2007)
+    assert params.assessor_experience_years == 5
+    assert params.outside_rayon_subjects == frozenset({"224", "746"})
+
+
+def test_a_year_without_the_assessor_keys_keeps_the_faqs_window_and_no_crossing(tmp_path):
+    params = parse_assessment(tmp_path / "2030.toml", data())
+    assert params.assessor_experience_years == 5
+    assert params.outside_rayon_subjects == frozenset()
