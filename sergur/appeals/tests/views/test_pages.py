@@ -5,6 +5,7 @@ the wrong role and someone else's appeal too, with bounded queries."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -499,5 +500,6 @@ def test_the_form_never_shows_a_decision_before_it_is_published(client, cast):
     response = as_user(client, cast.sri).get(url("file", cast.sri_case.pk))
 
     assert response.status_code == 200
-    assert "MS" not in page(response)
+    # The code as a word: a random CSRF token may hold the letters "MS" inside it.
+    assert re.search(r"\bMS\b", page(response)) is None
     assert 'name="grounds"' not in page(response)  # nothing to appeal against yet
