@@ -102,7 +102,9 @@ def test_xlsx_formulas_are_read_as_text(tmp_path: Path) -> None:
 def test_every_row_is_read_when_the_dimension_tag_says_fewer(tmp_path: Path) -> None:
     import zipfile
 
-    good = xlsx(tmp_path, [["NAMA", "NUPTK"], *[[f"Guru {n}", str(n)] for n in range(1, 6)]])
+    cells: list[list[object]] = [["NAMA", "NUPTK"]]
+    cells += [[f"Guru {n}", str(n)] for n in range(1, 6)]
+    good = xlsx(tmp_path, cells)
     lying = tmp_path / "lying.xlsx"
     with zipfile.ZipFile(good) as source, zipfile.ZipFile(lying, "w") as target:
         for item in source.infolist():
