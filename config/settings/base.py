@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "sergur.cases",
     "sergur.portfolios",
     "sergur.imports",
+    "sergur.transfers",
     "sergur.selection",
     "sergur.assessments",
     "sergur.verification",
