@@ -20,11 +20,15 @@ class TransferStepInline(admin.TabularInline[TransferStep, Transfer]):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
 
 @admin.register(Transfer)
 class TransferAdmin(admin.ModelAdmin[Transfer]):
     list_display = ("pk", "origin", "destination", "state", "requested_at")
     list_filter = ("state",)
+    list_select_related = ("origin", "destination")
     inlines = [TransferStepInline]
     readonly_fields = (
         "teacher",
@@ -39,6 +43,9 @@ class TransferAdmin(admin.ModelAdmin[Transfer]):
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
