@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("sergur.cases.urls")),
     path("", include("sergur.portfolios.urls")),
     path("", include("sergur.imports.urls")),
+    path("", include("sergur.transfers.urls")),
     path("", include("sergur.selection.urls")),
     path("", include("sergur.verification.urls")),
     path("", include("sergur.assessments.urls")),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "sergur.cases",
     "sergur.portfolios",
     "sergur.imports",
+    "sergur.transfers",
     "sergur.selection",
     "sergur.assessments",
     "sergur.verification",

@@ -92,6 +92,10 @@ class CaseEvent(AppendOnlyModel):
         APPEAL_FILED = "appeal_filed", _("Appeal filed")
         APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
         RESCORED = "rescored", _("Re-scored after a parameter change")
+        TRANSFER_REQUESTED = "transfer_requested", _("Transfer to another district requested")
+        TRANSFER_APPROVED = "transfer_approved", _("Transfer approved: moved to another district")
+        TRANSFER_REFUSED = "transfer_refused", _("Transfer refused")
+        TRANSFER_ESCALATED = "transfer_escalated", _("Transfer disputed before the province")
 
     append_only_message = "case events are append-only"
 

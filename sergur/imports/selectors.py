@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -9,7 +11,7 @@ from django.http import Http404
 
 from sergur.accounts.models import User
 from sergur.imports.models import ImportBatch, ImportProblem
-from sergur.registry.models import School, Subject
+from sergur.registry.models import School, Subject, TeachingAssignment
 from sergur.rules.selection.layout import SchoolRef
 
 
@@ -72,3 +74,28 @@ def school_refs(*, district_id: int | None) -> tuple[dict[str, SchoolRef], dict[
 def subject_ids() -> dict[str, int]:
     """Every subject id by its three-digit code (the BBB digits of §4.5)."""
     return dict(Subject.objects.values_list("code", "pk"))
+
+
+def teachers_of_other_districts(*, nuptks: Collection[str], district_id: int) -> dict[str, str]:
+    """Of `nuptks`, those of registered teachers whose main school lies in another district
+    than `district_id`, each with that district's name ("Kabupaten Sleman"): an import leaves
+    them alone, their district hands them over by a transfer (docs/import.md)."""
+    found: dict[str, str] = {}
+    wanted = list(nuptks)
+    for start in range(0, len(wanted), OUTSIDE_CHUNK):
+        rows = (
+            TeachingAssignment.objects.filter(
+                is_main=True, teacher__nuptk__in=wanted[start : start + OUTSIDE_CHUNK]
+            )
+            .exclude(school__subdistrict__district_id=district_id)
+            .values_list(
+                "teacher__nuptk",
+                "school__subdistrict__district__kind",
+                "school__subdistrict__district__name",
+            )
+        )
+        found.update({nuptk: f"{kind.capitalize()} {name}" for nuptk, kind, name in rows})
+    return found
+
+
+OUTSIDE_CHUNK = 2000  # NUPTKs a query (well under every database's parameter limit)

@@ -109,7 +109,9 @@ def _cell_text(value: object) -> str:
 
 def read_xlsx(path: str | Path | IO[bytes]) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of the first sheet of an XLSX workbook as (row number, {column: cell}),
-    streamed (openpyxl read-only); formulas are read as their text, never evaluated."""
+    streamed (openpyxl read-only); formulas are read as their text, never evaluated. Every
+    row is read, whatever the sheet's `<dimension>` tag claims (Buku 1 data exchange,
+    docs/sources/facts.md §8)."""
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
@@ -128,12 +130,15 @@ def _xlsx_rows(book: Any) -> Iterator[tuple[int, dict[str, str]]]:
     sheet = book.worksheets[0] if book.worksheets else None
     if sheet is None:
         raise ReadError(1, msg("import.empty_file"))
+    # Read-only mode stops at the rows the `<dimension>` tag names, and some writers set it
+    # too small: forget it, so that every row of the sheet is read (issue 10, item 5).
+    sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     header = next(rows, None)
     if header is None:
         raise ReadError(1, msg("import.empty_file"))
     names = [normalise_header(_cell_text(value)) for value in header]
-    while names and not names[-1]:  # read-only sheets pad every row to the widest one
+    while names and not names[-1]:  # a header may end in empty (styled) cells
         names.pop()
     width = len(names)
     for number, values in enumerate(rows, start=2):

@@ -26,7 +26,7 @@ import polars as pl
 from django.db import connection
 
 from sergur.imports.models import ImportBatch
-from sergur.registry.models import Teacher
+from sergur.registry.models import School, Subdistrict, Teacher, TeachingAssignment
 from sergur.rules.selection.layout import ParsedRow, SchoolRef
 
 PREFIX = "sergur_import_stage_"
@@ -208,6 +208,28 @@ class Stage:
                 return None
             cursor.execute(f"SELECT count(*) FROM {self.name}")
             return int(cursor.fetchone()[0])
+
+    def drop_outside(self, district_id: int) -> int:
+        """Remove the staged rows of teachers whose main school lies in another district than
+        `district_id` (one moved there since the dry run); how many were removed."""
+        t, a = Teacher._meta, TeachingAssignment._meta
+        school, sub = School._meta, Subdistrict._meta
+
+        def col(meta: Any, attname: str) -> str:
+            return _quote(next(f.column for f in meta.concrete_fields if f.attname == attname))
+
+        nuptk = col(t, "nuptk")
+        sql = (
+            f"DELETE FROM {self.name} s USING {_quote(t.db_table)} t, {_quote(a.db_table)} a, "
+            f"{_quote(school.db_table)} sc, {_quote(sub.db_table)} sd "
+            f"WHERE s.{nuptk} = t.{nuptk} AND a.{col(a, 'teacher_id')} = t.{col(t, 'id')} "
+            f"AND a.{col(a, 'is_main')} AND a.{col(a, 'school_id')} = sc.{col(school, 'id')} "
+            f"AND sc.{col(school, 'subdistrict_id')} = sd.{col(sub, 'id')} "
+            f"AND sd.{col(sub, 'district_id')} <> %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [district_id])
+            return int(cursor.rowcount)
 
     def drop(self) -> None:
         """Remove the stage (nothing happens when there is none)."""

@@ -164,6 +164,9 @@ def _apply_staged(
                 stage.add_rows(part, lookups)
         start, span = 0.5, 0.5
     all_or_nothing = mode == ImportBatch.Mode.ALL_OR_NOTHING
+    # A teacher who went to another district since the dry run is not written (docs/import.md).
+    if batch.district_id is not None and stage.drop_outside(batch.district_id) and all_or_nothing:
+        raise Changed
     if not all_or_nothing:
         stage.index()
     # All or nothing is one transaction (its progress is visible to nobody else): one range.

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from sergur.imports import bulk
 from sergur.imports.models import ImportBatch, ImportProblem
+from sergur.imports.services.outside import outside_frame, outside_rows
 from sergur.imports.services.reading import (
     CHUNK,
     batch_fingerprint,
@@ -93,7 +94,10 @@ def _check_rows(batch: ImportBatch, lookups: bulk.Lookups, stage: bulk.Stage | N
     total = valid = invalid = file_errors = 0
 
     def flush() -> None:
-        nonlocal pending, good
+        nonlocal pending, good, valid, invalid
+        good, outside = outside_rows(good, batch.district_id)
+        valid, invalid = valid - len(outside), invalid + len(outside)
+        pending += [stored(batch, p) for p in outside]
         ImportProblem.objects.bulk_create(pending)
         if stage is not None and good:
             stage.add_rows(good, lookups)
@@ -139,6 +143,10 @@ def _check_plain(batch: ImportBatch, lookups: bulk.Lookups, stage: bulk.Stage | 
         ):
             problems = [stored(batch, p) for p in part.header] if total == 0 else []
             problems += [stored(batch, p) for p in checked.problems]
+            if checked.good is not None:
+                checked.good, outside = outside_frame(checked.good, batch.district_id)
+                problems += [stored(batch, p) for p in outside]
+                checked.invalid += len(outside)
             ImportProblem.objects.bulk_create(problems, batch_size=CHUNK)
             if stage is not None and checked.good is not None:
                 stage.add_frame(checked.good, lookups)

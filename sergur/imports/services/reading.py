@@ -15,6 +15,7 @@ from sergur.common.errors import log_without_data
 from sergur.imports import bulk
 from sergur.imports.models import ImportBatch, ImportProblem
 from sergur.imports.selectors import school_refs, subject_ids
+from sergur.imports.services.outside import outside_frame, outside_rows
 from sergur.rules.selection.layout import (
     EXTRA,
     DateFormat,
@@ -127,10 +128,14 @@ def good_parts(
                 for _part, checked in bulk.checked_batches(
                     stream, checker, lambda: share(read_share(batch, stream))
                 ):
+                    good = checked.good
+                    if good is not None:
+                        good, outside = outside_frame(good, batch.district_id)
+                        checked.invalid += len(outside)
                     if checked.invalid and all_or_nothing:
                         raise Changed
-                    if checked.good is not None and not checked.good.is_empty():
-                        yield checked.good
+                    if good is not None and not good.is_empty():
+                        yield good
             except NotPlain:  # pragma: no cover - a stored file does not change after its check
                 raise Changed from None
         return
@@ -145,6 +150,7 @@ def good_parts(
                 elif all_or_nothing:
                     raise Changed
                 if count % CHUNK == 0:
+                    chunk = _own(chunk, batch, all_or_nothing)
                     if chunk:
                         yield chunk
                     chunk = []
@@ -153,5 +159,15 @@ def good_parts(
             raise Changed from None
         if all_or_nothing and row_checker.blocking_header:
             raise Changed
+        chunk = _own(chunk, batch, all_or_nothing)
         if chunk:
             yield chunk
+
+
+def _own(chunk: list[ParsedRow], batch: ImportBatch, all_or_nothing: bool) -> list[ParsedRow]:
+    """The rows of teachers the batch's district may write; in all or nothing a teacher who
+    went to another district since the dry run raises Changed."""
+    kept, outside = outside_rows(chunk, batch.district_id)
+    if outside and all_or_nothing:
+        raise Changed
+    return kept

@@ -93,14 +93,19 @@ def envelope_save(
 def envelope_confirm(
     *, case: Case, actor: User, author: str, now: dt.datetime
 ) -> EnvelopeInstrument:
-    """The principal or the supervisor confirms the scores as they stand."""
+    """The principal or the supervisor confirms the scores as they stand; confirming again
+    scores that author already confirmed changes nothing and logs nothing."""
     _ensure_author(case, actor, author)
     _envelope_open(case, now)
     envelope = EnvelopeInstrument.objects.select_for_update().filter(case=case).first()
     if envelope is None or not envelope.filled:
         raise ValidationError(ENVELOPE_NOT_FILLED, code="not_filled")
+    if getattr(envelope, f"{author}_confirmed_at") is not None:
+        # A second click (or a re-sent form): the confirmation and its log entry stand once.
+        return envelope
     setattr(envelope, author, actor)
     setattr(envelope, f"{author}_confirmed_at", now)
+    envelope.full_clean()
     envelope.save()
     kind = (
         CaseEvent.Kind.INSTRUMENT_COMPLETED

@@ -86,6 +86,26 @@ def test_principal_then_supervisor_complete_the_envelope(cast):
     ]
 
 
+def test_confirming_again_logs_once_and_keeps_the_first_confirmation(cast):
+    case = cast.sri_case
+    fill(case, cast.pak_kepala)
+    first_at = now()
+    envelope_confirm(case=case, actor=cast.pak_kepala, author="principal", now=first_at)
+    envelope_confirm(case=case, actor=cast.pengawas, author="supervisor", now=first_at)
+    logged = case.events.count()
+
+    for author, actor in (("principal", cast.pak_kepala), ("supervisor", cast.pengawas)):
+        again = envelope_confirm(
+            case=case, actor=actor, author=author, now=first_at + dt.timedelta(minutes=5)
+        )
+        assert getattr(again, f"{author}_confirmed_at") == first_at
+
+    assert again.complete
+    assert case.events.count() == logged
+    assert case.events.filter(kind=CaseEvent.Kind.INSTRUMENT_COMPLETED).count() == 1
+    assert case.events.filter(kind=CaseEvent.Kind.INSTRUMENT_CONFIRMED).count() == 1
+
+
 def test_the_log_never_holds_the_item_scores(cast):
     case = cast.sri_case
     fill(case, cast.pak_kepala)

@@ -120,4 +120,12 @@ IMPORT: Catalogue = {
         "id": "Sekolah NPSN {value} berada di luar kabupaten/kota Anda.",
         "en": "The school with NPSN {value} is outside your district.",
     },
+    "import.teacher_outside": {
+        "id": "Guru dengan NUPTK {value} terdaftar di {district}, bukan di kabupaten/kota "
+        "Anda: impor tidak mengubahnya. Untuk memindahkan guru ini, ajukan mutasi (menu "
+        "Mutasi guru); {district} yang menyetujuinya.",
+        "en": "The teacher with NUPTK {value} is registered in {district}, not in your "
+        "district: the import does not change them. To move this teacher, request a transfer "
+        "(the Transfers menu), which {district} approves.",
+    },
 }

@@ -99,6 +99,25 @@ def test_xlsx_formulas_are_read_as_text(tmp_path: Path) -> None:
     assert list(read_xlsx(path)) == [(2, {"NAMA": "=1+1"})]
 
 
+def test_every_row_is_read_when_the_dimension_tag_says_fewer(tmp_path: Path) -> None:
+    import zipfile
+
+    cells: list[list[object]] = [["NAMA", "NUPTK"]]
+    cells += [[f"Guru {n}", str(n)] for n in range(1, 6)]
+    good = xlsx(tmp_path, cells)
+    lying = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(lying, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                assert b'<dimension ref="A1:B6" />' in data
+                data = data.replace(b'<dimension ref="A1:B6" />', b'<dimension ref="A1:B3" />')
+            target.writestr(item, data)
+    rows = list(read_xlsx(lying))
+    assert [line for line, _ in rows] == [2, 3, 4, 5, 6]
+    assert rows[-1][1] == {"NAMA": "Guru 5", "NUPTK": "5"}
+
+
 def test_an_empty_workbook_or_a_non_workbook_says_so(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="empty"):
         list(read_xlsx(xlsx(tmp_path, [])))

@@ -268,3 +268,29 @@ def test_book_queries_do_not_grow_with_the_entries(client, cast):
         )
 
     assert queries() == few
+
+
+# -- the rayon (docs/portfolio.md "Who may see and do what") ----------------------------------
+def test_the_rayon_takes_the_documents_it_assesses_once_the_case_is_in_its_hands(client, cast):
+    """The rayon assesses the portfolio, so its admin takes every document of a case it holds
+    (export, receipt, book, evidence); before that, and for another rayon, the case is not
+    found."""
+    from sergur.cases.models import Case, CaseEvent
+    from sergur.cases.tests.support import state_set
+    from sergur.portfolios.tests.teacher_support import fill_submittable
+
+    case = cast.sri_case
+    evidence = fill_submittable(case, cast.sri)[0].evidence.get()
+    submit(case, cast.sri)
+    urls = [
+        reverse("portfolios:export", args=[case.pk]),
+        receipt_url(case),
+        book_url(case),
+        reverse("portfolios:evidence", args=[case.pk, evidence.pk]),
+    ]
+    assert [as_user(client, cast.rayon_admin).get(u).status_code for u in urls] == [404] * 4
+
+    state_set(case=case, to_state=Case.State.RECEIVED, kind=CaseEvent.Kind.RECEIVED)
+
+    assert [as_user(client, cast.rayon_admin).get(u).status_code for u in urls] == [200] * 4
+    assert [as_user(client, cast.rayon_other).get(u).status_code for u in urls] == [404] * 4

@@ -1,0 +1,1 @@
+"""Transfers (mutasi) of a teacher from one district to another (docs/transfers.md)."""
