@@ -108,6 +108,10 @@ ODD = [
     "Sri Léstari",
     "H.Sri Lestari",
     "Prof Dr Sri Lestari",
+    "IJAZAH",
+    "mengajar",
+    "MENGAJAR ",
+    "ijazah\xa0",
 ]
 ROWS = st.lists(
     st.dictionaries(st.sampled_from(list(GOOD)), st.sampled_from(ODD) | st.text(max_size=6)),
