@@ -453,3 +453,23 @@ def test_script_closed_pipe_stops_quietly(tmp_path):
     assert done.stdout.splitlines() == [",".join(HEADER)]
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
     assert done.stderr.splitlines()[-1] in ("sergur exit 0", "sergur exit 141", "sergur exit 1")
+
+
+def test_the_mismatch_columns_are_read_and_a_route_without_a_degree_field_is_refused(
+    capsys, tmp_path
+):
+    header, body = lines(TEACHERS)
+    chosen = body[0] + ",156,IJAZAH"  # a degree's field and a route: ranked as before
+    alone = body[1] + ",,MENGAJAR"  # a route with nothing to choose between: invalid
+    rest = [line + ",," for line in body[2:]]
+    file = write(
+        tmp_path, header + ",KODE_BIDANG_STUDI_IJAZAH,PILIHAN_SERTIFIKASI", [chosen, alone, *rest]
+    )
+
+    result = run(capsys, "rank", file, "--lang", "en")
+
+    assert result.status == 1
+    assert f"{file}: line 3, column PILIHAN_SERTIFIKASI: PILIHAN_SERTIFIKASI is only for" in (
+        result.err
+    )
+    assert len(table(result.out)) == 19

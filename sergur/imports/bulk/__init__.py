@@ -14,6 +14,7 @@ from sergur.imports.bulk.stage import (
     file_digest,
     fingerprint,
     stage_sweep,
+    teacher_values,
 )
 from sergur.imports.bulk.upsert import stage_ranges, stage_upsert
 
@@ -32,4 +33,5 @@ __all__ = [
     "stage_ranges",
     "stage_sweep",
     "stage_upsert",
+    "teacher_values",
 ]

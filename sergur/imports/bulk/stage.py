@@ -49,6 +49,8 @@ TEACHER_FIELDS = (
     "certified",
     "additional_duty",
     "achievement",
+    "degree_subject_id",
+    "mismatch_choice",
 )
 # The column of the layout each field is read from (docs/import.md). A known teacher's field
 # whose column the file does not have keeps what the registry holds: an export without
@@ -72,6 +74,8 @@ FIELD_COLUMNS = {
     "certified": "SUDAH_SERTIFIKASI",
     "additional_duty": "TUGAS_TAMBAHAN",
     "achievement": "PRESTASI",
+    "degree_subject_id": "KODE_BIDANG_STUDI_IJAZAH",
+    "mismatch_choice": "PILIHAN_SERTIFIKASI",
 }
 
 
@@ -168,9 +172,11 @@ class Stage:
         if good.is_empty():
             return
         subject = pl.col("subject_code").replace_strict(lookups.subjects, return_dtype=pl.Int64)
-        teacher = [
-            subject.alias(name) if name == "subject_id" else pl.col(name) for name in TEACHER_FIELDS
-        ]
+        degree = pl.col("degree_subject_code").replace_strict(
+            {"": None, **lookups.subjects}, return_dtype=pl.Int64
+        )
+        derived = {"subject_id": subject, "degree_subject_id": degree}
+        teacher = [derived.get(name, pl.col(name)).alias(name) for name in TEACHER_FIELDS]
         school = pl.col("npsn").replace_strict(lookups.school_ids, return_dtype=pl.Int64)
         staged = good.select("line", "nuptk", *teacher, school.alias("school_id"), "weekly_hours")
         buffer = io.BytesIO()
@@ -237,11 +243,19 @@ class Stage:
             cursor.execute(f"DROP TABLE IF EXISTS {self.name}")
 
 
+def teacher_values(row: ParsedRow, subjects: dict[str, int]) -> dict[str, object]:
+    """The TEACHER_FIELDS of a good row, subject codes turned into ids (both write paths)."""
+    derived = {
+        "subject_id": subjects[row.subject_code],
+        "degree_subject_id": subjects[row.degree_subject_code] if row.degree_subject_code else None,
+    }
+    return {
+        name: derived[name] if name in derived else getattr(row, name) for name in TEACHER_FIELDS
+    }
+
+
 def _values(row: ParsedRow, lookups: Lookups) -> tuple[object, ...]:
-    teacher = [
-        lookups.subjects[row.subject_code] if name == "subject_id" else getattr(row, name)
-        for name in TEACHER_FIELDS
-    ]
+    teacher = teacher_values(row, lookups.subjects).values()
     return (row.line, row.nuptk, *teacher, lookups.school_ids[row.npsn], row.weekly_hours)
 
 

@@ -12,13 +12,6 @@ from sergur.rules.selection.layout import ParsedRow
 CHUNK = 2000  # objects a bulk statement
 
 
-def _teacher_values(row: ParsedRow, subjects: dict[str, int]) -> dict[str, object]:
-    return {
-        name: subjects[row.subject_code] if name == "subject_id" else getattr(row, name)
-        for name in bulk.TEACHER_FIELDS
-    }
-
-
 def upsert(
     rows: list[ParsedRow], lookups: bulk.Lookups, written: tuple[str, ...] = bulk.TEACHER_FIELDS
 ) -> tuple[int, int]:
@@ -35,7 +28,7 @@ def upsert(
         if teacher is None:
             continue
         differs = False
-        values = _teacher_values(row, subjects)
+        values = bulk.teacher_values(row, subjects)
         for field in written:
             value = values[field]
             if getattr(teacher, field) != value:
@@ -65,7 +58,7 @@ def upsert(
 def _create(rows: list[ParsedRow], subjects: dict[str, int], schools: dict[str, int]) -> None:
     """Create new teachers with their main school."""
     made = Teacher.objects.bulk_create(
-        [Teacher(nuptk=row.nuptk, **_teacher_values(row, subjects)) for row in rows],
+        [Teacher(nuptk=row.nuptk, **bulk.teacher_values(row, subjects)) for row in rows],
         batch_size=CHUNK,
     )
     TeachingAssignment.objects.bulk_create(

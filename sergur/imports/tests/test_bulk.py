@@ -18,7 +18,10 @@ from sergur.tabular.readers import read_csv
 
 CHANGE = st.dictionaries(
     st.sampled_from(list(GOOD)),
-    st.sampled_from(ODD[:40]) | st.sampled_from(["Sri Lestari", "Dra. Sri Lestari", "Budi"]),
+    st.sampled_from(ODD[:40])
+    | st.sampled_from(["Sri Lestari", "Dra. Sri Lestari", "Budi"])
+    # the mismatch columns: a degree's field and a route, good and bad together
+    | st.sampled_from(["156", "180", "IJAZAH", "mengajar", "ijazah "]),
     max_size=2,
 )
 ROW = st.tuples(st.integers(0, 6), CHANGE)

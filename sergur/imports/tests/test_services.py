@@ -16,9 +16,11 @@ from sergur.imports.models import ImportBatch
 from sergur.imports.services import import_apply, import_batch_create, import_check
 from sergur.imports.tests.factories import csv_upload, row, xlsx_upload
 from sergur.registry.models import School, Teacher, TeachingAssignment
-from sergur.registry.tests.factories import SchoolFactory, SubdistrictFactory
+from sergur.registry.tests.factories import SchoolFactory, SubdistrictFactory, SubjectFactory
 from sergur.rules.selection.layout import ParsedRow, parse_row
+from sergur.rules.tests.selection.seed003 import MISMATCH as MISMATCH_QUOTE
 from sergur.rules.tests.selection.test_layout import GOOD
+from sergur.selection.selectors import certified_subject_for
 
 pytestmark = pytest.mark.django_db
 
@@ -393,3 +395,50 @@ def test_fuzzed_rows_never_crash_and_never_import_a_bad_row(
         if imported:  # never a row the layout refuses
             assert isinstance(parse_row(1, r), ParsedRow)
     Teacher.objects.filter(nuptk__startswith="12345678901200").delete()
+
+
+@pytest.mark.parametrize("mode", ["all_or_nothing", "good_rows"])
+def test_the_import_records_the_mismatch_choice_and_a_file_without_it_keeps_it(
+    cast: Cast, school: School, mode: str
+) -> None:
+    # seed 003's FAQ: the route "sepenuhnya diserahkan guru yang bersangkutan"; the district
+    # officer records it with the import, without the admin.
+    assert "sepenuhnya diserahkan guru" in MISMATCH_QUOTE
+    SubjectFactory(code="156", name="Bahasa Indonesia")
+    chosen = row(1, KODE_BIDANG_STUDI_IJAZAH="156", PILIHAN_SERTIFIKASI="IJAZAH")
+    import_apply(batch=checked(cast, csv_upload([chosen])), mode="all_or_nothing")
+    teacher = Teacher.objects.select_related("degree_subject").get(nuptk=chosen["NUPTK"])
+    assert teacher.degree_subject is not None and teacher.degree_subject.code == "156"
+    assert teacher.mismatch_choice == Teacher.MismatchChoice.DEGREE
+    assert certified_subject_for(teacher).code == "156"
+
+    without = ("KODE_BIDANG_STUDI_IJAZAH", "PILIHAN_SERTIFIKASI")
+    batch = import_apply(
+        batch=checked(cast, csv_upload([row(1, NAMA="Sri Lestari, S.Pd.")], without=without)),
+        mode=mode,
+    )
+    assert batch.rows_updated == 1
+    kept = Teacher.objects.get(pk=teacher.pk)
+    assert (kept.degree_subject_id, kept.mismatch_choice) == (teacher.degree_subject_id, "degree")
+
+    cleared = row(1, NAMA="Sri Lestari, S.Pd.")  # both columns, both empty: recorded as empty
+    import_apply(batch=checked(cast, csv_upload([cleared])), mode=mode)
+    kept = Teacher.objects.get(pk=teacher.pk)
+    assert (kept.degree_subject_id, kept.mismatch_choice) == (None, "")
+
+
+def test_a_mismatch_choice_without_a_degree_field_is_refused_with_line_and_column(
+    cast: Cast, school: School
+) -> None:
+    bad = [
+        row(1, PILIHAN_SERTIFIKASI="MENGAJAR"),
+        row(2, KODE_BIDANG_STUDI_IJAZAH="777"),
+        row(3, KODE_BIDANG_STUDI_IJAZAH="180", PILIHAN_SERTIFIKASI="bebas"),
+    ]
+    batch = checked(cast, csv_upload(bad))
+    found = sorted((p.line, p.column, p.code) for p in batch.problems.all())
+    assert found == [
+        (2, "PILIHAN_SERTIFIKASI", "import.mismatch_without_degree"),
+        (3, "KODE_BIDANG_STUDI_IJAZAH", "import.subject_unknown"),
+        (4, "PILIHAN_SERTIFIKASI", "import.choice_bad"),
+    ]

@@ -26,7 +26,7 @@ from sergur.imports.services import (
 from sergur.imports.services.reading import batch_lookups
 from sergur.imports.tests.factories import NPSN, csv_upload, row
 from sergur.registry.models import School, Teacher, TeachingAssignment
-from sergur.registry.tests.factories import SchoolFactory, TeacherFactory
+from sergur.registry.tests.factories import SchoolFactory, SubjectFactory, TeacherFactory
 from sergur.rules.selection.layout import ParsedRow, parse_row
 
 pytestmark = pytest.mark.django_db
@@ -188,9 +188,17 @@ SCHOOLS = ("A", "B", "C")
 HELD = st.lists(
     st.tuples(st.sampled_from(SCHOOLS), st.integers(0, 3)), max_size=3, unique_by=lambda x: x[0]
 )
-BEFORE = st.one_of(st.none(), st.tuples(st.sampled_from(["III/c", "IV/a"]), HELD, st.booleans()))
+BEFORE = st.one_of(
+    st.none(),
+    st.tuples(st.sampled_from(["III/c", "IV/a"]), HELD, st.booleans(), st.booleans()),
+)
+# the mismatch columns: no degree's field, or "156" with no route or either route
+MISMATCH = st.sampled_from([("", ""), ("156", ""), ("156", "IJAZAH"), ("156", "MENGAJAR")])
 AFTER = st.tuples(
-    st.sampled_from(SCHOOLS), st.sampled_from(["18", "24"]), st.sampled_from(["III/c", "IV/a"])
+    st.sampled_from(SCHOOLS),
+    st.sampled_from(["18", "24"]),
+    st.sampled_from(["III/c", "IV/a"]),
+    MISMATCH,
 )
 
 
@@ -199,6 +207,8 @@ def _registry() -> list[tuple[object, ...]]:
         (
             t.nuptk,
             t.rank,
+            t.degree_subject.code if t.degree_subject is not None else "",
+            t.mismatch_choice,
             sorted((a.school.npsn, a.weekly_hours, a.is_main) for a in t.assignments.all()),
         )
         for t in Teacher.objects.filter(nuptk__startswith="12345678901200")
@@ -213,7 +223,7 @@ def _registry() -> list[tuple[object, ...]]:
 )
 @given(st.lists(st.tuples(BEFORE, AFTER), min_size=1, max_size=4))
 def test_the_set_based_writes_are_the_orm_writes(
-    cast: Cast, school: School, cases: list[tuple[Any, tuple[str, str, str]]]
+    cast: Cast, school: School, cases: list[tuple[Any, tuple[str, str, str, tuple[str, str]]]]
 ) -> None:
     npsn = {"A": NPSN, "B": "20999011", "C": "20999012"}
     schools = {"A": school}
@@ -221,17 +231,31 @@ def test_the_set_based_writes_are_the_orm_writes(
         schools[name] = School.objects.filter(npsn=npsn[name]).first() or SchoolFactory(
             npsn=npsn[name], subdistrict=school.subdistrict
         )
+    language = SubjectFactory(code="156", name="Bahasa Indonesia")
     lookups = batch_lookups(ImportBatch(district=None))
     with transaction.atomic():
         rows: list[ParsedRow] = []
-        for n, (before, (at, hours, rank)) in enumerate(cases, start=1):
-            cells = row(n, NPSN=npsn[at], JAM_MENGAJAR=hours, GOLONGAN=rank)
+        for n, (before, (at, hours, rank, (degree, route))) in enumerate(cases, start=1):
+            cells = row(
+                n,
+                NPSN=npsn[at],
+                JAM_MENGAJAR=hours,
+                GOLONGAN=rank,
+                KODE_BIDANG_STUDI_IJAZAH=degree,
+                PILIHAN_SERTIFIKASI=route,
+            )
             parsed = parse_row(n + 1, cells, lookups.subjects, lookups.refs)
             assert isinstance(parsed, ParsedRow)
             rows.append(parsed)
             if before is not None:
-                old_rank, held, first_is_main = before
-                teacher = TeacherFactory(nuptk=cells["NUPTK"], rank=old_rank, user=None)
+                old_rank, held, first_is_main, chosen = before
+                teacher = TeacherFactory(
+                    nuptk=cells["NUPTK"],
+                    rank=old_rank,
+                    user=None,
+                    degree_subject=language if chosen else None,
+                    mismatch_choice="degree" if chosen else "",
+                )
                 for index, (where, extra) in enumerate(held):
                     TeachingAssignment.objects.create(
                         teacher=teacher,

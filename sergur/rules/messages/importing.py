@@ -128,4 +128,16 @@ IMPORT: Catalogue = {
         "district: the import does not change them. To move this teacher, request a transfer "
         "(the Transfers menu), which {district} approves.",
     },
+    "import.mismatch_without_degree": {
+        "id": (
+            "PILIHAN_SERTIFIKASI hanya untuk guru yang mengajar di luar bidang ijazahnya: "
+            "isi KODE_BIDANG_STUDI_IJAZAH dengan bidang ijazah yang berbeda dari "
+            "KODE_BIDANG_STUDI."
+        ),
+        "en": (
+            "PILIHAN_SERTIFIKASI is only for a teacher who teaches outside their degree's "
+            "field: fill KODE_BIDANG_STUDI_IJAZAH with a degree field other than "
+            "KODE_BIDANG_STUDI."
+        ),
+    },
 }

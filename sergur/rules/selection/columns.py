@@ -24,6 +24,7 @@ from sergur.rules.selection.layout import (
     ISO,
     LIMITS,
     MAX_CELL,
+    MISMATCH,
     TEMPORARY_NUPTK,
     YES_NO,
     DateFormat,
@@ -45,7 +46,14 @@ NUMBERS = {
     "TUGAS_TAMBAHAN": (0, 3),
     "PRESTASI": (0, 4),
 }
-CHOICES = ("JENIS_KELAMIN", "STATUS_KEPEGAWAIAN", "INPASSING", "PENDIDIKAN", "SUDAH_SERTIFIKASI")
+CHOICES = (
+    "JENIS_KELAMIN",
+    "STATUS_KEPEGAWAIAN",
+    "INPASSING",
+    "PENDIDIKAN",
+    "SUDAH_SERTIFIKASI",
+    "PILIHAN_SERTIFIKASI",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,7 @@ def _stage(raw: pl.DataFrame, date_format: DateFormat) -> pl.DataFrame:
 def _flags(known: list[str], allowed: list[str]) -> list[pl.Expr]:
     """Stage 2: the checks of parse_row on whole columns; any true (or null) flags the row."""
     nuptk, nip, rank = pl.col("NUPTK"), pl.col("NIP"), pl.col("GOLONGAN")
+    degree, choice = pl.col("KODE_BIDANG_STUDI_IJAZAH"), pl.col("PILIHAN_SERTIFIKASI")
     employment, birth = pl.col("employment"), pl.col("date_TANGGAL_LAHIR")
     return [
         pl.col("raw_flag"),
@@ -135,6 +144,9 @@ def _flags(known: list[str], allowed: list[str]) -> list[pl.Expr]:
         ~pl.col("SUDAH_SERTIFIKASI").is_in(list(YES_NO)),
         ~pl.col("PENDIDIKAN").is_in(EDUCATION),
         ~pl.col("KODE_BIDANG_STUDI").is_in(known),
+        (degree != "") & ~degree.is_in(known),
+        ~choice.is_in(["", *MISMATCH]),
+        (choice != "") & ((degree == "") | (degree == pl.col("KODE_BIDANG_STUDI"))),
         ~pl.col("NPSN").is_in(allowed),
         pl.col("JAM_MENGAJAR") == "",
         *((pl.col(name) != "") & pl.col(f"date_{name}").is_null() for name in DATES[1:]),
@@ -155,7 +167,8 @@ def check_batch(
     the registry values of `ParsedRow` (nuptk, nip, name, …, weekly_hours, region,
     school_level), meaningful where `flagged` is false."""
     raw = batch.cells
-    subjects = [code for code in raw["KODE_BIDANG_STUDI"].unique().to_list() if code]
+    codes = pl.concat([raw["KODE_BIDANG_STUDI"], raw["KODE_BIDANG_STUDI_IJAZAH"]]).unique()
+    subjects = [code for code in codes.to_list() if code]
     schools = {npsn for npsn in raw["NPSN"].str.to_uppercase().unique().to_list() if npsn}
     known = sorted(code for code in subjects if code in known_subjects)
     refs = {npsn: known_schools[npsn] for npsn in schools if npsn in known_schools}
@@ -192,6 +205,10 @@ def check_batch(
         certified=pl.col("SUDAH_SERTIFIKASI").is_in(["Y", "YA"]),
         region=pl.col("NPSN").replace_strict(region, default="", return_dtype=pl.String),
         school_level=pl.col("NPSN").replace_strict(level, default="", return_dtype=pl.String),
+        degree_subject_code=pl.col("KODE_BIDANG_STUDI_IJAZAH"),
+        mismatch_choice=pl.col("PILIHAN_SERTIFIKASI").replace_strict(
+            MISMATCH, default="", return_dtype=pl.String
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from sergur.rules.selection.layout.spec import (
     ISO,
     LIMITS,
     MAX_CELL,
+    MISMATCH,
     REQUIRED,
     TEMPORARY_NUPTK,
     YES_NO,
@@ -152,15 +153,25 @@ class _Row:
             )
         return rank
 
-    def subject(self, known_subjects: Container[str] | None) -> str:
+    def subject(
+        self, known_subjects: Container[str] | None, column: str = "KODE_BIDANG_STUDI"
+    ) -> str:
         """The 3-digit subject code, one of `known_subjects` when they are given."""
-        subject = self.text("KODE_BIDANG_STUDI")
+        subject = self.text(column)
         if subject and (
             _CODE.fullmatch(subject) is None
             or (known_subjects is not None and subject not in known_subjects)
         ):
-            self.add("KODE_BIDANG_STUDI", "import.subject_unknown", value=subject[:40])
+            self.add(column, "import.subject_unknown", value=subject[:40])
         return subject
+
+    def mismatch(self, subject: str, degree_subject: str) -> str:
+        """The mismatch route (seed 003's FAQ), which needs a degree's field other than the
+        subject taught: without one there is nothing to choose."""
+        choice = MISMATCH.get(self.choice("PILIHAN_SERTIFIKASI", MISMATCH), "")
+        if choice and (not degree_subject or degree_subject == subject):
+            self.add("PILIHAN_SERTIFIKASI", "import.mismatch_without_degree")
+        return choice
 
     def school(self, known_schools: Mapping[str, SchoolRef] | None) -> tuple[str, SchoolRef | None]:
         """The NPSN and its school, one of `known_schools` (and allowed) when they are given."""
@@ -218,6 +229,8 @@ def parse_row(
     duty = r.number("TUGAS_TAMBAHAN", 0, 3)
     achievement = r.number("PRESTASI", 0, 4)
     certified = r.flag("SUDAH_SERTIFIKASI")
+    degree_subject = r.subject(known_subjects, "KODE_BIDANG_STUDI_IJAZAH")
+    choice = r.mismatch(subject, degree_subject)
     if r.problems or birth_date is None:
         return r.problems
     return ParsedRow(
@@ -245,6 +258,8 @@ def parse_row(
         certified=certified,
         region=school.region if school is not None else "",
         school_level=school.level if school is not None else "",
+        degree_subject_code=degree_subject,
+        mismatch_choice=choice,
         warnings=_name_warnings(line_number, name, name_dapodik),
     )
 

@@ -43,6 +43,8 @@ COLUMNS: dict[str, tuple[bool, str]] = {
     "TUGAS_TAMBAHAN": (False, "0 none, 1 other, 2 vice-principal/head, 3 principal"),
     "PRESTASI": (False, "0 none, 1 district, 2 province, 3 national, 4 international"),
     "SUDAH_SERTIFIKASI": (False, "Y or T"),
+    "KODE_BIDANG_STUDI_IJAZAH": (False, "3-digit subject code of the S1/D4 degree's field"),
+    "PILIHAN_SERTIFIKASI": (False, "mismatch route: IJAZAH (degree's field) or MENGAJAR (taught)"),
 }
 # Columns shorter than MAX_CELL because the registry keeps them in shorter fields.
 LIMITS = {"NAMA": 150, "NAMA_DAPODIK": 150, "TEMPAT_LAHIR": 100}
@@ -60,6 +62,9 @@ EMPLOYMENT = {
 EDUCATION = ("SMA", "D1", "D2", "D3", "S1", "D4", "S2", "S3")
 YES_NO = {"Y": True, "YA": True, "T": False, "TIDAK": False, "": False}
 GENDERS = ("L", "P")
+# The route of a teacher who teaches outside their degree's field (seed 003's FAQ: "sepenuhnya
+# diserahkan guru yang bersangkutan"), as the registry spells it (`rules.selection.subject`).
+MISMATCH = {"IJAZAH": "degree", "MENGAJAR": "taught"}
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DMY = re.compile(r"([0-9]{2})/([0-9]{2})/([0-9]{4})")
@@ -116,6 +121,8 @@ class ParsedRow:
     certified: bool
     region: str = ""
     school_level: str = ""
+    degree_subject_code: str = ""  # "" when the degree's field is not recorded
+    mismatch_choice: str = ""  # "", "degree" or "taught" (MISMATCH)
     warnings: tuple[RowProblem, ...] = field(default=())
 
     def to_candidate(self) -> Candidate:

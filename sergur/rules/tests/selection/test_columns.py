@@ -111,6 +111,10 @@ ODD = [
     "Sri\u200bLestari",
     "\u202eirtseL irS",
     "\ufeff1234567890123456",
+    "IJAZAH",
+    "mengajar",
+    "MENGAJAR ",
+    "ijazah\xa0",
 ]
 ROWS = st.lists(
     st.dictionaries(st.sampled_from(list(GOOD)), st.sampled_from(ODD) | st.text(max_size=6)),

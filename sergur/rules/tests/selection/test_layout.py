@@ -22,6 +22,9 @@ from sergur.rules.selection.layout import (
     parse_date,
     parse_row,
 )
+from sergur.rules.selection.subject import certified_subject
+
+from .seed003 import MISMATCH as MISMATCH_QUOTE
 
 SUBJECTS = {"180", "156"}
 SCHOOLS = {"20400001": SchoolRef("3402", "SMP"), "20400009": SchoolRef("3403", "SD", False)}
@@ -47,6 +50,8 @@ GOOD = {
     "TUGAS_TAMBAHAN": "1",
     "PRESTASI": "2",
     "SUDAH_SERTIFIKASI": "T",
+    "KODE_BIDANG_STUDI_IJAZAH": "",
+    "PILIHAN_SERTIFIKASI": "",
 }
 
 
@@ -111,6 +116,19 @@ def test_headers_are_case_insensitive_and_lookups_can_be_skipped() -> None:
         ({"NAMA": "x" * (MAX_CELL + 1)}, [("NAMA", "import.cell_too_long")]),
         ({"TEMPAT_LAHIR": "Ban\x00tul"}, [("TEMPAT_LAHIR", "import.cell_control")]),
         ({EXTRA: "surplus"}, [("", "import.extra_cells")]),
+        (
+            {"KODE_BIDANG_STUDI_IJAZAH": "18"},
+            [("KODE_BIDANG_STUDI_IJAZAH", "import.subject_unknown")],
+        ),
+        ({"PILIHAN_SERTIFIKASI": "BEBAS"}, [("PILIHAN_SERTIFIKASI", "import.choice_bad")]),
+        (
+            {"PILIHAN_SERTIFIKASI": "IJAZAH"},
+            [("PILIHAN_SERTIFIKASI", "import.mismatch_without_degree")],
+        ),
+        (
+            {"KODE_BIDANG_STUDI_IJAZAH": "180", "PILIHAN_SERTIFIKASI": "MENGAJAR"},
+            [("PILIHAN_SERTIFIKASI", "import.mismatch_without_degree")],
+        ),
     ],
 )
 def test_every_problem_names_line_column_and_reason(
@@ -206,3 +224,26 @@ def test_random_bad_cells_never_crash_and_never_pass_silently(changes: dict[str,
         assert all(len(value) <= MAX_CELL for value in (result.name, result.birth_place))
     else:
         assert result and all(p.message.text("id") for p in result)
+
+
+@pytest.mark.parametrize(
+    ("cell", "choice", "certified"),
+    [("IJAZAH", "degree", "156"), ("mengajar", "taught", "180"), ("", "", "180")],
+)
+def test_the_mismatch_choice_is_read_and_sets_the_certified_subject(
+    cell: str, choice: str, certified: str
+) -> None:
+    # seed 003's FAQ: the teacher chooses the route; the district officer records it.
+    assert "sepenuhnya diserahkan guru yang bersangkutan" in MISMATCH_QUOTE
+    row = parse(KODE_BIDANG_STUDI_IJAZAH="156", PILIHAN_SERTIFIKASI=cell)
+    assert isinstance(row, ParsedRow)
+    assert (row.degree_subject_code, row.mismatch_choice) == ("156", choice)
+    taught, degree = row.subject_code, row.degree_subject_code
+    assert certified_subject(taught=taught, degree=degree, choice=choice).code == certified
+
+
+def test_a_file_without_the_mismatch_columns_records_neither() -> None:
+    without = {"KODE_BIDANG_STUDI_IJAZAH", "PILIHAN_SERTIFIKASI"}
+    row = parse_row(2, {key: value for key, value in GOOD.items() if key not in without})
+    assert isinstance(row, ParsedRow)
+    assert (row.degree_subject_code, row.mismatch_choice) == ("", "")
