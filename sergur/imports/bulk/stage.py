@@ -86,9 +86,11 @@ def fields_of(columns: Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name in TEACHER_FIELDS if FIELD_COLUMNS[name] in present)
 
 
-# What the staged rows are made by: a change to any of these files invalidates every stage.
+# What the staged rows are made by: a change to any file in these folders (and their
+# subpackages, such as the layout's) invalidates every stage.
 _SOURCES = (
     Path(__file__).resolve().parents[2] / "rules" / "selection",
+    Path(__file__).resolve().parents[2] / "tabular",
     Path(__file__).resolve().parent,
 )
 
@@ -103,12 +105,21 @@ class Lookups:
     school_ids: dict[str, int]
 
 
+def code_files() -> list[tuple[str, Path]]:
+    """The modules that make the staged rows (their tests left out), each with its name."""
+    return [
+        (f"{folder.name}/{path.relative_to(folder).as_posix()}", path)
+        for folder in _SOURCES
+        for path in sorted(folder.rglob("*.py"))
+        if "tests" not in path.relative_to(folder).parts
+    ]
+
+
 @functools.cache
 def _code_digest() -> str:
     digest = hashlib.sha256()
-    for folder in _SOURCES:
-        for path in sorted(folder.glob("*.py")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name, path in code_files():
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

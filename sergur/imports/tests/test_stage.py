@@ -101,6 +101,16 @@ def test_other_rules_than_at_the_dry_run_invalidate_the_stage(
     assert not stage_is_current(batch, lookups, stage)
 
 
+def test_the_stage_version_reads_every_module_that_makes_the_rows() -> None:
+    names = {name for name, _path in bulk.stage.code_files()}
+
+    # The row parser and the readers live in subpackages and in sergur.tabular: a change
+    # there must invalidate a stage as much as one in rules/selection itself.
+    assert {"selection/layout/rows.py", "selection/columns.py", "tabular/readers.py"} <= names
+    assert {"bulk/stage.py", "tabular/plain.py"} <= names
+    assert not any("/tests/" in name for name in names)
+
+
 @postgresql
 @pytest.mark.parametrize("loss", ["DROP TABLE", "TRUNCATE"])
 def test_a_lost_stage_is_made_again_from_the_file(cast: Cast, school: School, loss: str) -> None:
