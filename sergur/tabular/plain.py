@@ -11,6 +11,7 @@ line of a row is its position + 2 (the header is line 1).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 from collections.abc import Iterator
@@ -73,6 +74,10 @@ def read_plain_csv(stream: IO[bytes], block_bytes: int = BLOCK_BYTES) -> Iterato
             data, rest = data[:cut], data[cut:]
         else:
             rest = b""
+        if data.startswith(codecs.BOM_UTF8):
+            # polars would drop a byte-order mark that opens a block, changing that row's
+            # first cell; the row reader keeps it (and reports or strips it as a cell).
+            raise NotPlain
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
