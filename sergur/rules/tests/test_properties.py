@@ -152,6 +152,8 @@ def spec_decision(result: ScoreResult, document: Doc) -> str:
         and all(part > 0 for part in parts)
         and result.group_b >= (150 if special else 200)
         and result.group_c > 0
+        # the corrected spec: every main component is present, training too
+        and result.components["training"] > 0
     )
     if review.get("fraud_found"):
         return "D"
