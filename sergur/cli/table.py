@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from sergur.rules.messages import COMPONENTS, DECISIONS, GROUPS, INTERPRETATIONS, Lang, msg, number
+from sergur.rules.messages import (
+    DECISIONS,
+    GROUPS,
+    INTERPRETATIONS,
+    Lang,
+    component_names,
+    msg,
+    number,
+)
 from sergur.rules.scoring import COMPONENT_KEYS, ScoreResult
 from sergur.rules.validation import Problem
 
@@ -48,15 +56,16 @@ def render_score(result: ScoreResult, lang: Lang, *, explain: bool, heading: str
     out.append(f"{label('portfolio', lang)} {heading}: {result.teacher} — {year}")
     out.append("")
     out.append(f"  {label('component', lang):<{WIDTH + 4}}{label('points', lang):>8}")
+    names = component_names(result.role)
     for position, key in enumerate(COMPONENT_KEYS, start=1):
-        name = COMPONENTS[key][lang]
+        name = names[key][lang]
         out.append(f"  {position:>2}  {name:<{WIDTH}}{number(result.components[key], lang):>8}")
         if key == "learning_plans_and_practice":
             for sub, value in (
                 ("lesson_plans", result.lesson_plans),
                 ("teaching_observation", result.teaching_observation),
             ):
-                out.append(f"        {COMPONENTS[sub][lang]:<{WIDTH - 2}}{number(value, lang):>8}")
+                out.append(f"        {names[sub][lang]:<{WIDTH - 2}}{number(value, lang):>8}")
     out.append("")
     cap = result.year.portfolio.group_c_cap
     for check in result.decision.groups:

@@ -68,7 +68,7 @@ class Portfolio:
     @property
     def sections(self) -> list[Section]:
         """The tables this teacher fills, in the instrument's order."""
-        return [s for s in SECTIONS if self.role in s.roles]
+        return [s.for_role(self.role) for s in SECTIONS if self.role in s.roles]
 
     @property
     def evidence_count(self) -> int:
@@ -83,6 +83,7 @@ def teacher_role(case: Case) -> str:
 
 def portfolio_read(*, case: Case) -> Portfolio:
     """Everything of a portfolio in three queries: entries, their evidence, the envelope."""
+    role = teacher_role(case)
     entries = list(
         Entry.objects.filter(case=case)
         .order_by("section", "position")
@@ -103,7 +104,7 @@ def portfolio_read(*, case: Case) -> Portfolio:
             rows[key].append(
                 Row(
                     entry=item,
-                    section=section,
+                    section=section.for_role(role),
                     label=section.label(position),
                     code=code,
                     typed=typed,
@@ -112,7 +113,7 @@ def portfolio_read(*, case: Case) -> Portfolio:
                 )
             )
     envelope = EnvelopeInstrument.objects.filter(case=case).first()
-    return Portfolio(case=case, role=teacher_role(case), rows=rows, envelope=envelope)
+    return Portfolio(case=case, role=role, rows=rows, envelope=envelope)
 
 
 def as_of(case: Case) -> dt.date:

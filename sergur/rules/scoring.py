@@ -9,7 +9,7 @@ from msgspec import Struct, UnsetType
 from sergur.rules import rubric
 from sergur.rules.decisions import Decision, Standing, decide
 from sergur.rules.messages import Message
-from sergur.rules.model import PortfolioFile, Review
+from sergur.rules.model import PortfolioFile, Review, Role
 from sergur.rules.plans import plan_variety_warnings
 from sergur.rules.programme import RulesYear
 
@@ -57,6 +57,8 @@ class ScoreResult(Struct, frozen=True, gc=False):
     trace: tuple[rubric.TraceLine, ...]
     warnings: tuple[Message, ...] = ()
     """What the instrument asks that is not a refusal (`plans.plan_variety_warnings`)."""
+    role: Role = "subject_teacher"
+    """The teacher's kind: a counsellor's components carry the counsellor's names."""
 
     @property
     def interpretations(self) -> tuple[str, ...]:
@@ -167,4 +169,5 @@ def score(portfolio: PortfolioFile, year: RulesYear, *, explain: bool = False) -
         decision=decide(standing, thresholds),
         trace=tuple(trace) if trace is not None else (),
         warnings=plan_variety_warnings(p.lesson_plans, p.teacher.role),
+        role=p.teacher.role,
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.assessments.models import FindingCorrection
 from sergur.rules.assessment.sheet import PARTS
-from sergur.rules.messages import COMPONENTS
+from sergur.rules.messages import component_names
 
 CODE_CHOICES = [
     ("", _("All decisions")),
@@ -36,11 +36,14 @@ class PartCorrectionForm(forms.Form):
         label=_("Why"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: object, lang: str = "id", **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, lang: str = "id", role: str = "subject_teacher", **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["part"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(part, COMPONENTS[part][lang]) for part in PARTS]  # type: ignore[index]
+        names = component_names(role)
+        field.choices = [(part, names[part][lang]) for part in PARTS]  # type: ignore[index]
 
 
 class FindingCorrectionForm(forms.Form):

@@ -34,7 +34,7 @@ from sergur.portfolios.selectors import Portfolio, Row
 from sergur.rules import ScoreResult
 from sergur.rules.assessment import Outcome, SheetError, sheet_lines
 from sergur.rules.assessment.sheet import PARTS, Points, SheetLine
-from sergur.rules.messages import COMPONENTS
+from sergur.rules.messages import component_names
 
 WORKLIST_PER_PAGE = 25
 
@@ -316,7 +316,7 @@ def sheet_page(*, allocation: Allocation, sheet: Sheet, portfolio: Portfolio) ->
     parts = [
         PartView(
             key=part,
-            name=COMPONENTS[part][lang],
+            name=component_names(portfolio.role)[part][lang],
             lines=by_part[part],
             points=outcome.parts[part] if outcome else None,
         )

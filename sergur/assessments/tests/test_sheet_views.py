@@ -449,3 +449,34 @@ def test_sheet_page_queries_do_not_grow_with_entries(client: Client, cast: Any, 
     submit_sheet(sheets[0])
     # Both in: the other sheet is read too (whether both are in, and the round's sheets).
     assert _queries(client, url(sheets[0])) == SHEET_PAGE_QUERIES + 2
+
+
+# -- a counsellor's words --------------------------------------------------------------------
+
+
+def test_a_counsellors_sheet_names_the_parts_in_the_seeds_words(
+    client: Client, cast: Any, sheets: list[Sheet]
+) -> None:
+    """Seed 003, Buku III: "Perencanaan Program Pelayanan Bimbingan dan Konseling"."""
+    from sergur.rules.messages import COMPONENTS, component_names
+
+    subject = cast.sri_case.teacher.subject
+    subject.is_counseling = True
+    subject.save(update_fields=["is_counseling"])
+
+    page = login(client, cast.asesor).get(url(sheets[0])).content.decode()
+
+    assert escape(component_names("counselor")["lesson_plans"]["id"]) in page
+    assert escape(component_names("counselor")["teaching_observation"]["id"]) in page
+    assert escape(COMPONENTS["teaching_observation"]["id"]) not in page
+
+
+def test_a_subject_teachers_sheet_keeps_the_teaching_words(
+    client: Client, cast: Any, sheets: list[Sheet]
+) -> None:
+    from sergur.rules.messages import COMPONENTS
+
+    page = login(client, cast.asesor).get(url(sheets[0])).content.decode()
+
+    assert escape(COMPONENTS["lesson_plans"]["id"]) in page
+    assert "Program Pelayanan Bimbingan dan Konseling" not in page

@@ -7,7 +7,7 @@ import pytest
 from sergur.cli.table import LABELS, WIDTH, label, render_problems, render_score
 from sergur.cli.tests.support import DECISIONS, VALID_EXAMPLES, compact, example
 from sergur.rules import COMPONENT_KEYS, Lang, ScoreResult, decode, load_year, problems_of, score
-from sergur.rules.messages import COMPONENTS, GROUPS
+from sergur.rules.messages import COMPONENTS, GROUPS, component_names
 from sergur.rules.messages import DECISIONS as DECISION_NAMES
 
 LANGS: tuple[Lang, ...] = ("id", "en")
@@ -27,11 +27,12 @@ def test_every_label_exists_in_both_languages():
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", VALID_EXAMPLES)
 def test_table_lists_all_ten_components_in_order(name, lang):
-    text = render_score(scored(name), lang, explain=False, heading="1")
+    result = scored(name)
+    text = render_score(result, lang, explain=False, heading="1")
+    names = component_names(result.role)
 
     positions = [
-        text.index(f"  {n:>2}  {COMPONENTS[key][lang]}")
-        for n, key in enumerate(COMPONENT_KEYS, start=1)
+        text.index(f"  {n:>2}  {names[key][lang]}") for n, key in enumerate(COMPONENT_KEYS, start=1)
     ]
     assert positions == sorted(positions)
     assert len(COMPONENT_KEYS) == 10
@@ -137,3 +138,13 @@ def test_problems_one_line_each_with_path():
         "Portfolio 1: invalid, 1 error(s)",
         "  teaching_experience.years: Must be a whole number.",
     ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_counsellors_table_uses_the_counsellors_words(lang):
+    text = render_score(scored("counselor.json"), lang, explain=False, heading="1")
+
+    counsellor = component_names("counselor")
+    for key in ("teaching_experience", "lesson_plans", "teaching_observation"):
+        assert counsellor[key][lang] in text
+        assert COMPONENTS[key][lang] not in text

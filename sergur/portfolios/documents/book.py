@@ -247,7 +247,7 @@ def _envelope(pdf: Pdf, data: BookData, *, practice: bool) -> None:
     counselor = data.portfolio.role == "counselor"
     if practice:
         title = (
-            "4.b Pelaksanaan Pelayanan Bimbingan dan Konseling"
+            "4.b Pelaksanaan Program Pelayanan Bimbingan dan Konseling"
             if counselor
             else "4.b Pelaksanaan Pembelajaran"
         )

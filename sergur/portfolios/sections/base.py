@@ -7,12 +7,16 @@ import datetime as dt
 import re
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
+
+from sergur.common.i18n import rules_lang
+from sergur.rules.messages import SECTIONS as SECTION_NAMES
+from sergur.rules.messages import section_names
 
 Kind = Literal["text", "textarea", "int", "year", "date", "choice", "bool"]
 
@@ -115,6 +119,14 @@ class Section:
         """The evidence code of the row, as the instrument numbers it (e.g. 2.c, 10.a.1))."""
         return f"{self.code_prefix}.{self.label(position)}"
 
+    def for_role(self, role: str) -> Section:
+        """The table as a teacher of `role` sees it: a counsellor's tables carry the seed's own
+        words (the rules core's `section_names`), every other table is unchanged."""
+        names = section_names(role)
+        if names.get(self.key) == SECTION_NAMES.get(self.key):
+            return self
+        return replace(self, title=_role_title(role, self.key))
+
     def max_for(self, role: str) -> int | None:
         """How many rows the table allows for a role (None: as many as needed)."""
         return self.max_entries.get(role)
@@ -196,3 +208,16 @@ def years_in_order(values: dict[str, Any]) -> dict[str, Promise]:
     if isinstance(start_year, int) and isinstance(end_year, int) and end_year < start_year:
         return {"end_year": _("The end year is before the start year.")}
     return {}
+
+
+def _name(role: str, key: str) -> str:
+    return section_names(role)[key][rules_lang()]
+
+
+_lazy_name = lazy(_name, str)
+
+
+def _role_title(role: str, key: str) -> Promise:
+    """A table's title for a role, read in the language active when it is shown."""
+    # django-stubs types `lazy` as returning the wrapped type; at run time it is a Promise.
+    return _lazy_name(role, key)  # type: ignore[return-value]

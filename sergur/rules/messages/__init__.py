@@ -33,6 +33,8 @@ from sergur.rules.messages.names import (
     SECTIONS,
     TERMS,
     TYPE_NAMES,
+    component_names,
+    section_names,
 )
 
 TEMPLATES: Catalogue = merge(
@@ -72,6 +74,8 @@ __all__ = [
     "msg",
     "number",
     "render",
+    "component_names",
+    "section_names",
     "term",
 ]
 

@@ -41,6 +41,29 @@ COMPONENTS: Catalogue = {
     "teaching_observation": {"id": "4b Pelaksanaan pembelajaran", "en": "4b Teaching practice"},
 }
 
+# The counsellor's own words (seed 003, Buku III "Khusus untuk Guru Bimbingan dan Konseling":
+# "a. Perencanaan Program Pelayanan Bimbingan dan Konseling", "b. Pelaksanaan Program Pelayanan
+# Bimbingan dan Konseling", "LAMA MEMBERIKAN PELAYANAN BIMBINGAN DAN KONSELING";
+# docs/sources/seeds/003_358fe984fbae11df.txt). They replace the subject teacher's names.
+COUNSELOR_COMPONENTS: Catalogue = {
+    "teaching_experience": {
+        "id": "Lama memberikan pelayanan BK",
+        "en": "Years of guidance and counselling service",
+    },
+    "learning_plans_and_practice": {
+        "id": "Perencanaan dan pelaksanaan program pelayanan BK",
+        "en": "Guidance and counselling programme: plans and practice",
+    },
+    "lesson_plans": {
+        "id": "4a Perencanaan Program Pelayanan Bimbingan dan Konseling",
+        "en": "4a Planning the guidance and counselling programme",
+    },
+    "teaching_observation": {
+        "id": "4b Pelaksanaan Program Pelayanan Bimbingan dan Konseling",
+        "en": "4b Delivering the guidance and counselling programme",
+    },
+}
+
 DECISIONS: Catalogue = {
     "L": {"id": "Lulus", "en": "Pass"},
     "MA": {"id": "Melengkapi Administrasi", "en": "Complete the administration"},
@@ -205,3 +228,36 @@ SECTIONS: Catalogue = {
         "en": "Service in a special area",
     },
 }
+
+
+COUNSELOR_SECTIONS: Catalogue = {
+    "teaching_period": {
+        "id": "Lama memberikan pelayanan BK",
+        "en": "Years of guidance and counselling service",
+    },
+    "lesson_plan": {
+        "id": "Perencanaan Program Pelayanan Bimbingan dan Konseling (PPBK)",
+        "en": "Planning the guidance and counselling programme (PPBK)",
+    },
+}
+
+# The names by teacher kind (`Role`): a counsellor's pages use the counsellor's words, every
+# other name is the subject teacher's.
+ROLE_COMPONENTS: dict[str, Catalogue] = {
+    "subject_teacher": COMPONENTS,
+    "counselor": {**COMPONENTS, **COUNSELOR_COMPONENTS},
+}
+ROLE_SECTIONS: dict[str, Catalogue] = {
+    "subject_teacher": SECTIONS,
+    "counselor": {**SECTIONS, **COUNSELOR_SECTIONS},
+}
+
+
+def component_names(role: str) -> Catalogue:
+    """The names of the components for a teacher kind (seed 003, Buku III)."""
+    return ROLE_COMPONENTS[role]
+
+
+def section_names(role: str) -> Catalogue:
+    """The names of the portfolio's sections for a teacher kind (seed 003, Buku III)."""
+    return ROLE_SECTIONS[role]

@@ -245,3 +245,8 @@ def test_a_counsellor_is_scored_with_the_guidance_weights():
     )
     result = scored(document)
     assert result.lesson_plans == 40
+    assert result.role == "counselor"
+
+
+def test_a_subject_teachers_result_names_the_subject_teacher():
+    assert scored(passing_doc()).role == "subject_teacher"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from sergur.common.i18n import rules_lang
 from sergur.rules import COMPONENT_KEYS, Message, Problem, ScoreResult
-from sergur.rules.messages import COMPONENTS, DECISIONS, GROUPS, INTERPRETATIONS, msg, number
+from sergur.rules.messages import DECISIONS, GROUPS, INTERPRETATIONS, component_names, msg, number
 
 register = template.Library()
 
@@ -72,14 +72,15 @@ def decision_name(code: str) -> str:
 def component_rows(result: ScoreResult) -> list[ComponentRow]:
     """The ten components in the instrument's order, with 4a and 4b under component 4."""
     lang = rules_lang()
+    names = component_names(result.role)
     rows: list[ComponentRow] = []
     for position, key in enumerate(COMPONENT_KEYS, start=1):
         value = number(result.components[key], lang)
-        rows.append(ComponentRow(str(position), COMPONENTS[key][lang], value))
+        rows.append(ComponentRow(str(position), names[key][lang], value))
         if key == "learning_plans_and_practice":
             for sub in SUB_SCORES:
                 sub_value = number(getattr(result, sub), lang)
-                rows.append(ComponentRow("", COMPONENTS[sub][lang], sub_value, sub=True))
+                rows.append(ComponentRow("", names[sub][lang], sub_value, sub=True))
     return rows
 
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from sergur.rules import COMPONENT_KEYS, decode, load_year, problems_of, score
-from sergur.rules.messages import COMPONENTS, DECISIONS, number
+from sergur.rules.messages import DECISIONS, component_names, number
 from sergur.scoring.forms import (
     BOTH_GIVEN,
     FILE_EMPTY,
@@ -142,7 +142,7 @@ def test_each_example_shows_the_whole_table_of_the_rules_core(client, example_up
     assert result.decision.code == code
     assert f'<span class="decision-code">{code}</span> — {DECISIONS[code]["id"]}' in text
     for key in COMPONENT_KEYS:
-        assert f'<th scope="row">{COMPONENTS[key]["id"]}</th>' in text
+        assert f'<th scope="row">{component_names(result.role)[key]["id"]}</th>' in text
         assert f'<td class="num">{number(result.components[key], "id")}</td>' in text
     assert f'<td class="num">{number(result.lesson_plans, "id")}</td>' in text
     assert f'<td class="num">{number(result.teaching_observation, "id")}</td>' in text

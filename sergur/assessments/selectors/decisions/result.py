@@ -12,9 +12,9 @@ from sergur.assessments.selectors import parts_from_json, points_from, review_fr
 from sergur.cases.models import Case
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.models import EnvelopeInstrument
-from sergur.portfolios.selectors import rules_year
+from sergur.portfolios.selectors import rules_year, teacher_role
 from sergur.rules.assessment import Facts, outcome
-from sergur.rules.messages import COMPONENTS, DECISIONS, GROUPS
+from sergur.rules.messages import DECISIONS, GROUPS, component_names
 from sergur.rules.scoring import COMPONENT_KEYS
 
 
@@ -45,6 +45,7 @@ class ResultView:
 def result_view(case: Case, result: Result) -> ResultView:
     """Arrange a published result (one query: the envelope, for component 5's presence)."""
     lang = rules_lang()
+    names = component_names(teacher_role(case))
     envelope = EnvelopeInstrument.objects.filter(case=case).first()
     facts = Facts(
         special_area=case.teacher.special_area,
@@ -62,8 +63,7 @@ def result_view(case: Case, result: Result) -> ResultView:
         total=points_from(result.total),
         reasons=[str(r) for r in result.reasons.get(lang, [])],
         components=[
-            Line(name=COMPONENTS[key][lang], points=scored.components[key])
-            for key in COMPONENT_KEYS
+            Line(name=names[key][lang], points=scored.components[key]) for key in COMPONENT_KEYS
         ],
         groups=[
             Line(name=GROUPS["A"][lang], points=scored.group_a),

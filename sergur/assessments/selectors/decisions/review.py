@@ -25,7 +25,7 @@ from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read, rules_year
 from sergur.rules.assessment import Outcome, SheetReview, outcome, sheet_lines
 from sergur.rules.assessment.sheet import PARTS
-from sergur.rules.messages import COMPONENTS, DECISIONS
+from sergur.rules.messages import DECISIONS, component_names
 
 BLIND_SLOTS = (Allocation.Slot.FIRST, Allocation.Slot.SECOND)
 
@@ -193,7 +193,7 @@ def reconciliation_page(reconciliation: Reconciliation) -> ReconciliationPage:
     rows = [
         PartRow(
             part=part,
-            name=COMPONENTS[part][lang],
+            name=component_names(portfolio.role)[part][lang],
             first=first.get(part),
             second=second.get(part),
             working=working_parts[part],

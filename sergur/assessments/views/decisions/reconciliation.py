@@ -21,6 +21,7 @@ from sergur.assessments.services.decisions import (
 )
 from sergur.common.http import AuthenticatedHttpRequest, messages_error
 from sergur.common.i18n import rules_lang
+from sergur.portfolios.selectors import teacher_role
 
 CORRECTED = _("The correction is recorded.")
 RESOLVED = _("The reconciliation is resolved: the decision awaits publication.")
@@ -33,13 +34,14 @@ def reconcile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     (each with a reason), then resolve. In "third" mode it shows where the third stands."""
     reconciliation = reconciliation_get_for_user(user=request.user, pk=pk)
     lang = rules_lang()
-    part_form = PartCorrectionForm(lang=lang, prefix="part")
+    role = teacher_role(reconciliation.case)
+    part_form = PartCorrectionForm(lang=lang, role=role, prefix="part")
     finding_form = FindingCorrectionForm(prefix="finding")
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
             if action == "part":
-                part_form = PartCorrectionForm(request.POST, lang=lang, prefix="part")
+                part_form = PartCorrectionForm(request.POST, lang=lang, role=role, prefix="part")
                 if part_form.is_valid():
                     reconciliation_correct(
                         reconciliation=reconciliation,

@@ -68,7 +68,7 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "total_rows": sum(component.rows for component in components),
         "checklist": overview.checklist(portfolio, portfolio_gaps(portfolio)),
         "envelope": overview.envelope_status(portfolio.envelope, case, rights, now),
-        "estimate": overview.estimate_view(result, estimate),
+        "estimate": overview.estimate_view(result, estimate, role=portfolio.role),
         "plan_warnings": [m.text(rules_lang()) for m in portfolio_plan_warnings(portfolio)],
         "events": overview.event_lines(
             list(_events(case)),

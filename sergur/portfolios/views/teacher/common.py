@@ -42,7 +42,7 @@ def section_or_404(portfolio: Portfolio, key: str) -> Section:
     section = BY_KEY.get(key)
     if section is None or portfolio.role not in section.roles:
         raise Http404
-    return section
+    return section.for_role(portfolio.role)
 
 
 def row_or_404(portfolio: Portfolio, entry_id: int) -> Row:

@@ -19,7 +19,7 @@ from sergur.portfolios.views.teacher.rows import TableSummary, table_summary
 from sergur.rules import COMPONENT_KEYS, Message, ScoreResult
 from sergur.rules.completeness import Gap
 from sergur.rules.estimate import ASSESSED_MAXIMA, Estimate
-from sergur.rules.messages import COMPONENTS, GROUPS
+from sergur.rules.messages import GROUPS, component_names
 
 # Components 4 and 5 are scored from what the teacher does not declare: the plans by the
 # assessors, the practice and the superior assessment from the closed envelope.
@@ -49,6 +49,7 @@ class ComponentView:
 def components(portfolio: Portfolio) -> list[ComponentView]:
     """The ten components in the instrument's order, with the tables this teacher fills."""
     lang = rules_lang()
+    names = component_names(portfolio.role)
     out = []
     for number, key in enumerate(COMPONENT_KEYS, start=1):
         tables = [
@@ -59,7 +60,7 @@ def components(portfolio: Portfolio) -> list[ComponentView]:
         out.append(
             ComponentView(
                 number=number,
-                name=COMPONENTS[key][lang],
+                name=names[key][lang],
                 tables=tables,
                 assessed=number in ASSESSED_COMPONENTS,
             )
@@ -176,16 +177,18 @@ class EstimateView:
     group_c_cap: Decimal | int
 
 
-def estimate_view(result: ScoreResult, estimate: Estimate) -> EstimateView:
-    """Arrange the rules core's estimate: components, groups, pass mark."""
+def estimate_view(result: ScoreResult, estimate: Estimate, *, role: str) -> EstimateView:
+    """Arrange the rules core's estimate: components, groups, pass mark, in the words of the
+    teacher's kind (`role`)."""
     lang = rules_lang()
+    names = component_names(role)
     lines = []
     for number, key in enumerate(COMPONENT_KEYS, start=1):
         group = ASSESSED_COMPONENTS.get(number)
         lines.append(
             ComponentLine(
                 number=number,
-                name=COMPONENTS[key][lang],
+                name=names[key][lang],
                 points=result.components[key],
                 assessed_max=ASSESSED_MAXIMA[group] if group else None,
             )
