@@ -108,11 +108,11 @@ def test_good_rows_says_how_much_was_imported_when_a_later_part_fails(
     calls = {"n": 0}
 
     def failing_second(real: Any) -> Any:
-        def call(*args: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
             calls["n"] += 1
             if calls["n"] == 2:
                 raise IntegrityError("duplicate key value violates unique constraint")
-            return real(*args)
+            return real(*args, **kwargs)
 
         return call
 
@@ -176,7 +176,7 @@ def test_an_unexpected_error_in_the_import_leaves_the_batch_checked(
 
     batch = checked(cast, csv_upload([row(1)]))
 
-    def broken(*args: Any) -> Any:
+    def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError(SECRET)
 
     monkeypatch.setattr(orm, "upsert", broken)

@@ -115,6 +115,14 @@ ODD = [
     "mengajar",
     "MENGAJAR ",
     "ijazah\xa0",
+    "20400009:6",
+    " 20400009:6 ",
+    "20400009:6;20400009:2",
+    "20400001:4",
+    "20400009:0",
+    "20400009:41",
+    "20400002:5",
+    "20400009:6;",
 ]
 ROWS = st.lists(
     st.dictionaries(st.sampled_from(list(GOOD)), st.sampled_from(ODD) | st.text(max_size=6)),
