@@ -4,6 +4,8 @@ FAQ: "mengajar di sekolah lain yang memiliki ijin operasional")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -51,7 +53,7 @@ def as_xlsx(rows: list[dict[str, str]]) -> SimpleUploadedFile:
 
 @pytest.mark.parametrize("upload", [csv_upload, as_xlsx], ids=["columns", "rows"])
 def test_every_bad_other_school_is_reported_with_line_and_column(
-    cast: Cast, others: tuple[School, School], upload: type[SimpleUploadedFile]
+    cast: Cast, others: tuple[School, School], upload: Callable[..., SimpleUploadedFile]
 ) -> None:
     bad = [
         row(1, SEKOLAH_LAIN=f"{OWN}:6"),
@@ -61,7 +63,7 @@ def test_every_bad_other_school_is_reported_with_line_and_column(
         row(5, SEKOLAH_LAIN=f"{OWN}:6;{OWN}:2"),
         row(6, SEKOLAH_LAIN=f"{NPSN}:4"),
     ]
-    batch = checked(cast, upload(bad))  # type: ignore[operator]
+    batch = checked(cast, upload(bad))
     found = sorted((p.line, p.column, p.code) for p in batch.problems.all())
     assert found == [
         (3, "SEKOLAH_LAIN", "import.other_school_bad"),
