@@ -100,7 +100,7 @@ def test_teaching_hours_add_up_every_school(capsys, tmp_path):
     assert (eko["teaching_hours"], eko["rank"], agus["rank"]) == ("30", "6", "7")
     alone = tmp_path / "alone.csv"
     alone.write_text(SEED_003.read_text(encoding="utf-8").replace(",20400303:12\n", ",\n"))
-    result = run(capsys, "rank", str(alone), "--lang", "en")  # type: ignore[arg-type]
+    result = run(capsys, "rank", str(alone), "--lang", "en")
     without = {r["name"]: r for r in csv.DictReader(io.StringIO(result.out))}
     eko, agus = without["Eko Prasetyo, S.Pd."], without["Agus Riyanto, S.Pd."]
     assert (eko["teaching_hours"], eko["rank"], agus["rank"]) == ("18", "7", "6")
