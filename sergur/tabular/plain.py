@@ -77,6 +77,8 @@ def read_plain_csv(stream: IO[bytes], block_bytes: int = BLOCK_BYTES) -> Iterato
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise NotPlain from None
+        if text.startswith("\ufeff"):  # polars would drop it from the batch's first cell
+            raise NotPlain
         lines = text.split("\n")
         if lines[-1] == "":
             lines.pop()

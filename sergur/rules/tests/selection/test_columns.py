@@ -224,6 +224,8 @@ def test_good_rows_are_read_by_the_columns_alone() -> None:
         ",".join(GOOD).encode() + b"\n" + b"," * 20 + b'"a\nb"\n',  # a line break in a cell
         ",".join(GOOD).encode() + b"\n" + b"," * 20 + b"\n\n",  # an empty line at the end
         ",".join(GOOD).encode() + b"\n" + b"," * 20 + b'"a"b\n',  # text after a closing quote
+        # a batch whose first cell begins with a BOM: polars would drop it, the rows keep it
+        ",".join(GOOD).encode() + b"\n\xef\xbb\xbf" + b"," * (len(GOOD) - 1) + b"\n",
     ],
 )
 def test_files_that_are_not_plain_go_to_the_row_reader(data: bytes) -> None:
