@@ -18,7 +18,8 @@ EXPECTED_2007 = [
     ("3", "Sri Wahyuni, S.Pd."),
     ("4", "Rina Marlina, S.Pd."),
     ("5", "Dewi Lestari, S.Pd."),
-    ("6", "Agus Riyanto, S.Pd."),
+    ("6", "Eko Prasetyo, S.Pd."),
+    ("7", "Agus Riyanto, S.Pd."),
     ("", "Bambang Sutrisno, S.Pd."),
     ("", "Joko Purnomo, A.Md."),
     ("", "Ahmad Fauzi, S.Ag."),
@@ -37,7 +38,7 @@ def test_the_2007_order_and_reasons(capsys):
     got = [(r["rank"], r["name"]) for r in csv.DictReader(io.StringIO(result.out))]
     assert got == EXPECTED_2007
     assert result.err == (
-        "sergur rank: 6 eligible and ranked, 4 not eligible, 0 invalid row(s) (not ranked)\n"
+        "sergur rank: 7 eligible and ranked, 4 not eligible, 0 invalid row(s) (not ranked)\n"
     )
 
 
@@ -87,6 +88,22 @@ def test_golongan_counts_for_pns_only(capsys):
         "5",
     )
     assert found["Dewi Lestari, S.Pd."]["golongan"] == ""
+
+
+def test_teaching_hours_add_up_every_school(capsys, tmp_path):
+    """Seed 003: "mengajar di sekolah lain yang memiliki ijin operasional": 18 hours at the
+    main school and 12 at another (SEKOLAH_LAIN) are 30, above a teacher of 24 hours alone
+    with equal service and age; without the other school the same teacher ranks below."""
+    assert "sekolah lain yang memiliki ijin operasional" in seed003.OTHER_SCHOOL
+    found = rows(capsys)
+    eko, agus = found["Eko Prasetyo, S.Pd."], found["Agus Riyanto, S.Pd."]
+    assert (eko["teaching_hours"], eko["rank"], agus["rank"]) == ("30", "6", "7")
+    alone = tmp_path / "alone.csv"
+    alone.write_text(SEED_003.read_text(encoding="utf-8").replace(",20400303:12\n", ",\n"))
+    result = run(capsys, "rank", str(alone), "--lang", "en")
+    without = {r["name"]: r for r in csv.DictReader(io.StringIO(result.out))}
+    eko, agus = without["Eko Prasetyo, S.Pd."], without["Agus Riyanto, S.Pd."]
+    assert (eko["teaching_hours"], eko["rank"], agus["rank"]) == ("18", "7", "6")
 
 
 def test_2012_ranks_the_same_teachers_by_its_own_rules(capsys):

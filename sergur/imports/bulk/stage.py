@@ -152,7 +152,7 @@ def _quote(name: str) -> str:
 
 class Stage:
     """The staging table of one batch: `line`, the NUPTK, TEACHER_FIELDS, the main school's
-    id and the weekly hours, one row per good row of the file."""
+    id, the weekly hours and the other schools, one row per good row of the file."""
 
     def __init__(self, batch_id: int) -> None:
         self.table = f"{PREFIX}{int(batch_id)}"
@@ -168,6 +168,7 @@ class Stage:
             *((str(f.column), str(f.db_type(connection))) for f in teacher),
             ("school_id", "bigint"),
             ("weekly_hours", "smallint"),
+            ("other_schools", "text"),  # SEKOLAH_LAIN as ParsedRow holds it, NPSN:JAM;…
         ]
 
     def create(self) -> None:
@@ -189,11 +190,15 @@ class Stage:
         derived = {"subject_id": subject, "degree_subject_id": degree}
         teacher = [derived.get(name, pl.col(name)).alias(name) for name in TEACHER_FIELDS]
         school = pl.col("npsn").replace_strict(lookups.school_ids, return_dtype=pl.Int64)
-        staged = good.select("line", "nuptk", *teacher, school.alias("school_id"), "weekly_hours")
+        staged = good.select(
+            "line", "nuptk", *teacher, school.alias("school_id"), "weekly_hours", "other_schools"
+        )
         buffer = io.BytesIO()
         staged.write_csv(buffer, include_header=False)
         buffer.seek(0)
-        texts = ", ".join(_quote(name) for name, kind in self.columns() if kind.startswith("varc"))
+        texts = ", ".join(
+            _quote(name) for name, kind in self.columns() if kind.startswith(("varc", "text"))
+        )
         with connection.cursor() as cursor:
             raw: Any = cursor.cursor  # the psycopg cursor under Django's wrapper
             with raw.copy(
@@ -267,7 +272,8 @@ def teacher_values(row: ParsedRow, subjects: dict[str, int]) -> dict[str, object
 
 def _values(row: ParsedRow, lookups: Lookups) -> tuple[object, ...]:
     teacher = teacher_values(row, lookups.subjects).values()
-    return (row.line, row.nuptk, *teacher, lookups.school_ids[row.npsn], row.weekly_hours)
+    school = lookups.school_ids[row.npsn]
+    return (row.line, row.nuptk, *teacher, school, row.weekly_hours, row.other_schools)
 
 
 def stage_sweep() -> None:

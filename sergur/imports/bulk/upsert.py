@@ -15,7 +15,11 @@ For the staged rows of the range:
    main school is not already the row's with the row's hours): the hours at the main
    school; a second school becoming the main one (the old main stays as a second school,
    demoted first because at most one school is the main one); a move of the main school; a
-   main school where there was none.
+   main school where there was none;
+4. only when the file has SEKOLAH_LAIN: the teachers' second schools made the staged list
+   (`WANT`): those not in it deleted (a former main school included), the hours of the others
+   updated, the missing ones inserted; a known teacher whose second schools changed counts
+   as updated.
 """
 
 from __future__ import annotations
@@ -25,11 +29,13 @@ from typing import Any
 from django.db import connection
 
 from sergur.imports.bulk.stage import TEACHER_FIELDS, Stage
-from sergur.registry.models import Teacher, TeachingAssignment
+from sergur.registry.models import School, Teacher, TeachingAssignment
 
 KNOWN = "sergur_import_known"
 CHANGED = "sergur_import_changed"
 PLAN = "sergur_import_plan"
+WANT = "sergur_import_want"
+OTHERS = "sergur_import_others"
 
 
 def _q(name: str) -> str:
@@ -59,6 +65,8 @@ class _Names:
         self.a_school = _column(TeachingAssignment, "school_id")
         self.a_main = _column(TeachingAssignment, "is_main")
         self.a_hours = _column(TeachingAssignment, "weekly_hours")
+        self.sc, self.sc_id = _q(School._meta.db_table), _column(School, "id")
+        self.npsn = _column(School, "npsn")
 
 
 def stage_ranges(stage: Stage, size: int | None) -> list[tuple[int, int]]:
@@ -75,11 +83,16 @@ def stage_ranges(stage: Stage, size: int | None) -> list[tuple[int, int]]:
 
 
 def stage_upsert(
-    stage: Stage, lines: tuple[int, int], written: tuple[str, ...] = TEACHER_FIELDS
+    stage: Stage,
+    lines: tuple[int, int],
+    written: tuple[str, ...] = TEACHER_FIELDS,
+    *,
+    other_schools: bool = False,
 ) -> tuple[int, int]:
     """Create or update by NUPTK the teachers staged on lines [start, stop) and their main
     school; (created, updated). A known teacher's fields outside `written` (those whose
-    column the file lacks, `fields_of`) stay as they are. Run it inside a transaction."""
+    column the file lacks, `fields_of`) stay as they are, and their second schools unless
+    the file has SEKOLAH_LAIN (`other_schools`). Run it inside a transaction."""
     n = _Names(stage, written)
     in_range = "s.line >= %s AND s.line < %s"
     with connection.cursor() as cursor:
@@ -88,7 +101,7 @@ def stage_upsert(
             cursor.execute(sql, params)
             return int(cursor.rowcount)
 
-        run(f"DROP TABLE IF EXISTS {KNOWN}, {CHANGED}, {PLAN}")
+        run(f"DROP TABLE IF EXISTS {KNOWN}, {CHANGED}, {PLAN}, {WANT}, {OTHERS}")
         # With the row's main school and hours, and whether the teacher's fields differ, read
         # in the same join (the UPDATE below then visits only those teachers and compares again
         # as it writes; the plan needs no second join with the stage).
@@ -113,13 +126,57 @@ def stage_upsert(
             (sequence, *lines),
         )
         created = int(cursor.fetchone()[0])
-        updated = _update_known(cursor, n) if known else 0
-        run(f"DROP TABLE {KNOWN}")
+        parts = _update_known(cursor, n) if known else []
+        if other_schools:
+            _other_schools(cursor, n, lines)
+            parts.append(f"SELECT o.teacher_id FROM {OTHERS} o JOIN {KNOWN} k USING (teacher_id)")
+        updated = 0
+        if parts:
+            run(f"SELECT count(*) FROM ({' UNION '.join(parts)}) changed")
+            updated = int(cursor.fetchone()[0])
+        run(f"DROP TABLE IF EXISTS {KNOWN}, {CHANGED}, {PLAN}, {WANT}, {OTHERS}")
     return created, updated
 
 
-def _update_known(cursor: Any, n: _Names) -> int:
-    """Step 3 of the module's doc for the rows in `known`; how many teachers changed."""
+def _other_schools(cursor: Any, n: _Names, lines: tuple[int, int]) -> None:
+    """Step 4 of the module's doc: the teachers whose second schools changed into `OTHERS`."""
+    run = cursor.execute
+    a, teacher, school, main, hours = n.a, n.a_teacher, n.a_school, n.a_main, n.a_hours
+    run(
+        f"CREATE TEMP TABLE {WANT} AS SELECT t.{n.t_id} AS teacher_id, sc.{n.sc_id} AS "
+        f"school_id, split_part(e, ':', 2)::smallint AS hours "
+        f"FROM {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} "
+        f"CROSS JOIN LATERAL unnest(string_to_array(nullif(s.other_schools, ''), ';')) e "
+        f"JOIN {n.sc} sc ON sc.{n.npsn} = split_part(e, ':', 1) "
+        f"WHERE s.line >= %s AND s.line < %s",
+        lines,
+    )
+    run(f"CREATE TEMP TABLE {OTHERS} (teacher_id bigint)")
+    run(
+        f"WITH gone AS (DELETE FROM {a} USING {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} "
+        f"WHERE s.line >= %s AND s.line < %s AND {a}.{teacher} = t.{n.t_id} AND NOT {a}.{main} "
+        f"AND NOT EXISTS (SELECT 1 FROM {WANT} w WHERE w.teacher_id = {a}.{teacher} "
+        f"AND w.school_id = {a}.{school}) RETURNING {a}.{teacher}) "
+        f"INSERT INTO {OTHERS} SELECT {teacher} FROM gone",
+        lines,
+    )
+    run(
+        f"WITH up AS (UPDATE {a} SET {hours} = w.hours FROM {WANT} w "
+        f"WHERE {a}.{teacher} = w.teacher_id AND {a}.{school} = w.school_id AND NOT {a}.{main} "
+        f"AND {a}.{hours} <> w.hours RETURNING {a}.{teacher}) "
+        f"INSERT INTO {OTHERS} SELECT {teacher} FROM up"
+    )
+    run(
+        f"WITH made AS (INSERT INTO {a} ({teacher}, {school}, {hours}, {main}) "
+        f"SELECT w.teacher_id, w.school_id, w.hours, false FROM {WANT} w WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {a} x WHERE x.{teacher} = w.teacher_id AND x.{school} = w.school_id) "
+        f"RETURNING {teacher}) INSERT INTO {OTHERS} SELECT {teacher} FROM made"
+    )
+
+
+def _update_known(cursor: Any, n: _Names) -> list[str]:
+    """Step 3 of the module's doc for the rows in `known`; the queries of the teachers that
+    changed (their tables stay until `stage_upsert` has counted them)."""
     run = cursor.execute
     a, a_id, a_main, a_hours = n.a, n.a_id, n.a_main, n.a_hours
     run(
@@ -157,10 +214,7 @@ def _update_known(cursor: Any, n: _Names) -> int:
         f"SELECT teacher_id, school_id, hours, true FROM {PLAN} "
         f"WHERE at_id IS NULL AND main_id IS NULL"
     )
-    run(
-        f"SELECT count(*) FROM (SELECT teacher_id FROM {CHANGED} UNION SELECT teacher_id "
-        f"FROM {PLAN} WHERE at_id IS NULL OR NOT at_main OR at_hours <> hours) changed"
-    )
-    changed = int(cursor.fetchone()[0])
-    run(f"DROP TABLE {CHANGED}, {PLAN}")
-    return changed
+    return [
+        f"SELECT teacher_id FROM {CHANGED}",
+        f"SELECT teacher_id FROM {PLAN} WHERE at_id IS NULL OR NOT at_main OR at_hours <> hours",
+    ]

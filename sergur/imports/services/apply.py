@@ -120,16 +120,20 @@ class _Done:
 
 def _apply(batch: ImportBatch, mode: str, done: _Done) -> None:
     lookups = batch_lookups(batch)
-    written = bulk.fields_of(file_columns(batch))
+    columns = file_columns(batch)
+    written = bulk.fields_of(columns)
+    others = "SEKOLAH_LAIN" in columns
     if connection.vendor == "postgresql":
-        _apply_staged(batch, mode, lookups, written, done)
+        _apply_staged(batch, mode, lookups, written, done, others)
         return
     for part in good_parts(batch, mode, lookups, lambda share: progress(batch, share)):
         rows = bulk.parsed_rows(part) if isinstance(part, pl.DataFrame) else part
         created = updated = 0
         with transaction.atomic():
             for start in range(0, len(rows), orm.CHUNK):
-                made, changed = orm.upsert(rows[start : start + orm.CHUNK], lookups, written)
+                made, changed = orm.upsert(
+                    rows[start : start + orm.CHUNK], lookups, written, other_schools=others
+                )
                 created, updated = created + made, updated + changed
         done.add(created, updated)
 
@@ -150,6 +154,7 @@ def _apply_staged(
     lookups: bulk.Lookups,
     written: tuple[str, ...],
     done: _Done,
+    others: bool,
 ) -> None:
     """PostgreSQL: set-based writes from the stage the dry run left, or from a new one when
     anything changed since (the file is then checked again, as on every other path)."""
@@ -173,7 +178,7 @@ def _apply_staged(
     ranges = bulk.stage_ranges(stage, None if all_or_nothing else STAGE_LINES)
     for number, lines in enumerate(ranges, start=1):
         with transaction.atomic():
-            made, changed = bulk.stage_upsert(stage, lines, written)
+            made, changed = bulk.stage_upsert(stage, lines, written, other_schools=others)
         done.add(made, changed)
         progress(batch, start + span * number / len(ranges))
     stage.drop()

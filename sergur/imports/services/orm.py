@@ -13,11 +13,16 @@ CHUNK = 2000  # objects a bulk statement
 
 
 def upsert(
-    rows: list[ParsedRow], lookups: bulk.Lookups, written: tuple[str, ...] = bulk.TEACHER_FIELDS
+    rows: list[ParsedRow],
+    lookups: bulk.Lookups,
+    written: tuple[str, ...] = bulk.TEACHER_FIELDS,
+    *,
+    other_schools: bool = False,
 ) -> tuple[int, int]:
     """Create or update the teachers of one chunk and their main school; (created, updated).
     A row equal to what the registry holds changes nothing (idempotence); a known teacher's
-    fields outside `written` (their column is not in the file, `bulk.fields_of`) are kept."""
+    fields outside `written` (their column is not in the file, `bulk.fields_of`) are kept, and
+    their other schools are the row's only when the file has SEKOLAH_LAIN (`other_schools`)."""
     subjects, schools = lookups.subjects, lookups.school_ids
     existing = {t.nuptk: t for t in Teacher.objects.filter(nuptk__in=[r.nuptk for r in rows])}
     fresh = [row for row in rows if row.nuptk not in existing]
@@ -52,7 +57,54 @@ def upsert(
         ):
             touched.add(teacher.pk)
     TeachingAssignment.objects.bulk_create(to_create, batch_size=CHUNK)
+    if other_schools:
+        touched |= _other_schools(rows, schools) & {t.pk for t in existing.values()}
     return len(fresh), len(touched)
+
+
+def _other_schools(rows: list[ParsedRow], schools: dict[str, int]) -> set[int]:
+    """Make each row's teacher's second schools (not the main one) exactly the row's
+    SEKOLAH_LAIN, hours included (seed 003's FAQ: "mengajar di sekolah lain"); the teachers
+    whose second schools changed. The list replaces them all: a former main school stays
+    only when the list names it (docs/import.md, "Idempotence")."""
+    ids = dict(Teacher.objects.filter(nuptk__in=[r.nuptk for r in rows]).values_list("nuptk", "pk"))
+    held: dict[int, dict[int, TeachingAssignment]] = defaultdict(dict)
+    for assignment in TeachingAssignment.objects.filter(
+        teacher_id__in=list(ids.values()), is_main=False
+    ):
+        held[assignment.teacher_id][assignment.school_id] = assignment
+    gone: list[int] = []
+    changed: list[TeachingAssignment] = []
+    new: list[TeachingAssignment] = []
+    touched: set[int] = set()
+    for row in rows:
+        teacher_id = ids[row.nuptk]
+        have = held[teacher_id]
+        wanted = {schools[npsn]: hours for npsn, hours in row.other_school_hours}
+        gone += [a.pk for school, a in have.items() if school not in wanted]
+        for school_id, hours in wanted.items():
+            present = have.get(school_id)
+            if present is None:
+                new.append(
+                    TeachingAssignment(
+                        teacher_id=teacher_id,
+                        school_id=school_id,
+                        weekly_hours=hours,
+                        is_main=False,
+                    )
+                )
+            elif present.weekly_hours != hours:
+                present.weekly_hours = hours
+                changed.append(present)
+            else:
+                continue
+            touched.add(teacher_id)
+        if set(have) - set(wanted):
+            touched.add(teacher_id)
+    TeachingAssignment.objects.filter(pk__in=gone).delete()
+    TeachingAssignment.objects.bulk_update(changed, ["weekly_hours"], batch_size=CHUNK)
+    TeachingAssignment.objects.bulk_create(new, batch_size=CHUNK)
+    return touched
 
 
 def _create(rows: list[ParsedRow], subjects: dict[str, int], schools: dict[str, int]) -> None:

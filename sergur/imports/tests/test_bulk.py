@@ -21,7 +21,10 @@ CHANGE = st.dictionaries(
     st.sampled_from(ODD[:40])
     | st.sampled_from(["Sri Lestari", "Dra. Sri Lestari", "Budi"])
     # the mismatch columns: a degree's field and a route, good and bad together
-    | st.sampled_from(["156", "180", "IJAZAH", "mengajar", "ijazah "]),
+    | st.sampled_from(["156", "180", "IJAZAH", "mengajar", "ijazah "])
+    # the other schools (SEKOLAH_LAIN): good, the main school again, twice, no hours
+    | st.sampled_from(["20400009:6", " 20400009 : 6", "20400001:4", "20400009:6;20400009:2"])
+    | st.sampled_from(["20400009:0", "20400009"]),
     max_size=2,
 )
 ROW = st.tuples(st.integers(0, 6), CHANGE)

@@ -179,7 +179,7 @@ def test_good_rows_commit_range_by_range(
 def test_a_concurrent_write_is_reported_as_a_change(
     cast: Cast, school: School, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def clash(*args: Any) -> Any:
+    def clash(*args: Any, **kwargs: Any) -> Any:
         raise IntegrityError("duplicate key value violates unique constraint")
 
     monkeypatch.setattr(bulk, "stage_upsert", clash)
@@ -204,11 +204,18 @@ BEFORE = st.one_of(
 )
 # the mismatch columns: no degree's field, or "156" with no route or either route
 MISMATCH = st.sampled_from([("", ""), ("156", ""), ("156", "IJAZAH"), ("156", "MENGAJAR")])
+# the other schools (SEKOLAH_LAIN): a school and its hours; the row's main school is left out
+OTHERS = st.lists(
+    st.tuples(st.sampled_from(SCHOOLS), st.sampled_from(["4", "18"])),
+    max_size=2,
+    unique_by=lambda x: x[0],
+)
 AFTER = st.tuples(
     st.sampled_from(SCHOOLS),
     st.sampled_from(["18", "24"]),
     st.sampled_from(["III/c", "IV/a"]),
     MISMATCH,
+    OTHERS,
 )
 
 
@@ -231,9 +238,9 @@ def _registry() -> list[tuple[object, ...]]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(st.tuples(BEFORE, AFTER), min_size=1, max_size=4))
+@given(st.lists(st.tuples(BEFORE, AFTER), min_size=1, max_size=4), st.booleans())
 def test_the_set_based_writes_are_the_orm_writes(
-    cast: Cast, school: School, cases: list[tuple[Any, tuple[str, str, str, tuple[str, str]]]]
+    cast: Cast, school: School, cases: list[tuple[Any, Any]], with_others: bool
 ) -> None:
     npsn = {"A": NPSN, "B": "20999011", "C": "20999012"}
     schools = {"A": school}
@@ -245,7 +252,8 @@ def test_the_set_based_writes_are_the_orm_writes(
     lookups = batch_lookups(ImportBatch(district=None))
     with transaction.atomic():
         rows: list[ParsedRow] = []
-        for n, (before, (at, hours, rank, (degree, route))) in enumerate(cases, start=1):
+        for n, (before, (at, hours, rank, (degree, route), others)) in enumerate(cases, start=1):
+            listed = [f"{npsn[where]}:{h}" for where, h in others if where != at]
             cells = row(
                 n,
                 NPSN=npsn[at],
@@ -253,6 +261,7 @@ def test_the_set_based_writes_are_the_orm_writes(
                 GOLONGAN=rank,
                 KODE_BIDANG_STUDI_IJAZAH=degree,
                 PILIHAN_SERTIFIKASI=route,
+                SEKOLAH_LAIN=";".join(listed) if with_others else "",
             )
             parsed = parse_row(n + 1, cells, lookups.subjects, lookups.refs)
             assert isinstance(parsed, ParsedRow)
@@ -274,11 +283,11 @@ def test_the_set_based_writes_are_the_orm_writes(
                         is_main=first_is_main and index == 0,
                     )
         point = transaction.savepoint_create()
-        expected = orm.upsert(rows, lookups), _registry()
+        expected = orm.upsert(rows, lookups, other_schools=with_others), _registry()
         transaction.savepoint_rollback(point)
         stage = bulk.Stage(10**9 + 1)
         stage.create()
         stage.add_rows(rows, lookups)
-        found = bulk.stage_upsert(stage, (0, 10**6)), _registry()
+        found = bulk.stage_upsert(stage, (0, 10**6), other_schools=with_others), _registry()
         transaction.set_rollback(True)
     assert found == expected

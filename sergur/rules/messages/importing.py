@@ -140,4 +140,21 @@ IMPORT: Catalogue = {
             "KODE_BIDANG_STUDI."
         ),
     },
+    "import.other_school_bad": {
+        "id": "«{value}» bukan NPSN:JAM (contoh 20401234:6; beberapa sekolah dipisah «;»).",
+        "en": "“{value}” is not NPSN:HOURS (e.g. 20401234:6; several schools separated by “;”).",
+    },
+    "import.other_school_hours": {
+        "id": "Jam mengajar di sekolah NPSN {value} harus bilangan bulat {low}–{high}.",
+        "en": "The teaching hours at the school with NPSN {value} must be a whole number "
+        "{low}–{high}.",
+    },
+    "import.other_school_main": {
+        "id": "Sekolah NPSN {value} adalah sekolah induk (kolom NPSN), bukan sekolah lain.",
+        "en": "The school with NPSN {value} is the main school (column NPSN), not another one.",
+    },
+    "import.other_school_twice": {
+        "id": "Sekolah NPSN {value} disebut lebih dari sekali.",
+        "en": "The school with NPSN {value} is listed more than once.",
+    },
 }

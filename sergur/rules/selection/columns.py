@@ -149,6 +149,8 @@ def _flags(known: list[str], allowed: list[str]) -> list[pl.Expr]:
         (choice != "") & ((degree == "") | (degree == pl.col("KODE_BIDANG_STUDI"))),
         ~pl.col("NPSN").is_in(allowed),
         pl.col("JAM_MENGAJAR") == "",
+        # Other schools: every such row is judged by the row parser (a rare column).
+        pl.col("SEKOLAH_LAIN") != "",
         *((pl.col(name) != "") & pl.col(f"date_{name}").is_null() for name in DATES[1:]),
         *(pl.col(f"bad_{name}") for name in NUMBERS),
     ]
@@ -209,6 +211,7 @@ def check_batch(
         mismatch_choice=pl.col("PILIHAN_SERTIFIKASI").replace_strict(
             MISMATCH, default="", return_dtype=pl.String
         ),
+        other_schools=pl.lit("", dtype=pl.String),  # a row with other schools is flagged
     )
 
 

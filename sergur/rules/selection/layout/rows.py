@@ -19,6 +19,7 @@ from sergur.rules.selection.layout.spec import (
     LIMITS,
     MAX_CELL,
     MISMATCH,
+    OTHER_HOURS,
     REQUIRED,
     TEMPORARY_NUPTK,
     YES_NO,
@@ -40,6 +41,7 @@ _CODE = re.compile(r"[0-9]{3}")
 _NPSN = re.compile(r"[0-9A-Z]{8}")
 _RANK = re.compile(r"(I|II|III|IV)/[a-e]")
 _INT = re.compile(r"[0-9]{1,4}")
+_ENTRY = re.compile(r"([0-9A-Z]{8}):([0-9]{1,2})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -185,6 +187,37 @@ class _Row:
                 self.add("NPSN", "import.school_outside", value=npsn)
         return npsn, school
 
+    def other_schools(self, main: str, known_schools: Mapping[str, SchoolRef] | None) -> str:
+        """The other schools the teacher teaches in, "NPSN:JAM;NPSN:JAM" (seed 003's FAQ:
+        "mengajar di sekolah lain yang memiliki ijin operasional"), normalised; a school of
+        another district is allowed, the row's own school (NPSN) must be the officer's."""
+        text = self.text("SEKOLAH_LAIN").upper().replace(" ", "")
+        entries: list[str] = []
+        seen: set[str] = set()
+        for entry in text.split(";") if text else ():
+            found = _ENTRY.fullmatch(entry)
+            if found is None:
+                self.add("SEKOLAH_LAIN", "import.other_school_bad", value=entry[:40])
+                continue
+            npsn, hours = found[1], int(found[2])
+            if known_schools is not None and npsn not in known_schools:
+                self.add("SEKOLAH_LAIN", "import.school_unknown", value=npsn)
+            elif not OTHER_HOURS[0] <= hours <= OTHER_HOURS[1]:
+                self.add(
+                    "SEKOLAH_LAIN",
+                    "import.other_school_hours",
+                    value=npsn,
+                    low=OTHER_HOURS[0],
+                    high=OTHER_HOURS[1],
+                )
+            elif npsn == main:
+                self.add("SEKOLAH_LAIN", "import.other_school_main", value=npsn)
+            elif npsn in seen:
+                self.add("SEKOLAH_LAIN", "import.other_school_twice", value=npsn)
+            seen.add(npsn)
+            entries.append(f"{npsn}:{hours}")
+        return ";".join(entries)
+
 
 def parse_row(
     line_number: int,
@@ -231,6 +264,7 @@ def parse_row(
     certified = r.flag("SUDAH_SERTIFIKASI")
     degree_subject = r.subject(known_subjects, "KODE_BIDANG_STUDI_IJAZAH")
     choice = r.mismatch(subject, degree_subject)
+    other_schools = r.other_schools(npsn, known_schools)
     if r.problems or birth_date is None:
         return r.problems
     return ParsedRow(
@@ -260,6 +294,7 @@ def parse_row(
         school_level=school.level if school is not None else "",
         degree_subject_code=degree_subject,
         mismatch_choice=choice,
+        other_schools=other_schools,
         warnings=_name_warnings(line_number, name, name_dapodik),
     )
 

@@ -45,6 +45,7 @@ COLUMNS: dict[str, tuple[bool, str]] = {
     "SUDAH_SERTIFIKASI": (False, "Y or T"),
     "KODE_BIDANG_STUDI_IJAZAH": (False, "3-digit subject code of the S1/D4 degree's field"),
     "PILIHAN_SERTIFIKASI": (False, "mismatch route: IJAZAH (degree's field) or MENGAJAR (taught)"),
+    "SEKOLAH_LAIN": (False, "other schools and weekly hours: NPSN:JAM;NPSN:JAM"),
 }
 # Columns shorter than MAX_CELL because the registry keeps them in shorter fields.
 LIMITS = {"NAMA": 150, "NAMA_DAPODIK": 150, "TEMPAT_LAHIR": 100}
@@ -65,6 +66,9 @@ GENDERS = ("L", "P")
 # The route of a teacher who teaches outside their degree's field (seed 003's FAQ: "sepenuhnya
 # diserahkan guru yang bersangkutan"), as the registry spells it (`rules.selection.subject`).
 MISMATCH = {"IJAZAH": "degree", "MENGAJAR": "taught"}
+# The hours a week at one other school (seed 003's FAQ: "mengajar di sekolah lain yang
+# memiliki ijin operasional"); the whole week stays within JAM_MENGAJAR's 0–60 per school.
+OTHER_HOURS = (1, 40)
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DMY = re.compile(r"([0-9]{2})/([0-9]{2})/([0-9]{4})")
@@ -123,7 +127,16 @@ class ParsedRow:
     school_level: str = ""
     degree_subject_code: str = ""  # "" when the degree's field is not recorded
     mismatch_choice: str = ""  # "", "degree" or "taught" (MISMATCH)
+    other_schools: str = ""  # "NPSN:JAM;NPSN:JAM", normalised (SEKOLAH_LAIN); "" when none
     warnings: tuple[RowProblem, ...] = field(default=())
+
+    @property
+    def other_school_hours(self) -> tuple[tuple[str, int], ...]:
+        """The other schools (NPSN) and the hours a week at each, in the file's order."""
+        if not self.other_schools:
+            return ()
+        pairs = (entry.split(":") for entry in self.other_schools.split(";"))
+        return tuple((npsn, int(hours)) for npsn, hours in pairs)
 
     def to_candidate(self) -> Candidate:
         """The row as selection sees it (Buku 1 ranking factors, docs/sources/facts.md §4.3)."""
@@ -139,7 +152,7 @@ class ParsedRow:
             teacher_since=self.teacher_since,
             permanent_since=self.permanent_since,
             service_gap_months=self.service_gap_months,
-            teaching_hours=self.weekly_hours,
+            teaching_hours=self.weekly_hours + sum(h for _npsn, h in self.other_school_hours),
             additional_duty=self.additional_duty,
             achievement=self.achievement,
             certified=self.certified,

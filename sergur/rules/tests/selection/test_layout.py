@@ -25,6 +25,7 @@ from sergur.rules.selection.layout import (
 from sergur.rules.selection.subject import certified_subject
 
 from .seed003 import MISMATCH as MISMATCH_QUOTE
+from .seed003 import OTHER_SCHOOL
 
 SUBJECTS = {"180", "156"}
 SCHOOLS = {"20400001": SchoolRef("3402", "SMP"), "20400009": SchoolRef("3403", "SD", False)}
@@ -52,6 +53,7 @@ GOOD = {
     "SUDAH_SERTIFIKASI": "T",
     "KODE_BIDANG_STUDI_IJAZAH": "",
     "PILIHAN_SERTIFIKASI": "",
+    "SEKOLAH_LAIN": "",
 }
 
 
@@ -128,6 +130,17 @@ def test_headers_are_case_insensitive_and_lookups_can_be_skipped() -> None:
         (
             {"KODE_BIDANG_STUDI_IJAZAH": "180", "PILIHAN_SERTIFIKASI": "MENGAJAR"},
             [("PILIHAN_SERTIFIKASI", "import.mismatch_without_degree")],
+        ),
+        ({"SEKOLAH_LAIN": "20400009"}, [("SEKOLAH_LAIN", "import.other_school_bad")]),
+        ({"SEKOLAH_LAIN": "20400009:6;"}, [("SEKOLAH_LAIN", "import.other_school_bad")]),
+        ({"SEKOLAH_LAIN": "20400009:6,5"}, [("SEKOLAH_LAIN", "import.other_school_bad")]),
+        ({"SEKOLAH_LAIN": "20400002:6"}, [("SEKOLAH_LAIN", "import.school_unknown")]),
+        ({"SEKOLAH_LAIN": "20400009:0"}, [("SEKOLAH_LAIN", "import.other_school_hours")]),
+        ({"SEKOLAH_LAIN": "20400009:41"}, [("SEKOLAH_LAIN", "import.other_school_hours")]),
+        ({"SEKOLAH_LAIN": "20400001:4"}, [("SEKOLAH_LAIN", "import.other_school_main")]),
+        (
+            {"SEKOLAH_LAIN": "20400009:6;20400009:2"},
+            [("SEKOLAH_LAIN", "import.other_school_twice")],
         ),
     ],
 )
@@ -247,3 +260,23 @@ def test_a_file_without_the_mismatch_columns_records_neither() -> None:
     row = parse_row(2, {key: value for key, value in GOOD.items() if key not in without})
     assert isinstance(row, ParsedRow)
     assert (row.degree_subject_code, row.mismatch_choice) == ("", "")
+
+
+def test_the_other_schools_add_their_hours_to_the_candidate() -> None:
+    # seed 003's FAQ counts the hours "mengajar di sekolah lain yang memiliki ijin operasional";
+    # the other school may lie in another district (20400009), the main one may not.
+    assert "sekolah lain yang memiliki ijin operasional" in OTHER_SCHOOL
+    row = parse(JAM_MENGAJAR="18", SEKOLAH_LAIN=" 20400009 : 6 ")
+    assert isinstance(row, ParsedRow)
+    assert row.other_schools == "20400009:6"
+    assert row.other_school_hours == (("20400009", 6),)
+    assert (row.weekly_hours, row.to_candidate().teaching_hours) == (18, 24)
+    alone = parse(JAM_MENGAJAR="18")
+    assert isinstance(alone, ParsedRow)
+    assert (alone.other_school_hours, alone.to_candidate().teaching_hours) == ((), 18)
+
+
+def test_without_a_registry_the_other_schools_are_checked_for_shape_only() -> None:
+    row = parse_row(2, {**GOOD, "SEKOLAH_LAIN": "20400002:40;20400003:1"})
+    assert isinstance(row, ParsedRow)
+    assert row.other_schools == "20400002:40;20400003:1"
