@@ -1,4 +1,4 @@
-"""How fast sergur ranks and allocates a national cohort of teachers (docs/sources/facts.md §4).
+"""How fast sergur ranks and allocates a national cohort of teachers (docs/sources/domain.md §4).
 
 Usage:
 

@@ -1,6 +1,6 @@
 """A teacher's appeal against a published decision and the independent reviewer's decision.
 
-No formal appeal procedure was found for portfolio results (docs/sources/facts.md §2, "[NOT
+No formal appeal procedure was found for portfolio results (docs/sources/domain.md §2, "[NOT
 FOUND]"): the window (`appeal_days` of the programme year) and this procedure are product defaults.
 """
 

@@ -1,7 +1,7 @@
 """Writes of appeals: the teacher files one within the programme year's window, the rayon
 admin assigns an independent reviewer, the reviewer decides with reasons.
 
-No formal appeal procedure was found for portfolio results (docs/sources/facts.md §2, "[NOT
+No formal appeal procedure was found for portfolio results (docs/sources/domain.md §2, "[NOT
 FOUND]"): the window is the programme year's `appeal_days` (a product default,
 rules/years/<year>.toml) and the steps below are the product's own, described in docs/appeals.md.
 """

@@ -16,7 +16,7 @@ from sergur.registry.models import District, ProgrammeYear, Rayon, School, Subje
 
 class Assessor(models.Model):
     """One entry of the assessor register (Nomor Induk Asesor Sertifikasi Guru,
-    docs/sources/facts.md §2)."""
+    docs/sources/domain.md §2)."""
 
     class Degree(models.TextChoices):
         S2 = "S2", "S2"

@@ -19,7 +19,7 @@ from sergur.rules.workflow import Actor, transition_check
 
 def case_transition_check(*, from_state: str, to_state: str, actor: User | None) -> None:
     """Refuse, with the workflow's reasons, a move its table does not hold for the actor's
-    role (no actor: the system) (docs/sources/facts.md §4.6)."""
+    role (no actor: the system) (docs/sources/domain.md §4.6)."""
     role = Actor.SYSTEM if actor is None else actor.role
     check = transition_check(from_state, to_state, role)
     if not check.allowed:

@@ -2,7 +2,7 @@
 
 The same rules code as the web app: the import layout's row parser
 (`sergur.rules.selection.layout`), `eligibility.check` and `ranking.rank` (Buku 1;
-docs/sources/facts.md §4.1-§4.3). Rows are read one at a time; the output is written once every row
+docs/sources/domain.md §4.1-§4.3). Rows are read one at a time; the output is written once every row
 is ranked.
 """
 

@@ -4,7 +4,7 @@ synthetic teachers are made of.
 All of it is demo data. The province, district and subdistrict names and codes are real (BPS
 codes for the kecamatan of Kabupaten Bantul); the schools, their NPSN and every person are
 invented. The subject codes are the bidang studi codes of the certification guidelines
-(Juknis 2009, "Kode bidang studi", digits 7–9 of the participant number, docs/sources/facts.md
+(Juknis 2009, "Kode bidang studi", digits 7–9 of the participant number, docs/sources/domain.md
 §4.5); the 2007 list differed in places, so treat them as illustrative.
 """
 

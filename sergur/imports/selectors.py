@@ -17,7 +17,7 @@ from sergur.rules.selection.layout import SchoolRef
 
 def import_allowed(user: User | AnonymousUser) -> bool:
     """Only the district committee (their own district) and the operator import master data
-    (Buku 1: the kab/kota operator keeps the NUPTK data, docs/sources/facts.md §4.3)."""
+    (Buku 1: the kab/kota operator keeps the NUPTK data, docs/sources/domain.md §4.3)."""
     if not isinstance(user, User) or not user.is_authenticated:
         return False
     if user.role == User.Role.OPERATOR or user.is_superuser:
@@ -48,7 +48,7 @@ def import_batch_get_for_user(*, user: User | AnonymousUser, pk: int) -> ImportB
 
 
 def import_problem_list(*, batch: ImportBatch) -> QuerySet[ImportProblem]:
-    """Every problem of a batch in line order (docs/sources/facts.md §8: reported, never fixed)."""
+    """Every problem of a batch in line order (docs/sources/domain.md §8: reported, never fixed)."""
     return batch.problems.order_by("line", "pk")
 
 

@@ -2,7 +2,7 @@
 
 The vital components (qualification, teaching experience, the required plans) block
 submission; the others are advice. Rayon 20's list of reasons for returning a portfolio
-(docs/sources/facts.md §1.2) and Buku II's "every entry needs its evidence" are the source.
+(docs/sources/domain.md §1.2) and Buku II's "every entry needs its evidence" are the source.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Service is cumulative across schools and overlapping periods count once; study leave (tugas
 belajar) counts as service (docs/sources/rubric-2007.md §3). Periods are counted in completed
 months, then completed years, as the guideline books count masa kerja ("12 years minus 24 months of
-gaps = 10 years 6 months", docs/sources/facts.md §4.2).
+gaps = 10 years 6 months", docs/sources/domain.md §4.2).
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def decode(data: bytes | str, *, year: int | None = None) -> PortfolioFile:
 
 def number_problem(number: object, year: int) -> Problem | None:
     """The problem of a portfolio's participant number for programme `year`, if any: it must
-    read as `YY PP KK BBB D NNNN` (docs/sources/facts.md §4.5; `selection.numbers.parse`) and
+    read as `YY PP KK BBB D NNNN` (docs/sources/domain.md §4.5; `selection.numbers.parse`) and
     its YY must be the year's. An absent number is no problem (the district gives it later)."""
     if not isinstance(number, str):
         return None

@@ -1,4 +1,4 @@
-"""A case's workflow: its states and every move between them, as a table (docs/sources/facts.md
+"""A case's workflow: its states and every move between them, as a table (docs/sources/domain.md
 §4.6).
 
 Each row of `TRANSITIONS` says from which states a case may move to which state, who may move
@@ -292,7 +292,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 
 def transition_check(from_state: str, to_state: str, actor_role: str) -> Check:
     """Whether `actor_role` (a role, or "system") may move a case from `from_state` to
-    `to_state`: the row that allows it, or the reasons it is refused (docs/sources/facts.md
+    `to_state`: the row that allows it, or the reasons it is refused (docs/sources/domain.md
     §4.6)."""
     rows = [row for row in TRANSITIONS if row.target == to_state and from_state in row.sources]
     if not rows:

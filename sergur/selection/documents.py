@@ -1,7 +1,7 @@
 """The SK penetapan peserta (the district's decision letter naming the participants of a
-programme year, Buku 1; docs/sources/facts.md §4.5: the serial numbers follow the order of this SK),
-built with fpdf2 in the DejaVu fonts of `sergur/common/fonts/` (names are not Latin-1). The builder
-is pure: it takes the rows and returns PDF bytes. Indonesian, as the official letter is."""
+programme year, Buku 1; docs/sources/domain.md §4.5: the serial numbers follow the order of this
+SK), built with fpdf2 in the DejaVu fonts of `sergur/common/fonts/` (names are not Latin-1). The
+builder is pure: it takes the rows and returns PDF bytes. Indonesian, as the official letter is."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class SkData:
 
 
 def spaced(number: str) -> str:
-    """A participant number in its groups, YY PP KK BBB D NNNN (docs/sources/facts.md §4.5)."""
+    """A participant number in its groups, YY PP KK BBB D NNNN (docs/sources/domain.md §4.5)."""
     if len(number) != 14:
         return number
     return " ".join((number[:2], number[2:4], number[4:6], number[6:9], number[9], number[10:]))

@@ -1,4 +1,4 @@
-"""Selection of participants (Buku 1; docs/sources/facts.md §4): the district's yearly run with
+"""Selection of participants (Buku 1; docs/sources/domain.md §4): the district's yearly run with
 every teacher's eligibility, rank and participant number, the quota allocation per region and
 school level, and the logged moves of unfilled quota within a province."""
 

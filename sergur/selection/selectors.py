@@ -74,7 +74,7 @@ def run_get(*, programme_year: ProgrammeYear, district: District) -> SelectionRu
 
 def entry_list(*, run: SelectionRun, name: str = "", status: str = "") -> QuerySet[SelectionEntry]:
     """The run's entries as the list shows them (teacher, subject and school joined), by
-    rank (Buku 1 urutan prioritas, docs/sources/facts.md §4.3); filtered by teacher name and status
+    rank (Buku 1 urutan prioritas, docs/sources/domain.md §4.3); filtered by teacher name and status
     (selected / eligible / not_eligible)."""
     rows = SelectionEntry.objects.filter(run=run).select_related(
         "teacher", "teacher__subject", "school"
@@ -92,7 +92,7 @@ def entry_list(*, run: SelectionRun, name: str = "", status: str = "") -> QueryS
 
 def participants(*, run: SelectionRun) -> QuerySet[SelectionEntry]:
     """The selected teachers of a run in the order of the SK (their participant numbers,
-    docs/sources/facts.md §4.5)."""
+    docs/sources/domain.md §4.5)."""
     return (
         SelectionEntry.objects.filter(run=run, selected=True)
         .select_related("teacher", "teacher__subject", "school")

@@ -1,6 +1,6 @@
 """What the selection pages say about one teacher's result, in Indonesian first and English:
 the ranking factors in the year's key order and why the teacher is or is not selected
-(Buku 1; docs/sources/facts.md §4.3-§4.5). The sentences live in the rules core's selection
+(Buku 1; docs/sources/domain.md §4.3-§4.5). The sentences live in the rules core's selection
 catalogue (`sergur.rules.messages.selection`), so they render like every other reason."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _value(key: str, value: object, lang: Lang) -> str:
 
 
 def factors(entry: SelectionEntry, lang: Lang) -> list[Factor]:
-    """The entry's ranking factors in the year's key order (docs/sources/facts.md §4.3), in plain
+    """The entry's ranking factors in the year's key order (docs/sources/domain.md §4.3), in plain
     words."""
     out = []
     for key, value in entry.factors:

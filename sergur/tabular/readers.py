@@ -1,7 +1,7 @@
 """Reading teacher master data files row by row: a UTF-8 CSV or the first sheet of an XLSX
 workbook, as (line, {column: cell}) for the row parser (`sergur.rules.selection.layout`).
 Both stream: neither reads a whole file into memory. A file that cannot be read further
-raises `ReadError`, which names the line (Buku 1 data exchange, docs/sources/facts.md §8)."""
+raises `ReadError`, which names the line (Buku 1 data exchange, docs/sources/domain.md §8)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def _lines(stream: IO[bytes]) -> Iterator[str]:
 
 def read_csv(source: str | Path | IO[bytes]) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a UTF-8 CSV (a BOM is allowed) as (first line number, {column: cell}),
-    one at a time; the header is line 1 (Buku 1 data exchange, docs/sources/facts.md §8)."""
+    one at a time; the header is line 1 (Buku 1 data exchange, docs/sources/domain.md §8)."""
     if isinstance(source, str | Path):
         with open(source, "rb") as stream:
             yield from read_csv(stream)
@@ -111,7 +111,7 @@ def read_xlsx(path: str | Path | IO[bytes]) -> Iterator[tuple[int, dict[str, str
     """The rows of the first sheet of an XLSX workbook as (row number, {column: cell}),
     streamed (openpyxl read-only); formulas are read as their text, never evaluated. Every
     row is read, whatever the sheet's `<dimension>` tag claims (Buku 1 data exchange,
-    docs/sources/facts.md §8)."""
+    docs/sources/domain.md §8)."""
     from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:

@@ -8,5 +8,5 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run thes
 
 def neutralise(value: str) -> str:
     """A cell safe to open in a spreadsheet: a leading =, +, -, @ is shown as text (OWASP CSV
-    injection; docs/sources/facts.md §8 exports travel as spreadsheets)."""
+    injection; docs/sources/domain.md §8 exports travel as spreadsheets)."""
     return "'" + value if value.startswith(FORMULA_START) else value

@@ -89,7 +89,7 @@ def transfer_request(
 ) -> Transfer:
     """The destination district asks for a teacher of another district, naming the school
     of its own that becomes their main school (Buku 1: the district keeps its teachers' data,
-    docs/sources/facts.md §4.3)."""
+    docs/sources/domain.md §4.3)."""
     text = _reason(reason)
     if actor.role != User.Role.DISTRICT_COMMITTEE or actor.district_id is None:
         raise ValidationError(NOT_ALLOWED, code="not_allowed")

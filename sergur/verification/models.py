@@ -15,7 +15,7 @@ from sergur.portfolios.models import Evidence, Submission
 
 
 class Stage(models.TextChoices):
-    """The offices a portfolio passes through before assessment (docs/sources/facts.md §4.6)."""
+    """The offices a portfolio passes through before assessment (docs/sources/domain.md §4.6)."""
 
     DISTRICT = "district", _("District committee")
     QUALITY = "quality", _("Quality office (LPMP)")
@@ -23,7 +23,7 @@ class Stage(models.TextChoices):
 
 
 class Verdict(models.TextChoices):
-    """PSPL per-document verdicts (2011 Juknis, p. 66; docs/sources/facts.md §1.1)."""
+    """PSPL per-document verdicts (2011 Juknis, p. 66; docs/sources/domain.md §1.1)."""
 
     MP = "MP", _("MP: meets the requirements")
     K = "K", _("K: needs clarification")

@@ -48,7 +48,7 @@ STRICT_STAGES = frozenset({Stage.DISTRICT, Stage.QUALITY})
 office's verdicts and records its own only where it disagrees."""
 
 DIPLOMA_SECTION = "qualification"
-"""The table whose files are the diplomas (ijazah) the district verifies (docs/sources/facts.md
+"""The table whose files are the diplomas (ijazah) the district verifies (docs/sources/domain.md
 §4.6)."""
 
 

@@ -2,9 +2,9 @@
 files of an earlier submission, completing a stage (pass the portfolio on or return it to the
 teacher with the documents and reasons) and the rayon's receipt of every verified portfolio.
 
-The chain (docs/sources/facts.md §4.6): the district committee checks completeness and verifies the
+The chain (docs/sources/domain.md §4.6): the district committee checks completeness and verifies the
 diplomas, the quality office (LPMP) re-verifies, the rayon receives. Each document gets MP, K or TMP
-with a reason (PSPL per-document verdicts, 2011 Juknis p. 66; docs/sources/facts.md §1.1).
+with a reason (PSPL per-document verdicts, 2011 Juknis p. 66; docs/sources/domain.md §1.1).
 """
 
 from __future__ import annotations
@@ -239,7 +239,7 @@ def stage_complete(*, case: Case, actor: User, now: dt.datetime) -> StageReview:
     least one diploma) passes the case on (SUBMITTED → DISTRICT_VERIFIED → QUALITY_VERIFIED
     → RECEIVED); any K or TMP returns it to the teacher with the documents and reasons. The
     district and the quality office judge every document first; the rayon receives on the
-    quality office's verdicts and records its own only where it disagrees (docs/sources/facts.md
+    quality office's verdicts and records its own only where it disagrees (docs/sources/domain.md
     §4.6)."""
     locked, stage = _locked(case=case, actor=actor)
     view = case_verification(case=locked, stage=stage)

@@ -2,7 +2,7 @@
 (`allocation_get_for_user`), the allocated portfolios of an assessor, and a sheet as its page
 shows it (the rules core's lines joined with the portfolio's rows, evidence codes and files).
 
-Assessors are blind to each other (docs/sources/facts.md §2): nothing here reveals the other
+Assessors are blind to each other (docs/sources/domain.md §2): nothing here reveals the other
 assessor's sheet before both blind sheets of the round are submitted, and no read ever gives a
 teacher a sheet.
 """

@@ -95,7 +95,7 @@ def _why(messages: tuple[Message, ...]) -> tuple[str, ...]:
 @transaction.atomic
 def allocation_run(*, programme_year: ProgrammeYear, actor: User) -> AllocationSummary:
     """Allocate two assessors of the rayon's register to every portfolio of the programme year
-    the rayon received (docs/sources/facts.md §2: two blind assessors; load balanced; subject
+    the rayon received (docs/sources/domain.md §2: two blind assessors; load balanced; subject
     matched; no conflict of interest). A re-assessed portfolio keeps its previous assessors when
     they are still eligible. Each placed case moves to assessment with one ALLOCATED event."""
     cases = list(
@@ -290,7 +290,7 @@ def third_assessor_assign(
 
 @transaction.atomic
 def assessor_save(*, assessor: Assessor, subjects: Iterable[Subject]) -> Assessor:
-    """Add or change an entry of the assessor register (docs/sources/facts.md §2: degree, assessor
+    """Add or change an entry of the assessor register (docs/sources/domain.md §2: degree, assessor
     number, subjects, home institution; and the FAQ's criteria, docs/sources/seeds/
     003_358fe984fbae11df.txt, the FAQ on assessors, question 5: status, educator certificate,
     S2 with an education element, recent experience with teachers)."""

@@ -81,8 +81,8 @@ def sheet_save(
     fraud_note: str = "",
     notes: str = "",
 ) -> Sheet:
-    """Save the assessor's draft (docs/sources/facts.md §2: the assessor confirms or overrides every
-    suggested entry with a reason, scores the lesson plans on the RPP instrument and records
+    """Save the assessor's draft (docs/sources/domain.md §2: the assessor confirms or overrides
+    every suggested entry with a reason, scores the lesson plans on the RPP instrument and records
     administrative defects, doubtful evidence and fraud). Refused, with nothing changed, for
     anyone but the allocated assessor, after submission, outside assessment, or for any bad
     value (every one is named)."""

@@ -2,7 +2,7 @@
 their rule, evidence and override, the RPP form, findings, the outcome), saved as a draft and
 submitted after a confirmation step. A rayon admin reads a sheet of their rayon, read-only.
 
-Blindness (docs/sources/facts.md §2): before both blind sheets of the round are in, nothing of the
+Blindness (docs/sources/domain.md §2): before both blind sheets of the round are in, nothing of the
 other assessor's sheet reaches these pages; teachers never reach them (404)."""
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ HEADER = "province,district,school_level,eligible"
 OUT_HEADER = ["province", "district", "school_level", "eligible", "quota"]
 SCRIPT = Path(sys.executable).parent / "sergur"
 
-# DI Yogyakarta (34): the 2007 slide's Bantul example (docs/sources/facts.md §4.4).
+# DI Yogyakarta (34): the 2007 slide's Bantul example (docs/sources/domain.md §4.4).
 DIY = """\
 province,district,school_level,eligible
 34,01,SD,7412

@@ -30,7 +30,7 @@ from sergur.tabular.readers import ReadError
 
 def import_check(*, batch: ImportBatch) -> ImportBatch:
     """Dry run: parse every row, store every problem, write nothing to the registry
-    (docs/sources/facts.md §8: identity problems are reported, never fixed silently). An unexpected
+    (docs/sources/domain.md §8: identity problems are reported, never fixed silently). An unexpected
     error fails the batch with a message that says so (logged without the rows' data), instead of
     leaving it "checking" for ever."""
     try:

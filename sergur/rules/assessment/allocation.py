@@ -1,5 +1,5 @@
-"""Allocating assessors to portfolios (docs/sources/facts.md §2): every portfolio is scored blind by
-two assessors of its subject, none of whom may have a conflict of interest with the teacher (same
+"""Allocating assessors to portfolios (docs/sources/domain.md §2): every portfolio is scored blind
+by two assessors of its subject, none of whom may have a conflict of interest with the teacher (same
 school, same home district, a declared relationship), and no assessor takes more portfolios
 than their maximum load. An assessor who lacks an FAQ criterion (qualification.py) takes none,
 and one from another rayon only takes the subjects the year lets cross the rayon.
@@ -18,7 +18,7 @@ from msgspec import Struct
 
 from sergur.rules.messages import Message, msg
 
-PER_PORTFOLIO = 2  # two blind assessors per portfolio (docs/sources/facts.md §2)
+PER_PORTFOLIO = 2  # two blind assessors per portfolio (docs/sources/domain.md §2)
 
 
 class PortfolioSlot(Struct, frozen=True):

@@ -2,7 +2,7 @@
 
 The sources confirm that two assessors score every portfolio and that differing scores are
 reconciled, but give no tolerance, no third-assessor rule and no appeal procedure
-(docs/sources/facts.md §2, "[NOT FOUND]"); every value here is therefore a product default the
+(docs/sources/domain.md §2, "[NOT FOUND]"); every value here is therefore a product default the
 organiser sets each year, marked as such in the year file and in docs/assessment.md. The section
 also holds the thresholds of the assessment-quality flags (`kappa_min`, `flag_min_pairs`,
 docs/quality.md).

@@ -1,6 +1,6 @@
-"""Combining two blind assessments (docs/sources/facts.md §2): when their totals differ by more than
-the programme year's tolerance, or their decisions differ, the portfolio goes to reconciliation;
-otherwise the final score is the mean of the two, part by part, decided again.
+"""Combining two blind assessments (docs/sources/domain.md §2): when their totals differ by more
+than the programme year's tolerance, or their decisions differ, the portfolio goes to
+reconciliation; otherwise the final score is the mean of the two, part by part, decided again.
 
 Reconciliation is either a joint review (the corrected parts are the new final) or a third
 assessor (the final is the mean of the third and whichever of the first two is closer to it).

@@ -1,4 +1,4 @@
-"""Selection of participants (Buku 1; docs/sources/facts.md §4): eligibility, ranking, quota and
+"""Selection of participants (Buku 1; docs/sources/domain.md §4): eligibility, ranking, quota and
 participant numbers. Pure Python; every threshold is programme-year data (the `[selection]`
 section of `sergur/rules/years/<year>.toml`). The web app and `sergur rank` / `sergur quota`
 call these functions; nothing outside re-implements them.

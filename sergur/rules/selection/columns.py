@@ -1,6 +1,6 @@
 """The fast path of the teacher import: a plain CSV read in batches (`sergur.tabular.plain`)
 and checked column by column (polars), with the row parser (`layout.parse_row`) as the judge
-of every row the columns flag (Buku 1 data exchange; docs/sources/facts.md §8).
+of every row the columns flag (Buku 1 data exchange; docs/sources/domain.md §8).
 
 The columns never decide that a row is bad: they only *flag* rows that may be bad. A flagged
 row is parsed again by `parse_row`, which writes the problems with line and column (or finds

@@ -1,5 +1,5 @@
 """Who may take part in a programme year (Buku 1; the 2007 FAQ of
-docs/sources/seeds/003_358fe984fbae11df.txt; docs/sources/facts.md §4.1 for later years).
+docs/sources/seeds/003_358fe984fbae11df.txt; docs/sources/domain.md §4.1 for later years).
 
 `check` applies every rule and returns every rule the teacher does not meet, each as a message
 that names the numbers ("age 61 on 1 Jan 2008; participants must be under 60"), so a teacher
@@ -75,7 +75,8 @@ def age_on(birth_date: dt.date, on: dt.date) -> int:
 
 def counted_rank(candidate: Candidate, params: SelectionParams) -> int:
     """The golongan as a number (I/a = 1 … IV/e = 17); 0 unless PNS, or non-PNS with inpassing
-    in a year that counts it (2007 seed: "golongan (bagi PNS)"; 2012: facts.md §4.2)."""
+    in a year that counts it (2007 seed: "golongan (bagi PNS)"; 2012: docs/sources/domain.md
+    §4.2)."""
     if candidate.employment == "pns" or (params.rank_counts_inpassing and candidate.has_inpassing):
         return RANK_ORDER.get(candidate.rank, 0)
     return 0
@@ -137,7 +138,8 @@ def _education(candidate: Candidate, params: SelectionParams) -> Message | None:
 
 def _non_pns_years(candidate: Candidate, params: SelectionParams) -> Message | None:
     """A non-PNS teacher's minimum years: of service from the appointment (2007 seed: "masa
-    kerja minimal 2 tahun"), or as guru tetap with the SK (2012-2014, facts.md §4.1)."""
+    kerja minimal 2 tahun"), or as guru tetap with the SK (2012-2014, docs/sources/domain.md
+    §4.1)."""
     required = params.non_pns_min_years
     on = params.reference_date
     if params.non_pns_counts == "service":
@@ -232,15 +234,15 @@ def _passes(c: Candidate, teacher_on: dt.date, limits: _Limits) -> bool:
 
 
 def check(candidate: Candidate, params: SelectionParams) -> Eligibility:
-    """Every eligibility rule of the year (the 2007 FAQ of seed 003; facts.md §4.1 later),
-    with every rule not met as a reason."""
+    """Every eligibility rule of the year (the 2007 FAQ of seed 003; docs/sources/domain.md §4.1
+    later), with every rule not met as a reason."""
     if _passes(candidate, params.teacher_on, _limits(params)):
         return ELIGIBLE
     return _check(candidate, params)
 
 
 def check_many(candidates: Iterable[Candidate], params: SelectionParams) -> list[Eligibility]:
-    """`check` for many teachers at once (docs/sources/facts.md §4.1); the same results, in input
+    """`check` for many teachers at once (docs/sources/domain.md §4.1); the same results, in input
     order."""
     limits = _limits(params)
     teacher_on = params.teacher_on

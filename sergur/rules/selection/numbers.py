@@ -1,4 +1,5 @@
-"""Participant numbers (nomor peserta): 14 digits, YY PP KK BBB D NNNN (docs/sources/facts.md §4.5).
+"""Participant numbers (nomor peserta): 14 digits, YY PP KK BBB D NNNN (docs/sources/domain.md
+§4.5).
 
 YY programme year, PP province code, KK kab/kota code (SLB teachers: where they teach), BBB
 subject (bidang studi) code, D ministry (1 Diknas/Kemdikbud, 2 Depag/Kemenag; from 2017 also
@@ -56,7 +57,7 @@ def participant_number(
     ministry: int,
     serial: int,
 ) -> str:
-    """The 14-digit number YY PP KK BBB D NNNN (docs/sources/facts.md §4.5); each part is
+    """The 14-digit number YY PP KK BBB D NNNN (docs/sources/domain.md §4.5); each part is
     checked."""
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2099:
         raise ParticipantNumberError(f"the year must be from 2000 to 2099, not {year!r}")
@@ -73,7 +74,7 @@ def participant_number(
 
 
 def parse(number: str) -> NumberParts:
-    """Read a participant number; spaces between the parts are allowed (docs/sources/facts.md
+    """Read a participant number; spaces between the parts are allowed (docs/sources/domain.md
     §4.5)."""
     if not isinstance(number, str):
         raise ParticipantNumberError("a participant number is text of 14 digits")
@@ -104,7 +105,7 @@ def parse(number: str) -> NumberParts:
 def assign(
     ranked_selected: Iterable[Ranked], year: int, ministry: int = 1
 ) -> list[tuple[Ranked, str]]:
-    """Serials 0001… per kab/kota in rank order (docs/sources/facts.md §4.5, 2017 rule); all
+    """Serials 0001… per kab/kota in rank order (docs/sources/domain.md §4.5, 2017 rule); all
     unique."""
     chosen = list(ranked_selected)
     seen: set[str] = set()

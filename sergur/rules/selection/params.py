@@ -1,6 +1,6 @@
 """Selection parameters of one programme year: the `[selection]` section of the year file.
 
-Every threshold of participant selection (Buku 1; docs/sources/facts.md §4.1-§4.4) is data here, so
+Every threshold of participant selection (Buku 1; docs/sources/domain.md §4.1-§4.4) is data here, so
 a later programme year changes only its TOML file. Values the sources do not give for a year are
 product defaults, marked as such in the year file and in docs/selection.md.
 """
@@ -15,7 +15,8 @@ from msgspec import Struct
 
 from sergur.rules.programme import ProgrammeYearError, exact_decimal, load_section
 
-# Golongan (pangkat) from the lowest to the highest; docs/sources/facts.md §4.2 "the last one held".
+# Golongan (pangkat) from the lowest to the highest; docs/sources/domain.md §4.2 "the last one
+# held".
 RANKS: tuple[str, ...] = (
     *(f"I/{x}" for x in "abcd"),
     *(f"II/{x}" for x in "abcd"),
@@ -40,7 +41,7 @@ RANKING_KEYS = frozenset(
 
 
 class SelectionParams(Struct, frozen=True, kw_only=True):
-    """The selection rules of one programme year (docs/sources/facts.md §4)."""
+    """The selection rules of one programme year (docs/sources/domain.md §4)."""
 
     year: int
     teacher_on: dt.date  # a teacher on this day (30 Dec 2005, UU 14/2005)
@@ -61,8 +62,8 @@ class SelectionParams(Struct, frozen=True, kw_only=True):
     alternative_age: int | None = None
     alternative_service_years: int | None = None
     alternative_min_rank: str | None = None
-    # service counts from the degree of these levels (2012-2014, facts.md §4.2); absent: from
-    # the appointment (2007 FAQ: "masa kerja dihitung selama seseorang menjadi guru").
+    # service counts from the degree of these levels (2012-2014, docs/sources/domain.md §4.2);
+    # absent: from the appointment (2007 FAQ: "masa kerja dihitung selama seseorang menjadi guru").
     service_from_levels: tuple[str, ...] | None = None
 
 
@@ -162,7 +163,7 @@ def _alternative(
 
 
 def parse_selection(path: Path, data: dict[str, object]) -> SelectionParams:
-    """Check the `[selection]` section of a year file (docs/sources/facts.md §4); errors name file
+    """Check the `[selection]` section of a year file (docs/sources/domain.md §4); errors name file
     and key."""
     section = data.get("selection")
     if not isinstance(section, dict):
@@ -203,6 +204,6 @@ _CACHE: dict[tuple[int, tuple[Path, ...]], SelectionParams] = {}
 
 
 def selection_params(year: int, extra_dirs: tuple[Path, ...] = ()) -> SelectionParams:
-    """The selection rules of `year` (docs/sources/facts.md §4), from the first folder with
+    """The selection rules of `year` (docs/sources/domain.md §4), from the first folder with
     `<year>.toml`."""
     return load_section(year, extra_dirs, parse_selection, _CACHE)

@@ -1,4 +1,4 @@
-"""Quotas: proportional allocation, the non-PNS share and unfilled places (docs/sources/facts.md
+"""Quotas: proportional allocation, the non-PNS share and unfilled places (docs/sources/domain.md
 §4.4).
 
 Allocation follows the 2007 formula KP = GP/GN × TN (province), KK = GK/GP × KP (district),
@@ -60,7 +60,7 @@ def allocate[K: Hashable](total: int, weights: Mapping[K, int]) -> dict[K, int]:
 
 
 def allocate_nation(total: int, counts: Mapping[Level, int]) -> dict[Level, int]:
-    """Nation → province → district → school level, each step by `allocate` (docs/sources/facts.md
+    """Nation → province → district → school level, each step by `allocate` (docs/sources/domain.md
     §4.4)."""
     provinces: dict[str, int] = defaultdict(int)
     districts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -100,7 +100,8 @@ class DistrictSelection(Struct, frozen=True, gc=False):
 
 
 def non_pns_required(quota: int, params: SelectionParams) -> int:
-    """ceil(share × quota): the minimum non-PNS places of one quota (docs/sources/facts.md §4.4)."""
+    """ceil(share × quota): the minimum non-PNS places of one quota (docs/sources/domain.md
+    §4.4)."""
     needed = (params.non_pns_min_share * quota).to_integral_value(rounding=ROUND_CEILING)
     return int(needed)
 
@@ -112,7 +113,7 @@ def _by_rank(position: int) -> Message:
 
 
 def select(ranked: Sequence[Ranked], quota: int, params: SelectionParams) -> DistrictSelection:
-    """The top `quota` of one ranking, with the year's minimum non-PNS share (docs/sources/facts.md
+    """The top `quota` of one ranking, with the year's minimum non-PNS share (docs/sources/domain.md
     §4.4)."""
     if quota < 0:
         raise QuotaError(f"the quota must be 0 or more, not {quota}")
@@ -174,7 +175,7 @@ class Redistribution(Struct, frozen=True, gc=False):
 def redistribute(
     province_quota_by_district: Mapping[str, int], eligible_by_district: Mapping[str, int]
 ) -> Redistribution:
-    """Move quota a district cannot fill to the others of the province (docs/sources/facts.md §4.4,
+    """Move quota a district cannot fill to the others of the province (docs/sources/domain.md §4.4,
     2011)."""
     quotas = dict(province_quota_by_district)
     for district, quota in quotas.items():

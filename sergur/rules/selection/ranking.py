@@ -1,4 +1,4 @@
-"""The priority order of eligible teachers (urutan prioritas; docs/sources/facts.md §4.2-§4.3).
+"""The priority order of eligible teachers (urutan prioritas; docs/sources/domain.md §4.2-§4.3).
 
 The programme year lists its ranking keys (2007-2009: service, age, rank, teaching load,
 additional duty, achievement; 2012: age, service, rank). Each key prefers:
@@ -93,7 +93,7 @@ def _months(start: dt.date, ref: dt.date) -> int:
 
 
 def rank(candidates: Iterable[Candidate], params: SelectionParams) -> list[Ranked]:
-    """Rank teachers by the year's keys, then NUPTK and name (docs/sources/facts.md §4.3);
+    """Rank teachers by the year's keys, then NUPTK and name (docs/sources/domain.md §4.3);
     1-based."""
     order = params.ranking_keys
     (s0, m0), (s1, m1), (s2, m2), (s3, m3), (s4, m4), (s5, m5) = _layout(order)

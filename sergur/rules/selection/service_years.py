@@ -6,7 +6,7 @@ melaksanakan tugas berdasarkan SK CPNS. Bagi guru non PNS masa kerja dihitung se
 mengajar yang dibuktikan dengan Surat Keputusan dari Sekolah": service counts from the
 appointment (`teacher_since`), minus the months not teaching, whatever the degree.
 
-2012-2014 (a year with `service_from_levels`; docs/sources/facts.md §4.2): service is
+2012-2014 (a year with `service_from_levels`; docs/sources/domain.md §4.2): service is
 cumulative across schools minus the months not teaching, and counts only from the
 qualification that counts: the S-1/D-IV, or the D-III when the teacher taught with it.
 Teaching on an SMA-level (or D-I/D-II) qualification does not count. With one start date and a
@@ -24,7 +24,7 @@ from sergur.rules.selection.params import SelectionParams
 
 
 def teaching_months(candidate: Candidate, as_of: dt.date) -> int:
-    """All months as a teacher up to `as_of`, minus gaps (the 20-year route, docs/sources/facts.md
+    """All months as a teacher up to `as_of`, minus gaps (the 20-year route, docs/sources/domain.md
     §4.1)."""
     if candidate.teacher_since is None:
         return 0

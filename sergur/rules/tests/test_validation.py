@@ -638,7 +638,7 @@ def test_extra_rules_run_over_odd_shapes_without_failing():
     assert ("teacher.nuptk", "error.type") in found
 
 
-# -- the participant number (seed 003: "nomor peserta"; docs/sources/facts.md §4.5) ----------
+# -- the participant number (seed 003: "nomor peserta"; docs/sources/domain.md §4.5) ----------
 SEED_IDENTITY = "2. Nomor Peserta :"
 """The identity page of seed 003's instrument asks for the participant number."""
 

@@ -1,4 +1,4 @@
-"""Writes of selection (Buku 1; docs/sources/facts.md §4): a district's selection run (`runs`) and
+"""Writes of selection (Buku 1; docs/sources/domain.md §4): a district's selection run (`runs`) and
 the quota allocation with its logged moves (`quota`)."""
 
 from __future__ import annotations

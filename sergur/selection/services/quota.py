@@ -1,5 +1,5 @@
 """The quota allocation nation → province → district → school level, and the logged moves of
-unfilled quota within the province (docs/sources/facts.md §4.4). Every rule is the rules core's."""
+unfilled quota within the province (docs/sources/domain.md §4.4). Every rule is the rules core's."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def quota_allocate(
     actor: User | None,
 ) -> list[QuotaAllocation]:
     """Allocate the national target nation → province → district → school level in proportion
-    to the teacher counts, parts adding up exactly (KP = GP/GN × TN …; docs/sources/facts.md §4.4).
+    to the teacher counts, parts adding up exactly (KP = GP/GN × TN …; docs/sources/domain.md §4.4).
     The year's previous allocation is replaced; places already filled are kept."""
     try:
         parts = quota_rules.allocate_nation(national_target, counts)
@@ -81,7 +81,7 @@ def quota_allocate_from_runs(
     *, programme_year: ProgrammeYear, national_target: int, actor: User | None
 ) -> list[QuotaAllocation]:
     """Allocate the national target by the eligible teachers the districts' selection runs
-    found (2011: the split follows the eligible teachers; docs/sources/facts.md §4.4)."""
+    found (2011: the split follows the eligible teachers; docs/sources/domain.md §4.4)."""
     counts = eligible_counts(programme_year=programme_year)
     if not counts:
         raise ValidationError(NO_RUNS, code="no_runs")
@@ -98,8 +98,9 @@ def quota_redistribute(
     *, programme_year: ProgrammeYear, province: Province, actor: User | None
 ) -> list[QuotaMove]:
     """Move the places a district cannot fill (more quota than eligible teachers) to the other
-    districts of the province, level by level, and log every move (2011 rules; docs/sources/facts.md
-    §4.4). Places no district can take are logged without a target (reported to the LPMP)."""
+    districts of the province, level by level, and log every move (2011 rules;
+    docs/sources/domain.md §4.4). Places no district can take are logged without a target (reported
+    to the LPMP)."""
     rows = list(
         QuotaAllocation.objects.select_for_update()
         .filter(programme_year=programme_year, province=province)

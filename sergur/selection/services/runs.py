@@ -1,6 +1,6 @@
-"""A district's selection run (Buku 1; docs/sources/facts.md §4.1-§4.5): eligibility, ranking, quota
-with the non-PNS share, participant numbers and the cases of the selected. Every rule is the rules
-core's; these services load rows, call it and store the result."""
+"""A district's selection run (Buku 1; docs/sources/domain.md §4.1-§4.5): eligibility, ranking,
+quota with the non-PNS share, participant numbers and the cases of the selected. Every rule is the
+rules core's; these services load rows, call it and store the result."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def _factor(value: int | str) -> int | str:
 
 @transaction.atomic
 def case_number_set(*, case: Case, number: str, actor: User | None) -> Case:
-    """Write a participant number (docs/sources/facts.md §4.5) onto an existing case and log the
+    """Write a participant number (docs/sources/domain.md §4.5) onto an existing case and log the
     change in the case's log; nothing happens when the number is already the case's."""
     previous = case.participant_number
     if previous == number:
@@ -233,7 +233,7 @@ def selection_run(
     actor: User | None,
     national_target: int | None = None,
 ) -> SelectionRun:
-    """Determine the district's participants of the year (Buku 1; docs/sources/facts.md §4.1-§4.5):
+    """Determine the district's participants of the year (Buku 1; docs/sources/domain.md §4.1-§4.5):
     check every teacher of the district, rank the eligible, select within the quota with the
     non-PNS minimum share, number the selected in rank order and open their cases. A second
     run of the same district and year replaces the first."""
@@ -299,7 +299,7 @@ def _note(message: Message | None) -> dict[str, Any]:
 def _numbers_free(
     *, programme_year: ProgrammeYear, district: District, numbers: Iterable[str]
 ) -> None:
-    """Participant numbers are unique in a programme year (docs/sources/facts.md §4.5): none of the
+    """Participant numbers are unique in a programme year (docs/sources/domain.md §4.5): none of the
     new numbers may belong to another district's run (it cannot, as they carry the district's
     code, unless two districts share codes)."""
     taken = list(

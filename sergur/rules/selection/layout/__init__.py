@@ -1,12 +1,12 @@
 """The column layout of teacher master data (close to the national NUPTK/Dapodik exports) and
-the row parser shared by the web import and `sergur rank` (Buku 1, docs/sources/facts.md §4.1 and
+the row parser shared by the web import and `sergur rank` (Buku 1, docs/sources/domain.md §4.1 and
 §8).
 
 A file is a table with one header row and one teacher a row. Header names are matched without
 regard to case or surrounding spaces; the order is free; columns the layout does not know are
 reported (a warning) and ignored. `docs/import.md` describes every column and every problem.
 
-Dates are read in exactly one format, never guessed from a locale (docs/sources/facts.md §8: dd-mm
+Dates are read in exactly one format, never guessed from a locale (docs/sources/domain.md §8: dd-mm
 versus mm-dd broke logins): ISO `YYYY-MM-DD` by default, or `DD/MM/YYYY` only when the file is
 declared to use it (`date_format=DMY`). XLSX date cells are real dates and need no format.
 

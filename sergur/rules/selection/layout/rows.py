@@ -1,5 +1,5 @@
 """The row parser of teacher master data: one row of cells → a `ParsedRow` or every problem
-it has, each naming the line, the column and the reason (Buku 1, docs/sources/facts.md §4.1 and
+it has, each naming the line, the column and the reason (Buku 1, docs/sources/domain.md §4.1 and
 §8)."""
 
 from __future__ import annotations
@@ -228,7 +228,7 @@ def parse_row(
     date_format: DateFormat = ISO,
     normalised: bool = False,
 ) -> ParsedRow | list[RowProblem]:
-    """One row of the layout → a ParsedRow, or every problem it has (docs/sources/facts.md §4.1,
+    """One row of the layout → a ParsedRow, or every problem it has (docs/sources/domain.md §4.1,
     §8).
 
     `known_subjects` / `known_schools` of None skip those lookups (the command line has no
@@ -300,7 +300,7 @@ def parse_row(
 
 
 def _name_warnings(line: int, name: str, name_dapodik: str) -> tuple[RowProblem, ...]:
-    """A warning when the NUPTK and Dapodik names are not one person's (docs/sources/facts.md
+    """A warning when the NUPTK and Dapodik names are not one person's (docs/sources/domain.md
     §9.5)."""
     if not name_dapodik or canonical_name(name) == canonical_name(name_dapodik):
         return ()
@@ -318,7 +318,7 @@ def _name_warnings(line: int, name: str, name_dapodik: str) -> tuple[RowProblem,
 
 class RowChecker:
     """Parses the rows of one file in order: checks the header on the first row and refuses a
-    NUPTK seen on an earlier line (docs/sources/facts.md §8: someone else's NUPTK entered)."""
+    NUPTK seen on an earlier line (docs/sources/domain.md §8: someone else's NUPTK entered)."""
 
     def __init__(
         self,

@@ -1,5 +1,5 @@
 """The column layout of teacher master data: the columns, what each may hold, and the values a
-valid row becomes (Buku 1, docs/sources/facts.md §4.1 and §8; docs/import.md describes every
+valid row becomes (Buku 1, docs/sources/domain.md §4.1 and §8; docs/import.md describes every
 column)."""
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class ParsedRow:
         return tuple((npsn, int(hours)) for npsn, hours in pairs)
 
     def to_candidate(self) -> Candidate:
-        """The row as selection sees it (Buku 1 ranking factors, docs/sources/facts.md §4.3)."""
+        """The row as selection sees it (Buku 1 ranking factors, docs/sources/domain.md §4.3)."""
         return Candidate(
             nuptk=self.nuptk,
             name=self.name,
@@ -198,7 +198,7 @@ def check_header(columns: Iterable[str]) -> list[RowProblem]:
 
 def canonical_name(name: str) -> str:
     """A name without case, punctuation, extra spaces and academic or religious titles, so
-    that the NUPTK and Dapodik spellings of one person compare equal (docs/sources/facts.md
+    that the NUPTK and Dapodik spellings of one person compare equal (docs/sources/domain.md
     §9.5)."""
     text = name.lower().split(",", 1)[0]  # titles after the name follow a comma (", S.Pd.")
     text = _SPACES.sub(" ", text).strip()

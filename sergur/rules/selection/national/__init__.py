@@ -1,5 +1,5 @@
 """The national run in columns: eligibility, counting, ranking and selection of a whole cohort
-(docs/sources/facts.md §4.1-§4.4) as vectorised expressions over one polars frame.
+(docs/sources/domain.md §4.1-§4.4) as vectorised expressions over one polars frame.
 
 The per-teacher functions (`eligibility.check`, `ranking.rank`, `quota.select`) stay the
 reference and the API of the web app and `sergur rank`; this module gives the same answers for

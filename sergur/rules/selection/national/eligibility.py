@@ -1,5 +1,5 @@
-"""Eligibility and counting in columns (docs/sources/facts.md §4.1, §4.4): `check_frame` gives every
-teacher's reasons as bit flags, in the order `eligibility.check` gives them."""
+"""Eligibility and counting in columns (docs/sources/domain.md §4.1, §4.4): `check_frame` gives
+every teacher's reasons as bit flags, in the order `eligibility.check` gives them."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A cohort as one polars frame: one column per `Candidate` field (`SCHEMA`), the way back to
-candidates, and the column expressions eligibility and ranking share (docs/sources/facts.md
+candidates, and the column expressions eligibility and ranking share (docs/sources/domain.md
 §4.1-§4.3)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Ranking and selection in columns (docs/sources/facts.md §4.3-§4.4): one sort of the year's keys
+"""Ranking and selection in columns (docs/sources/domain.md §4.3-§4.4): one sort of the year's keys
 per group (`rank_frame`), then `quota.select` on the rows it reads (`select_frame`)."""
 
 from __future__ import annotations

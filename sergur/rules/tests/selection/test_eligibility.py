@@ -1,5 +1,5 @@
 """Eligibility: the 2007 rules as seed 003's FAQ says them (each test quotes it), the later
-rules of 2012 (docs/sources/facts.md §4.1), every boundary, and every reason at once."""
+rules of 2012 (docs/sources/domain.md §4.1), every boundary, and every reason at once."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_retirement_takes_effect_the_month_after_the_birthday():
 
 
 def test_2012_keeps_under_60_on_1_january_2013():
-    """docs/sources/facts.md §4.1 (2012/2013): "under 60 on 1 Jan 2013"."""
+    """docs/sources/domain.md §4.1 (2012/2013): "under 60 on 1 Jan 2013"."""
     assert texts_2012(teacher(birth_date=D(1953, 1, 1))) == [
         "Age 60 on 1 Jan 2013; participants must be under 60."
     ]
@@ -120,7 +120,7 @@ def test_2007_requires_s1_or_d4_with_no_other_route():
 
 
 def test_2012_below_s1_without_an_exception():
-    """docs/sources/facts.md §4.1: without S-1/D-IV, age >= 50 and 20 years, or golongan IV/a."""
+    """docs/sources/domain.md §4.1: without S-1/D-IV, age >= 50 and 20 years, or golongan IV/a."""
     c = teacher(
         education_level="D3",
         birth_date=D(1967, 3, 1),
@@ -179,7 +179,7 @@ def test_2007_a_non_pns_teacher_needs_two_years_of_service_not_of_guru_tetap():
 
 
 def test_2012_a_non_pns_teacher_needs_the_permanent_years():
-    """docs/sources/facts.md §4.1: an SK as guru tetap (2014: 2 consecutive years)."""
+    """docs/sources/domain.md §4.1: an SK as guru tetap (2014: 2 consecutive years)."""
     base = {"employment": "non_pns"}
     assert texts_2012(teacher(**base, permanent_since=D(2011, 1, 1))) == []
     assert texts_2012(teacher(**base, permanent_since=D(2011, 1, 2))) == [
@@ -258,7 +258,8 @@ def test_years_before_moves_29_february_to_28():
 
 
 def test_counted_rank_is_for_pns_in_2007_and_inpassing_too_in_2012():
-    """Seed 003: "golongan (bagi PNS)"; docs/sources/facts.md §4.2 (2013/2014): PNS or inpassing."""
+    """Seed 003: "golongan (bagi PNS)"; docs/sources/domain.md §4.2 (2013/2014): PNS or
+    inpassing."""
     assert "golongan (bagi PNS)" in seed003.RANKING_ORDER
     inpassing = teacher(rank="IV/a", employment="non_pns", has_inpassing=True)
     assert counted_rank(teacher(rank="IV/a"), P2007) == 13

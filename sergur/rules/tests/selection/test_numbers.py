@@ -1,4 +1,4 @@
-"""Participant numbers (docs/sources/facts.md §4.5): YY PP KK BBB D NNNN, parsed back, assigned in
+"""Participant numbers (docs/sources/domain.md §4.5): YY PP KK BBB D NNNN, parsed back, assigned in
 order."""
 
 from __future__ import annotations

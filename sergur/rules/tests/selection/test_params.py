@@ -44,7 +44,7 @@ def test_2007_has_the_values_of_seed_003():
 
 
 def test_2012_carries_the_rules_moved_out_of_2007():
-    """docs/sources/facts.md §4.1-§4.3: 50/20 or IV/a, guru tetap, from the degree, age first."""
+    """docs/sources/domain.md §4.1-§4.3: 50/20 or IV/a, guru tetap, from the degree, age first."""
     p = selection_params(2012)
     assert (p.age_rule, p.age_limit, p.age_cutoff) == ("under", 60, dt.date(2013, 1, 1))
     assert (p.alternative_age, p.alternative_service_years) == (50, 20)

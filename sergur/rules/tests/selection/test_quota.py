@@ -1,4 +1,5 @@
-"""Quotas (docs/sources/facts.md §4.4): exact sums, the Bantul example, the non-PNS share, moves."""
+"""Quotas (docs/sources/domain.md §4.4): exact sums, the Bantul example, the non-PNS share,
+moves."""
 
 from __future__ import annotations
 

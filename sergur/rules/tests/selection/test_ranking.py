@@ -1,4 +1,4 @@
-"""Ranking (docs/sources/facts.md §4.3): each key in the year's order, the tie-break, any input
+"""Ranking (docs/sources/domain.md §4.3): each key in the year's order, the tie-break, any input
 order."""
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_2007_the_higher_rank_counts_for_pns_only():
 
 
 def test_2012_an_inpassing_rank_counts():
-    """docs/sources/facts.md §4.2: golongan "applies only to PNS, or to non-PNS with SK
+    """docs/sources/domain.md §4.2: golongan "applies only to PNS, or to non-PNS with SK
     inpassing"."""
     b = teacher(name="b", nuptk=nuptk(2), rank="IV/a", degree_date=None)
     d = teacher(

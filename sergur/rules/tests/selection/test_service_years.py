@@ -1,5 +1,5 @@
 """Years of service for selection: from the appointment in 2007 (seed 003, quoted below), from
-S1/D4 or D3 in 2012 (docs/sources/facts.md §4.2); minus the gaps in both."""
+S1/D4 or D3 in 2012 (docs/sources/domain.md §4.2); minus the gaps in both."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_months_are_completed_months_up_to_the_reference_date():
 
 
 def test_2012_teaching_before_the_degree_does_not_count():
-    """docs/sources/facts.md §4.2: "Service counts from when the teacher obtained S-1"."""
+    """docs/sources/domain.md §4.2: "Service counts from when the teacher obtained S-1"."""
     c = teacher(teacher_since=D(1980, 1, 1), degree_date=D(2000, 1, 1))
     assert service_months(c, P2012) == 13 * 12
     assert teaching_months(c, P2012.reference_date) == 33 * 12
