@@ -18,6 +18,12 @@ $(CHROMIUM): $(STAMP)
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@touch $(CHROMIUM)
 
+# Front-end test tools from the npm registry (axe-core), pinned by package-lock.json.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
 install: $(STAMP)
 
 run: $(STAMP)
@@ -41,16 +47,16 @@ migrations-check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # One run of the whole suite; the rules core must stay at 100 % line coverage.
-pytest: $(STAMP) $(CHROMIUM)
+pytest: $(STAMP) $(CHROMIUM) $(AXE)
 	$(BIN)/pytest --cov --cov-report=
 	$(BIN)/coverage report --fail-under=90
 	$(BIN)/coverage report --include='*/sergur/rules/*' --fail-under=100
 
 # The same test suite against PostgreSQL (DATABASE_URL must point at it).
-pytest-postgres: $(STAMP) $(CHROMIUM)
+pytest-postgres: $(STAMP) $(CHROMIUM) $(AXE)
 	$(BIN)/pytest
 
 test: lint typecheck imports migrations-check pytest
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .coverage
+	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache .coverage

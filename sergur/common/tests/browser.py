@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +51,44 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+# axe-core from the npm registry (package.json, installed by `make test`).
+AXE_SCRIPT = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.2 levels A and AA, with the 2.0 and 2.1 criteria they include (axe's tag names).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@cache
+def _axe_source() -> str:
+    return AXE_SCRIPT.read_text(encoding="utf-8") + "\n;true"
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Every WCAG 2.2 A/AA violation axe-core finds on the page, one line each: the rule, its
+    help text and the first elements it names."""
+    if not AXE_SCRIPT.exists():
+        message = f"axe-core is not installed ({AXE_SCRIPT}): run `make test` or `npm ci`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol: the site's Content-Security-Policy (no inline
+        # script) stays on for the page itself.
+        page.evaluate(_axe_source())
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+
+
 def shot(page: Any, name: str) -> None:
-    """Keep a screenshot of the page as `<name>.png` in the folder SERGUR_SCREENSHOTS names
-    (for docs/screenshots/); nothing when it is not set."""
+    """A key page: it must pass axe-core (WCAG 2.2 A/AA) with no violation, and its screenshot
+    is kept as `<name>.png` in the folder SERGUR_SCREENSHOTS names (for docs/screenshots/)."""
+    violations = axe_violations(page)
+    assert not violations, f"{name} at {page.url}:\n" + "\n".join(violations)
     folder = os.environ.get("SERGUR_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
