@@ -17,3 +17,8 @@ class AppealsConfig(AppConfig):
         from sergur.cases.panels import panel_register
 
         panel_register(appeal_panel)
+        from sergur.common.menu import MenuEntry, menu_register, roles
+
+        menu_register(
+            MenuEntry("appeals:list", _("Appeals"), 120, roles("rayon_admin", superuser=True))
+        )

@@ -3,8 +3,13 @@ reconciliation, decisions and their publication, batch re-scoring."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from sergur.common.menu import User
 
 
 class AssessmentsConfig(AppConfig):
@@ -17,3 +22,18 @@ class AssessmentsConfig(AppConfig):
         from sergur.cases.panels import panel_register
 
         panel_register(result_panel)
+        from sergur.common.menu import MenuEntry, menu_register, roles
+
+        def operator_not_rayon(user: User | None) -> bool:
+            return user is not None and user.is_superuser and user.role != "rayon_admin"
+
+        menu_register(
+            MenuEntry("assessments:rayon", _("Assessment"), 90, roles("rayon_admin")),
+            MenuEntry("assessments:decisions", _("Decisions"), 100, roles("rayon_admin")),
+            MenuEntry("assessments:batch", _("Re-score a programme year"), 110, operator_not_rayon),
+            MenuEntry(
+                "assessments:district_results", _("Results"), 130, roles("district_committee")
+            ),
+            MenuEntry("assessments:worklist", _("My worklist"), 140, roles("assessor")),
+            MenuEntry("assessments:my_relations", _("My relationships"), 150, roles("assessor")),
+        )

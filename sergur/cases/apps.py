@@ -1,9 +1,24 @@
 from __future__ import annotations
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "sergur.cases"
     label = "cases"
     verbose_name = "Cases"
+
+    def ready(self) -> None:
+        """Put the app's pages in the main menu."""
+        from sergur.common.menu import MenuEntry, menu_register, signed_in
+
+        menu_register(
+            MenuEntry(
+                "cases:list",
+                _("Cases"),
+                40,
+                signed_in,
+                label_by_role=(("teacher", _("My cases")),),
+            )
+        )

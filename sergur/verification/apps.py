@@ -17,3 +17,13 @@ class VerificationConfig(AppConfig):
         from sergur.verification.panels import verification_panel
 
         panel_register(verification_panel)
+        from sergur.common.menu import MenuEntry, menu_register, roles
+
+        menu_register(
+            MenuEntry(
+                "verification:worklist",
+                _("Verification"),
+                80,
+                roles("district_committee", "quality_office", "rayon_admin"),
+            )
+        )

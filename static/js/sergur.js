@@ -36,3 +36,16 @@ document.addEventListener("htmx:responseError", function (event) {
 document.addEventListener("htmx:sendError", function (event) {
   sergurShowRequestError(event, "errorNetwork");
 });
+
+// The main menu folds behind a "Menu" button on a phone (sergur.css); without this script
+// it stays open, so the pages work without JavaScript too.
+document.documentElement.classList.add("js");
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest(".menu-toggle");
+  if (!button) {
+    return;
+  }
+  var nav = button.closest("nav");
+  var open = nav.classList.toggle("open");
+  button.setAttribute("aria-expanded", open ? "true" : "false");
+});
