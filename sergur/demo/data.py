@@ -103,12 +103,14 @@ SUBJECTS = (
 )
 
 # Which subjects each level teaches, repeated by how common they are.
+# No religion teachers: in 2007 they are certified through the religion ministry (Depag), out
+# of the district's quota (docs/selection.md), so none of them is a participant here.
 LEVEL_SUBJECTS = {
-    "SD": ("027",) * 7 + ("127", "220"),
-    "SMP": ("180", "180", "156", "156", "157", "097", "100", "154", "127", "220", "217", "746")
+    "SD": ("027",) * 8 + ("220",),
+    "SMP": ("180", "180", "156", "156", "157", "097", "100", "154", "746", "220", "217", "746")
     + ("810",),
     "SMA": ("180", "156", "157", "184", "187", "190", "204", "210", "154", "220") + ("810",),
-    "SMK": ("180", "156", "157", "154", "224", "224", "127", "220") + ("810",),
+    "SMK": ("180", "156", "157", "154", "224", "224", "157", "220") + ("810",),
     "SLB": ("800",) * 4 + ("220",),
 }
 

@@ -21,9 +21,11 @@ from sergur.demo.assessment import load_assessment
 from sergur.demo.logins import Login, assessment_logins, district_logins
 from sergur.demo.people import People, load_people, load_registry
 from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
-from sergur.demo.specs import teacher_spec
+from sergur.demo.specs import TeacherSpec, teacher_spec
 from sergur.demo.twofactor import install_demo_authenticators
 from sergur.rules.selection.numbers import participant_number
+from sergur.selection.models import SelectionRun
+from sergur.selection.services import selection_run
 
 DEMO_PASSWORD = "sergur-demo"  # noqa: S105 - a published demo login, never used in production
 DEMO_URL = "http://127.0.0.1:8000/"
@@ -56,23 +58,16 @@ def load_demo(
             programme_year=people.year, teacher__nuptk__in=people.teachers
         ).values_list("teacher__nuptk", flat=True)
     )
+    by_nuptk = _select(people, specs)
     created = 0
     for spec in specs:
         if spec.nuptk in opened:
             continue
-        case = case_open(
+        case = by_nuptk.get(spec.nuptk) or case_open(
             teacher=people.teachers[spec.nuptk],
             programme_year=people.year,
             actor=people.users["dinas"],
-            # YY PP KK BBB D NNNN: 1 is the education ministry, the serial the district's order.
-            participant_number=participant_number(
-                year=people.year.year,
-                province_code=people.province.code,
-                district_code=people.district.code,
-                subject_code=spec.subject.code,
-                ministry=1,
-                serial=spec.serial,
-            ),
+            participant_number=_next_number(people, spec),
         )
         build_portfolio(
             case=case, spec=spec, people=people, scenario=scenario_of(spec.index), now=now
@@ -93,6 +88,43 @@ def load_demo(
         created_teachers=people.created_teachers,
         cases_by_state=_states(people),
         logins=district_logins(people, specs) + assessment_logins(people, assessed),
+    )
+
+
+def _select(people: People, specs: list[TeacherSpec]) -> dict[str, Case]:
+    """The district's selection run of the year, as its officer would make it (once): every
+    demo teacher is eligible, the quota takes them all, and the run opens their cases with
+    the participant numbers in rank order, so the selection pages, the public lookup and the
+    cases agree. The cases it opened, by NUPTK."""
+    if not SelectionRun.objects.filter(
+        programme_year=people.year, district=people.district
+    ).exists():
+        selection_run(
+            programme_year=people.year,
+            district=people.district,
+            quota=len(specs),
+            actor=people.users["dinas"],
+        )
+    cases = Case.objects.filter(
+        programme_year=people.year, teacher__nuptk__in=[spec.nuptk for spec in specs]
+    ).select_related("teacher")
+    return {case.teacher.nuptk: case for case in cases}
+
+
+def _next_number(people: People, spec: TeacherSpec) -> str:
+    """A number after the district's highest, for a teacher added to a demo loaded before
+    (`--teachers` larger than the first time): YY PP KK BBB D NNNN, ministry 1."""
+    numbers = Case.objects.filter(
+        programme_year=people.year, participant_number__startswith=f"{people.year.year % 100:02d}"
+    ).values_list("participant_number", flat=True)
+    serial = max((int(number[-4:]) for number in numbers if number), default=0) + 1
+    return participant_number(
+        year=people.year.year,
+        province_code=people.province.code,
+        district_code=people.district.code,
+        subject_code=spec.subject.code,
+        ministry=1,
+        serial=serial,
     )
 
 

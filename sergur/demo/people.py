@@ -220,13 +220,45 @@ def load_people(*, people: People, specs: list[TeacherSpec], password: str) -> P
     return people
 
 
+# The master data selection reads (docs/selection.md), kept complete so that the district's
+# own selection run finds the demo's participants eligible, as their participant numbers say.
+MASTER_FIELDS = ["education_level", "degree_date", "teacher_since", "permanent_since"]
+
+
+def master_data(spec: TeacherSpec) -> dict[str, object]:
+    """Highest education, the date of the S1/D4 degree, and the appointment as a teacher (as a
+    permanent one, for a teacher who is not a civil servant)."""
+    first = spec.degrees[0]
+    highest = max(spec.degrees, key=lambda degree: degree.year)
+    return {
+        "education_level": highest.level,
+        # Degrees are listed by year; the day is the end of the academic year.
+        "degree_date": dt.date(first.year, 8, 31),
+        "teacher_since": spec.appointed,
+        "permanent_since": spec.appointed if spec.employment != "pns" else None,
+    }
+
+
 def _load_teachers(people: People, specs: list[TeacherSpec]) -> None:
     existing = {t.nuptk: t for t in Teacher.objects.filter(nuptk__in=[s.nuptk for s in specs])}
+    stale = []
+    for spec in specs:
+        current = existing.get(spec.nuptk)
+        if current is None:
+            continue
+        wanted = master_data(spec)
+        if any(getattr(current, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(current, name, value)
+            current.full_clean()
+            stale.append(current)
+    Teacher.objects.bulk_update(stale, MASTER_FIELDS)
     fresh: list[Teacher] = []
     for spec in specs:
         if spec.nuptk in existing:
             continue
         teacher = Teacher(
+            **master_data(spec),
             nuptk=spec.nuptk,
             nip=spec.nip,
             name=spec.name,
