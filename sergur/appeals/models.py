@@ -117,6 +117,12 @@ class Appeal(models.Model):
         return Appeal.Status.FILED
 
     @property
+    def code_changed(self) -> bool:
+        """Whether the appeal changed the decision itself, not only its total (a corrected
+        score may leave the code as it was)."""
+        return self.new_result is not None and self.new_result.code != self.result.code
+
+    @property
     def status_label(self) -> str:
         """The status in words."""
         return str(self.status.label)

@@ -32,7 +32,7 @@ class AppealPanel:
     can_manage: bool
     window_open: bool
     can_file: bool
-    final: bool  # the current decision was taken on appeal
+    final: bool  # the current decision was taken or upheld on appeal
 
 
 def appeal_panel(user: User, case: Case) -> Panel | None:
@@ -50,7 +50,9 @@ def appeal_panel(user: User, case: Case) -> Panel | None:
     appeal = appeal_of(result, found.appeals)
     now = timezone.now()
     until: dt.datetime | None = result.appeal_until if result is not None else None
-    final = result is not None and result.source == Result.Source.APPEAL
+    # Final once the appeal is decided, whether it changed the decision or upheld it.
+    decided = appeal is not None and appeal.decided_at is not None
+    final = result is not None and (result.source == Result.Source.APPEAL or decided)
     window_open = until is not None and now <= until and not final
     return Panel(
         template=PANEL_TEMPLATE,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.common.models import AppendOnlyModel
 from sergur.registry.models import ProgrammeYear, Teacher
+from sergur.rules.workflow import teacher_fills
 
 
 class Case(models.Model):
@@ -62,8 +63,9 @@ class Case(models.Model):
         return self.state in EDITABLE_STATES
 
 
-EDITABLE_STATES = frozenset({Case.State.DRAFT, Case.State.REOPENED, Case.State.RETURNED})
-"""The states in which the teacher may change the portfolio and submit it (again)."""
+EDITABLE_STATES = frozenset(Case.State(state) for state in teacher_fills())
+"""The states in which the teacher may change the portfolio and submit it (again): read from
+the workflow table (`sergur.rules.workflow.teacher_fills`)."""
 
 
 class CaseEvent(AppendOnlyModel):

@@ -312,3 +312,15 @@ def _name(state: str) -> Text:
 def sources_of(kind: str) -> frozenset[State]:
     """The states from which an event of `kind` moves a case."""
     return frozenset(source for row in TRANSITIONS if row.kind == kind for source in row.sources)
+
+
+def teacher_fills() -> frozenset[State]:
+    """The states in which the teacher fills the portfolio and may submit it: those the table
+    lets the teacher move out of by submitting. Every page part about filling (what is missing,
+    the links to the tables, the declaration and the submit button) shows in these only."""
+    return frozenset(
+        source
+        for row in TRANSITIONS
+        if row.kind == "submitted" and Actor.TEACHER in row.actors
+        for source in row.sources
+    )

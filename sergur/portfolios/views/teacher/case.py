@@ -60,6 +60,7 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     result, estimate = portfolio_estimate(portfolio)
     components = overview.components(portfolio)
     names = {key: str(name) for key, name in AUTHOR_NAMES.items()}
+    events = list(_events(case))
     context = {
         "case": case,
         "rights": rights,
@@ -70,8 +71,10 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "envelope": overview.envelope_status(portfolio.envelope, case, rights, now),
         "estimate": overview.estimate_view(result, estimate, role=portfolio.role),
         "plan_warnings": [m.text(rules_lang()) for m in portfolio_plan_warnings(portfolio)],
+        "fills": case.is_editable_by_teacher,
+        "returned": _return_of(case, events),
         "events": overview.event_lines(
-            list(_events(case)),
+            events,
             system=gettext("sergur (system)"),
             by_names=names,
             viewer=request.user,
@@ -88,6 +91,14 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def _events(case: Case) -> QuerySet[CaseEvent]:
     """The case's log, newest first, with who acted in the same query (one query)."""
     return case.events.select_related("actor").order_by("-at", "-pk")
+
+
+def _return_of(case: Case, events: list[CaseEvent]) -> CaseEvent | None:
+    """While the case is returned to the teacher: the return, with its reason (from the log
+    already read, newest first)."""
+    if case.state != Case.State.RETURNED:
+        return None
+    return next((event for event in events if event.kind == CaseEvent.Kind.RETURNED), None)
 
 
 def _latest_submission(case: Case) -> Submission | None:
