@@ -28,6 +28,7 @@ from sergur.conftest import Cast
 # Tables a refused request may still write: the session, the sign-in lockout, the second
 # factor's devices and the cache. A write to any other table is a write by a refused POST.
 BOOKKEEPING = re.compile(r'"?(django_session|axes_\w+|otp_\w+|sergur_cache)"?')
+CONFIRM = {"confirm": "yes"}
 WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\S+)", re.IGNORECASE)
 
 
@@ -95,7 +96,8 @@ class Requester:
     def status(self, method: str, url: str, identity: str, target: Target | None) -> int:
         self.requests += 1
         client = self.client(identity, target)
-        response = client.post(url) if method == "POST" else client.get(url)
+        # A POST confirms, so that a two-step form (delete, then "yes") reaches its write.
+        response = client.post(url, CONFIRM) if method == "POST" else client.get(url)
         return response.status_code
 
     def refused_post(self, url: str, identity: str, target: Target | None) -> tuple[int, list[str]]:
@@ -150,3 +152,9 @@ def test_every_page_answers_every_identity_as_the_table_says(cast: Cast) -> None
         f"{requester.requests} requests in {seconds:.1f} s"
     )
     assert not mismatches, f"{len(mismatches)} mismatches:\n" + "\n".join(mismatches)
+    # The write check is not blind: the owner's own allowed POST (deleting a file) is seen.
+    draft = world.targets["case:draft"]
+    _status, written = requester.refused_post(
+        _url("portfolios:evidence_delete", draft), "teacher:owner", draft
+    )
+    assert written, "the owner deleted a file, yet no write was seen"
