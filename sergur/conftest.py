@@ -17,7 +17,7 @@ from sergur.cases.services import case_open
 
 pytest_plugins = ["sergur.common.tests.browser"]
 
-PASSWORD = "pw-secret-123"
+PASSWORD = "pw-secret-123"  # nosec B105 # the test accounts' password
 
 
 def _second_factor_given(sender: Any, request: Any, user: User, **kwargs: Any) -> None:

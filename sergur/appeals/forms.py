@@ -48,7 +48,7 @@ class ReviewerForm(forms.Form):
     def __init__(self, *args: Any, assessors: QuerySet[Assessor], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["reviewer"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, forms.ModelChoiceField)  # nosec B101 # narrows the field's type for mypy
         field.queryset = assessors
 
 

@@ -27,7 +27,7 @@ from sergur.rules.selection.numbers import participant_number
 from sergur.selection.models import SelectionRun
 from sergur.selection.services import selection_run
 
-DEMO_PASSWORD = "sergur-demo"  # noqa: S105 - a published demo login, never used in production
+DEMO_PASSWORD = "sergur-demo"  # nosec B105 # a published demo login, never for production
 DEMO_URL = "http://127.0.0.1:8000/"
 
 __all__ = ["DEMO_PASSWORD", "DEMO_URL", "DemoReport", "Login", "load_demo"]

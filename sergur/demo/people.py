@@ -49,7 +49,7 @@ class People:
 
 
 def _person(key: str) -> tuple[str, str, str]:
-    rng = random.Random(f"{SEED}-staff-{key}")
+    rng = random.Random(f"{SEED}-staff-{key}")  # nosec B311 # seeded synthetic demo data, no secret
     gender = rng.choice("LP")
     given = rng.choice(data.FEMALE_GIVEN if gender == "P" else data.MALE_GIVEN)
     family = rng.choice(data.FEMALE_FAMILY if gender == "P" else data.MALE_FAMILY)

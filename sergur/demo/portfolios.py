@@ -181,7 +181,7 @@ def build_portfolio(
     """Fill the case's portfolio as the scenario says, through the services."""
     if scenario == Scenario.EMPTY:
         return
-    rng = random.Random(f"{spec.index}-portfolio")
+    rng = random.Random(f"{spec.index}-portfolio")  # nosec B311 # seeded synthetic demo data, no secret
     teacher: User = people.users[spec.username]
     rich = scenario == Scenario.ASSESSED
     rows = (

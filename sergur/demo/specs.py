@@ -137,7 +137,7 @@ def _full_name(
 
 def teacher_spec(index: int) -> TeacherSpec:
     """The synthetic teacher number `index` (0-based); the same index gives the same one."""
-    rng = random.Random(f"{SEED}-teacher-{index}")
+    rng = random.Random(f"{SEED}-teacher-{index}")  # nosec B311 # seeded synthetic demo data, no secret
     school = data.SCHOOLS[SLOTS[index % len(SLOTS)]]
     subject = SUBJECT_BY_CODE[rng.choice(data.LEVEL_SUBJECTS[school.level])]
     gender = "P" if rng.random() < 0.6 else "L"

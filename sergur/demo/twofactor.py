@@ -7,7 +7,7 @@ from __future__ import annotations
 from sergur.accounts.models import User
 from sergur.accounts.twofactor import is_staff_account, totp_device_install
 
-DEMO_TOTP_SECRET = "SERGURDEMOSERGURDEMOSERGURDEMO22"
+DEMO_TOTP_SECRET = "SERGURDEMOSERGURDEMOSERGURDEMO22"  # nosec B105 # the published demo secret (docs/security.md)
 
 
 def install_demo_authenticators(users: dict[str, User]) -> int:

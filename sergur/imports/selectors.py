@@ -35,7 +35,7 @@ def import_batch_list(*, user: User | AnonymousUser) -> QuerySet[ImportBatch]:
     """The batches the user may see, newest first; others get PermissionDenied (§4.3)."""
     if not import_allowed(user):
         raise PermissionDenied
-    assert isinstance(user, User)
+    assert isinstance(user, User)  # nosec B101 # signed in (line above), for mypy
     return ImportBatch.objects.filter(_scope(user)).select_related("created_by", "district")
 
 

@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import ParseError  # nosec B405 # the exception only; openpyxl parses with defusedxml
 
 from sergur.rules.messages import Message, msg
 from sergur.rules.selection.layout import EXTRA, MAX_CELL, normalise_header

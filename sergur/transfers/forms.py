@@ -23,7 +23,7 @@ class TransferRequestForm(forms.Form):
     def __init__(self, *args: Any, schools: QuerySet[School], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["school"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, forms.ModelChoiceField)  # nosec B101 # narrows the field's type for mypy
         field.queryset = schools
 
 

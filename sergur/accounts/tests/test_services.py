@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_user_ensure_creates_a_user_with_role_and_password():
-    user = user_ensure(username="sri", password="pw-123456", role=User.Role.TEACHER)
+    user = user_ensure(username="sri", password="pw-123456", role=User.Role.TEACHER)  # nosec B106 # a test account's password
 
     assert user.pk is not None
     assert user.role == User.Role.TEACHER
@@ -19,9 +19,12 @@ def test_user_ensure_creates_a_user_with_role_and_password():
 
 
 def test_user_ensure_is_idempotent_and_updates_in_place():
-    first = user_ensure(username="sri", password="one-123456", role=User.Role.TEACHER)
+    first = user_ensure(username="sri", password="one-123456", role=User.Role.TEACHER)  # nosec B106 # a test account's password
     second = user_ensure(
-        username="sri", password="two-123456", role=User.Role.SUPERVISOR, first_name="Sri"
+        username="sri",
+        password="two-123456",  # nosec B106 # a test account's password
+        role=User.Role.SUPERVISOR,
+        first_name="Sri",
     )
 
     assert first.pk == second.pk
@@ -34,7 +37,7 @@ def test_user_ensure_is_idempotent_and_updates_in_place():
 
 def test_user_ensure_refuses_an_unknown_role():
     with pytest.raises(ValidationError):
-        user_ensure(username="x", password="pw-123456", role="king")
+        user_ensure(username="x", password="pw-123456", role="king")  # nosec B106 # a test account's password
     assert not User.objects.filter(username="x").exists()
 
 
@@ -55,5 +58,5 @@ def test_str_prefers_the_full_name():
 )
 def test_a_role_that_works_for_an_organisation_must_name_it(role, field):
     with pytest.raises(ValidationError) as refused:
-        user_ensure(username="x", password="pw-123456", role=role)
+        user_ensure(username="x", password="pw-123456", role=role)  # nosec B106 # a test account's password
     assert field in refused.value.message_dict

@@ -60,14 +60,14 @@ class AssessorForm(forms.ModelForm[Assessor]):
         if self.instance.pk is not None:
             accounts = accounts | User.objects.filter(pk=self.instance.user_id)
         user_field = self.fields["user"]
-        assert isinstance(user_field, forms.ModelChoiceField)
+        assert isinstance(user_field, forms.ModelChoiceField)  # nosec B101 # narrows the field's type for mypy
         user_field.queryset = accounts.order_by("username")
         user_field.help_text = ACCOUNT_HELP
         subjects = self.fields["subjects"]
-        assert isinstance(subjects, forms.ModelMultipleChoiceField)
+        assert isinstance(subjects, forms.ModelMultipleChoiceField)  # nosec B101 # narrows the field's type for mypy
         subjects.queryset = Subject.objects.order_by("code")
         district = self.fields["home_district"]
-        assert isinstance(district, forms.ModelChoiceField)
+        assert isinstance(district, forms.ModelChoiceField)  # nosec B101 # narrows the field's type for mypy
         district.queryset = District.objects.select_related("province").order_by(
             "province__code", "code"
         )
@@ -110,5 +110,5 @@ class ReassignForm(forms.Form):
     def __init__(self, *args: Any, assessors: QuerySet[Assessor], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["assessor"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, forms.ModelChoiceField)  # nosec B101 # narrows the field's type for mypy
         field.queryset = assessors

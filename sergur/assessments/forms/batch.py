@@ -37,7 +37,7 @@ class BatchStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         rayon = self.fields["rayon"]
-        assert isinstance(rayon, forms.ModelChoiceField)
+        assert isinstance(rayon, forms.ModelChoiceField)  # nosec B101 # narrows the field's type for mypy
         if not user.is_superuser:
             # A rayon admin re-scores their own rayon only.
             rayon.queryset = Rayon.objects.filter(pk=user.rayon_id or 0)

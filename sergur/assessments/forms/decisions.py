@@ -41,7 +41,7 @@ class PartCorrectionForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["part"]
-        assert isinstance(field, forms.ChoiceField)
+        assert isinstance(field, forms.ChoiceField)  # nosec B101 # narrows the field's type for mypy
         names = component_names(role)
         field.choices = [(part, names[part][lang]) for part in PARTS]  # type: ignore[index]
 
@@ -81,7 +81,7 @@ class PublishForm(forms.Form):
     def __init__(self, *args: object, pks: list[int], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["result"]
-        assert isinstance(field, forms.TypedMultipleChoiceField)
+        assert isinstance(field, forms.TypedMultipleChoiceField)  # nosec B101 # narrows the field's type for mypy
         field.choices = [(pk, str(pk)) for pk in pks]
 
 

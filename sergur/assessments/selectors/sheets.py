@@ -237,7 +237,7 @@ def _entry_rows(portfolio: Portfolio) -> dict[str, list[Row]]:
                 by_path[f"lesson_plans[{index}]"] = [row]
             continue
         for row in rows:
-            assert row.typed is not None
+            assert row.typed is not None  # nosec B101 # typed rows only here, for mypy
             target, _values = section.to_schema(row.typed)
             index = counters.get(target, 0)
             counters[target] = index + 1

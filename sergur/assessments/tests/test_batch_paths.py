@@ -48,8 +48,8 @@ def test_unchanged_parameters_change_nothing(decided):
 @pytest.mark.parametrize(
     "values",
     [
-        {"pass_mark": "300", "near_miss_floor": "290", "group_a_min": "100", "group_b_min": "20"},
-        {"pass_mark": "500", "near_miss_floor": "480"},
+        {"pass_mark": "300", "near_miss_floor": "290", "group_a_min": "100", "group_b_min": "20"},  # nosec B105 # a pass mark
+        {"pass_mark": "500", "near_miss_floor": "480"},  # nosec B105 # a pass mark, not a password
         {"tolerance": "0"},
         {"group_c_cap": "5", "group_b_min_special_area": "0"},
     ],

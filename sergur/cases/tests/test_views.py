@@ -384,7 +384,7 @@ def test_a_teacher_signing_in_lands_on_their_case(client, cast):
 
 
 def test_a_wrong_password_is_refused_with_a_message(client, cast):
-    response = client.post(reverse("login"), {"username": cast.sri.username, "password": "wrong"})
+    response = client.post(reverse("login"), {"username": cast.sri.username, "password": "wrong"})  # nosec B105 # a wrong password on purpose
 
     assert response.status_code == 200
     assert "error-summary" in text(response)

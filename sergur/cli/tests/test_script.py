@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import subprocess
+import subprocess  # nosec B404 # the tests run the command as a user does
 import sys
 from pathlib import Path
 
@@ -24,7 +24,7 @@ def sergur(
     """Run the console script; stdout and stderr as text."""
     environ = {k: v for k, v in os.environ.items() if k != "SERGUR_YEARS_DIR"}
     environ.update(env or {})
-    done = subprocess.run(
+    done = subprocess.run(  # nosec B603 # the installed command, fixed arguments
         [str(SCRIPT), *argv],
         input=stdin,
         capture_output=True,
@@ -192,7 +192,7 @@ def test_closed_pipe_stops_quietly(tmp_path):
 
     done = subprocess.run(
         command,
-        shell=True,
+        shell=True,  # nosec B602 # the test's own shell pipeline
         executable="/bin/bash",
         capture_output=True,
         text=True,

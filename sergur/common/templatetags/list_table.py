@@ -34,8 +34,8 @@ class ListTableNode(Node):
     def render(self, context: Context) -> SafeString:
         """The partial, with the rendered head and body as its `body`."""
         values = {name: value.resolve(context) for name, value in self.arguments.items()}
-        body = mark_safe(self.nodelist.render(context))  # rendered (and escaped) by the engine
-        assert context.template is not None  # set while a template renders this node
+        body = mark_safe(self.nodelist.render(context))  # nosec B308, B703 # the engine escaped it
+        assert context.template is not None  # nosec B101 # set while a template renders this node
         partial = context.template.engine.get_template(TEMPLATE)
         with context.push(
             body=body,

@@ -228,7 +228,7 @@ class Stage:
             cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [self.name])
             if not cursor.fetchone()[0]:
                 return None
-            cursor.execute(f"SELECT count(*) FROM {self.name}")
+            cursor.execute(f"SELECT count(*) FROM {self.name}")  # nosec B608 # quoted names from model _meta, values bound
             return int(cursor.fetchone()[0])
 
     def drop_outside(self, district_id: int) -> int:
@@ -242,7 +242,7 @@ class Stage:
 
         nuptk = col(t, "nuptk")
         sql = (
-            f"DELETE FROM {self.name} s USING {_quote(t.db_table)} t, {_quote(a.db_table)} a, "
+            f"DELETE FROM {self.name} s USING {_quote(t.db_table)} t, {_quote(a.db_table)} a, "  # nosec B608 # quoted names from model _meta, values bound
             f"{_quote(school.db_table)} sc, {_quote(sub.db_table)} sd "
             f"WHERE s.{nuptk} = t.{nuptk} AND a.{col(a, 'teacher_id')} = t.{col(t, 'id')} "
             f"AND a.{col(a, 'is_main')} AND a.{col(a, 'school_id')} = sc.{col(school, 'id')} "

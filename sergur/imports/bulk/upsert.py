@@ -73,7 +73,7 @@ def stage_ranges(stage: Stage, size: int | None) -> list[tuple[int, int]]:
     """The ranges of lines [start, stop) to write one at a time: all lines in one range when
     `size` is None, else ranges of `size` lines."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT min(line), max(line) FROM {stage.name}")
+        cursor.execute(f"SELECT min(line), max(line) FROM {stage.name}")  # nosec B608 # quoted names from model _meta, values bound
         low, high = cursor.fetchone()
     if low is None:
         return []
@@ -106,7 +106,7 @@ def stage_upsert(
         # in the same join (the UPDATE below then visits only those teachers and compares again
         # as it writes; the plan needs no second join with the stage).
         known = run(
-            f"CREATE TEMP TABLE {KNOWN} AS SELECT s.line, t.{n.t_id} AS teacher_id, s.school_id, "
+            f"CREATE TEMP TABLE {KNOWN} AS SELECT s.line, t.{n.t_id} AS teacher_id, s.school_id, "  # nosec B608 # quoted names from model _meta, values bound
             f"s.weekly_hours AS hours, "
             f"({n.old}) IS DISTINCT FROM ({n.new}) AS differs "
             f"FROM {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} WHERE {in_range}",
@@ -116,7 +116,7 @@ def stage_upsert(
         sequence = cursor.fetchone()[0]
         # One statement: the new teachers' ids drawn once, both inserts read them (no join).
         run(
-            f"WITH fresh AS MATERIALIZED (SELECT nextval(%s::regclass) AS id, s.* FROM {n.s} s "
+            f"WITH fresh AS MATERIALIZED (SELECT nextval(%s::regclass) AS id, s.* FROM {n.s} s "  # nosec B608 # quoted names from model _meta, values bound
             f"WHERE {in_range} AND NOT EXISTS (SELECT 1 FROM {KNOWN} k WHERE k.line = s.line)), "
             f"made AS (INSERT INTO {n.t} ({n.t_id}, {n.nuptk}, {', '.join(n.fields + n.extra)}) "
             f"SELECT id, {n.nuptk}, {', '.join(n.fields)}, false, false FROM fresh), "
@@ -129,10 +129,10 @@ def stage_upsert(
         parts = _update_known(cursor, n) if known else []
         if other_schools:
             _other_schools(cursor, n, lines)
-            parts.append(f"SELECT o.teacher_id FROM {OTHERS} o JOIN {KNOWN} k USING (teacher_id)")
+            parts.append(f"SELECT o.teacher_id FROM {OTHERS} o JOIN {KNOWN} k USING (teacher_id)")  # nosec B608 # quoted names from model _meta, values bound
         updated = 0
         if parts:
-            run(f"SELECT count(*) FROM ({' UNION '.join(parts)}) changed")
+            run(f"SELECT count(*) FROM ({' UNION '.join(parts)}) changed")  # nosec B608 # quoted names from model _meta, values bound
             updated = int(cursor.fetchone()[0])
         run(f"DROP TABLE IF EXISTS {KNOWN}, {CHANGED}, {PLAN}, {WANT}, {OTHERS}")
     return created, updated
@@ -143,7 +143,7 @@ def _other_schools(cursor: Any, n: _Names, lines: tuple[int, int]) -> None:
     run = cursor.execute
     a, teacher, school, main, hours = n.a, n.a_teacher, n.a_school, n.a_main, n.a_hours
     run(
-        f"CREATE TEMP TABLE {WANT} AS SELECT t.{n.t_id} AS teacher_id, sc.{n.sc_id} AS "
+        f"CREATE TEMP TABLE {WANT} AS SELECT t.{n.t_id} AS teacher_id, sc.{n.sc_id} AS "  # nosec B608 # quoted names from model _meta, values bound
         f"school_id, split_part(e, ':', 2)::smallint AS hours "
         f"FROM {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} "
         f"CROSS JOIN LATERAL unnest(string_to_array(nullif(s.other_schools, ''), ';')) e "
@@ -153,7 +153,7 @@ def _other_schools(cursor: Any, n: _Names, lines: tuple[int, int]) -> None:
     )
     run(f"CREATE TEMP TABLE {OTHERS} (teacher_id bigint)")
     run(
-        f"WITH gone AS (DELETE FROM {a} USING {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} "
+        f"WITH gone AS (DELETE FROM {a} USING {n.s} s JOIN {n.t} t ON t.{n.nuptk} = s.{n.nuptk} "  # nosec B608 # quoted names from model _meta, values bound
         f"WHERE s.line >= %s AND s.line < %s AND {a}.{teacher} = t.{n.t_id} AND NOT {a}.{main} "
         f"AND NOT EXISTS (SELECT 1 FROM {WANT} w WHERE w.teacher_id = {a}.{teacher} "
         f"AND w.school_id = {a}.{school}) RETURNING {a}.{teacher}) "
@@ -161,13 +161,13 @@ def _other_schools(cursor: Any, n: _Names, lines: tuple[int, int]) -> None:
         lines,
     )
     run(
-        f"WITH up AS (UPDATE {a} SET {hours} = w.hours FROM {WANT} w "
+        f"WITH up AS (UPDATE {a} SET {hours} = w.hours FROM {WANT} w "  # nosec B608 # quoted names from model _meta, values bound
         f"WHERE {a}.{teacher} = w.teacher_id AND {a}.{school} = w.school_id AND NOT {a}.{main} "
         f"AND {a}.{hours} <> w.hours RETURNING {a}.{teacher}) "
         f"INSERT INTO {OTHERS} SELECT {teacher} FROM up"
     )
     run(
-        f"WITH made AS (INSERT INTO {a} ({teacher}, {school}, {hours}, {main}) "
+        f"WITH made AS (INSERT INTO {a} ({teacher}, {school}, {hours}, {main}) "  # nosec B608 # quoted names from model _meta, values bound
         f"SELECT w.teacher_id, w.school_id, w.hours, false FROM {WANT} w WHERE NOT EXISTS "
         f"(SELECT 1 FROM {a} x WHERE x.{teacher} = w.teacher_id AND x.{school} = w.school_id) "
         f"RETURNING {teacher}) INSERT INTO {OTHERS} SELECT {teacher} FROM made"
@@ -180,14 +180,14 @@ def _update_known(cursor: Any, n: _Names) -> list[str]:
     run = cursor.execute
     a, a_id, a_main, a_hours = n.a, n.a_id, n.a_main, n.a_hours
     run(
-        f"CREATE TEMP TABLE {CHANGED} AS WITH up AS (UPDATE {n.t} t SET "
+        f"CREATE TEMP TABLE {CHANGED} AS WITH up AS (UPDATE {n.t} t SET "  # nosec B608 # quoted names from model _meta, values bound
         f"{', '.join(f'{name} = s.{name}' for name in n.written)} "
         f"FROM {KNOWN} k JOIN {n.s} s ON s.line = k.line "
         f"WHERE t.{n.t_id} = k.teacher_id AND k.differs AND ({n.old}) IS DISTINCT FROM ({n.new}) "
         f"RETURNING t.{n.t_id} AS teacher_id) SELECT teacher_id FROM up"
     )
     run(
-        f"CREATE TEMP TABLE {PLAN} AS SELECT k.teacher_id, k.school_id, k.hours, "
+        f"CREATE TEMP TABLE {PLAN} AS SELECT k.teacher_id, k.school_id, k.hours, "  # nosec B608 # quoted names from model _meta, values bound
         f"h.{a_id} AS at_id, h.{a_main} AS at_main, h.{a_hours} AS at_hours, "
         f"m.{a_id} AS main_id FROM {KNOWN} k "
         f"LEFT JOIN {a} h ON h.{n.a_teacher} = k.teacher_id AND h.{n.a_school} = k.school_id "
@@ -198,23 +198,23 @@ def _update_known(cursor: Any, n: _Names) -> list[str]:
     )
     # a second school becomes the main one: the old main school stays as a second school
     run(
-        f"UPDATE {a} SET {a_main} = false FROM {PLAN} p WHERE {a}.{a_id} = p.main_id "
+        f"UPDATE {a} SET {a_main} = false FROM {PLAN} p WHERE {a}.{a_id} = p.main_id "  # nosec B608 # quoted names from model _meta, values bound
         f"AND p.at_id IS NOT NULL AND NOT p.at_main"
     )
     # the school of the row is the main one now, with the row's hours: the hours at the main
     # school, the second school promoted, or the main school moved to the row's school
     run(
-        f"UPDATE {a} SET {a_main} = true, {n.a_school} = p.school_id, {a_hours} = p.hours "
+        f"UPDATE {a} SET {a_main} = true, {n.a_school} = p.school_id, {a_hours} = p.hours "  # nosec B608 # quoted names from model _meta, values bound
         f"FROM {PLAN} p WHERE {a}.{a_id} = coalesce(p.at_id, p.main_id) "
         f"AND NOT (p.at_id IS NOT NULL AND p.at_main AND p.at_hours = p.hours)"
     )
     # no school at all yet
     run(
-        f"INSERT INTO {a} ({n.a_teacher}, {n.a_school}, {a_hours}, {a_main}) "
+        f"INSERT INTO {a} ({n.a_teacher}, {n.a_school}, {a_hours}, {a_main}) "  # nosec B608 # quoted names from model _meta, values bound
         f"SELECT teacher_id, school_id, hours, true FROM {PLAN} "
         f"WHERE at_id IS NULL AND main_id IS NULL"
     )
     return [
-        f"SELECT teacher_id FROM {CHANGED}",
-        f"SELECT teacher_id FROM {PLAN} WHERE at_id IS NULL OR NOT at_main OR at_hours <> hours",
+        f"SELECT teacher_id FROM {CHANGED}",  # nosec B608 # quoted names from model _meta, values bound
+        f"SELECT teacher_id FROM {PLAN} WHERE at_id IS NULL OR NOT at_main OR at_hours <> hours",  # nosec B608 # quoted names from model _meta, values bound
     ]

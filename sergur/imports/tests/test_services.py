@@ -146,7 +146,7 @@ def test_a_batch_being_imported_is_not_imported_twice(cast: Cast, school: School
     assert not Teacher.objects.filter(nuptk=row(1)["NUPTK"]).exists()
 
 
-SECRET = "NUPTK 1234567890120001 born 1965-01-01"  # what a database error might quote
+SECRET = "NUPTK 1234567890120001 born 1965-01-01"  # nosec B105 # what a database error might quote
 
 
 def test_an_unexpected_error_in_the_check_fails_the_batch_and_logs_no_row_data(

@@ -65,7 +65,7 @@ _DEFAULTS: dict[str, Any] = {
 
 def _result_row(decided: Decided, actor: User | None, now: dt.datetime) -> dict[str, Any]:
     final = decided.final
-    assert final is not None
+    assert final is not None  # nosec B101 # a decided row has a final, for mypy
     return {
         "case_id": decided.case_id,
         "round": decided.round,
@@ -122,7 +122,7 @@ def _supersede(result_ids: list[int]) -> None:
         where, params = id_in("id", result_ids)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {connection.ops.quote_name(Result._meta.db_table)} "
+                f"UPDATE {connection.ops.quote_name(Result._meta.db_table)} "  # nosec B608 # quoted names from model _meta, values bound
                 f"SET {connection.ops.quote_name('current')} = false WHERE {where}",
                 params,
             )
@@ -145,7 +145,7 @@ def _decide_again(
     events = []
     for item in changed:
         current, final = currents[item.case_id], item.final
-        assert final is not None
+        assert final is not None  # nosec B101 # a decided row has a final, for mypy
         events.append(
             _event_row(
                 item.case_id,
@@ -178,7 +178,7 @@ def _reconcile(
     events = []
     for item in reconcile:
         comparison, sheets = item.comparison, item.sheets
-        assert comparison is not None and sheets is not None
+        assert comparison is not None and sheets is not None  # nosec B101 # set for these rows, for mypy
         reasons = {lang: [r.text(lang) for r in comparison.reasons] for lang in ("id", "en")}
         parts = mean_parts(sheets[0].parts, sheets[1].parts)
         reconciliations.append(

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import logging
 import re
-import subprocess
+import subprocess  # nosec B404 # a test runs a child process
 import sys
 from pathlib import Path
 from typing import Any
@@ -970,7 +970,7 @@ def test_the_export_scores_with_the_cli_as_the_page_estimates(client, cast, tmp_
     file.write_bytes(client.get(url("export", cast.sri_case.pk)).content)
     result, estimate = portfolio_estimate(portfolio_read(case=cast.sri_case))
 
-    run = subprocess.run(
+    run = subprocess.run(  # nosec B603 # fixed arguments, no input
         [str(SERGUR), "score", str(file), "--format", "json"],
         capture_output=True,
         text=True,
