@@ -1,10 +1,11 @@
 """Writes on cases: opening one, moving it between states (only as the workflow's table in
-`sergur.rules.workflow` allows), and logging every change."""
+`sergur.rules.workflow` allows), and logging every change, in the case's log and in the audit
+trail (`case_events_record`, the one place both are written)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,8 +13,10 @@ from django.db import transaction
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
+from sergur.common.audit import Action, AuditEntry, Detail, actor_fields, audit_record_many
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear, Teacher
+from sergur.registry.selectors import teacher_district_ids
 from sergur.rules.workflow import Actor, transition_check
 
 
@@ -50,8 +53,38 @@ def case_event_record(
         to_state=to_state,
     )
     event.full_clean()
-    event.save()
-    return event
+    return case_events_record(events=[event])[0]
+
+
+@transaction.atomic
+def case_events_record(*, events: Sequence[CaseEvent]) -> list[CaseEvent]:
+    """Append built events to their cases' logs in bulk, each with its record in the audit
+    trail (who, the case, its district, the kind and states; never the reason's free text)."""
+    saved = CaseEvent.objects.bulk_create(events, batch_size=1000)
+    districts = teacher_district_ids(teacher_ids={event.case.teacher_id for event in saved})
+    entries = []
+    for event in saved:
+        fields = actor_fields(event.actor)
+        if event.actor is None:
+            fields["actor_role"] = "system"
+        fields["district_id"] = districts.get(event.case.teacher_id)
+        detail: Detail = {
+            "event": event.pk,
+            "kind": event.kind,
+            "from": event.from_state,
+            "to": event.to_state,
+        }
+        entries.append(
+            AuditEntry(
+                action=Action.CASE_EVENT,
+                object_kind="case",
+                object_id=str(event.case_id),
+                detail=detail,
+                **fields,
+            )
+        )
+    audit_record_many(entries=entries)
+    return saved
 
 
 @transaction.atomic

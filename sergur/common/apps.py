@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class CommonConfig(AppConfig):
     name = "sergur.common"
     label = "common"
+
+    def ready(self) -> None:
+        from sergur.common import receivers
+
+        receivers.connect()
