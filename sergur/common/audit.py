@@ -163,6 +163,29 @@ def audit_record(
     return audit_record_many(entries=[entry], now=now)[0]
 
 
+def audit_download(
+    *,
+    request: HttpRequest,
+    file: str,
+    object_kind: str,
+    object_id: object,
+    district_id: int | None,
+    detail: Detail | None = None,
+) -> AuditRecord:
+    """Record that the signed-in user took personal data away: `file` says which kind (the
+    evidence, the book, an export, an SK, a CSV list), the object whose it is and its
+    district."""
+    return audit_record(
+        action=Action.DOWNLOAD,
+        user=request.user,
+        request=request,
+        object_kind=object_kind,
+        object_id=object_id,
+        district_id=district_id,
+        detail={"file": file, **(detail or {})},
+    )
+
+
 def record_hash(record: AuditRecord) -> str:
     """The SHA-256 of the record's canonical serialisation, its chain link included."""
     return hashlib.sha256(canonical(_content(record))).hexdigest()
@@ -193,7 +216,9 @@ def _head() -> AuditHead:
     return head
 
 
-@transaction.atomic
+# No savepoint inside the caller's transaction: a record that cannot be written fails the
+# action it records, and a savepoint would cost two more statements a record.
+@transaction.atomic(savepoint=False)
 def audit_record_many(
     *, entries: Sequence[AuditEntry], now: dt.datetime | None = None
 ) -> list[AuditRecord]:
@@ -226,8 +251,17 @@ def audit_record_many(
     AuditRecord.objects.bulk_create(records, batch_size=BATCH)
     head.seq, head.hash = seq, previous
     head.save(update_fields=["seq", "hash"])
-    transaction.on_commit(lambda: _log(records))
+    if len(records) <= BATCH:
+        transaction.on_commit(lambda: _log(records))
+    else:  # read back once committed rather than kept in memory until then
+        span = (records[0].seq, records[-1].seq)
+        transaction.on_commit(lambda: _log(_stored(span)))
     return records
+
+
+def _stored(span: tuple[int, int]) -> Iterator[AuditRecord]:
+    query = AuditRecord.objects.filter(seq__range=span).order_by("seq")
+    return query.iterator(chunk_size=BATCH)
 
 
 def _log(records: Iterable[AuditRecord]) -> None:
