@@ -56,7 +56,7 @@ def case_event_record(
     return case_events_record(events=[event])[0]
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def case_events_record(*, events: Sequence[CaseEvent]) -> list[CaseEvent]:
     """Append built events to their cases' logs in bulk, each with its record in the audit
     trail (who, the case, its district, the kind and states; never the reason's free text)."""
