@@ -22,7 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sergur.accounts.client import client_address
@@ -248,7 +248,7 @@ def audit_record_many(
         )
         record.hash = previous = record_hash(record)
         records.append(record)
-    AuditRecord.objects.bulk_create(records, batch_size=BATCH)
+    _insert(records)
     head.seq, head.hash = seq, previous
     head.save(update_fields=["seq", "hash"])
     if len(records) <= BATCH:
@@ -257,6 +257,41 @@ def audit_record_many(
         span = (records[0].seq, records[-1].seq)
         transaction.on_commit(lambda: _log(_stored(span)))
     return records
+
+
+_COLUMNS = (
+    "seq",
+    "at",
+    "actor_id",
+    "actor_role",
+    "address",
+    "action",
+    "object_kind",
+    "object_id",
+    "district_id",
+    "detail",
+    "prev_hash",
+    "hash",
+)
+COPY_FROM = 100  # records from which PostgreSQL gets them by COPY
+
+
+def _insert(records: list[AuditRecord]) -> None:
+    """Insert the records: by COPY on PostgreSQL when there are many (an import's thousands;
+    several times faster than the ORM's INSERT), else with the ORM."""
+    if connection.vendor != "postgresql" or len(records) < COPY_FROM:
+        AuditRecord.objects.bulk_create(records, batch_size=BATCH)
+        return
+    table = connection.ops.quote_name(AuditRecord._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in _COLUMNS)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for record in records:
+            row = [getattr(record, name) for name in _COLUMNS]
+            row[9] = json.dumps(record.detail)
+            copy.write_row(row)
 
 
 def _stored(span: tuple[int, int]) -> Iterator[AuditRecord]:

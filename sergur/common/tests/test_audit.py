@@ -15,6 +15,7 @@ from django.db import close_old_connections, connection, connections, transactio
 from django.test import RequestFactory
 
 from sergur.common.audit import (
+    COPY_FROM,
     GENESIS,
     Action,
     AuditEntry,
@@ -76,6 +77,20 @@ def test_an_intact_chain_verifies_and_the_command_exits_0():
     status, out, _err = _verify_command()
     assert status == 0
     assert "intact: 5 records" in out
+
+
+def test_many_records_at_once_chain_and_verify_as_one_by_one():
+    # Enough for COPY on PostgreSQL (COPY_FROM), with a detail to read back as JSON.
+    audit_record_many(
+        entries=[
+            AuditEntry(action=Action.TEACHER_CHANGED, object_id=str(n), detail={"import": n})
+            for n in range(COPY_FROM + 20)
+        ]
+    )
+    _write(2)
+
+    assert audit_verify() == (COPY_FROM + 22, [])
+    assert AuditRecord.objects.get(seq=5).detail == {"import": 4}
 
 
 def test_an_empty_trail_verifies():
