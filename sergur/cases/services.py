@@ -56,6 +56,45 @@ def case_event_record(
     return case_events_record(events=[event])[0]
 
 
+def _case_audit_entry(
+    *, case_id: int, actor: User | None, district_id: int | None, detail: Detail
+) -> AuditEntry:
+    fields = actor_fields(actor)
+    if actor is None:
+        fields["actor_role"] = "system"
+    fields["district_id"] = district_id
+    return AuditEntry(
+        action=Action.CASE_EVENT,
+        object_kind="case",
+        object_id=str(case_id),
+        detail=detail,
+        **fields,
+    )
+
+
+def case_event_rows_audit(*, rows: Sequence[Mapping[str, Any]], actor: User | None) -> None:
+    """The audit records of events another path wrote in bulk without ids (the re-scoring
+    batch's COPY: rows of case_id, kind, from_state, to_state), in its transaction."""
+    teachers = dict(
+        Case.objects.filter(pk__in={row["case_id"] for row in rows}).values_list("pk", "teacher_id")
+    )
+    districts = teacher_district_ids(teacher_ids=teachers.values())
+    entries = []
+    for row in rows:
+        detail: Detail = {
+            "kind": row["kind"],
+            "from": row.get("from_state", ""),
+            "to": row.get("to_state", ""),
+        }
+        district = districts.get(teachers.get(row["case_id"], 0))
+        entries.append(
+            _case_audit_entry(
+                case_id=row["case_id"], actor=actor, district_id=district, detail=detail
+            )
+        )
+    audit_record_many(entries=entries)
+
+
 @transaction.atomic(savepoint=False)
 def case_events_record(*, events: Sequence[CaseEvent]) -> list[CaseEvent]:
     """Append built events to their cases' logs in bulk, each with its record in the audit
@@ -64,23 +103,16 @@ def case_events_record(*, events: Sequence[CaseEvent]) -> list[CaseEvent]:
     districts = teacher_district_ids(teacher_ids={event.case.teacher_id for event in saved})
     entries = []
     for event in saved:
-        fields = actor_fields(event.actor)
-        if event.actor is None:
-            fields["actor_role"] = "system"
-        fields["district_id"] = districts.get(event.case.teacher_id)
         detail: Detail = {
             "event": event.pk,
             "kind": event.kind,
             "from": event.from_state,
             "to": event.to_state,
         }
+        district = districts.get(event.case.teacher_id)
         entries.append(
-            AuditEntry(
-                action=Action.CASE_EVENT,
-                object_kind="case",
-                object_id=str(event.case_id),
-                detail=detail,
-                **fields,
+            _case_audit_entry(
+                case_id=event.case_id, actor=event.actor, district_id=district, detail=detail
             )
         )
     audit_record_many(entries=entries)
