@@ -332,7 +332,10 @@ def _walk(records: Iterator[AuditRecord], head: AuditHead | None) -> Iterator[Br
             yield Break(record.seq, "its content does not match its hash: changed")
         expected_seq, previous = record.seq + 1, record.hash
     last = expected_seq - 1
-    if head is not None and (head.seq, head.hash) != (last, previous):
+    if head is None:
+        if last:
+            yield Break(last, "the chain's head is missing: deleted")
+    elif (head.seq, head.hash) != (last, previous):
         if head.seq > last:
             yield Break(last + 1, f"missing up to #{head.seq} (the chain's head): deleted")
         else:

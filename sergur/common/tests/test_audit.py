@@ -157,6 +157,13 @@ def test_a_head_that_does_not_match_the_last_record_is_found():
     assert "head" in audit_verify()[1][0].problem
 
 
+def test_a_deleted_head_is_found():
+    _write(2)
+    AuditHead.objects.all().delete()
+
+    assert "head" in audit_verify()[1][0].problem
+
+
 def test_reordered_records_are_found():
     _write(4)
     # Swap the numbers of records 2 and 3 (through a free number: seq is unique).
