@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("sergur.assessments.urls")),
     path("", include("sergur.appeals.urls")),
     path("", include("sergur.scoring.urls")),
+    path("", include("sergur.common.urls")),
 ]

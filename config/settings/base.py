@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every audit record written while serving a request carries its client address.
+    "sergur.common.middleware.AuditAddressMiddleware",
     # Marks request.user verified when the session holds a confirmed second factor.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -217,11 +219,20 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
 }
 
+# The audit trail's records are also written as JSON lines (sergur.audit, no personal data)
+# to standard error, for a log shipper to carry off the host (docs/audit.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "sergur.common.logs.JsonLinesFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "audit_json": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        "sergur.audit": {"handlers": ["audit_json"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Background work (Celery, config/celery.py). The embedded default runs every task inline

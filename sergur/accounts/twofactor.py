@@ -16,6 +16,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from sergur.accounts import signals
 from sergur.accounts.models import User
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ def totp_device_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[str]
     device.confirmed = True
     device.full_clean()
     device.save()
+    signals.two_factor_changed.send(sender=User, user=user, change=signals.ENROLLED)
     return device, recovery_codes_regenerate(user=user)
 
 
@@ -107,6 +109,7 @@ def totp_device_install(*, user: User, secret: str) -> TOTPDevice:
         device = TOTPDevice(user=user, name=TOTP_DEVICE_NAME, key=key, confirmed=True)
         device.full_clean()
         device.save()
+        signals.two_factor_changed.send(sender=User, user=user, change=signals.ENROLLED)
     return device
 
 
@@ -119,6 +122,7 @@ def recovery_codes_regenerate(*, user: User) -> list[str]:
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _i in range(settings.SERGUR_RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    signals.two_factor_changed.send(sender=User, user=user, change=signals.CODES_REGENERATED)
     return codes
 
 
@@ -137,6 +141,9 @@ def two_factor_check(*, user: User, code: str) -> Device:
     model: type[Device] = TOTPDevice if _TOTP_CODE.fullmatch(token) else StaticDevice
     for device in model.objects.select_for_update().filter(user=user, confirmed=True):
         if device.verify_token(token):
+            if isinstance(device, StaticDevice):
+                change = signals.RECOVERY_USED
+                signals.two_factor_changed.send(sender=User, user=user, change=change)
             return device
     raise ValidationError(MSG_WRONG_CODE, code="wrong_code")
 
@@ -149,6 +156,7 @@ def two_factor_disable(*, user: User, code: str) -> None:
     two_factor_check(user=user, code=code)
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    signals.two_factor_changed.send(sender=User, user=user, change=signals.REMOVED)
 
 
 def _normalized(code: str) -> str:

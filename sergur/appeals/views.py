@@ -43,7 +43,8 @@ from sergur.appeals.services import (
     appeal_refusal,
     appeal_reviewer_assign,
 )
-from sergur.cases.selectors import case_get_for_user, case_rights
+from sergur.cases.selectors import case_district_id, case_get_for_user, case_rights
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, file_download
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
@@ -258,6 +259,13 @@ def appeal_evidence(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
         raise PermissionDenied
     if not appeal.evidence:
         raise Http404
+    audit_download(
+        request=request,
+        file="appeal_evidence",
+        object_kind="appeal",
+        object_id=appeal.pk,
+        district_id=case_district_id(appeal.case),
+    )
     return file_download(
         appeal.evidence.open("rb"),
         filename=appeal.evidence_name,  # sanitised by the service when it was stored

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.registry.models import School, Teacher, TeachingAssignment
+from sergur.registry.selectors import teacher_district_ids
 
 Role = User.Role
 
@@ -134,6 +135,11 @@ class CaseRights:
     export: bool
     is_owner: bool
     envelope_role: str | None
+
+
+def case_district_id(case: Case) -> int | None:
+    """The district of the case's teacher's main school (whose officers see the case)."""
+    return teacher_district_ids(teacher_ids=[case.teacher_id]).get(case.teacher_id)
 
 
 def main_school_id(case: Case) -> int | None:

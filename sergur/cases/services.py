@@ -1,10 +1,11 @@
 """Writes on cases: opening one, moving it between states (only as the workflow's table in
-`sergur.rules.workflow` allows), and logging every change."""
+`sergur.rules.workflow` allows), and logging every change, in the case's log and in the audit
+trail (`case_events_record`, the one place both are written)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,8 +13,10 @@ from django.db import transaction
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
+from sergur.common.audit import Action, AuditEntry, Detail, actor_fields, audit_record_many
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear, Teacher
+from sergur.registry.selectors import teacher_district_ids
 from sergur.rules.workflow import Actor, transition_check
 
 
@@ -50,8 +53,70 @@ def case_event_record(
         to_state=to_state,
     )
     event.full_clean()
-    event.save()
-    return event
+    return case_events_record(events=[event])[0]
+
+
+def _case_audit_entry(
+    *, case_id: int, actor: User | None, district_id: int | None, detail: Detail
+) -> AuditEntry:
+    fields = actor_fields(actor)
+    if actor is None:
+        fields["actor_role"] = "system"
+    fields["district_id"] = district_id
+    return AuditEntry(
+        action=Action.CASE_EVENT,
+        object_kind="case",
+        object_id=str(case_id),
+        detail=detail,
+        **fields,
+    )
+
+
+def case_event_rows_audit(*, rows: Sequence[Mapping[str, Any]], actor: User | None) -> None:
+    """The audit records of events another path wrote in bulk without ids (the re-scoring
+    batch's COPY: rows of case_id, kind, from_state, to_state), in its transaction."""
+    teachers = dict(
+        Case.objects.filter(pk__in={row["case_id"] for row in rows}).values_list("pk", "teacher_id")
+    )
+    districts = teacher_district_ids(teacher_ids=teachers.values())
+    entries = []
+    for row in rows:
+        detail: Detail = {
+            "kind": row["kind"],
+            "from": row.get("from_state", ""),
+            "to": row.get("to_state", ""),
+        }
+        district = districts.get(teachers.get(row["case_id"], 0))
+        entries.append(
+            _case_audit_entry(
+                case_id=row["case_id"], actor=actor, district_id=district, detail=detail
+            )
+        )
+    audit_record_many(entries=entries)
+
+
+@transaction.atomic(savepoint=False)
+def case_events_record(*, events: Sequence[CaseEvent]) -> list[CaseEvent]:
+    """Append built events to their cases' logs in bulk, each with its record in the audit
+    trail (who, the case, its district, the kind and states; never the reason's free text)."""
+    saved = CaseEvent.objects.bulk_create(events, batch_size=1000)
+    districts = teacher_district_ids(teacher_ids={event.case.teacher_id for event in saved})
+    entries = []
+    for event in saved:
+        detail: Detail = {
+            "event": event.pk,
+            "kind": event.kind,
+            "from": event.from_state,
+            "to": event.to_state,
+        }
+        district = districts.get(event.case.teacher_id)
+        entries.append(
+            _case_audit_entry(
+                case_id=event.case_id, actor=event.actor, district_id=district, detail=detail
+            )
+        )
+    audit_record_many(entries=entries)
+    return saved
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""`sergur`: score, validate and describe portfolio files; share quotas and rank teachers.
+"""`sergur`: score, validate and describe portfolio files; share quotas and rank teachers;
+check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md).
 
 Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
@@ -14,6 +15,7 @@ from typing import IO
 
 import msgspec
 
+from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
 from sergur.cli.quota import add_quota_command, run_quota
@@ -37,7 +39,7 @@ _ENCODER = msgspec.json.Encoder()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: `sergur score`, `validate`, `schema`, `quota` and `rank`."""
+    """The command line: `sergur score`, `validate`, `schema`, `quota`, `rank` and `audit`."""
     parser = argparse.ArgumentParser(
         prog="sergur",
         description="Score and validate teacher-certification portfolios (sergur.portfolio/1); "
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of sergur.portfolio/1")
     add_quota_command(commands)
     add_rank_command(commands)
+    add_audit_command(commands)
     return parser
 
 
@@ -151,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_quota(args, out, _years_dirs())
         elif args.command == "rank":
             status = run_rank(args, out, _years_dirs(), run)
+        elif args.command == "audit":
+            status = run_audit(args)
         else:
             status = _validate(args, out, run)
         out.flush()

@@ -14,10 +14,28 @@ class CommonConfig(AppConfig):
     label = "common"
 
     def ready(self) -> None:
-        """Put the app's pages in the main menu."""
+        """Record sign-ins and 2FA changes in the audit trail; put the shared pages in the
+        main menu."""
+        from sergur.common import receivers
         from sergur.common.menu import MenuEntry, menu_register
+
+        receivers.connect()
 
         def staff(user: User | None) -> bool:
             return user is not None and user.is_staff
 
-        menu_register(MenuEntry("admin:index", _("Admin"), 900, staff))
+        def auditor(user: User | None) -> bool:
+            """The operator and superusers (every record), a district's committee and head
+            (their district's): the audit page's own access rule."""
+            if user is None:
+                return False
+            if user.is_superuser or user.role == "operator":
+                return True
+            return user.role in ("district_committee", "district_head") and bool(
+                getattr(user, "district_id", None)
+            )
+
+        menu_register(
+            MenuEntry("common:audit", _("Audit trail"), 800, auditor),
+            MenuEntry("admin:index", _("Admin"), 900, staff),
+        )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest, attachment, messages_error
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
@@ -133,6 +134,13 @@ def import_problems_csv(request: AuthenticatedHttpRequest, pk: int) -> Streaming
     """Every problem as CSV (UTF-8 with BOM); cells that a spreadsheet would run as formulas
     are neutralised."""
     batch = import_batch_get_for_user(user=request.user, pk=pk)
+    audit_download(
+        request=request,
+        file="import_problems_csv",
+        object_kind="import",
+        object_id=batch.pk,
+        district_id=batch.district_id,
+    )
     response = StreamingHttpResponse(_problem_rows(batch), content_type="text/csv; charset=utf-8")
     return attachment(response, filename=f"import-{batch.pk}-problems.csv")
 
@@ -147,7 +155,9 @@ def import_apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose how to import."))
         return redirect("imports:detail", pk=batch.pk)
     try:
-        batch = import_apply_service(batch=batch, mode=form.cleaned_data["mode"])
+        batch = import_apply_service(
+            batch=batch, mode=form.cleaned_data["mode"], actor=request.user
+        )
     except ValidationError as exc:
         messages_error(request, exc)
     else:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.accounts.client import client_address
 from sergur.accounts.models import User
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
@@ -173,6 +174,14 @@ def district_sk(request: AuthenticatedHttpRequest, year: int, pk: int) -> FileRe
         ],
     )
     filename = f"sk-peserta-{programme_year.year}-{district.province.code}{district.code}.pdf"
+    audit_download(
+        request=request,
+        file="sk",
+        object_kind="district",
+        object_id=district.pk,
+        district_id=district.pk,
+        detail={"year": programme_year.year, "teachers": len(data.rows)},
+    )
     return FileResponse(io.BytesIO(sk_pdf(data)), content_type="application/pdf", filename=filename)
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record
+from sergur.common.audit import Action, audit_record
 from sergur.registry.models import School, Teacher
 from sergur.transfers.models import Transfer, TransferStep
 from sergur.transfers.selectors import main_assignment, transfer_rights
@@ -201,6 +202,7 @@ def _close(
 ) -> Transfer:
     if approve:
         _move(transfer)
+        _audit_move(transfer, actor=actor)
         transfer.state = Transfer.State.APPROVED
         kind = TransferStep.Kind.APPROVED
     else:
@@ -211,6 +213,19 @@ def _close(
     transfer.save()
     _step(transfer, actor=actor, kind=kind, reason=reason, now=now, province=province)
     return transfer
+
+
+def _audit_move(transfer: Transfer, *, actor: User) -> None:
+    """The move changes the teacher's master data (their main school): one audit record, in
+    the destination's district (the teacher's now)."""
+    audit_record(
+        action=Action.TEACHER_CHANGED,
+        user=actor,
+        object_kind="teacher",
+        object_id=transfer.teacher_id,
+        district_id=transfer.destination_id,
+        detail={"transfer": transfer.pk, "from_district": transfer.origin_id},
+    )
 
 
 def _move(transfer: Transfer) -> None:

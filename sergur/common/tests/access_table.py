@@ -295,6 +295,11 @@ TABLE: dict[str, Page] = {
     "two_factor_enrol": signed_in(),
     "two_factor_recovery_codes": post((), SIGNED_IN, login_first=True),
     "two_factor_turn_off": post((), SIGNED_IN, login_first=True),
+    # The audit trail: a district's committee and head read their district's records, the
+    # operator every record (docs/audit.md).
+    "common:audit": signed_in(
+        DISTRICTS | ids("district_head:own", "district_head:other") | OPERATOR
+    ),
     "set_language": public(ok=302),
     # Public pages
     "scoring:home": public(),

@@ -16,7 +16,7 @@ from sergur.imports.bulk.stage import (
     stage_sweep,
     teacher_values,
 )
-from sergur.imports.bulk.upsert import stage_ranges, stage_upsert
+from sergur.imports.bulk.upsert import Written, stage_ranges, stage_upsert
 
 __all__ = [
     "FIELD_COLUMNS",
@@ -25,6 +25,7 @@ __all__ = [
     "Checker",
     "Lookups",
     "Stage",
+    "Written",
     "checked_batches",
     "fields_of",
     "file_digest",

@@ -24,6 +24,7 @@ For the staged rows of the range:
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
@@ -69,6 +70,15 @@ class _Names:
         self.npsn = _column(School, "npsn")
 
 
+@dataclass
+class Written:
+    """The ids of the teachers a write created and of those it changed, for the audit trail
+    (one record per teacher, `services.apply`)."""
+
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+
+
 def stage_ranges(stage: Stage, size: int | None) -> list[tuple[int, int]]:
     """The ranges of lines [start, stop) to write one at a time: all lines in one range when
     `size` is None, else ranges of `size` lines."""
@@ -88,11 +98,13 @@ def stage_upsert(
     written: tuple[str, ...] = TEACHER_FIELDS,
     *,
     other_schools: bool = False,
+    ids: Written | None = None,
 ) -> tuple[int, int]:
     """Create or update by NUPTK the teachers staged on lines [start, stop) and their main
-    school; (created, updated). A known teacher's fields outside `written` (those whose
-    column the file lacks, `fields_of`) stay as they are, and their second schools unless
-    the file has SEKOLAH_LAIN (`other_schools`). Run it inside a transaction."""
+    school; (created, updated), and their ids into `ids` when given. A known teacher's fields
+    outside `written` (those whose column the file lacks, `fields_of`) stay as they are, and
+    their second schools unless the file has SEKOLAH_LAIN (`other_schools`). Run it inside a
+    transaction."""
     n = _Names(stage, written)
     in_range = "s.line >= %s AND s.line < %s"
     with connection.cursor() as cursor:
@@ -122,16 +134,24 @@ def stage_upsert(
             f"SELECT id, {n.nuptk}, {', '.join(n.fields)}, false, false FROM fresh), "
             f"main AS (INSERT INTO {n.a} ({n.a_teacher}, {n.a_school}, {n.a_hours}, {n.a_main}) "
             f"SELECT id, school_id, weekly_hours, true FROM fresh) "
-            f"SELECT count(*) FROM fresh",
+            f"SELECT {'id' if ids is not None else 'count(*)'} FROM fresh",
             (sequence, *lines),
         )
-        created = int(cursor.fetchone()[0])
+        if ids is not None:
+            ids.created.extend(int(row[0]) for row in cursor.fetchall())
+            created = len(ids.created)
+        else:
+            created = int(cursor.fetchone()[0])
         parts = _update_known(cursor, n) if known else []
         if other_schools:
             _other_schools(cursor, n, lines)
             parts.append(f"SELECT o.teacher_id FROM {OTHERS} o JOIN {KNOWN} k USING (teacher_id)")  # nosec B608 # quoted names from model _meta, values bound
         updated = 0
-        if parts:
+        if parts and ids is not None:
+            run(f"SELECT teacher_id FROM ({' UNION '.join(parts)}) changed")  # nosec B608 # quoted names from model _meta, values bound
+            ids.updated.extend(int(row[0]) for row in cursor.fetchall())
+            updated = len(ids.updated)
+        elif parts:
             run(f"SELECT count(*) FROM ({' UNION '.join(parts)}) changed")  # nosec B608 # quoted names from model _meta, values bound
             updated = int(cursor.fetchone()[0])
         run(f"DROP TABLE IF EXISTS {KNOWN}, {CHANGED}, {PLAN}, {WANT}, {OTHERS}")

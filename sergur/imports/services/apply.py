@@ -3,6 +3,7 @@ the good rows only (docs/import.md, "The steps and the modes")."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import polars as pl
@@ -11,6 +12,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
+from sergur.accounts.models import User
+from sergur.common.audit import Action, audit_record_many, entry_for
 from sergur.imports import bulk
 from sergur.imports.models import ImportBatch
 from sergur.imports.services import orm
@@ -24,6 +27,7 @@ from sergur.imports.services.reading import (
     progress,
     stored_digest,
 )
+from sergur.registry.selectors import teacher_district_ids
 
 NOT_CHECKED = _("The file must be checked (dry run) before it is imported.")
 HAS_ERRORS = _("The file has errors: import all is only possible without a single error.")
@@ -40,11 +44,14 @@ STOPPED = _(
     "try again later."
 )
 STAGE_LINES = 100_000  # lines of the stage a transaction in good-rows mode (and a progress step)
+AUDIT_CHUNK = 10_000  # audit records built and written at a time
 
 
-def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
+def import_apply(*, batch: ImportBatch, mode: str, actor: User | None = None) -> ImportBatch:
     """Import a checked file into the registry, upserting by NUPTK: every row in one
-    transaction (all or nothing), or only the good rows; a second run changes nothing."""
+    transaction (all or nothing), or only the good rows; a second run changes nothing. Each
+    teacher created or changed gets a record in the audit trail, by `actor` (else the
+    uploader), in the transaction that writes them."""
     if batch.status != ImportBatch.Status.CHECKED:
         raise ValidationError(NOT_CHECKED, code="not_checked")
     if mode == ImportBatch.Mode.ALL_OR_NOTHING and not batch.can_apply_all:
@@ -60,7 +67,7 @@ def import_apply(*, batch: ImportBatch, mode: str) -> ImportBatch:
     if not claimed:
         batch.refresh_from_db()
         raise ValidationError(NOT_CHECKED, code="not_checked")
-    done = _Done()
+    done = _Done(actor=actor or batch.created_by)
     try:
         if mode == ImportBatch.Mode.ALL_OR_NOTHING:
             with transaction.atomic():
@@ -110,12 +117,43 @@ class _Done:
     """Teachers created and updated by the transactions committed so far (in all-or-nothing
     mode, by the one transaction once it commits)."""
 
+    actor: User | None = None
     created: int = 0
     updated: int = 0
 
     def add(self, created: int, updated: int) -> None:
         self.created += created
         self.updated += updated
+
+
+def _audit_written(batch: ImportBatch, actor: User | None, ids: bulk.Written) -> None:
+    """One audit record per teacher the import created or changed (their ids and the batch's,
+    never their data), in the transaction of the write; `ids` is emptied."""
+    for action, teacher_ids in (
+        (Action.TEACHER_CREATED, ids.created),
+        (Action.TEACHER_CHANGED, ids.updated),
+    ):
+        base = entry_for(
+            action=action,
+            user=actor,
+            object_kind="teacher",
+            district_id=batch.district_id,
+            detail={"import": batch.pk},
+        )
+        for start in range(0, len(teacher_ids), AUDIT_CHUNK):
+            chunk = teacher_ids[start : start + AUDIT_CHUNK]
+            # An operator's import spans districts: each teacher's own.
+            districts = teacher_district_ids(teacher_ids=chunk) if batch.district_id is None else {}
+            entries = [
+                dataclasses.replace(
+                    base,
+                    object_id=str(pk),
+                    district_id=districts.get(pk, batch.district_id),
+                )
+                for pk in chunk
+            ]
+            audit_record_many(entries=entries)
+        teacher_ids.clear()
 
 
 def _apply(batch: ImportBatch, mode: str, done: _Done) -> None:
@@ -129,12 +167,18 @@ def _apply(batch: ImportBatch, mode: str, done: _Done) -> None:
     for part in good_parts(batch, mode, lookups, lambda share: progress(batch, share)):
         rows = bulk.parsed_rows(part) if isinstance(part, pl.DataFrame) else part
         created = updated = 0
+        ids = bulk.Written()
         with transaction.atomic():
             for start in range(0, len(rows), orm.CHUNK):
                 made, changed = orm.upsert(
-                    rows[start : start + orm.CHUNK], lookups, written, other_schools=others
+                    rows[start : start + orm.CHUNK],
+                    lookups,
+                    written,
+                    other_schools=others,
+                    ids=ids,
                 )
                 created, updated = created + made, updated + changed
+            _audit_written(batch, done.actor, ids)
         done.add(created, updated)
 
 
@@ -177,8 +221,10 @@ def _apply_staged(
     # All or nothing is one transaction (its progress is visible to nobody else): one range.
     ranges = bulk.stage_ranges(stage, None if all_or_nothing else STAGE_LINES)
     for number, lines in enumerate(ranges, start=1):
+        ids = bulk.Written()
         with transaction.atomic():
-            made, changed = bulk.stage_upsert(stage, lines, written, other_schools=others)
+            made, changed = bulk.stage_upsert(stage, lines, written, other_schools=others, ids=ids)
+            _audit_written(batch, done.actor, ids)
         done.add(made, changed)
         progress(batch, start + span * number / len(ranges))
     stage.drop()

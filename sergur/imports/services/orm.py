@@ -18,15 +18,17 @@ def upsert(
     written: tuple[str, ...] = bulk.TEACHER_FIELDS,
     *,
     other_schools: bool = False,
+    ids: bulk.Written | None = None,
 ) -> tuple[int, int]:
-    """Create or update the teachers of one chunk and their main school; (created, updated).
+    """Create or update the teachers of one chunk and their main school; (created, updated),
+    and their ids into `ids` when given.
     A row equal to what the registry holds changes nothing (idempotence); a known teacher's
     fields outside `written` (their column is not in the file, `bulk.fields_of`) are kept, and
     their other schools are the row's only when the file has SEKOLAH_LAIN (`other_schools`)."""
     subjects, schools = lookups.subjects, lookups.school_ids
     existing = {t.nuptk: t for t in Teacher.objects.filter(nuptk__in=[r.nuptk for r in rows])}
     fresh = [row for row in rows if row.nuptk not in existing]
-    _create(fresh, subjects, schools)
+    made = _create(fresh, subjects, schools)
     changed: list[Teacher] = []
     for row in rows:
         teacher = existing.get(row.nuptk)
@@ -59,6 +61,9 @@ def upsert(
     TeachingAssignment.objects.bulk_create(to_create, batch_size=CHUNK)
     if other_schools:
         touched |= _other_schools(rows, schools) & {t.pk for t in existing.values()}
+    if ids is not None:
+        ids.created.extend(made)
+        ids.updated.extend(sorted(touched))
     return len(fresh), len(touched)
 
 
@@ -107,8 +112,8 @@ def _other_schools(rows: list[ParsedRow], schools: dict[str, int]) -> set[int]:
     return touched
 
 
-def _create(rows: list[ParsedRow], subjects: dict[str, int], schools: dict[str, int]) -> None:
-    """Create new teachers with their main school."""
+def _create(rows: list[ParsedRow], subjects: dict[str, int], schools: dict[str, int]) -> list[int]:
+    """Create new teachers with their main school; their ids."""
     made = Teacher.objects.bulk_create(
         [Teacher(nuptk=row.nuptk, **bulk.teacher_values(row, subjects)) for row in rows],
         batch_size=CHUNK,
@@ -122,6 +127,7 @@ def _create(rows: list[ParsedRow], subjects: dict[str, int], schools: dict[str, 
         ],
         batch_size=CHUNK,
     )
+    return [teacher.pk for teacher in made]
 
 
 def _main_school(

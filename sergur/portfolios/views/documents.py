@@ -16,7 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.cases.models import Case
-from sergur.cases.selectors import case_get_for_user, case_rights
+from sergur.cases.selectors import case_district_id, case_get_for_user, case_rights
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.signing import public_key_pem
 from sergur.portfolios.documents import (
@@ -43,6 +44,16 @@ def _pdf(content: bytes, filename: str) -> FileResponse:
     return FileResponse(io.BytesIO(content), content_type="application/pdf", filename=filename)
 
 
+def _recorded(request: AuthenticatedHttpRequest, case: Case, file: str) -> None:
+    audit_download(
+        request=request,
+        file=file,
+        object_kind="case",
+        object_id=case.pk,
+        district_id=case_district_id(case),
+    )
+
+
 @require_safe
 @never_cache
 @login_required
@@ -54,6 +65,7 @@ def receipt(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
         raise Http404
     query = urlencode({"code": data.code})
     verify_url = request.build_absolute_uri(f"{reverse('portfolios:receipt_verify')}?{query}")
+    _recorded(request, case, "receipt")
     return _pdf(receipt_pdf(data, verify_url=verify_url), f"tanda-terima-{case.pk}.pdf")
 
 
@@ -64,6 +76,7 @@ def book(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     """The printable portfolio book."""
     case = _exportable_case(request, pk)
     data = book_read(case=case, now=timezone.now())
+    _recorded(request, case, "book")
     return _pdf(book_pdf(data), f"portofolio-{case.pk}.pdf")
 
 

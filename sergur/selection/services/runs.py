@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_open
+from sergur.cases.services import case_events_record, case_open
 from sergur.registry.models import District, ProgrammeYear, Teacher
 from sergur.rules.messages import Message
 from sergur.rules.selection import Candidate, Ranked, service_years
@@ -77,13 +77,14 @@ def case_number_set(*, case: Case, number: str, actor: User | None) -> Case:
     case.save(update_fields=["participant_number", "updated_at"])
     # The case log has no kind for a number yet; the event is stored with its own kind and
     # the old and new number (no personal data).
-    CaseEvent(
+    event = CaseEvent(
         case=case,
         actor=actor,
         kind=NUMBER_EVENT,
         reason=str(NUMBER_SET if number else NUMBER_WITHDRAWN),
         data={"from": previous, "to": number},
-    ).save()
+    )
+    case_events_record(events=[event])
     return case
 
 

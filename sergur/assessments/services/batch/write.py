@@ -18,7 +18,7 @@ from sergur.assessments.selectors.batch import CHUNK, Current, Decided
 from sergur.assessments.selectors.batch.read import id_in
 from sergur.assessments.services.allocation import third_assessor_allocate
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_transition_many
+from sergur.cases.services import case_event_rows_audit, case_transition_many
 from sergur.rules.assessment import mean_parts
 
 
@@ -234,6 +234,7 @@ def chunk_write(
     events = _decide_again(changed, currents, actor=actor, now=now)
     events += _reconcile(reconcile, currents, mode=mode, actor=actor, now=now)
     _insert(CaseEvent, events)
+    case_event_rows_audit(rows=events, actor=actor)
     if mode == Reconciliation.Mode.THIRD:
         for case in Case.objects.filter(pk__in=[d.case_id for d in reconcile]):
             round_ = next(d.round for d in reconcile if d.case_id == case.pk)

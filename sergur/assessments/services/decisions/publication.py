@@ -15,7 +15,7 @@ from sergur.accounts.models import User
 from sergur.assessments.models import Result
 from sergur.assessments.selectors import params_for
 from sergur.cases.models import Case, CaseEvent
-from sergur.cases.services import case_transition_check
+from sergur.cases.services import case_events_record, case_transition_check
 from sergur.rules.workflow import sources_of
 
 NOT_CURRENT = _("This result has been superseded; only the current result can be published.")
@@ -101,7 +101,7 @@ def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> R
     case.full_clean()
     case.save(update_fields=["state", "reopen_until", "updated_at"])
     event.full_clean()
-    event.save()
+    case_events_record(events=[event])
     return result
 
 
@@ -135,5 +135,5 @@ def results_publish(
     Case.objects.bulk_update(
         list(cases.values()), ["state", "reopen_until", "updated_at"], batch_size=1000
     )
-    CaseEvent.objects.bulk_create(events, batch_size=1000)
+    case_events_record(events=events)
     return locked

@@ -25,6 +25,8 @@ from sergur.assessments.selectors.decisions import (
 )
 from sergur.assessments.services.decisions import clarification_resolve, clarification_respond
 from sergur.cases.models import Case
+from sergur.cases.selectors import case_district_id
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, file_download
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
@@ -131,6 +133,14 @@ def clarification_file(
 ) -> FileResponse:
     """A clarification's scan, for the teacher who sent it and the rayon's admin."""
     answer = clarification_response_get_for_user(user=request.user, pk=pk, response_pk=response_pk)
+    audit_download(
+        request=request,
+        file="clarification",
+        object_kind="case",
+        object_id=answer.case_id,
+        district_id=case_district_id(answer.case),
+        detail={"clarification": answer.pk},
+    )
     return file_download(
         answer.file.open("rb"),
         filename=answer.original_name or "scan",

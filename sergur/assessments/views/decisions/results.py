@@ -18,6 +18,7 @@ from sergur.assessments.forms.decisions import CodeFilterForm
 from sergur.assessments.models import Result
 from sergur.assessments.selectors.decisions import district_results, plpg_rows
 from sergur.assessments.views.decisions.publication import PAGE_SIZE
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest, attachment
 from sergur.common.i18n import rules_lang
 from sergur.tabular.spreadsheet import neutralise
@@ -71,6 +72,13 @@ def plpg(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """The PLPG list: the teachers whose published decision is MPLPG (CSV with ?format=csv)."""
     rows = plpg_rows(user=request.user)
     if request.GET.get("format") == "csv":
+        audit_download(
+            request=request,
+            file="plpg_csv",
+            object_kind="rayon",
+            object_id=request.user.rayon_id or "",
+            district_id=None,
+        )
         return _csv(
             (_result_cells(r) for r in rows.iterator(chunk_size=2000)),
             _result_header(),
@@ -90,6 +98,14 @@ def district_results_page(request: AuthenticatedHttpRequest) -> HttpResponseBase
     rows = district_results(user=request.user, code=code)
     lang = rules_lang()
     if request.GET.get("format") == "csv":
+        audit_download(
+            request=request,
+            file="results_csv",
+            object_kind="district",
+            object_id=request.user.district_id or "",
+            district_id=request.user.district_id,
+            detail={"code": code},
+        )
         return _csv(
             (
                 [*_result_cells(r), " | ".join(r.reasons.get(lang, []))]

@@ -19,6 +19,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.panels import case_panels
+from sergur.cases.selectors import case_district_id
+from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest, attachment
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.forms import SubmitForm
@@ -163,5 +165,12 @@ def export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     document = portfolio_document(portfolio_read(case=case), include_envelope=False)
     body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    audit_download(
+        request=request,
+        file="export",
+        object_kind="case",
+        object_id=case.pk,
+        district_id=case_district_id(case),
+    )
     response = HttpResponse(body, content_type="application/json")
     return attachment(response, filename=f"export-{case.pk}.json")

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
+from sergur.cases.selectors import case_district_id
+from sergur.common.audit import audit_download
 from sergur.common.http import (
     AuthenticatedHttpRequest,
     error_messages,
@@ -105,6 +107,14 @@ def evidence_download(request: AuthenticatedHttpRequest, pk: int, evidence_id: i
     if not rights.view_evidence:
         raise PermissionDenied
     _row, file = evidence_or_404(portfolio_read(case=case), evidence_id)
+    audit_download(
+        request=request,
+        file="evidence",
+        object_kind="case",
+        object_id=case.pk,
+        district_id=case_district_id(case),
+        detail={"evidence": evidence_id},
+    )
     return file_download(
         file.file.open("rb"),
         filename=file.original_name,  # sanitised by the service when it was stored

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from sergur.common import views
+
+app_name = "common"
+
+urlpatterns = [
+    path("audit/", views.audit_list, name="audit"),
+]
