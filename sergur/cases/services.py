@@ -12,6 +12,7 @@ from django.db import transaction
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
+from sergur.cases.signals import events_logged
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear, Teacher
 from sergur.rules.workflow import Actor, transition_check
@@ -51,6 +52,7 @@ def case_event_record(
     )
     event.full_clean()
     event.save()
+    events_logged.send(sender=CaseEvent, events=[event])
     return event
 
 

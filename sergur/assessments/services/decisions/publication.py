@@ -16,6 +16,7 @@ from sergur.assessments.models import Result
 from sergur.assessments.selectors import params_for
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_transition_check
+from sergur.cases.signals import events_logged
 from sergur.rules.workflow import sources_of
 
 NOT_CURRENT = _("This result has been superseded; only the current result can be published.")
@@ -102,6 +103,7 @@ def result_publish(*, result: Result, actor: User | None, now: dt.datetime) -> R
     case.save(update_fields=["state", "reopen_until", "updated_at"])
     event.full_clean()
     event.save()
+    events_logged.send(sender=CaseEvent, events=[event])
     return result
 
 
@@ -136,4 +138,5 @@ def results_publish(
         list(cases.values()), ["state", "reopen_until", "updated_at"], batch_size=1000
     )
     CaseEvent.objects.bulk_create(events, batch_size=1000)
+    events_logged.send(sender=CaseEvent, events=events)
     return locked
