@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("sergur.verification.urls")),
     path("", include("sergur.assessments.urls")),
     path("", include("sergur.appeals.urls")),
+    path("", include("sergur.notifications.urls")),
     path("", include("sergur.scoring.urls")),
     path("", include("sergur.common.urls")),
 ]

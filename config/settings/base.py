@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sergur.assessments",
     "sergur.verification",
     "sergur.appeals",
+    "sergur.notifications",
     "sergur.scoring",
     "sergur.demo",
 ]
@@ -234,6 +235,27 @@ LOGGING = {
         "sergur.audit": {"handlers": ["audit_json"], "level": "INFO", "propagate": False},
     },
 }
+
+# E-mail (notifications, docs/notifications.md): the embedded default writes every message to
+# the console; a deployment sets SERGUR_EMAIL_BACKEND to Django's SMTP backend
+# (django.core.mail.backends.smtp.EmailBackend) and the SERGUR_EMAIL_* variables. Links in
+# messages start with SERGUR_SITE_URL.
+_MAIL_BACKEND = env_str("SERGUR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_SMTP_OPTIONS = {
+    "host": env_str("SERGUR_EMAIL_HOST", "localhost"),
+    "port": env_int("SERGUR_EMAIL_PORT", 587, minimum=1),
+    "username": env_str("SERGUR_EMAIL_HOST_USER", ""),
+    "password": env_str("SERGUR_EMAIL_HOST_PASSWORD", ""),
+    "use_tls": env_bool("SERGUR_EMAIL_USE_TLS", True),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        "OPTIONS": _SMTP_OPTIONS if _MAIL_BACKEND.endswith(".smtp.EmailBackend") else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("SERGUR_EMAIL_FROM", "sergur <noreply@sergur.invalid>")
+SERGUR_SITE_URL = env_str("SERGUR_SITE_URL", "http://127.0.0.1:8000")
 
 # Background work (Celery, config/celery.py). The embedded default runs every task inline
 # (eager): no broker, no worker. A deployment sets SERGUR_CELERY_EAGER=0 and points

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
+from sergur.cases.signals import events_logged
 from sergur.common.audit import Action, AuditEntry, Detail, actor_fields, audit_record_many
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import ProgrammeYear, Teacher
@@ -116,6 +117,7 @@ def case_events_record(*, events: Sequence[CaseEvent]) -> list[CaseEvent]:
             )
         )
     audit_record_many(entries=entries)
+    events_logged.send(sender=CaseEvent, events=saved)
     return saved
 
 

@@ -295,6 +295,11 @@ TABLE: dict[str, Page] = {
     "two_factor_enrol": signed_in(),
     "two_factor_recovery_codes": post((), SIGNED_IN, login_first=True),
     "two_factor_turn_off": post((), SIGNED_IN, login_first=True),
+    # Notifications: everyone reads their own inbox; a message opens for its recipient only.
+    "notifications:inbox": signed_in(),
+    "notifications:preferences": signed_in(),
+    "notifications:read_all": post((), SIGNED_IN, login_first=True),
+    "notifications:open": post(("notice",), OWNER, NOBODY),
     # The audit trail: a district's committee and head read their district's records, the
     # operator every record (docs/audit.md).
     "common:audit": signed_in(

@@ -28,11 +28,13 @@ from sergur.assessments.services.decisions import clarification_respond, result_
 from sergur.assessments.tests.decisions_support import decided, extra_case
 from sergur.assessments.tests.support import allocate, at_rayon, submit_complete, submit_sheet
 from sergur.assessments.tests.test_reconciliation import KEY
-from sergur.cases.models import Case
+from sergur.cases.models import Case, CaseEvent
 from sergur.cases.selectors import PRINCIPAL_DUTY
+from sergur.cases.services import case_event_record
 from sergur.conftest import Cast
 from sergur.imports.services import import_batch_create, import_check
 from sergur.imports.tests.factories import csv_upload, row
+from sergur.notifications.services import notices_make
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.tests.teacher_support import add_row, attach, pdf_upload
 from sergur.registry.tests.factories import (
@@ -284,6 +286,7 @@ def build_world(cast: Cast) -> World:
     batch = import_check(batch=import_batch_create(actor=cast.dinas, upload=csv_upload([row(1)])))
     targets["import"] = Target(name="import", kwargs={"pk": batch.pk})
     targets["transfer"] = _transfer(cast)
+    targets["notice"] = _notice(cast)
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None
     # A selection run of Bantul (nobody selected: its teachers lack the data), with its SK.
@@ -314,6 +317,13 @@ def _principal_case(cast: Cast) -> Target:
         people=target.people,
         principal_participant=True,
     )
+
+
+def _notice(cast: Cast) -> Target:
+    """A message in the owner's inbox (Sri's portfolio returned)."""
+    event = case_event_record(case=cast.sri_case, actor=None, kind=CaseEvent.Kind.RETURNED)
+    (notice,) = notices_make(event_ids=[event.pk], now=timezone.now())
+    return Target(name="notice", kwargs={"pk": notice.pk})
 
 
 def _transfer(cast: Cast) -> Target:

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "sergur.notifications"
+    label = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        """Follow the case log, and put the inbox in the main menu."""
+        from sergur.cases.signals import events_logged
+        from sergur.common.menu import MenuEntry, menu_register, signed_in
+        from sergur.notifications.receivers import on_events_logged
+
+        events_logged.connect(on_events_logged, dispatch_uid="notifications")
+        menu_register(
+            MenuEntry(
+                "notifications:inbox",
+                _("Inbox"),
+                35,
+                signed_in,
+                also_current=("notifications:preferences",),
+            )
+        )

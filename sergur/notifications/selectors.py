@@ -1,0 +1,128 @@
+"""Who a case's event concerns, and a person's inbox (docs/notifications.md).
+
+Each kind of event that waits on someone or changes something for them names its people
+here, in one place per kind; any other event makes no message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from sergur.accounts.models import User
+from sergur.assessments.models import Allocation
+from sergur.cases.models import CaseEvent
+from sergur.cases.selectors import is_principal_participant, main_school_id
+from sergur.notifications.models import Kind, Notification, Preference
+
+
+def _teacher(event: CaseEvent) -> list[User]:
+    user = event.case.teacher.user
+    return [user] if user is not None else []
+
+
+def _envelope_fillers(event: CaseEvent) -> list[User]:
+    """The principal of the main school (for a principal-participant, the head of the district
+    office in the principal's place) and the school's supervisor."""
+    case = event.case
+    school = main_school_id(case)
+    if school is None:
+        return []
+    if is_principal_participant(case):
+        district = case.teacher.assignments.filter(is_main=True).values_list(
+            "school__subdistrict__district", flat=True
+        )
+        first = Q(role=User.Role.DISTRICT_HEAD, district__in=list(district))
+    else:
+        first = Q(role=User.Role.PRINCIPAL, school=school)
+    others = Q(role=User.Role.SUPERVISOR, supervised_schools=school)
+    return list(User.objects.filter(first | others, is_active=True).distinct())
+
+
+def _assessors(event: CaseEvent) -> list[User]:
+    """The assessors newly allocated: the event's round (and slot, for one assessor)."""
+    data = event.data if isinstance(event.data, dict) else {}
+    rows = Allocation.objects.filter(case=event.case, active=True)
+    if "round" in data:
+        rows = rows.filter(round=data["round"])
+    if "slot" in data:
+        rows = rows.filter(slot=data["slot"])
+    return [row.assessor.user for row in rows.select_related("assessor__user")]
+
+
+def _rayon_admins(event: CaseEvent) -> list[User]:
+    """The admins of the rayon serving the case's province."""
+    province = event.case.teacher.assignments.filter(is_main=True).values_list(
+        "school__subdistrict__district__province", flat=True
+    )
+    return list(
+        User.objects.filter(
+            role=User.Role.RAYON_ADMIN, rayon__provinces__in=list(province), is_active=True
+        ).distinct()
+    )
+
+
+WHO: dict[str, tuple[Kind, Callable[[CaseEvent], list[User]]]] = {
+    CaseEvent.Kind.SUBMITTED: (Kind.ENVELOPE, _envelope_fillers),
+    CaseEvent.Kind.RETURNED: (Kind.RETURNED, _teacher),
+    CaseEvent.Kind.PUBLISHED: (Kind.PUBLISHED, _teacher),
+    CaseEvent.Kind.APPEAL_DECIDED: (Kind.APPEAL_DECIDED, _teacher),
+    CaseEvent.Kind.ALLOCATED: (Kind.ALLOCATED, _assessors),
+    CaseEvent.Kind.REASSIGNED: (Kind.ALLOCATED, _assessors),
+    CaseEvent.Kind.RECONCILIATION: (Kind.RECONCILIATION, _rayon_admins),
+}
+"""Which events make a message, of which kind, for whom."""
+
+
+def notice_recipients(event: CaseEvent) -> tuple[Kind, list[User]] | None:
+    """The kind and the people an event concerns; None when it makes no message. The actor is
+    never told what they did themself."""
+    found = WHO.get(event.kind)
+    if found is None:
+        return None
+    kind, who = found
+    people = [user for user in who(event) if user.pk != event.actor_id]
+    return kind, people
+
+
+def events_for_notice(ids: Iterable[int]) -> QuerySet[CaseEvent]:
+    """The events by id, with what the recipients and the message need."""
+    return CaseEvent.objects.filter(pk__in=list(ids), kind__in=list(WHO)).select_related(
+        "case__teacher__user", "case__programme_year"
+    )
+
+
+def email_wanted(users: Iterable[User], kind: Kind) -> set[int]:
+    """Of these people, those who get this kind by e-mail too (no choice recorded: yes) and
+    have an address."""
+    people = [user for user in users if user.email]
+    declined = set(
+        Preference.objects.filter(user__in=people, kind=kind, email=False).values_list(
+            "user_id", flat=True
+        )
+    )
+    return {user.pk for user in people if user.pk not in declined}
+
+
+def inbox(*, user: User) -> QuerySet[Notification]:
+    """The person's own messages, newest first (only their own: the one access rule)."""
+    return Notification.objects.filter(recipient=user).select_related(
+        "case__teacher", "case__programme_year"
+    )
+
+
+def unread_count(*, user: User) -> int:
+    """How many of the person's messages are unread."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notification_get_for_user(*, user: User, pk: int) -> Notification:
+    """One of the person's own messages; 404 for anyone else's."""
+    return get_object_or_404(Notification, pk=pk, recipient=user)
+
+
+def preferences_of(*, user: User) -> dict[str, bool]:
+    """The person's e-mail choice per kind (yes where none is recorded)."""
+    chosen = dict(Preference.objects.filter(user=user).values_list("kind", "email"))
+    return {kind: chosen.get(kind, True) for kind in Kind.values}

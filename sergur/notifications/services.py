@@ -1,0 +1,95 @@
+"""Writes of notifications: the messages made from a case's new events (inbox and e-mail,
+run by the background worker), reading one, and a person's e-mail choices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from sergur.accounts.models import User
+from sergur.cases.models import CaseEvent
+from sergur.notifications.models import Kind, Notification, Preference
+from sergur.notifications.selectors import email_wanted, events_for_notice, notice_recipients
+
+
+def notices_make(*, event_ids: Iterable[int], now: dt.datetime) -> list[Notification]:
+    """Put a message in the inbox of every person the events concern and e-mail those who
+    want it. Idempotent: a message already made for a person and an event is not made or sent
+    again (a redelivered task). Returns the messages made."""
+    made: list[Notification] = []
+    for event in events_for_notice(event_ids):
+        found = notice_recipients(event)
+        if found is None:
+            continue
+        kind, people = found
+        made += _for_event(event, kind, people, now)
+    return made
+
+
+@transaction.atomic
+def _for_event(
+    event: CaseEvent, kind: Kind, people: list[User], now: dt.datetime
+) -> list[Notification]:
+    have = set(
+        Notification.objects.filter(event=event, recipient__in=people).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    fresh = [user for user in people if user.pk not in have]
+    rows = [
+        Notification(recipient=user, kind=kind, case=event.case, event=event, created_at=now)
+        for user in fresh
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    wanted = email_wanted(fresh, kind)
+    messages = [_email(event, kind, user) for user in fresh if user.pk in wanted]
+    if messages:
+        mailers.default.send_messages(messages)
+        Notification.objects.filter(event=event, recipient_id__in=wanted).update(emailed_at=now)
+    return rows
+
+
+def _email(event: CaseEvent, kind: Kind, user: User) -> EmailMessage:
+    """The e-mail of one message: what happened and a link, in the site's language, with no
+    personal data but the participant number (names stay in the app)."""
+    link = settings.SERGUR_SITE_URL.rstrip("/") + reverse("portfolios:case", args=[event.case_id])
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "kind": kind,
+            "label": Kind(kind).label,
+            "number": event.case.participant_number,
+            "code": (event.data or {}).get("code", "") if isinstance(event.data, dict) else "",
+            "link": link,
+            "inbox": settings.SERGUR_SITE_URL.rstrip("/") + reverse("notifications:inbox"),
+        }
+        subject = render_to_string("notifications/email/subject.txt", context).strip()
+        body = render_to_string("notifications/email/body.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[user.email])
+
+
+def notification_read(*, notification: Notification, now: dt.datetime) -> Notification:
+    """Mark one's own message read (once; reading again changes nothing)."""
+    if notification.read_at is None:
+        notification.read_at = now
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_read_all(*, user: User, now: dt.datetime) -> int:
+    """Mark all of one's unread messages read; how many were."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=now)
+
+
+@transaction.atomic
+def preferences_set(*, user: User, email: dict[str, bool]) -> None:
+    """Record the person's e-mail choice for every kind given."""
+    for kind, wanted in email.items():
+        Kind(kind)  # an unknown kind is a programming error, never stored
+        Preference.objects.update_or_create(user=user, kind=kind, defaults={"email": wanted})
