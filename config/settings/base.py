@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "sergur.verification",
     "sergur.appeals",
     "sergur.scoring",
+    "sergur.privacy",
     "sergur.demo",
 ]
 
@@ -164,6 +165,10 @@ SERGUR_SIGNING_KEYS = env_str("SERGUR_SIGNING_KEYS", "") or env_secret_file(
 SERGUR_SIGNING_KEY_FILE = env_str(
     "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")
 )
+# How long each kind of record is kept (sergur/rules/retention.toml, docs/privacy.md); a
+# deployment may name its own file of the same form.
+_retention_file = env_str("SERGUR_RETENTION_FILE", "")
+SERGUR_RETENTION_FILE = BASE_DIR / _retention_file if _retention_file else None
 
 # The shared cache: the sign-in lockout and the public lookup's throttle count here, so every
 # process and every host sees the same counts. SERGUR_CACHE_URL=redis://host:6379/1 selects

@@ -96,6 +96,7 @@ class CaseEvent(AppendOnlyModel):
         TRANSFER_APPROVED = "transfer_approved", _("Transfer approved: moved to another district")
         TRANSFER_REFUSED = "transfer_refused", _("Transfer refused")
         TRANSFER_ESCALATED = "transfer_escalated", _("Transfer disputed before the province")
+        RETENTION = "retention", _("Records deleted under the retention rules")
 
     append_only_message = "case events are append-only"
 
