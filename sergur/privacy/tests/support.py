@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import time_machine
+
 from sergur.appeals.models import Appeal
 from sergur.appeals.services import appeal_file
 from sergur.appeals.tests.support import LATER, NOW, assessed_and_published, upload
@@ -18,8 +20,10 @@ __all__ = ["LATER", "NOW", "closed_case"]
 
 def closed_case(case: Case, cast: Any, *, appeal_decided: bool = True) -> tuple[Result, Appeal]:
     """`case` assessed by asesor and asesor2, published on NOW, appealed with a PDF on LATER;
-    the appeal decided (upheld) a day later unless `appeal_decided` is False."""
-    result = assessed_and_published(case, cast, now=NOW)
+    the appeal decided (upheld) a day later unless `appeal_decided` is False. The clock stands
+    at NOW meanwhile, so that the case log's times (written by the database) are NOW's."""
+    with time_machine.travel(NOW, tick=False):
+        result = assessed_and_published(case, cast, now=NOW)
     teacher = case.teacher.user
     assert teacher is not None
     appeal = appeal_file(
