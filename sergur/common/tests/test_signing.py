@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from sergur.common.checks import signing_keys_check
 from sergur.common.signing import (
     Failure,
     SigningKeyError,
@@ -226,3 +227,19 @@ def test_the_published_key_set_is_json_by_key_id(key_file: Path, client: Client)
     assert keys[0]["kty"] == "OKP" and keys[0]["crv"] == "Ed25519"
     raw = base64.urlsafe_b64decode(keys[0]["x"] + "=")
     assert len(raw) == 32
+
+
+def test_the_system_check_refuses_unusable_keys_from_the_environment(settings):
+    settings.SERGUR_SIGNING_KEYS = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
+
+    errors = signing_keys_check()
+
+    assert [error.id for error in errors] == ["sergur.E001"]
+    assert "SERGUR_SIGNING_KEYS" in errors[0].msg
+
+
+def test_the_system_check_accepts_good_keys_and_the_embedded_default(settings):
+    settings.SERGUR_SIGNING_KEYS = key_generate()
+    assert signing_keys_check() == []
+    settings.SERGUR_SIGNING_KEYS = ""
+    assert signing_keys_check() == []
