@@ -123,3 +123,16 @@ class CaseEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+
+SEALED_KINDS = frozenset(
+    {
+        CaseEvent.Kind.RECONCILIATION,
+        CaseEvent.Kind.CORRECTED,
+        CaseEvent.Kind.DECIDED,
+        CaseEvent.Kind.RESCORED,
+    }
+)
+"""The rayon's own steps towards a decision: their codes and reasons (the decision before it
+is published, the two assessors' recommendations and how far apart they were, corrections)
+are for the rayon alone; the teacher reads the published decision instead."""

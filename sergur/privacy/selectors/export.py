@@ -39,7 +39,7 @@ from sergur.assessments.models import (
     Result,
     Sheet,
 )
-from sergur.cases.models import Case, CaseEvent
+from sergur.cases.models import SEALED_KINDS, Case, CaseEvent
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
 from sergur.registry.models import Teacher, TeachingAssignment
 from sergur.selection.models import SelectionEntry
@@ -56,6 +56,10 @@ CLOSED_ENVELOPE = _(
 )
 ACCOUNT_SECTION = _("The account is its own section of the copy.")
 PASSWORD = _("A secret: only a one-way hash of the password is stored, never shown.")
+SEALED = _(
+    "The rayon's own steps towards a decision keep their codes and reasons to the rayon, as "
+    "on the case page; the published decision is in the results."
+)
 
 EXCLUDED: Mapping[type[models.Model], StrOrPromise] = {
     DeclaredRelation: _(
@@ -80,6 +84,8 @@ class Section:
     model: type[models.Model]
     rows: Callable[[Teacher], QuerySet[Any]]
     omit: Mapping[str, StrOrPromise] = field(default_factory=dict)
+    seal: Callable[[Any], bool] | None = None
+    """Rows whose `reason` and `data` stay sealed (emptied, with the reason why)."""
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -107,6 +113,7 @@ SECTIONS: tuple[Section, ...] = (
         _("Case log"),
         CaseEvent,
         lambda t: CaseEvent.objects.filter(case__teacher=t),
+        seal=lambda event: event.kind in SEALED_KINDS,
     ),
     Section(
         "portfolio_entries",
@@ -284,6 +291,8 @@ def _row(
         row[name] = _plain(value)
         if model_field.choices and value not in (None, ""):
             row[f"{name}_display"] = str(getattr(obj, f"get_{name}_display")())
+    if section.seal is not None and section.seal(obj):
+        row.update(reason="", data={}, sealed=str(SEALED))
     return row
 
 

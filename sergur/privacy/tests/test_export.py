@@ -197,3 +197,13 @@ def test_staff_menus_do_not_link_the_copy(client, cast):
     client.force_login(cast.dinas)
 
     assert MINE not in client.get(reverse("cases:list")).content.decode()
+
+
+def test_the_rayons_sealed_steps_keep_their_codes_and_reasons(client, cast, closed):
+    _response, archive = download(client, cast.sri)
+
+    events = data_of(archive)["sections"]["case_events"]
+    decided = [event for event in events if event["kind"] == "decided"]
+    assert decided and all(e["reason"] == "" and e["data"] == {} for e in decided)
+    assert all(e["sealed"] for e in decided)
+    assert all("sealed" not in e for e in events if e["kind"] == "submitted")
