@@ -177,8 +177,20 @@ def key_set() -> KeySet:
         return _from_text(text)
     file = Path(settings.SERGUR_SIGNING_KEY_FILE)
     if not file.exists():
-        key_file_write(file, key_generate())
+        _key_file_create(file)
     return _from_file(str(file), file.stat().st_mtime_ns)
+
+
+def _key_file_create(path: Path) -> None:
+    """The embedded default's first key, written once, readable by the owner only; a process
+    that loses the race to make it reads the winner's."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key_generate())
 
 
 def key_file_rotate(*, path: Path, keep: int | None = None) -> str:

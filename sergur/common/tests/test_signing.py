@@ -243,3 +243,15 @@ def test_the_system_check_accepts_good_keys_and_the_embedded_default(settings):
     assert signing_keys_check() == []
     settings.SERGUR_SIGNING_KEYS = ""
     assert signing_keys_check() == []
+
+
+def test_a_key_file_made_meanwhile_by_another_process_is_kept(key_file: Path) -> None:
+    from sergur.common import signing
+
+    key_file.parent.mkdir(parents=True)
+    key_file.write_text(key_generate())
+    before = key_file.read_text()
+
+    signing._key_file_create(key_file)
+
+    assert key_file.read_text() == before
