@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sergur.privacy.selectors.export import (
     EXCLUDED,
+    OWNED_BY_ACCOUNT,
     SECTIONS,
     FileRef,
     Section,
@@ -19,6 +20,7 @@ from sergur.privacy.selectors.retention import (
 
 __all__ = [
     "EXCLUDED",
+    "OWNED_BY_ACCOUNT",
     "SECTIONS",
     "ClosedCase",
     "FileRef",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.admin.models import LogEntry
 from django.db import models
 from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
@@ -31,6 +32,7 @@ from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
 from sergur.assessments.models import (
     Allocation,
+    Assessor,
     ClarificationResponse,
     Correction,
     DeclaredRelation,
@@ -185,6 +187,16 @@ ACCOUNT_FIELDS = (
     "last_login",
 )
 ACCOUNT_OMIT: Mapping[str, StrOrPromise] = {"password": PASSWORD}
+
+
+OWNED_BY_ACCOUNT: Mapping[type[models.Model], StrOrPromise] = {
+    Teacher: _("The master data section."),
+    TOTPDevice: _("The account section says whether a second factor is set (never its secret)."),
+    StaticDevice: _("The account section counts the recovery codes left (never the codes)."),
+    Assessor: _("An assessor's register entry: a staff record, which a teacher account has not."),
+    LogEntry: _("The admin site's record of an operator's changes: staff accounts only."),
+}
+"""Models that belong to an account (a `user` field), and where the copy has them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import models
 
+from sergur.accounts.models import User
 from sergur.cases.models import Case
-from sergur.privacy.selectors import EXCLUDED, SECTIONS
+from sergur.privacy.selectors import EXCLUDED, OWNED_BY_ACCOUNT, SECTIONS
 from sergur.registry.models import Teacher
 
 
@@ -57,3 +58,20 @@ def test_a_field_left_out_of_a_section_exists_and_has_a_reason():
         for name, reason in section.omit.items():
             assert name in names, f"{section.key}.{name} is not a field"
             assert str(reason).strip()
+
+
+def test_every_model_that_belongs_to_an_account_is_placed_in_the_copy():
+    owned = {
+        model
+        for model in apps.get_models()
+        for f in model._meta.concrete_fields
+        if f.is_relation and f.related_model is User and f.name == "user"
+    }
+
+    missing = owned - set(OWNED_BY_ACCOUNT)
+
+    assert not missing, (
+        "say where the teacher's copy has these account records (OWNED_BY_ACCOUNT in"
+        f" sergur/privacy/selectors/export.py): {sorted(m._meta.label for m in missing)}"
+    )
+    assert all(str(reason).strip() for reason in OWNED_BY_ACCOUNT.values())
