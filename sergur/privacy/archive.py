@@ -34,13 +34,26 @@ def _document(data: TeacherData) -> dict[str, Any]:
     }
 
 
+def _readable(value: Any) -> Any:
+    """A value as the summary shows it: a related record by its label, lists and objects
+    (portfolio values, reasons) as indented JSON."""
+    if isinstance(value, dict) and set(value) == {"id", "label"}:
+        return value["label"]
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return value
+
+
 def _summary(data: TeacherData) -> str:
     sections = [
         {
             "key": key,
             "title": data.titles[key],
             "rows": [
-                [(data.labels[key].get(name, name), value) for name, value in row.items()]
+                [
+                    (data.labels[key].get(name, name), _readable(value))
+                    for name, value in row.items()
+                ]
                 for row in rows
             ],
         }

@@ -95,6 +95,8 @@ def test_the_summary_is_readable_html_in_the_users_language(client, cast, closed
     assert cast.sri_case.teacher.name in summary
     assert cast.sri_case.teacher.nuptk in summary
     assert "<h2>" in summary and 'lang="id"' in summary
+    assert "SMP Negeri 1 Bantul" in summary
+    assert "{'" not in summary  # objects are shown as JSON, not as Python's repr
 
 
 def named(*users):
