@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from psycopg import sql
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,8 +79,23 @@ def bench_env(database_url: str, scratch: Path) -> dict[str, str]:
         SERGUR_MEDIA_ROOT=str(scratch / "media"),
         SERGUR_STATIC_ROOT=str(scratch / "static"),
         SERGUR_SIGNING_KEY_FILE=str(scratch / "signing-key.pem"),
+        # Production settings take the receipt key from the environment only.
+        SERGUR_SIGNING_KEYS=signing_key_pem(),
     )
     return env
+
+
+def signing_key_pem() -> str:
+    """A fresh Ed25519 signing key (PEM), as `manage.py signing_keys --generate` prints."""
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode("ascii")
+    )
 
 
 def manage(env: dict[str, str], *args: str) -> float:

@@ -55,3 +55,29 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_secret_file(name: str) -> str:
+    """Read the file the variable names (empty text when the variable is unset). The file must
+    be readable by its owner only: one that its group or others may read is refused."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    path = Path(raw)
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise ImproperlyConfiguredEnvError(
+            f"environment variable {name} names a file that cannot be read"
+        ) from None
+    if mode & 0o077:
+        raise ImproperlyConfiguredEnvError(
+            f"environment variable {name} names a file that its group or others may read or"
+            f" write (mode {mode & 0o777:o}); allow its owner only (chmod 600)"
+        )
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ImproperlyConfiguredEnvError(
+            f"environment variable {name} names a file that cannot be read"
+        ) from None

@@ -8,7 +8,7 @@ import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from config.env import BASE_DIR, env_bool, env_int, env_list, env_str
+from config.env import BASE_DIR, env_bool, env_int, env_list, env_secret_file, env_str
 
 # Lets generic admin and queryset classes be subscripted at run time (django-stubs).
 django_stubs_ext.monkeypatch()
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "sergur.appeals",
     "sergur.notifications",
     "sergur.scoring",
+    "sergur.privacy",
     "sergur.demo",
 ]
 
@@ -158,10 +159,20 @@ SERGUR_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 SERGUR_IMAGE_MAX_PIXELS = 40_000_000
 # Teacher master-data imports (CSV/XLSX): files are streamed; larger ones are refused unread.
 SERGUR_IMPORT_MAX_BYTES = 200 * 1024 * 1024
-# The Ed25519 key that signs submission receipts (PEM, PKCS#8). Made on first use when absent.
+# The Ed25519 keys that sign receipts and other codes (PEM, PKCS#8; the first signs, the others
+# only verify: sergur/common/signing.py, docs/security.md "Signing keys"). Production gives them
+# in SERGUR_SIGNING_KEYS or in a file readable by its owner only, SERGUR_SIGNING_KEYS_FILE; the
+# embedded default keeps them in SERGUR_SIGNING_KEY_FILE, made on first use when absent.
+SERGUR_SIGNING_KEYS = env_str("SERGUR_SIGNING_KEYS", "") or env_secret_file(
+    "SERGUR_SIGNING_KEYS_FILE"
+)
 SERGUR_SIGNING_KEY_FILE = env_str(
     "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")
 )
+# How long each kind of record is kept (sergur/rules/retention.toml, docs/privacy.md); a
+# deployment may name its own file of the same form.
+_retention_file = env_str("SERGUR_RETENTION_FILE", "")
+SERGUR_RETENTION_FILE = BASE_DIR / _retention_file if _retention_file else None
 
 # The shared cache: the sign-in lockout and the public lookup's throttle count here, so every
 # process and every host sees the same counts. SERGUR_CACHE_URL=redis://host:6379/1 selects

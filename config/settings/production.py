@@ -3,12 +3,17 @@ check --deploy` is clean with these settings (CI runs it)."""
 
 from __future__ import annotations
 
-from config.env import env_bool, env_list, env_str
+from config.env import ImproperlyConfiguredEnvError, env_bool, env_list, env_str
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = env_str("SERGUR_SECRET_KEY")
 ALLOWED_HOSTS = env_list("SERGUR_ALLOWED_HOSTS", [])
+# Signing keys come from the environment or a secrets file, never from a file under var/.
+if not SERGUR_SIGNING_KEYS:  # noqa: F405
+    raise ImproperlyConfiguredEnvError(
+        "production needs SERGUR_SIGNING_KEYS or SERGUR_SIGNING_KEYS_FILE (docs/security.md)"
+    )
 SECURE_SSL_REDIRECT = env_bool("SERGUR_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from config.env import ImproperlyConfiguredEnvError
+
+# Any text: the settings only carry it; sergur/common/signing.py parses it.
+KEYS = "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n"
+
 
 def load(module: str, monkeypatch: pytest.MonkeyPatch, **env: str) -> ModuleType:
     """A fresh import of a settings module under the given environment."""
-    for name in ("SERGUR_DEBUG", "SERGUR_CACHE_URL", "SERGUR_TRUSTED_PROXIES"):
+    for name in (
+        "SERGUR_DEBUG",
+        "SERGUR_CACHE_URL",
+        "SERGUR_TRUSTED_PROXIES",
+        "SERGUR_SIGNING_KEYS",
+        "SERGUR_SIGNING_KEYS_FILE",
+    ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -28,7 +40,11 @@ def test_debug_is_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch, module: 
 
 def test_production_never_debugs(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load(
-        "config.settings.production", monkeypatch, SERGUR_DEBUG="1", SERGUR_SECRET_KEY="x" * 50
+        "config.settings.production",
+        monkeypatch,
+        SERGUR_DEBUG="1",
+        SERGUR_SECRET_KEY="x" * 50,
+        SERGUR_SIGNING_KEYS=KEYS,
     )
 
     assert settings.DEBUG is False
@@ -42,6 +58,7 @@ def test_the_cache_is_shared_a_table_by_default_and_redis_when_named(
         "config.settings.production",
         monkeypatch,
         SERGUR_SECRET_KEY="x" * 50,
+        SERGUR_SIGNING_KEYS=KEYS,
         SERGUR_CACHE_URL="redis://cache:6379/1",
     ).CACHES["default"]
 
@@ -65,3 +82,30 @@ def test_sign_in_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
     assert settings.AXES_HANDLER == "axes.handlers.cache.AxesCacheHandler"
     assert settings.SERGUR_REQUIRE_2FA is True
+
+
+def test_production_needs_signing_keys_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with pytest.raises(ImproperlyConfiguredEnvError, match="SERGUR_SIGNING_KEYS"):
+        load("config.settings.production", monkeypatch, SERGUR_SECRET_KEY="x" * 50)
+
+    secret = tmp_path / "keys.pem"
+    secret.write_text(KEYS)
+    secret.chmod(0o600)
+    settings = load(
+        "config.settings.production",
+        monkeypatch,
+        SERGUR_SECRET_KEY="x" * 50,
+        SERGUR_SIGNING_KEYS_FILE=str(secret),
+    )
+    assert settings.SERGUR_SIGNING_KEYS == KEYS
+
+    secret.chmod(0o644)
+    with pytest.raises(ImproperlyConfiguredEnvError, match="chmod 600"):
+        load(
+            "config.settings.production",
+            monkeypatch,
+            SERGUR_SECRET_KEY="x" * 50,
+            SERGUR_SIGNING_KEYS_FILE=str(secret),
+        )

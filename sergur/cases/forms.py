@@ -1,4 +1,5 @@
-"""Forms of the case lists: the filters (GET parameters, no personal data but a name)."""
+"""Forms of the case lists: the filters (posted and kept in the session: a name never goes
+into a URL)."""
 
 from __future__ import annotations
 

@@ -98,6 +98,7 @@ class CaseEvent(AppendOnlyModel):
         TRANSFER_APPROVED = "transfer_approved", _("Transfer approved: moved to another district")
         TRANSFER_REFUSED = "transfer_refused", _("Transfer refused")
         TRANSFER_ESCALATED = "transfer_escalated", _("Transfer disputed before the province")
+        RETENTION = "retention", _("Records deleted under the retention rules")
 
     append_only_message = "case events are append-only"
 
@@ -124,3 +125,16 @@ class CaseEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+
+SEALED_KINDS = frozenset(
+    {
+        CaseEvent.Kind.RECONCILIATION,
+        CaseEvent.Kind.CORRECTED,
+        CaseEvent.Kind.DECIDED,
+        CaseEvent.Kind.RESCORED,
+    }
+)
+"""The rayon's own steps towards a decision: their codes and reasons (the decision before it
+is published, the two assessors' recommendations and how far apart they were, corrections)
+are for the rayon alone; the teacher reads the published decision instead."""

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from sergur.cases.forms import CaseFilterForm
 from sergur.cases.models import Case
@@ -20,9 +21,11 @@ from sergur.cases.selectors import (
     case_list_rows,
     envelope_scope,
 )
-from sergur.common.http import AuthenticatedHttpRequest
+from sergur.common.filters import list_filters_recall, list_filters_remember
+from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
 
 PER_PAGE = 50
+FILTERS = "cases"
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,9 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The cases the user follows, filtered and paginated; a teacher with one case goes
     straight to it. The number of queries does not grow with the number of rows."""
     user = request.user
-    form = CaseFilterForm(request.GET or None, envelope_choices=EnvelopeStatus.choices)
+    # The filters come from the session (a name never travels in the URL: common/filters.py).
+    remembered = list_filters_recall(request, key=FILTERS)
+    form = CaseFilterForm(remembered or None, envelope_choices=EnvelopeStatus.choices)
     filters = form.filters()
     rows = case_list_rows(user=user, **filters)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
@@ -63,3 +68,20 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "now": timezone.now(),
     }
     return render(request, "cases/list.html", context)
+
+
+@require_POST
+@login_required
+def case_list_filter(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Remember the list's filters (posted, so that a teacher's name never reaches a URL or
+    an access log) and go back to the list; `clear` forgets them, an invalid filter is
+    refused with its message and the filters stay as they were."""
+    form = CaseFilterForm(request.POST, envelope_choices=EnvelopeStatus.choices)
+    if "clear" in request.POST:
+        list_filters_remember(request, key=FILTERS, filters={})
+    elif form.is_valid():
+        list_filters_remember(request, key=FILTERS, filters=form.filters())
+    else:
+        for message in form_error_messages(form, labelled=True):
+            messages.error(request, message)
+    return redirect("cases:list")

@@ -14,9 +14,9 @@ class CommonConfig(AppConfig):
     label = "common"
 
     def ready(self) -> None:
-        """Record sign-ins and 2FA changes in the audit trail; put the shared pages in the
-        main menu."""
-        from sergur.common import receivers
+        """Register the system checks (the signing keys), record sign-ins and 2FA changes in
+        the audit trail, and put the shared pages in the main menu."""
+        from sergur.common import checks, receivers  # noqa: F401
         from sergur.common.menu import MenuEntry, menu_register
 
         receivers.connect()

@@ -48,6 +48,8 @@ def _for_event(
         for user in fresh
     ]
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    # ignore_conflicts gives the rows no ids: read back what this run made.
+    rows = list(Notification.objects.filter(event=event, recipient__in=fresh))
     wanted = email_wanted(fresh, kind)
     messages = [_email(event, kind, user) for user in fresh if user.pk in wanted]
     if messages:

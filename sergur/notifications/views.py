@@ -38,8 +38,8 @@ def inbox_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "notifications/inbox.html", context)
 
 
-@require_POST
 @login_required
+@require_POST
 def open_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirect:
     """Mark one's message read and go to its case."""
     notice = notification_get_for_user(user=request.user, pk=pk)
@@ -47,8 +47,8 @@ def open_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirec
     return redirect("portfolios:case", pk=notice.case_id)
 
 
-@require_POST
 @login_required
+@require_POST
 def read_all_view(request: AuthenticatedHttpRequest) -> HttpResponseRedirect:
     """Mark all of one's messages read."""
     notifications_read_all(user=request.user, now=timezone.now())

@@ -38,4 +38,5 @@ urlpatterns = [
     path("cases/<int:pk>/receipt.pdf", documents.receipt, name="receipt"),
     path("cases/<int:pk>/book.pdf", documents.book, name="book"),
     path("receipts/verify/", documents.receipt_verify, name="receipt_verify"),
+    path("receipts/keys.json", documents.signing_keys, name="signing_keys"),
 ]

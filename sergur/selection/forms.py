@@ -32,8 +32,8 @@ class SelectionRunForm(forms.Form):
 
 
 class SelectionFilterForm(forms.Form):
-    """Filter the selection list by teacher name and status (GET; no personal data but a
-    name)."""
+    """Filter the selection list by teacher name and status (posted and kept in the session:
+    a name never goes into a URL)."""
 
     name = forms.CharField(
         label=_("Teacher's name"),

@@ -13,6 +13,11 @@ urlpatterns = [
     path("selection/me/", views.own_selection, name="me"),
     path("selection/<int:year>/quota/", views.quota, name="quota"),
     path("selection/<int:year>/districts/<int:pk>/", views.district_selection, name="district"),
+    path(
+        "selection/<int:year>/districts/<int:pk>/filter/",
+        views.district_selection_filter,
+        name="district_filter",
+    ),
     path("selection/<int:year>/districts/<int:pk>/sk.pdf", views.district_sk, name="sk"),
     path("participants/lookup/", views.participant_lookup, name="lookup"),
 ]

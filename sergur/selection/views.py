@@ -19,12 +19,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from sergur.accounts.client import client_address
 from sergur.accounts.models import User
 from sergur.common.audit import audit_download
-from sergur.common.http import AuthenticatedHttpRequest
+from sergur.common.filters import list_filters_recall, list_filters_remember
+from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
 from sergur.selection.documents import SkData, SkRow, sk_pdf
@@ -122,7 +123,9 @@ def district_selection(request: AuthenticatedHttpRequest, year: int, pk: int) ->
             )
             return redirect("selection:district", year=year, pk=pk)
     run = run_get(programme_year=programme_year, district=district)
-    filter_form = SelectionFilterForm(request.GET or None)
+    # The filters come from the session (a name never travels in the URL: common/filters.py).
+    remembered = list_filters_recall(request, key=_filters_key(year, district.pk))
+    filter_form = SelectionFilterForm(remembered or None)
     filters = filter_form.filters()
     page = None
     rows: list[EntryRow] = []
@@ -144,6 +147,31 @@ def district_selection(request: AuthenticatedHttpRequest, year: int, pk: int) ->
         "rows": rows,
     }
     return render(request, "selection/district.html", context)
+
+
+def _filters_key(year: int, pk: int) -> str:
+    return f"selection:{year}:{pk}"
+
+
+@require_POST
+@login_required
+def district_selection_filter(
+    request: AuthenticatedHttpRequest, year: int, pk: int
+) -> HttpResponse:
+    """Remember the filters of the district's list (posted, so that a teacher's name never
+    reaches a URL or an access log) and go back to it; `clear` forgets them, an invalid
+    filter is refused with its message."""
+    district = district_get_for_user(user=request.user, pk=pk)
+    key = _filters_key(year, district.pk)
+    form = SelectionFilterForm(request.POST)
+    if "clear" in request.POST:
+        list_filters_remember(request, key=key, filters={})
+    elif form.is_valid():
+        list_filters_remember(request, key=key, filters=form.filters())
+    else:
+        for message in form_error_messages(form, labelled=True):
+            messages.error(request, message)
+    return redirect("selection:district", year=year, pk=district.pk)
 
 
 @require_safe

@@ -25,6 +25,7 @@ from sergur.registry.tests.factories import (
 )
 
 LIST = reverse("cases:list")
+FILTER = reverse("cases:filter")
 
 
 def in_id(message: str) -> str:
@@ -40,6 +41,13 @@ def text(response) -> str:
 def listed(response) -> set[int]:
     """The cases on the page, by the links to their case pages."""
     return {row.case.pk for row in response.context["rows"]}
+
+
+def filtered(client, page: str | None = None, **filters: str):
+    """Post the filters (as the form does), then read the list (a page of it)."""
+    posted = client.post(FILTER, filters)
+    assert posted.status_code == 302 and posted["Location"] == LIST
+    return client.get(LIST, {"page": page} if page else {})
 
 
 def school_of(user):
@@ -249,8 +257,8 @@ def test_filter_by_state(client, cast):
     )
     client.force_login(cast.operator)
 
-    submitted = client.get(LIST, {"state": "submitted"})
-    drafts = client.get(LIST, {"state": "draft"})
+    submitted = filtered(client, state="submitted")
+    drafts = filtered(client, state="draft")
 
     assert listed(submitted) == {cast.budi_case.pk}
     assert listed(drafts) == {cast.sri_case.pk}
@@ -260,18 +268,18 @@ def test_filter_by_envelope_status(client, cast):
     fill(cast.sri_case, cast.pak_kepala, confirm=("principal",))
     client.force_login(cast.dinas)
 
-    assert listed(client.get(LIST, {"envelope": "principal"})) == {cast.sri_case.pk}
-    assert listed(client.get(LIST, {"envelope": "not_started"})) == {cast.budi_case.pk}
-    assert listed(client.get(LIST, {"envelope": "complete"})) == set()
+    assert listed(filtered(client, envelope="principal")) == {cast.sri_case.pk}
+    assert listed(filtered(client, envelope="not_started")) == {cast.budi_case.pk}
+    assert listed(filtered(client, envelope="complete")) == set()
 
 
 def test_search_by_name_ignores_case_and_stays_in_scope(client, cast):
     client.force_login(cast.pak_kepala)
     fragment = cast.budi.teacher.name.upper()
 
-    assert listed(client.get(LIST, {"name": cast.sri.teacher.name.lower()})) == {cast.sri_case.pk}
+    assert listed(filtered(client, name=cast.sri.teacher.name.lower())) == {cast.sri_case.pk}
     # Budi is not Pak Kepala's teacher: searching his name finds nothing.
-    response = client.get(LIST, {"name": fragment})
+    response = filtered(client, name=fragment)
     assert listed(response) == set()
     assert in_id("No case matches these filters.") in text(response)
 
@@ -279,25 +287,70 @@ def test_search_by_name_ignores_case_and_stays_in_scope(client, cast):
 def test_search_is_by_name_only_never_by_nuptk(client, cast):
     client.force_login(cast.operator)
 
-    response = client.get(LIST, {"name": cast.sri.teacher.nuptk})
+    response = filtered(client, name=cast.sri.teacher.nuptk)
 
     assert listed(response) == set()
     assert "nuptk" not in {field.name for field in response.context["form"]}
 
 
-def test_an_invalid_filter_is_ignored(client, cast):
+def test_an_invalid_filter_is_refused_with_its_message_and_the_filters_stay(client, cast):
+    client.force_login(cast.operator)
+    filtered(client, state="draft")
+
+    response = filtered(client, state="nonsense", name="Guru")
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert response.status_code == 200
+    assert len(shown) == 1 and shown[0].startswith(in_id("Case state") + ": ")
+    assert "nonsense" in shown[0]
+    assert listed(response) == {cast.sri_case.pk, cast.budi_case.pk} - {
+        c.pk for c in Case.objects.exclude(state="draft")
+    }
+    assert response.context["form"]["state"].value() == "draft"
+
+
+def test_clearing_the_filters_shows_every_case(client, cast):
+    client.force_login(cast.operator)
+    filtered(client, name=cast.sri.teacher.name)
+
+    response = filtered(client, clear="1")
+
+    assert listed(response) == {cast.sri_case.pk, cast.budi_case.pk}
+
+
+def test_a_name_search_never_appears_in_a_url(client, cast):
+    add_cases(school_of(cast.sri), cast.sri_case.programme_year, 54, prefix="Guru Lain")
+    client.force_login(cast.dinas)
+    name = "Guru Lain"
+
+    posted = client.post(FILTER, {"name": name})
+    page = client.get(LIST)
+
+    assert name not in posted["Location"]
+    assert len(page.context["rows"]) == 50
+    links = re.findall(r'(?:href|action)="([^"]*)"', text(page))
+    assert links and not any("name=" in link or "Guru" in link for link in links)
+    assert 'method="get"' not in text(page)
+
+
+def test_a_get_with_a_name_no_longer_filters(client, cast):
     client.force_login(cast.operator)
 
-    response = client.get(LIST, {"state": "nonsense", "name": "Guru"})
+    response = client.get(LIST, {"name": cast.sri.teacher.name})
 
-    assert response.status_code == 200
     assert listed(response) == {cast.sri_case.pk, cast.budi_case.pk}
+
+
+def test_filtering_needs_a_signed_in_user_and_a_post(client, cast):
+    assert client.post(FILTER, {"name": "Guru"})["Location"].startswith(reverse("login"))
+    client.force_login(cast.dinas)
+    assert client.get(FILTER, {"name": "Guru"}).status_code == 405
 
 
 def test_no_personal_data_in_the_links_of_the_list(client, cast):
     client.force_login(cast.dinas)
 
-    page = text(client.get(LIST, {"name": "Guru"}))
+    page = text(filtered(client, name="Guru"))
 
     links = re.findall(r'href="([^"]*)"', page)
     for nuptk in (cast.sri.teacher.nuptk, cast.budi.teacher.nuptk):
@@ -309,15 +362,15 @@ def test_the_list_is_paginated_by_50_keeping_the_filters(client, cast):
     add_cases(school_of(cast.sri), cast.sri_case.programme_year, 54, prefix="Guru Lain")
     client.force_login(cast.pak_kepala)
 
-    first = client.get(LIST, {"name": "lain"})
-    second = client.get(LIST, {"name": "lain", "page": "2"})
+    first = filtered(client, name="lain")
+    second = client.get(LIST, {"page": "2"})
 
     assert len(first.context["rows"]) == 50
     assert len(second.context["rows"]) == 4
-    assert "?name=lain&amp;page=2" in text(first)
+    assert 'href="?page=2"' in text(first)
     assert listed(first).isdisjoint(listed(second))
     # A page past the end shows the last page rather than an error.
-    assert listed(client.get(LIST, {"name": "lain", "page": "99"})) == listed(second)
+    assert listed(client.get(LIST, {"page": "99"})) == listed(second)
 
 
 def count_queries(client) -> int:

@@ -295,11 +295,18 @@ TABLE: dict[str, Page] = {
     "two_factor_enrol": signed_in(),
     "two_factor_recovery_codes": post((), SIGNED_IN, login_first=True),
     "two_factor_turn_off": post((), SIGNED_IN, login_first=True),
+    # Personal data: a teacher's own copy, nobody else's (docs/privacy.md); list filters are
+    # posted; the published public keys are public.
+    "privacy:mine": hidden(TEACHERS),
+    "privacy:download": hidden(TEACHERS),
+    "cases:filter": post((), SIGNED_IN),
+    "selection:district_filter": post(("district",), DISTRICT_OWN, NOT_OTHER_DISTRICT),
+    "portfolios:signing_keys": public(),
     # Notifications: everyone reads their own inbox; a message opens for its recipient only.
     "notifications:inbox": signed_in(),
     "notifications:preferences": signed_in(),
     "notifications:read_all": post((), SIGNED_IN, login_first=True),
-    "notifications:open": post(("notice",), OWNER, NOBODY),
+    "notifications:open": post(("notice",), OWNER, NOBODY, login_first=True),
     # The audit trail: a district's committee and head read their district's records, the
     # operator every record (docs/audit.md).
     "common:audit": signed_in(

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from sergur.cases.models import Case
 from sergur.cases.selectors import case_district_id, case_get_for_user, case_rights
 from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest
-from sergur.common.signing import public_key_pem
+from sergur.common.signing import public_key_pem, public_keys
 from sergur.portfolios.documents import (
     book_pdf,
     book_read,
@@ -88,5 +88,17 @@ def receipt_verify(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     form = ReceiptCodeForm(data if "code" in data else None)
     check = receipt_check(form.cleaned_data["code"]) if form.is_valid() else None
-    context = {"form": form, "check": check, "public_key": public_key_pem()}
+    context = {
+        "form": form,
+        "check": check,
+        "public_key": public_key_pem(),
+        "keys": public_keys(),
+    }
     return render(request, "portfolios/receipt_verify.html", context)
+
+
+@require_safe
+def signing_keys(request: HttpRequest) -> JsonResponse:
+    """The published key set (JSON Web Keys by key id): every key whose codes are still
+    genuine, the signing one marked, for checking receipts and certificates offline."""
+    return JsonResponse({"keys": public_keys()})

@@ -5,6 +5,7 @@ personal data, and the teacher's own page."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -111,10 +112,48 @@ def test_the_committee_runs_the_selection_and_sees_the_list(client, cast, pool):
     for entry in SelectionEntry.objects.filter(selected=True):
         assert entry.participant_number in body
     assert "Sudah bersertifikat pendidik." in body  # a reason, in Indonesian by default
-    selected = client.get(district_url(pool), {"status": "selected"})
+    client.post(district_url(pool, "selection:district_filter"), {"status": "selected"})
+    selected = client.get(district_url(pool))
     assert len(selected.context["rows"]) == 8
-    named = client.get(district_url(pool), {"name": "Bersertifikat"})
+    client.post(district_url(pool, "selection:district_filter"), {"name": "Bersertifikat"})
+    named = client.get(district_url(pool))
     assert [r.entry.teacher.name for r in named.context["rows"]] == ["Guru Bersertifikat"]
+
+
+def test_a_name_search_of_the_list_never_appears_in_a_url(client, cast, pool):
+    login(client, cast.dinas)
+    client.post(district_url(pool), {"quota": "8"})
+
+    posted = client.post(district_url(pool, "selection:district_filter"), {"name": "Bersertifikat"})
+    page = client.get(district_url(pool))
+
+    assert posted.status_code == 302 and posted["Location"] == district_url(pool)
+    assert [r.entry.teacher.name for r in page.context["rows"]] == ["Guru Bersertifikat"]
+    links = re.findall(r'(?:href|action)="([^"]*)"', text(page))
+    assert not any("Bersertifikat" in link or "name=" in link for link in links)
+    assert 'method="get"' not in text(page)
+    cleared = client.post(district_url(pool, "selection:district_filter"), {"clear": "1"})
+    assert cleared.status_code == 302
+    assert len(client.get(district_url(pool)).context["rows"]) > 1
+
+
+def test_an_invalid_list_filter_is_refused_with_its_message(client, cast, pool):
+    login(client, cast.dinas)
+    client.post(district_url(pool), {"quota": "8"})
+
+    client.post(district_url(pool, "selection:district_filter"), {"status": "nonsense"})
+    page = client.get(district_url(pool))
+
+    shown = [str(message) for message in page.context["messages"]]
+    assert [text for text in shown if "nonsense" in text][0].startswith("Status: ")
+
+
+def test_another_districts_list_filter_is_not_found(client, cast, pool):
+    login(client, cast.dinas_other)
+
+    response = client.post(district_url(pool, "selection:district_filter"), {"name": "Guru"})
+
+    assert response.status_code == 404
 
 
 def test_a_bad_quota_is_reported_on_the_form(client, cast, pool):

@@ -184,10 +184,10 @@ def test_verify_refuses_a_tampered_code(client, submitted):
 
 
 def test_verify_refuses_a_forged_signature(client, submitted):
-    payload, signature = submitted.signature.split(".")
+    kid, payload, signature = submitted.signature.split(".")
     flipped = signature[:10] + ("A" if signature[10] != "A" else "B") + signature[11:]
 
-    page = client.get(VERIFY, {"code": f"{payload}.{flipped}"}, **ENGLISH).content.decode()
+    page = client.get(VERIFY, {"code": f"{kid}.{payload}.{flipped}"}, **ENGLISH).content.decode()
 
     assert "receipt-not-genuine" in page
 

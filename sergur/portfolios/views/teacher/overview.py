@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sergur.accounts.models import User
-from sergur.cases.models import Case, CaseEvent
+from sergur.cases.models import SEALED_KINDS, Case, CaseEvent
 from sergur.cases.selectors import CaseRights
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.models import EnvelopeInstrument
@@ -239,18 +239,9 @@ def actor_visible(actor: User, viewer: User | None) -> bool:
     return viewer.pk == actor.pk or viewer.is_case_staff_or_operator
 
 
-# The rayon's own steps towards a decision: their codes and reasons (the decision before it is
-# published, the two assessors' recommendations and how far apart they were, corrections) are
-# for the rayon alone; the teacher reads the published decision in the result panel, and a
-# third assessor scores without knowing what the first two decided.
-SEALED_KINDS = frozenset(
-    {
-        CaseEvent.Kind.RECONCILIATION,
-        CaseEvent.Kind.CORRECTED,
-        CaseEvent.Kind.DECIDED,
-        CaseEvent.Kind.RESCORED,
-    }
-)
+# SEALED_KINDS (sergur/cases/models.py): the rayon's own steps towards a decision; the
+# teacher reads the published decision in the result panel, and a third assessor scores
+# without knowing what the first two decided. The teacher's own copy seals them alike.
 
 
 def sealed_for(viewer: User | None) -> bool:
