@@ -17,7 +17,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -208,7 +208,9 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                     province=move_form.cleaned_data["province"],
                     actor=user,
                 )
-                logged = gettext("%(count)s moves logged.") % {"count": len(moves)}
+                logged = ngettext(
+                    "%(count)s move logged.", "%(count)s moves logged.", len(moves)
+                ) % {"count": len(moves)}
                 messages.success(request, logged)
                 return redirect("selection:quota", year=year)
             if action == "allocate" and form.is_valid():

@@ -125,6 +125,16 @@ QUOTA: Catalogue = {
         "en": "The place at position {position} went to a non-PNS teacher to meet the "
         "non-PNS minimum share ({required} of {quota} places).",
     },
+    "selection.target_nobody": {
+        "id": "Belum ada guru yang memenuhi syarat: target {target} tidak dapat dibagi.",
+        "en": "No teacher is eligible yet: the target {target} cannot be shared out.",
+    },
+    "selection.target_too_big": {
+        "id": "Target {target} melebihi jumlah guru yang memenuhi syarat ({total}); "
+        "paling banyak {total} tempat dapat dibagi.",
+        "en": "The target {target} exceeds the eligible teachers ({total}); at most {total} "
+        "places can be shared out.",
+    },
     "selection.moved": {
         "id": "{district_from} hanya memiliki {eligible} guru yang memenuhi syarat untuk "
         "kuota {quota}: {places} tempat dipindahkan ke {district_to}.",

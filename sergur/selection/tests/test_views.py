@@ -333,7 +333,22 @@ def test_allocating_before_any_run_says_why_on_the_form(client, cast):
 
 def test_the_run_form_offers_the_allocated_quota(client, cast, pool):
     quota_allocate(
-        programme_year=pool.year, national_target=7, counts={("34", "02", "SMP"): 5}, actor=None
+        programme_year=pool.year, national_target=7, counts={("34", "02", "SMP"): 9}, actor=None
     )
     login(client, cast.dinas)
     assert client.get(district_url(pool)).context["run_form"].initial == {"quota": 7}
+
+
+def test_a_target_above_the_eligible_teachers_is_refused_beside_the_field(client, cast, ran):
+    login(client, cast.operator)
+    url = reverse("selection:quota", args=[ran.year.year])
+
+    response = client.post(
+        url, {"action": "allocate", "national_target": "27"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["national_target"] == [
+        "The target 27 exceeds the eligible teachers (26); at most 26 places can be shared out."
+    ]
+    assert not QuotaAllocation.objects.exists()
