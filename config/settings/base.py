@@ -195,6 +195,20 @@ AXES_CLIENT_IP_CALLABLE = "sergur.accounts.client.client_address"
 # The lockout page says when to try again; the user's name is never written to the log.
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "password"]
+# Password reset requests per client address, and per e-mail address, within the cool-off.
+SERGUR_PASSWORD_RESET_LIMIT = env_int("SERGUR_PASSWORD_RESET_LIMIT", 5, minimum=1)
+# A reset link is valid this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Mail (password reset links; Django 6.1's MAILERS). The embedded default prints each message
+# on the console; production sends by SMTP (config/settings/production.py).
+MAILERS: dict[str, dict[str, object]] = {
+    "default": {
+        "BACKEND": env_str(
+            "SERGUR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        ),
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("SERGUR_EMAIL_FROM", "sergur <noreply@localhost>")
 # Second factor (TOTP, django-otp): required for every role but teachers (optional for them).
 SERGUR_REQUIRE_2FA = env_bool("SERGUR_REQUIRE_2FA", True)
 SERGUR_RECOVERY_CODES = 10

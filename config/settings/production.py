@@ -3,12 +3,25 @@ check --deploy` is clean with these settings (CI runs it)."""
 
 from __future__ import annotations
 
-from config.env import env_bool, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = env_str("SERGUR_SECRET_KEY")
 ALLOWED_HOSTS = env_list("SERGUR_ALLOWED_HOSTS", [])
+# Mail goes out by SMTP: SERGUR_EMAIL_HOST, _PORT, _USER, _PASSWORD, _TLS (and _FROM).
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("SERGUR_EMAIL_HOST", "localhost"),
+            "port": env_int("SERGUR_EMAIL_PORT", 587, minimum=1),
+            "username": env_str("SERGUR_EMAIL_USER", ""),
+            "password": env_str("SERGUR_EMAIL_PASSWORD", ""),
+            "use_tls": env_bool("SERGUR_EMAIL_TLS", True),
+        },
+    }
+}
 SECURE_SSL_REDIRECT = env_bool("SERGUR_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
