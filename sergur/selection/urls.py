@@ -14,5 +14,10 @@ urlpatterns = [
     path("selection/<int:year>/quota/", views.quota, name="quota"),
     path("selection/<int:year>/districts/<int:pk>/", views.district_selection, name="district"),
     path("selection/<int:year>/districts/<int:pk>/sk.pdf", views.district_sk, name="sk"),
+    path(
+        "selection/<int:year>/districts/<int:pk>/sk/",
+        views.district_sk_letter,
+        name="sk_letter",
+    ),
     path("participants/lookup/", views.participant_lookup, name="lookup"),
 ]

@@ -26,13 +26,14 @@ from sergur.accounts.models import User
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
-from sergur.selection.documents import SkData, SkRow, sk_pdf
+from sergur.selection.documents import SkData, SkRow, SkSignature, sk_pdf
 from sergur.selection.forms import (
     ParticipantLookupForm,
     QuotaAllocateForm,
     QuotaRedistributeForm,
     SelectionFilterForm,
     SelectionRunForm,
+    SkLetterForm,
 )
 from sergur.selection.models import QuotaMove, SelectionEntry
 from sergur.selection.selectors import (
@@ -50,11 +51,14 @@ from sergur.selection.selectors import (
     quota_rows,
     quota_scope,
     run_get,
+    sk_letter_get,
+    sk_signatory_last,
 )
 from sergur.selection.services import (
     quota_allocate_from_runs,
     quota_redistribute,
     selection_run,
+    sk_letter_record,
 )
 from sergur.selection.wording import factors, why
 
@@ -141,6 +145,7 @@ def district_selection(request: AuthenticatedHttpRequest, year: int, pk: int) ->
         "filtered": any(filters.values()),
         "page": page,
         "rows": rows,
+        "letter": sk_letter_get(programme_year=programme_year, district=district) if run else None,
     }
     return render(request, "selection/district.html", context)
 
@@ -155,6 +160,7 @@ def district_sk(request: AuthenticatedHttpRequest, year: int, pk: int) -> FileRe
     run = run_get(programme_year=programme_year, district=district)
     if run is None:
         raise Http404
+    letter = sk_letter_get(programme_year=programme_year, district=district)
     data = SkData(
         # The letter names the district as the official letter does: "Kabupaten Bantul".
         district=f"{district.kind.capitalize()} {district.name}",
@@ -171,9 +177,48 @@ def district_sk(request: AuthenticatedHttpRequest, year: int, pk: int) -> FileRe
             )
             for entry in participants(run=run)
         ],
+        signature=SkSignature(
+            number=letter.number,
+            signed_on=letter.signed_on,
+            name=letter.signatory_name,
+            nip=letter.signatory_nip,
+        )
+        if letter
+        else None,
     )
     filename = f"sk-peserta-{programme_year.year}-{district.province.code}{district.code}.pdf"
     return FileResponse(io.BytesIO(sk_pdf(data)), content_type="application/pdf", filename=filename)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def district_sk_letter(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    """The SK's number, signing day and signatory (name and NIP) that the PDF carries; the
+    form starts from the district's last signatory."""
+    district = district_get_for_user(user=request.user, pk=pk)
+    programme_year = programme_year_get(year=year)
+    letter = sk_letter_get(programme_year=programme_year, district=district)
+    initial: dict[str, object] = {}
+    if letter is None and (last := sk_signatory_last(district=district)) is not None:
+        initial = {"signatory_name": last.signatory_name, "signatory_nip": last.signatory_nip}
+    form = SkLetterForm(
+        request.POST if request.method == "POST" else None, instance=letter, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            sk_letter_record(
+                programme_year=programme_year,
+                district=district,
+                actor=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, gettext("The SK number and signatory are saved."))
+            return redirect("selection:district", year=year, pk=pk)
+    context = {"district": district, "programme_year": programme_year, "form": form}
+    return render(request, "selection/sk_letter.html", context)
 
 
 @dataclass(frozen=True)
