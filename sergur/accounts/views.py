@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -45,9 +46,12 @@ class AuthenticatedHttpRequest(HttpRequest):
 
 
 MSG_TURNED_OFF = _("Two-factor authentication is off for your account.")
-RESET_THROTTLED = _(
+RESET_THROTTLED = ngettext_lazy(
     "Too many password reset requests from this computer or for this e-mail address. "
-    "Try again in %(minutes)s minutes; the link already sent stays valid."
+    "Try again in %(minutes)s minute; the link already sent stays valid.",
+    "Too many password reset requests from this computer or for this e-mail address. "
+    "Try again in %(minutes)s minutes; the link already sent stays valid.",
+    "minutes",
 )
 
 

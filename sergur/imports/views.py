@@ -34,8 +34,8 @@ from sergur.imports.services import import_batch_create, import_check
 from sergur.tabular.spreadsheet import neutralise
 
 PROBLEMS_PER_PAGE = 200
-CHECKED = _("File checked: %(valid)s good rows, %(invalid)s rows with errors.")
-IMPORTED = _("Imported: %(created)s teachers created, %(updated)s updated.")
+CHECKED = _("File checked. Good rows: %(valid)s; rows with errors: %(invalid)s.")
+IMPORTED = _("Imported. Teachers created: %(created)s; updated: %(updated)s.")
 
 
 @require_safe
