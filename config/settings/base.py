@@ -126,6 +126,8 @@ LOGOUT_REDIRECT_URL = "scoring:home"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates in one format, that of the rules core ("7 Dec 2026, 15:30"; config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
