@@ -52,6 +52,17 @@ TRACE: Catalogue = {
         "id": "{missing} dari {required} rencana wajib tidak ada: masing-masing 0",
         "en": "{missing} of {required} required plans missing: 0 each",
     },
+    "trace.plans_unscored": {
+        "id": "{waiting} dari {required} rencana wajib sudah diunggah, belum diberi skor: "
+        "0 sampai diberi skor",
+        "en": "{waiting} of {required} required plans uploaded, not yet scored: 0 until scored",
+    },
+    "trace.plans_unscored_missing": {
+        "id": "{waiting} dari {required} rencana wajib sudah diunggah, belum diberi skor; "
+        "{missing} tidak ada: masing-masing 0",
+        "en": "{waiting} of {required} required plans uploaded, not yet scored; {missing} "
+        "missing: 0 each",
+    },
     "trace.observation": {
         "id": "Instrumen pelaksanaan pembelajaran, jumlah 24 butir: {points}",
         "en": "Teaching practice instrument, sum of 24 items: {points}",
