@@ -128,6 +128,17 @@ def test_a_confirmation_for_another_number_asks_again(client: Client, cast: Any)
     assert not Result.objects.filter(published_at__isnull=False).exists()
 
 
+def test_a_broken_confirmation_says_what_is_wrong(client: Client, cast: Any) -> None:
+    decided(cast.sri_case, "L")
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(PUBLISH, {"all": "on", "confirm": "x"}, follow=True)
+
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message.strip()
+    assert not Result.objects.filter(published_at__isnull=False).exists()
+
+
 def test_one_published_decision_is_said_in_the_singular(client: Client, cast: Any) -> None:
     chosen = decided(cast.sri_case, "L")
     client.force_login(cast.rayon_admin)

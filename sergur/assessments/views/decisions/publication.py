@@ -20,7 +20,7 @@ from sergur.assessments.forms.decisions import CodeFilterForm, PublishForm
 from sergur.assessments.models import Result
 from sergur.assessments.selectors.decisions import CODES, awaiting_results, decision_lists
 from sergur.assessments.services.decisions import results_publish
-from sergur.common.http import AuthenticatedHttpRequest, messages_error
+from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, messages_error
 
 PAGE_SIZE = 50
 
@@ -63,7 +63,7 @@ def publish(request: AuthenticatedHttpRequest) -> HttpResponse:
     waiting = awaiting_results(user=request.user, pks=None)
     form = PublishForm(request.POST, pks=[result.pk for result in waiting])
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for e in form.errors.get("result", [])))
+        messages.error(request, " ".join(form_error_messages(form)))
         return redirect("assessments:decisions")
     everything = form.cleaned_data["all"]
     chosen = waiting if everything else [r for r in waiting if r.pk in form.cleaned_data["result"]]
