@@ -81,3 +81,20 @@ def env_secret_file(name: str) -> str:
         raise ImproperlyConfiguredEnvError(
             f"environment variable {name} names a file that cannot be read"
         ) from None
+
+
+def mailers_from_env(*, default_backend: str) -> dict[str, dict[str, object]]:
+    """Django's MAILERS setting from the environment: SERGUR_EMAIL_BACKEND (else
+    `default_backend`) and, for the SMTP backend, SERGUR_EMAIL_HOST, _PORT, _HOST_USER,
+    _HOST_PASSWORD and _USE_TLS."""
+    backend = env_str("SERGUR_EMAIL_BACKEND", default_backend)
+    options: dict[str, object] = {}
+    if backend.endswith(".smtp.EmailBackend"):
+        options = {
+            "host": env_str("SERGUR_EMAIL_HOST", "localhost"),
+            "port": env_int("SERGUR_EMAIL_PORT", 587, minimum=1),
+            "username": env_str("SERGUR_EMAIL_HOST_USER", ""),
+            "password": env_str("SERGUR_EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("SERGUR_EMAIL_USE_TLS", True),
+        }
+    return {"default": {"BACKEND": backend, "OPTIONS": options}}

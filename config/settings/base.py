@@ -8,7 +8,15 @@ import dj_database_url
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
-from config.env import BASE_DIR, env_bool, env_int, env_list, env_secret_file, env_str
+from config.env import (
+    BASE_DIR,
+    env_bool,
+    env_int,
+    env_list,
+    env_secret_file,
+    env_str,
+    mailers_from_env,
+)
 
 # Lets generic admin and queryset classes be subscripted at run time (django-stubs).
 django_stubs_ext.monkeypatch()
@@ -131,6 +139,8 @@ LOGOUT_REDIRECT_URL = "scoring:home"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates in one format, that of the rules core ("7 Dec 2026, 15:30"; config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
@@ -210,6 +220,10 @@ AXES_CLIENT_IP_CALLABLE = "sergur.accounts.client.client_address"
 # The lockout page says when to try again; the user's name is never written to the log.
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username", "password"]
+# Password reset requests per client address, and per e-mail address, within the cool-off.
+SERGUR_PASSWORD_RESET_LIMIT = env_int("SERGUR_PASSWORD_RESET_LIMIT", 5, minimum=1)
+# A reset link is valid this long (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # Second factor (TOTP, django-otp): required for every role but teachers (optional for them).
 SERGUR_REQUIRE_2FA = env_bool("SERGUR_REQUIRE_2FA", True)
 SERGUR_RECOVERY_CODES = 10
@@ -247,24 +261,11 @@ LOGGING = {
     },
 }
 
-# E-mail (notifications, docs/notifications.md): the embedded default writes every message to
-# the console; a deployment sets SERGUR_EMAIL_BACKEND to Django's SMTP backend
-# (django.core.mail.backends.smtp.EmailBackend) and the SERGUR_EMAIL_* variables. Links in
-# messages start with SERGUR_SITE_URL.
-_MAIL_BACKEND = env_str("SERGUR_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-_SMTP_OPTIONS = {
-    "host": env_str("SERGUR_EMAIL_HOST", "localhost"),
-    "port": env_int("SERGUR_EMAIL_PORT", 587, minimum=1),
-    "username": env_str("SERGUR_EMAIL_HOST_USER", ""),
-    "password": env_str("SERGUR_EMAIL_HOST_PASSWORD", ""),
-    "use_tls": env_bool("SERGUR_EMAIL_USE_TLS", True),
-}
-MAILERS = {
-    "default": {
-        "BACKEND": _MAIL_BACKEND,
-        "OPTIONS": _SMTP_OPTIONS if _MAIL_BACKEND.endswith(".smtp.EmailBackend") else {},
-    }
-}
+# E-mail (password reset links, notifications: docs/notifications.md), with Django 6.1's
+# MAILERS: the embedded default writes every message to the console; production sends by SMTP
+# (config/settings/production.py) with the SERGUR_EMAIL_* variables. Links in messages start
+# with SERGUR_SITE_URL.
+MAILERS = mailers_from_env(default_backend="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("SERGUR_EMAIL_FROM", "sergur <noreply@sergur.invalid>")
 SERGUR_SITE_URL = env_str("SERGUR_SITE_URL", "http://127.0.0.1:8000")
 

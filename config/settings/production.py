@@ -3,7 +3,7 @@ check --deploy` is clean with these settings (CI runs it)."""
 
 from __future__ import annotations
 
-from config.env import ImproperlyConfiguredEnvError, env_bool, env_list, env_str
+from config.env import ImproperlyConfiguredEnvError, env_bool, env_list, env_str, mailers_from_env
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -14,6 +14,9 @@ if not SERGUR_SIGNING_KEYS:  # noqa: F405
     raise ImproperlyConfiguredEnvError(
         "production needs SERGUR_SIGNING_KEYS or SERGUR_SIGNING_KEYS_FILE (docs/security.md)"
     )
+# Mail goes out by SMTP unless SERGUR_EMAIL_BACKEND names another backend: SERGUR_EMAIL_HOST,
+# _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS (and _FROM).
+MAILERS = mailers_from_env(default_backend="django.core.mail.backends.smtp.EmailBackend")
 SECURE_SSL_REDIRECT = env_bool("SERGUR_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

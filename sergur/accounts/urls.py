@@ -1,6 +1,5 @@
-"""Signing in and out, changing the password, the second factor. There is no password reset
-by e-mail: a forgotten password is reset by the school's operator or the district office (the
-sign-in page says so), so the only sign-in form to throttle is this one."""
+"""Signing in and out, changing the password, the password reset by e-mail (Django's views; the
+request throttled per client and per e-mail address), the second factor."""
 
 from __future__ import annotations
 
@@ -17,6 +16,22 @@ urlpatterns = [
         "password_change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path("password_reset/", views.ThrottledPasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("2fa/", views.two_factor_settings, name="two_factor_settings"),
     path("2fa/verify/", views.two_factor_verify, name="two_factor_verify"),

@@ -1,4 +1,5 @@
-"""The sign-in pages beyond the password: the second factor (docs/security.md)."""
+"""The sign-in pages beyond the password: the second factor and the throttled password reset
+by e-mail (docs/security.md)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,22 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
 from sergur.accounts.forms import TwoFactorCodeForm
 from sergur.accounts.models import User
+from sergur.accounts.reset import password_reset_throttled
 from sergur.accounts.twofactor import (
     recovery_codes_left,
     recovery_codes_regenerate,
@@ -41,6 +46,13 @@ class AuthenticatedHttpRequest(HttpRequest):
 
 
 MSG_TURNED_OFF = _("Two-factor authentication is off for your account.")
+RESET_THROTTLED = ngettext_lazy(
+    "Too many password reset requests from this computer or for this e-mail address. "
+    "Try again in %(minutes)s minute; the link already sent stays valid.",
+    "Too many password reset requests from this computer or for this e-mail address. "
+    "Try again in %(minutes)s minutes; the link already sent stays valid.",
+    "minutes",
+)
 
 
 def signin_locked_out(
@@ -164,3 +176,17 @@ def two_factor_turn_off(request: AuthenticatedHttpRequest) -> HttpResponse:
         "form": form,
     }
     return render(request, "registration/two_factor_settings.html", context, status=400)
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset by e-mail, refused (429, the form with the reason) once a client
+    or an e-mail address has asked too often; the answer is the same whether an account has
+    the e-mail or not."""
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        """Send the link unless throttled."""
+        if password_reset_throttled(self.request, email=form.cleaned_data["email"]):
+            minutes = settings.SERGUR_SIGNIN_COOLOFF_MINUTES
+            form.add_error(None, RESET_THROTTLED % {"minutes": minutes})
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)

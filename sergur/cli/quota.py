@@ -18,7 +18,7 @@ from typing import IO
 from sergur.cli.csvio import CsvBroken, emit, label, open_input, read_rows
 from sergur.rules.messages import Lang
 from sergur.rules.selection.params import selection_params
-from sergur.rules.selection.quota import allocate_nation
+from sergur.rules.selection.quota import allocate_nation, target_refusal
 
 # The registry's school levels, in school order; TK/TKLB: seed 003's identity page, item 10
 # "Mata Pelajaran/Guru Kelas TK/TKLB/SD/SDLB".
@@ -176,11 +176,13 @@ def read_counts(stream: IO[bytes]) -> Counts:
 def check_target(eligible: Mapping[Key, int], target: int) -> list[Problem]:
     """The target must be shareable: someone is eligible, and not more places than teachers."""
     total = sum(eligible.values())
-    if total == 0 and target > 0:
+    refusal = target_refusal(target, total)
+    if refusal is None:
+        return []
+    # The rule is the rules core's (the web allocation refuses alike); the words name the file.
+    if refusal.code == "selection.target_nobody":
         return [Problem(0, "", "nobody", (("target", target),))]
-    if target > total:
-        return [Problem(0, "", "target_too_big", (("target", target), ("total", total)))]
-    return []
+    return [Problem(0, "", "target_too_big", (("target", target), ("total", total)))]
 
 
 def _order(key: Key) -> tuple[str, str, int]:

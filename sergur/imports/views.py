@@ -32,11 +32,12 @@ from sergur.imports.selectors import (
 )
 from sergur.imports.services import import_apply as import_apply_service
 from sergur.imports.services import import_batch_create, import_check
+from sergur.rules import Lang
 from sergur.tabular.spreadsheet import neutralise
 
 PROBLEMS_PER_PAGE = 200
-CHECKED = _("File checked: %(valid)s good rows, %(invalid)s rows with errors.")
-IMPORTED = _("Imported: %(created)s teachers created, %(updated)s updated.")
+CHECKED = _("File checked. Good rows: %(valid)s; rows with errors: %(invalid)s.")
+IMPORTED = _("Imported. Teachers created: %(created)s; updated: %(updated)s.")
 
 
 @require_safe
@@ -109,20 +110,28 @@ def import_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _problem_rows(batch: ImportBatch) -> Iterator[str]:
+# The problem report's header and severities, in the reader's language.
+CSV_HEADER = (_("line"), _("column"), _("code"), _("severity"), _("message"))
+SEVERITY_WARNING = _("warning")
+SEVERITY_ERROR = _("error")
+
+
+def _problem_rows(batch: ImportBatch, lang: Lang, words: tuple[str, ...]) -> Iterator[str]:
+    # Streamed after the view has returned: the language is fixed beforehand (`lang` and the
+    # translated `words`), not read from whatever is active when the rows are written.
     class Line:
         def write(self, value: str) -> str:
             return value
 
     writer = csv.writer(Line())
-    lang = rules_lang()
-    yield "\ufeff" + writer.writerow(["line", "column", "code", "severity", "message"])
+    header, (warning, error) = words[:-2], words[-2:]
+    yield "\ufeff" + writer.writerow(header)
     for problem in import_problem_list(batch=batch).iterator(chunk_size=2000):
         cells = [
             str(problem.line),
             problem.column,
             problem.code,
-            "warning" if problem.warning else "error",
+            warning if problem.warning else error,
             problem.text(lang),
         ]
         yield writer.writerow([neutralise(cell) for cell in cells])
@@ -131,8 +140,8 @@ def _problem_rows(batch: ImportBatch) -> Iterator[str]:
 @require_safe
 @login_required
 def import_problems_csv(request: AuthenticatedHttpRequest, pk: int) -> StreamingHttpResponse:
-    """Every problem as CSV (UTF-8 with BOM); cells that a spreadsheet would run as formulas
-    are neutralised."""
+    """Every problem as CSV (UTF-8 with BOM) in the reader's language; cells that a
+    spreadsheet would run as formulas are neutralised."""
     batch = import_batch_get_for_user(user=request.user, pk=pk)
     audit_download(
         request=request,
@@ -141,7 +150,9 @@ def import_problems_csv(request: AuthenticatedHttpRequest, pk: int) -> Streaming
         object_id=batch.pk,
         district_id=batch.district_id,
     )
-    response = StreamingHttpResponse(_problem_rows(batch), content_type="text/csv; charset=utf-8")
+    words = tuple(str(word) for word in (*CSV_HEADER, SEVERITY_WARNING, SEVERITY_ERROR))
+    rows = _problem_rows(batch, rules_lang(), words)
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     return attachment(response, filename=f"import-{batch.pk}-problems.csv")
 
 

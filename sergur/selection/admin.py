@@ -8,7 +8,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from sergur.selection.models import QuotaAllocation, QuotaMove, SelectionEntry, SelectionRun
+from sergur.selection.models import (
+    QuotaAllocation,
+    QuotaMove,
+    SelectionEntry,
+    SelectionRun,
+    SkLetter,
+)
 
 
 class ReadOnlyAdmin[M: Any](admin.ModelAdmin[M]):
@@ -63,3 +69,12 @@ class QuotaMoveAdmin(ReadOnlyAdmin[QuotaMove]):
     list_display = ("created_at", "from_district", "to_district", "school_level", "places")
     list_filter = ("programme_year",)
     list_select_related = ("from_district", "to_district")
+
+
+@admin.register(SkLetter)
+class SkLetterAdmin(ReadOnlyAdmin[SkLetter]):
+    """The SKs' numbers and signatories, as the district committees recorded them."""
+
+    list_display = ("number", "district", "programme_year", "signed_on", "signatory_name")
+    list_filter = ("programme_year",)
+    list_select_related = ("district", "programme_year")

@@ -26,8 +26,19 @@ class SkRow:
 
 
 @dataclass(frozen=True)
+class SkSignature:
+    """The SK's own data: its number, the day it was signed, the signatory and NIP."""
+
+    number: str
+    signed_on: dt.date
+    name: str
+    nip: str
+
+
+@dataclass(frozen=True)
 class SkData:
-    """What the SK shows: the district, the year, the quota and the participants."""
+    """What the SK shows: the district, the year, the quota and the participants; without a
+    signature it is a draft (KONSEP) with blanks for the number and signatory."""
 
     district: str
     province: str
@@ -35,6 +46,7 @@ class SkData:
     quota: int
     issued_at: dt.datetime
     rows: Sequence[SkRow]
+    signature: SkSignature | None = None
 
 
 def spaced(number: str) -> str:
@@ -54,7 +66,11 @@ def sk_pdf(data: SkData) -> bytes:
     pdf.text_center(f"DINAS PENDIDIKAN {data.district.upper()}", size=12, bold=True)
     pdf.text_center(f"PROVINSI {data.province.upper()}", size=10)
     pdf.ln(4)
+    signature = data.signature
+    if signature is None:
+        pdf.text_center("KONSEP — belum bernomor dan belum ditandatangani", size=10, bold=True)
     pdf.text_center("SURAT KEPUTUSAN", size=13, bold=True)
+    pdf.text_center(f"Nomor: {signature.number if signature else '……………'}", size=10)
     pdf.text_center(
         f"tentang penetapan peserta sertifikasi guru dalam jabatan tahun {data.programme_year}",
         size=10,
@@ -87,6 +103,10 @@ def sk_pdf(data: SkData) -> bytes:
                 line.cell(text)
     pdf.ln(6)
     pdf.set_font("DejaVu", size=10)
-    pdf.text_block(f"Ditetapkan pada tanggal {long_date(issued.date())}")
+    signed_on = signature.signed_on if signature else issued.date()
+    pdf.text_block(f"Ditetapkan pada tanggal {long_date(signed_on)}")
     pdf.text_block(f"Kepala Dinas Pendidikan {data.district}")
+    pdf.ln(14)
+    pdf.text_block(signature.name if signature else "(……………………………)")
+    pdf.text_block(f"NIP {signature.nip if signature else '……………………'}")
     return bytes(pdf.output())

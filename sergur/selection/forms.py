@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from sergur.registry.models import Province
+from sergur.selection.models import SkLetter
 
 STATUS_CHOICES = [
     ("", _("Everyone")),
@@ -77,3 +78,17 @@ class ParticipantLookupForm(forms.Form):
         validators=[RegexValidator(r"^[0-9]{16}$", _("A NUPTK has 16 digits."))],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+
+
+class SkLetterForm(forms.ModelForm[SkLetter]):
+    """The SK's number, signing day and signatory, as the signed letter shows them."""
+
+    class Meta:
+        model = SkLetter
+        fields = ["number", "signed_on", "signatory_name", "signatory_nip"]
+        widgets = {
+            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "signatory_nip": forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 18}
+            ),
+        }

@@ -8,11 +8,19 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sergur.common.models import AppendOnlyModel
-from sergur.registry.models import District, ProgrammeYear, Province, School, Teacher
+from sergur.registry.models import (
+    District,
+    ProgrammeYear,
+    Province,
+    School,
+    Teacher,
+    nip_format,
+)
 from sergur.rules.messages import Message, Term
 
 APPEND_ONLY = "quota moves are append-only"
@@ -257,3 +265,52 @@ class QuotaMove(AppendOnlyModel):
     def reason_message(self) -> Message | None:
         """The stored reason as a message, to render in the reader's language."""
         return message_from_json(self.reason) if self.reason else None
+
+
+sk_number_format = RegexValidator(
+    r"^[0-9A-Za-z][0-9A-Za-z ./()-]{0,59}$",
+    _(
+        "Write the SK number as it stands on the letter, e.g. 421.2/0123/2007: letters, digits, "
+        "spaces and . / - ( ) only."
+    ),
+)
+
+
+class SkLetter(models.Model):
+    """What the district's SK penetapan peserta of a programme year carries beyond the list:
+    its number, the day it was signed and its signatory (the head of the district office,
+    with NIP), as the district committee recorded them."""
+
+    programme_year = models.ForeignKey(
+        ProgrammeYear, on_delete=models.PROTECT, related_name="sk_letters"
+    )
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="sk_letters")
+    number = models.CharField(_("SK number"), max_length=60, validators=[sk_number_format])
+    signed_on = models.DateField(_("signed on"))
+    signatory_name = models.CharField(
+        _("signatory's name"),
+        max_length=120,
+        help_text=_("With the titles as on the letter, e.g. Drs. H. Sukirman, M.Pd."),
+    )
+    signatory_nip = models.CharField(_("signatory's NIP"), max_length=18, validators=[nip_format])
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme_year", "district"], name="one_sk_letter_a_district_year"
+            )
+        ]
+        verbose_name = _("SK letter")
+        verbose_name_plural = _("SK letters")
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.district} {self.programme_year})"

@@ -14,7 +14,13 @@ from sergur.accounts.models import User
 from sergur.registry.models import District, ProgrammeYear, Teacher, TeachingAssignment
 from sergur.rules.selection import Candidate
 from sergur.rules.selection.subject import CertifiedSubject, certified_subject
-from sergur.selection.models import QuotaAllocation, QuotaMove, SelectionEntry, SelectionRun
+from sergur.selection.models import (
+    QuotaAllocation,
+    QuotaMove,
+    SelectionEntry,
+    SelectionRun,
+    SkLetter,
+)
 
 Role = User.Role
 
@@ -294,3 +300,13 @@ def district_quota(*, programme_year: ProgrammeYear, district: District) -> int 
         programme_year=programme_year, district=district
     ).aggregate(total=Sum("quota"))["total"]
     return int(total) if total is not None else None
+
+
+def sk_letter_get(*, programme_year: ProgrammeYear, district: District) -> SkLetter | None:
+    """The number and signatory recorded for the district's SK of the year, if any."""
+    return SkLetter.objects.filter(programme_year=programme_year, district=district).first()
+
+
+def sk_signatory_last(*, district: District) -> SkLetter | None:
+    """The district's most recent SK of any year (its signatory is usually still in office)."""
+    return SkLetter.objects.filter(district=district).order_by("-signed_on", "-pk").first()

@@ -19,5 +19,10 @@ urlpatterns = [
         name="district_filter",
     ),
     path("selection/<int:year>/districts/<int:pk>/sk.pdf", views.district_sk, name="sk"),
+    path(
+        "selection/<int:year>/districts/<int:pk>/sk/",
+        views.district_sk_letter,
+        name="sk_letter",
+    ),
     path("participants/lookup/", views.participant_lookup, name="lookup"),
 ]

@@ -17,7 +17,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -28,13 +28,14 @@ from sergur.common.filters import list_filters_recall, list_filters_remember
 from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
-from sergur.selection.documents import SkData, SkRow, sk_pdf
+from sergur.selection.documents import SkData, SkRow, SkSignature, sk_pdf
 from sergur.selection.forms import (
     ParticipantLookupForm,
     QuotaAllocateForm,
     QuotaRedistributeForm,
     SelectionFilterForm,
     SelectionRunForm,
+    SkLetterForm,
 )
 from sergur.selection.models import QuotaMove, SelectionEntry
 from sergur.selection.selectors import (
@@ -52,11 +53,14 @@ from sergur.selection.selectors import (
     quota_rows,
     quota_scope,
     run_get,
+    sk_letter_get,
+    sk_signatory_last,
 )
 from sergur.selection.services import (
     quota_allocate_from_runs,
     quota_redistribute,
     selection_run,
+    sk_letter_record,
 )
 from sergur.selection.wording import factors, why
 
@@ -145,6 +149,7 @@ def district_selection(request: AuthenticatedHttpRequest, year: int, pk: int) ->
         "filtered": any(filters.values()),
         "page": page,
         "rows": rows,
+        "letter": sk_letter_get(programme_year=programme_year, district=district) if run else None,
     }
     return render(request, "selection/district.html", context)
 
@@ -184,6 +189,7 @@ def district_sk(request: AuthenticatedHttpRequest, year: int, pk: int) -> FileRe
     run = run_get(programme_year=programme_year, district=district)
     if run is None:
         raise Http404
+    letter = sk_letter_get(programme_year=programme_year, district=district)
     data = SkData(
         # The letter names the district as the official letter does: "Kabupaten Bantul".
         district=f"{district.kind.capitalize()} {district.name}",
@@ -200,6 +206,14 @@ def district_sk(request: AuthenticatedHttpRequest, year: int, pk: int) -> FileRe
             )
             for entry in participants(run=run)
         ],
+        signature=SkSignature(
+            number=letter.number,
+            signed_on=letter.signed_on,
+            name=letter.signatory_name,
+            nip=letter.signatory_nip,
+        )
+        if letter
+        else None,
     )
     filename = f"sk-peserta-{programme_year.year}-{district.province.code}{district.code}.pdf"
     audit_download(
@@ -211,6 +225,37 @@ def district_sk(request: AuthenticatedHttpRequest, year: int, pk: int) -> FileRe
         detail={"year": programme_year.year, "teachers": len(data.rows)},
     )
     return FileResponse(io.BytesIO(sk_pdf(data)), content_type="application/pdf", filename=filename)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def district_sk_letter(request: AuthenticatedHttpRequest, year: int, pk: int) -> HttpResponse:
+    """The SK's number, signing day and signatory (name and NIP) that the PDF carries; the
+    form starts from the district's last signatory."""
+    district = district_get_for_user(user=request.user, pk=pk)
+    programme_year = programme_year_get(year=year)
+    letter = sk_letter_get(programme_year=programme_year, district=district)
+    initial: dict[str, object] = {}
+    if letter is None and (last := sk_signatory_last(district=district)) is not None:
+        initial = {"signatory_name": last.signatory_name, "signatory_nip": last.signatory_nip}
+    form = SkLetterForm(
+        request.POST if request.method == "POST" else None, instance=letter, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            sk_letter_record(
+                programme_year=programme_year,
+                district=district,
+                actor=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, gettext("The SK number and signatory are saved."))
+            return redirect("selection:district", year=year, pk=pk)
+    context = {"district": district, "programme_year": programme_year, "form": form}
+    return render(request, "selection/sk_letter.html", context)
 
 
 @dataclass(frozen=True)
@@ -245,7 +290,9 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
                     province=move_form.cleaned_data["province"],
                     actor=user,
                 )
-                logged = gettext("%(count)s moves logged.") % {"count": len(moves)}
+                logged = ngettext(
+                    "%(count)s move logged.", "%(count)s moves logged.", len(moves)
+                ) % {"count": len(moves)}
                 messages.success(request, logged)
                 return redirect("selection:quota", year=year)
             if action == "allocate" and form.is_valid():

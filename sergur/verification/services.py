@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
@@ -47,15 +47,20 @@ NOT_VERIFIER = _("Only the office that verifies this portfolio now, in its own a
 WRONG_STATE = _("This portfolio is not waiting for verification by your office (it is: %(state)s).")
 UNKNOWN_DOCUMENT = _("File %(id)s is not one of this portfolio's documents.")
 REASON_TOO_LONG = _("The reason for document %(code)s is longer than %(max)s characters.")
-MISSING_VERDICTS = _(
-    "The stage cannot be completed: %(count)s document(s) still have no verdict: %(codes)s."
+MISSING_VERDICTS = ngettext_lazy(
+    "The stage cannot be completed: %(count)s document still has no verdict: %(codes)s.",
+    "The stage cannot be completed: %(count)s documents still have no verdict: %(codes)s.",
+    "count",
 )
 NO_DIPLOMA = _("The portfolio holds no diploma (table 1, academic qualification) to verify.")
-PASSED_REASON = _(
-    "%(stage)s: every document meets the requirements (%(documents)s documents, "
-    "%(diplomas)s diplomas)."
+PASSED_REASON = _("%(stage)s: every document meets the requirements (%(documents)s, %(diplomas)s).")
+DOCUMENTS = ngettext_lazy("%(count)s document", "%(count)s documents", "count")
+DIPLOMAS = ngettext_lazy("%(count)s diploma", "%(count)s diplomas", "count")
+RETURNED_REASON = ngettext_lazy(
+    "%(stage)s: returned to the teacher, %(count)s finding: %(findings)s",
+    "%(stage)s: returned to the teacher, %(count)s findings: %(findings)s",
+    "count",
 )
-RETURNED_REASON = _("%(stage)s: returned to the teacher, %(count)s finding(s): %(findings)s")
 NOTHING_SUGGESTED = _("No document has a verdict to carry over from an earlier submission.")
 NOTHING_REMAINING = _("Every document already has a verdict in this stage.")
 NOT_RAYON = _("Only a rayon admin receives portfolios.")
@@ -254,7 +259,7 @@ def stage_complete(*, case: Case, actor: User, now: dt.datetime) -> StageReview:
     if findings:
         outcome = StageReview.Outcome.RETURNED
         text = "; ".join(f"{f['code']} {f['verdict']}: {f['reason']}" for f in findings)
-        reason = str(RETURNED_REASON) % {
+        reason = RETURNED_REASON % {
             "stage": stage_name,
             "count": len(findings),
             "findings": text,
@@ -271,8 +276,8 @@ def stage_complete(*, case: Case, actor: User, now: dt.datetime) -> StageReview:
         outcome = StageReview.Outcome.PASSED
         reason = str(PASSED_REASON) % {
             "stage": stage_name,
-            "documents": len(view.documents),
-            "diplomas": len(view.diplomas),
+            "documents": DOCUMENTS % {"count": len(view.documents)},
+            "diplomas": DIPLOMAS % {"count": len(view.diplomas)},
         }
         case_transition(
             case=locked,

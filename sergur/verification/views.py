@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, messages_error
@@ -45,14 +46,31 @@ CASE_TEMPLATE = "verification/case.html"
 WORKLIST_TEMPLATE = "verification/worklist.html"
 
 VERDICT_SAVED = _("Verdict %(verdict)s recorded for %(code)s.")
-SUGGESTIONS_ACCEPTED = _("%(count)s verdict(s) carried over from the earlier submission.")
-REMAINING_MET = _("%(count)s document(s) without a verdict recorded as MP.")
+SUGGESTIONS_ACCEPTED = ngettext_lazy(
+    "%(count)s verdict carried over from the earlier submission.",
+    "%(count)s verdicts carried over from the earlier submission.",
+    "count",
+)
+REMAINING_MET = ngettext_lazy(
+    "%(count)s document without a verdict recorded as MP.",
+    "%(count)s documents without a verdict recorded as MP.",
+    "count",
+)
 STAGE_PASSED = _("The portfolio of %(name)s was passed on.")
-STAGE_RETURNED = _("The portfolio of %(name)s was returned to the teacher (%(count)s finding(s)).")
-RECEIVED_ALL = _("%(received)s portfolio(s) received.")
-SKIPPED = _(
-    "%(skipped)s portfolio(s) carry verdicts of the rayon and were left to be completed on "
-    "their own page."
+STAGE_RETURNED = ngettext_lazy(
+    "The portfolio of %(name)s was returned to the teacher (%(count)s finding).",
+    "The portfolio of %(name)s was returned to the teacher (%(count)s findings).",
+    "count",
+)
+RECEIVED_ALL = ngettext_lazy(
+    "%(received)s portfolio received.", "%(received)s portfolios received.", "received"
+)
+SKIPPED = ngettext_lazy(
+    "%(skipped)s portfolio carries verdicts of the rayon and was left to be completed on its "
+    "own page.",
+    "%(skipped)s portfolios carry verdicts of the rayon and were left to be completed on "
+    "their own page.",
+    "skipped",
 )
 
 

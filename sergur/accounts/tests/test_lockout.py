@@ -117,8 +117,13 @@ def test_the_lockout_counts_in_the_shared_cache(client, cast):
     assert sign_in(client, "dinas", PASSWORD).status_code == 302
 
 
-def test_there_is_no_password_reset_by_mail(client, db):
-    assert client.get("/accounts/password_reset/").status_code == 404
+def test_the_lockout_page_offers_the_password_reset_by_mail(client, cast):
+    for _ in range(5):
+        sign_in(client, "dinas", "wrong")
+
+    page = sign_in(client, "dinas", PASSWORD).content.decode()
+
+    assert reverse("password_reset") in page
     assert reverse("login") == LOGIN
 
 

@@ -77,6 +77,8 @@ class PublishForm(forms.Form):
         label=_("Results"), coerce=int, required=False, choices=[]
     )
     all = forms.BooleanField(required=False)
+    # "Publish all" publishes only when this is the number the confirmation page showed.
+    confirm = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args: object, pks: list[int], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

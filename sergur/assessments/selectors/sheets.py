@@ -32,7 +32,7 @@ from sergur.common.i18n import rules_lang
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.selectors import Portfolio, Row
 from sergur.rules import ScoreResult
-from sergur.rules.assessment import Outcome, SheetError, sheet_lines
+from sergur.rules.assessment import Outcome, SheetError, sheet_lines, with_uploaded_plans
 from sergur.rules.assessment.sheet import PARTS, Points, SheetLine
 from sergur.rules.messages import component_names
 
@@ -290,7 +290,8 @@ def sheet_page(*, allocation: Allocation, sheet: Sheet, portfolio: Portfolio) ->
     cannot be computed) and, after both blind sheets are in, the other one."""
     lang = rules_lang()
     result, outcome_or_error = _outcome(portfolio, sheet)
-    lines = list(sheet_lines(result))
+    plan_entries = [row for row in portfolio.section_rows("lesson_plan") if row.typed is not None]
+    lines = list(with_uploaded_plans(sheet_lines(result), len(plan_entries)))
     overrides = sheet_overrides(sheet)
     rows_at = _entry_rows(portfolio)
     by_part: dict[str, list[LineView]] = {part: [] for part in PARTS}
@@ -322,7 +323,6 @@ def sheet_page(*, allocation: Allocation, sheet: Sheet, portfolio: Portfolio) ->
         )
         for part in PARTS
     ]
-    plan_entries = [row for row in portfolio.section_rows("lesson_plan") if row.typed is not None]
     plans = []
     for number, items in enumerate(plan_rows(sheet, portfolio.role), start=1):
         row = plan_entries[number - 1] if number <= len(plan_entries) else None

@@ -15,6 +15,7 @@ from sergur.assessments.models import Result
 from sergur.assessments.services.decisions import result_publish
 from sergur.assessments.tests.decisions_support import decided, extra_case
 from sergur.assessments.views.decisions import NOTHING_CHOSEN
+from sergur.assessments.views.decisions.publication import COUNT_CHANGED
 from sergur.cases.models import Case
 from sergur.cases.tests.support import state_set
 
@@ -83,16 +84,68 @@ def test_publish_selected(client: Client, cast: Any) -> None:
     assert Case.objects.get(pk=cast.sri_case.pk).state == Case.State.PUBLISHED
 
 
-def test_publish_all(client: Client, cast: Any) -> None:
+def test_publish_all_first_asks_how_many_and_publishes_nothing(client: Client, cast: Any) -> None:
     decided(cast.sri_case, "K")
     decided(cast.budi_case, "MA")
     client.force_login(cast.rayon_admin)
 
-    client.post(PUBLISH, {"all": "on"})
+    response = client.post(PUBLISH, {"all": "on"}, HTTP_ACCEPT_LANGUAGE="en")
 
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Publish all 2 decisions now?" in body
+    assert 'name="confirm" value="2"' in body
+    assert (
+        '<span class="decision-code">MA</span>' in body
+        and '<span class="decision-code">K</span>' in body
+    )
+    assert not Result.objects.filter(published_at__isnull=False).exists()
+
+
+def test_publish_all_once_confirmed(client: Client, cast: Any) -> None:
+    decided(cast.sri_case, "K")
+    decided(cast.budi_case, "MA")
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(PUBLISH, {"all": "on", "confirm": "2"}, follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == ["2 keputusan diumumkan."]
     assert not Result.objects.filter(published_at__isnull=True).exists()
     states = set(Case.objects.values_list("state", flat=True))
     assert {Case.State.CLARIFICATION, Case.State.REOPENED} <= states
+
+
+def test_a_confirmation_for_another_number_asks_again(client: Client, cast: Any) -> None:
+    decided(cast.sri_case, "L")
+    decided(cast.budi_case, "L")
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(PUBLISH, {"all": "on", "confirm": "1"})
+
+    assert response.status_code == 200
+    assert str(COUNT_CHANGED) in response.content.decode()
+    assert 'name="confirm" value="2"' in response.content.decode()
+    assert not Result.objects.filter(published_at__isnull=False).exists()
+
+
+def test_a_broken_confirmation_says_what_is_wrong(client: Client, cast: Any) -> None:
+    decided(cast.sri_case, "L")
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(PUBLISH, {"all": "on", "confirm": "x"}, follow=True)
+
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message.strip()
+    assert not Result.objects.filter(published_at__isnull=False).exists()
+
+
+def test_one_published_decision_is_said_in_the_singular(client: Client, cast: Any) -> None:
+    chosen = decided(cast.sri_case, "L")
+    client.force_login(cast.rayon_admin)
+
+    response = client.post(PUBLISH, {"result": [chosen.pk]}, follow=True, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert [str(m) for m in response.context["messages"]] == ["1 decision published."]
 
 
 def test_publishing_nothing_says_so(client: Client, cast: Any) -> None:
@@ -110,7 +163,7 @@ def test_another_rayon_cannot_publish_ours(client: Client, cast: Any) -> None:
     client.force_login(cast.rayon_other)
 
     client.post(PUBLISH, {"result": [result.pk]})
-    client.post(PUBLISH, {"all": "on"})
+    client.post(PUBLISH, {"all": "on", "confirm": "1"})
 
     assert Result.objects.get(pk=result.pk).published_at is None
 
@@ -159,7 +212,7 @@ def test_a_long_list_shows_its_first_rows_and_publish_all_takes_every_one(
 
     assert body.count('name="result"') == 2
     assert "2 pertama dari 3" in body
-    client.post(PUBLISH, {"all": "on"})
+    client.post(PUBLISH, {"all": "on", "confirm": "3"})
     assert Result.objects.filter(pk__in=[r.pk for r in waiting], published_at=None).count() == 0
 
 

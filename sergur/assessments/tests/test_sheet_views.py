@@ -480,3 +480,13 @@ def test_a_subject_teachers_sheet_keeps_the_teaching_words(
 
     assert escape(COMPONENTS["lesson_plans"]["id"]) in page
     assert "Program Pelayanan Bimbingan dan Konseling" not in page
+
+
+def test_uploaded_plans_not_yet_scored_are_not_called_missing(
+    client: Client, cast: Any, sheets: list[Sheet]
+) -> None:
+    content = login(client, cast.asesor).get(url(sheets[0]), HTTP_ACCEPT_LANGUAGE="en")
+
+    page = content.content.decode()
+    assert "5 of 5 required plans uploaded, not yet scored" in page
+    assert "required plans missing" not in page

@@ -52,7 +52,7 @@ def test_an_honorer_with_service_and_no_sk_guru_tetap_takes_part(capsys):
         found["Agus Riyanto, S.Pd."]["service_months"],
     ) == ("yes", "144")
     assert found["Yusuf Hidayat, S.Pd."]["reasons"] == (
-        "Service since 1 Jul 2005: 1 years on 1 Jan 2008; a non-PNS teacher needs at least 2 "
+        "Service since 1 Jul 2005: 1 year on 1 Jan 2008; a non-PNS teacher needs at least 2 "
         "years of service."
     )
 

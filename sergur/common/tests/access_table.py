@@ -281,6 +281,8 @@ APPEAL_SEERS = APPEAL_OFFICE | OWNER
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
+    "password_reset_confirm": "Django's signed token is the access: a wrong link answers the "
+    "same page to everyone (sergur/accounts/tests/test_password_reset.py)",
 }
 """URL name prefixes the matrix does not request, with the reason."""
 
@@ -295,6 +297,12 @@ TABLE: dict[str, Page] = {
     "two_factor_enrol": signed_in(),
     "two_factor_recovery_codes": post((), SIGNED_IN, login_first=True),
     "two_factor_turn_off": post((), SIGNED_IN, login_first=True),
+    # A forgotten password: the reset pages are open to anyone (the link in the e-mail carries
+    # the proof); the SK's number and signatory belong to the district's own officers.
+    "password_reset": public(),
+    "password_reset_done": public(),
+    "password_reset_complete": public(),
+    "selection:sk_letter": on(("district",), DISTRICT_OWN, NOT_OTHER_DISTRICT),
     # Personal data: a teacher's own copy, nobody else's (docs/privacy.md); list filters are
     # posted; the published public keys are public.
     "privacy:mine": hidden(TEACHERS),

@@ -34,13 +34,13 @@ HAS_ERRORS = _("The file has errors: import all is only possible without a singl
 NO_GOOD_ROWS = _("There are no good rows to import.")
 CHANGED = _("The data changed since the dry run; nothing was imported. Check the file again.")
 PARTLY = _(
-    "The data changed since the dry run, after %(created)d teachers were created and "
-    "%(updated)d updated; the rest of the file was not imported. Check the file again and "
+    "The data changed since the dry run (teachers created by then: %(created)d; updated: "
+    "%(updated)d); the rest of the file was not imported. Check the file again and "
     "import it again: what is imported already is not imported twice."
 )
 STOPPED = _(
-    "The import stopped on an unexpected error (logged for the administrator): %(created)d "
-    "teachers were created and %(updated)d updated before it. Nothing else was imported; "
+    "The import stopped on an unexpected error (logged for the administrator); teachers "
+    "created before it: %(created)d; updated: %(updated)d. Nothing else was imported; "
     "try again later."
 )
 STAGE_LINES = 100_000  # lines of the stage a transaction in good-rows mode (and a progress step)

@@ -96,9 +96,29 @@ def test_the_problems_csv_neutralises_formula_cells(cast: Cast, school: School) 
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["line", "column", "code", "severity", "message"]
+    assert rows[0] == ["baris", "kolom", "kode", "tingkat", "pesan"]
     assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
     assert {r[1] for r in rows[1:]} == {"TANGGAL_LAHIR", "KODE_BIDANG_STUDI"}
+    assert {r[3] for r in rows[1:]} <= {"kesalahan", "peringatan"}
+
+
+@pytest.mark.parametrize(("accept", "header"), [("en", "line"), ("id", "baris")])
+def test_the_problems_csv_is_in_the_readers_language(
+    cast: Cast, school: School, accept: str, header: str
+) -> None:
+    batch = batch_of(cast.dinas, [row(1, TANGGAL_LAHIR="31-02-1970")])
+    response = client_for(cast.dinas).get(
+        reverse("imports:problems_csv", args=[batch.pk]), HTTP_ACCEPT_LANGUAGE=accept
+    )
+    # The rows are written after the view returned, with another language active.
+    with translation.override("id" if accept == "en" else "en"):
+        text = b"".join(response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == header
+    expected = [
+        p.text("en" if accept == "en" else "id") for p in batch.problems.order_by("line", "pk")
+    ]
+    assert [r[4] for r in rows[1:]] == expected and expected
 
 
 def test_a_refused_upload_is_explained_on_the_form(cast: Cast, settings: object) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from sergur.cases.models import Case
 
@@ -15,7 +16,9 @@ LOCKED = _(
     "The portfolio is submitted and locked. It can change again only when a decision reopens it."
 )
 UNKNOWN_TABLE = _("This table is not part of your instrument.")
-TABLE_FULL = _("This table holds at most %(count)d rows.")
+TABLE_FULL = ngettext_lazy(
+    "This table holds at most %(count)d row.", "This table holds at most %(count)d rows.", "count"
+)
 VALUE_TOO_LONG = _("%(label)s: at most %(limit)s characters, not %(length)s.")
 VALUE_NUL = _(
     "%(label)s: the value contains a NUL character (\\0), which cannot be stored; type it again."

@@ -40,6 +40,7 @@ from sergur.rules.assessment.sheet import (
     tally,
     tally_of,
     trace_lines,
+    with_uploaded_plans,
 )
 
 __all__ = [
@@ -73,6 +74,7 @@ __all__ = [
     "outcome",
     "parts_of",
     "sheet_lines",
+    "with_uploaded_plans",
     "tally",
     "tally_of",
     "trace_lines",

@@ -159,6 +159,33 @@ def trace_lines(trace: Iterable[TraceLine]) -> tuple[SheetLine, ...]:
     return tuple(lines)
 
 
+def with_uploaded_plans(lines: Iterable[SheetLine], uploaded: int) -> tuple[SheetLine, ...]:
+    """The sheet's lines, with plans the teacher uploaded but the assessor has not scored yet
+    told apart from plans that are missing: both count 0 now (P1), but only a missing plan
+    stays 0 (docs/sources/rubric-2007.md §4a)."""
+    out: list[SheetLine] = []
+    for line in lines:
+        if line.rule.code == "trace.plans_missing":
+            params = dict(line.rule.params)
+            missing, required = int(str(params["missing"])), int(str(params["required"]))
+            waiting = max(0, min(uploaded, required) - (required - missing))
+            if waiting:
+                absent = missing - waiting
+                rule = (
+                    msg("trace.plans_unscored", waiting=waiting, required=required)
+                    if not absent
+                    else msg(
+                        "trace.plans_unscored_missing",
+                        waiting=waiting,
+                        missing=absent,
+                        required=required,
+                    )
+                )
+                line = SheetLine(line.key, line.part, line.entry, line.suggested, rule)
+        out.append(line)
+    return tuple(out)
+
+
 def parts_of(result: ScoreResult) -> dict[str, Points]:
     """The eleven parts of a scored portfolio."""
     parts: dict[str, Points] = {

@@ -135,18 +135,39 @@ def render(code: str, params: Mapping[str, object], lang: Lang) -> str:
     return _render(code, params.items(), lang)
 
 
+class _Counted(str):
+    """A number as written, that also picks the singular or plural word after it: a template
+    writes `{n} {n:entry|entries}` (Indonesian templates need no such choice)."""
+
+    one: bool
+
+    def __new__(cls, text: str, *, one: bool) -> _Counted:
+        counted = super().__new__(cls, text)
+        counted.one = one
+        return counted
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            singular, plural = spec.split("|", 1)
+            return singular if self.one else plural
+        return str.__format__(self, spec)
+
+
 def _render(code: str, params: Iterable[tuple[str, object]], lang: Lang) -> str:
+    template = TEMPLATES[code][lang]
+    counts = "|" in template  # only a template with a {n:one|other} choice needs _Counted
     values: dict[str, str] = {}
     for key, value in params:
         if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-            values[key] = number(value, lang)  # the usual parameter: a score, tested first
+            text = number(value, lang)  # the usual parameter: a score, tested first
+            values[key] = _Counted(text, one=value == 1) if counts else text
         elif isinstance(value, Term):
             values[key] = term(value.value, lang)
         elif isinstance(value, Message):
             values[key] = value.text(lang)
         else:
             values[key] = str(value)
-    return TEMPLATES[code][lang].format(**values)
+    return template.format(**values)
 
 
 def term(value: str, lang: Lang) -> str:

@@ -68,13 +68,14 @@ ALLOCATION: Catalogue = {
     },
     "allocation.too_few_subject": {
         "id": "Hanya {found} asesor untuk bidang studi {subject}; diperlukan {needed}.",
-        "en": "Only {found} assessors for subject {subject}; {needed} are needed.",
+        "en": "Only {found} {found:assessor|assessors} for subject {subject}; {needed} are needed.",
     },
     "allocation.conflicted": {
         "id": "{conflicted} asesor bidang studi {subject} tidak boleh menilai portofolio ini "
         "(konflik kepentingan, tidak aktif, tidak memenuhi kriteria asesor, dari luar rayon, "
         "atau sudah menilai); tersisa {free}, diperlukan {needed}.",
-        "en": "{conflicted} assessors of subject {subject} may not assess this portfolio "
+        "en": "{conflicted} {conflicted:assessor|assessors} of subject {subject} may not assess "
+        "this portfolio "
         "(conflict of interest, inactive, not meeting the assessor criteria, from outside the "
         "rayon, or already assessing it); {free} remain, {needed} are needed.",
     },

@@ -43,7 +43,7 @@ GAPS: Catalogue = {
     },
     "gap.evidence": {
         "id": "{section}: {count} entri belum memiliki bukti fisik.",
-        "en": "{section}: {count} entries have no evidence yet.",
+        "en": "{section}: {count} {count:entry has|entries have} no evidence yet.",
     },
 }
 

@@ -8,11 +8,12 @@ RETENTION: Catalogue = {
     "retention.due": {
         "id": "{holds}: disimpan {years} tahun sejak {start}, hingga {until}; sudah waktunya "
         "dihapus.",
-        "en": "{holds}: kept {years} years from {start}, until {until}; due for deletion.",
+        "en": "{holds}: kept {years} {years:year|years} from {start}, until {until}; "
+        "due for deletion.",
     },
     "retention.kept": {
         "id": "{holds}: disimpan {years} tahun sejak {start}, hingga {until}.",
-        "en": "{holds}: kept {years} years from {start}, until {until}.",
+        "en": "{holds}: kept {years} {years:year|years} from {start}, until {until}.",
     },
     "retention.open": {
         "id": "{holds}: berkas belum ditutup; masa simpan belum mulai.",

@@ -39,7 +39,7 @@ ELIGIBILITY: Catalogue = {
         "{age} tahun dengan masa kerja {years} tahun pada {date} (perlu usia {min_age} dan "
         "{min_years} tahun), golongan {rank} (perlu {min_rank}, PNS atau inpassing).",
         "en": "Education {level} is below S-1/D-IV and neither exception applies: age {age} "
-        "with {years} years of service on {date} (needs age {min_age} and {min_years} "
+        "with {years} {years:year|years} of service on {date} (needs age {min_age} and {min_years} "
         "years), rank {rank} (needs {min_rank}, PNS or inpassing).",
     },
     "selection.no_rank": {"id": "tidak ada", "en": "none"},
@@ -50,12 +50,13 @@ ELIGIBILITY: Catalogue = {
     "selection.no_permanent": {
         "id": "Guru non-PNS tanpa SK sebagai guru tetap; perlu sedikitnya {years} tahun "
         "sebagai guru tetap pada {date}.",
-        "en": "A non-PNS teacher without an SK as permanent teacher; at least {years} years "
-        "as a permanent teacher on {date} are needed.",
+        "en": "A non-PNS teacher without an SK as permanent teacher; at least {years} "
+        "{years:year|years} as a permanent teacher on {date} are needed.",
     },
     "selection.permanent_short": {
         "id": "Guru tetap sejak {since}: {have} tahun pada {date}, perlu {years} tahun.",
-        "en": "Permanent teacher since {since}: {have} years on {date}, {years} needed.",
+        "en": "Permanent teacher since {since}: {have} {have:year|years} on {date}, "
+        "{years} needed.",
     },
     "selection.retired": {
         "id": "Sudah pensiun pada {date}: usia {limit} tahun pada {birthday}, pensiun mulai "
@@ -70,8 +71,8 @@ ELIGIBILITY: Catalogue = {
     "selection.service_short": {
         "id": "Masa kerja sejak {since}: {have} tahun pada {date}, guru non-PNS perlu masa "
         "kerja minimal {years} tahun.",
-        "en": "Service since {since}: {have} years on {date}; a non-PNS teacher needs at "
-        "least {years} years of service.",
+        "en": "Service since {since}: {have} {have:year|years} on {date}; a non-PNS teacher "
+        "needs at least {years} {years:year|years} of service.",
     },
     "selection.depag": {
         "id": "Guru agama (bidang studi {subject}): sertifikasinya dilakukan oleh Departemen "
@@ -125,19 +126,29 @@ QUOTA: Catalogue = {
         "en": "The place at position {position} went to a non-PNS teacher to meet the "
         "non-PNS minimum share ({required} of {quota} places).",
     },
+    "selection.target_nobody": {
+        "id": "Belum ada guru yang memenuhi syarat: target {target} tidak dapat dibagi.",
+        "en": "No teacher is eligible yet: the target {target} cannot be shared out.",
+    },
+    "selection.target_too_big": {
+        "id": "Target {target} melebihi jumlah guru yang memenuhi syarat ({total}); "
+        "paling banyak {total} tempat dapat dibagi.",
+        "en": "The target {target} exceeds the eligible teachers ({total}); at most {total} "
+        "{total:place|places} can be shared out.",
+    },
     "selection.moved": {
         "id": "{district_from} hanya memiliki {eligible} guru yang memenuhi syarat untuk "
         "kuota {quota}: {places} tempat dipindahkan ke {district_to}.",
-        "en": "{district_from} has only {eligible} eligible teachers for a quota of "
-        "{quota}: {places} places moved to {district_to}.",
+        "en": "{district_from} has only {eligible} eligible {eligible:teacher|teachers} for a "
+        "quota of {quota}: {places} {places:place|places} moved to {district_to}.",
     },
     "selection.unplaced": {
         "id": "{district_from} hanya memiliki {eligible} guru yang memenuhi syarat untuk "
         "kuota {quota}: {places} tempat tidak dapat dipindahkan dalam provinsi (dilaporkan "
         "ke LPMP).",
-        "en": "{district_from} has only {eligible} eligible teachers for a quota of "
-        "{quota}: {places} places cannot be moved within the province (reported to the "
-        "LPMP).",
+        "en": "{district_from} has only {eligible} eligible {eligible:teacher|teachers} for a "
+        "quota of {quota}: {places} {places:place|places} cannot be moved within the province "
+        "(reported to the LPMP).",
     },
 }
 
@@ -151,9 +162,12 @@ WORDING: Catalogue = {
     "selection.factor.achievement": {"id": "Prestasi kerja", "en": "Work achievement"},
     "selection.value.months": {
         "id": "{years} tahun {months} bulan",
-        "en": "{years} years {months} months",
+        "en": "{years} {years:year|years} {months} {months:month|months}",
     },
-    "selection.value.hours": {"id": "{hours} jam per minggu", "en": "{hours} hours a week"},
+    "selection.value.hours": {
+        "id": "{hours} jam per minggu",
+        "en": "{hours} {hours:hour|hours} a week",
+    },
     "selection.value.none": {"id": "tidak ada", "en": "none"},
     "selection.value.duty.1": {"id": "Tugas tambahan lain", "en": "Other additional duty"},
     "selection.value.duty.2": {

@@ -27,15 +27,15 @@ TRACE: Catalogue = {
     },
     "trace.training_short": {
         "id": "Diklat {hours} jam (kurang dari 8 jam): 0",
-        "en": "Training of {hours} hours (under 8 hours): 0",
+        "en": "Training of {hours} {hours:hour|hours} (under 8 hours): 0",
     },
     "trace.experience": {
         "id": "Masa kerja {years} tahun (kelompok {band}): {points}",
-        "en": "{years} years of service (band {band}): {points}",
+        "en": "{years} {years:year|years} of service (band {band}): {points}",
     },
     "trace.experience_short": {
         "id": "Masa kerja {years} tahun (kurang dari 2 tahun): 0",
-        "en": "{years} years of service (under 2 years): 0",
+        "en": "{years} {years:year|years} of service (under 2 years): 0",
     },
     "trace.plan": {
         "id": "RPP: jumlah 8 butir = {sum}; dibagi {required} rencana wajib = {points}",
@@ -51,6 +51,17 @@ TRACE: Catalogue = {
     "trace.plans_missing": {
         "id": "{missing} dari {required} rencana wajib tidak ada: masing-masing 0",
         "en": "{missing} of {required} required plans missing: 0 each",
+    },
+    "trace.plans_unscored": {
+        "id": "{waiting} dari {required} rencana wajib sudah diunggah, belum diberi skor: "
+        "0 sampai diberi skor",
+        "en": "{waiting} of {required} required plans uploaded, not yet scored: 0 until scored",
+    },
+    "trace.plans_unscored_missing": {
+        "id": "{waiting} dari {required} rencana wajib sudah diunggah, belum diberi skor; "
+        "{missing} tidak ada: masing-masing 0",
+        "en": "{waiting} of {required} required plans uploaded, not yet scored; {missing} "
+        "missing: 0 each",
     },
     "trace.observation": {
         "id": "Instrumen pelaksanaan pembelajaran, jumlah 24 butir: {points}",
@@ -104,12 +115,12 @@ TRACE: Catalogue = {
     },
     "trace.organization": {
         "id": "Pengurus organisasi {type} tingkat {level}: {years} tahun × {per_year} = {points}",
-        "en": "Officer of an organisation ({type}) at {level} level: {years} years × "
+        "en": "Officer of an organisation ({type}) at {level} level: {years} {years:year|years} × "
         "{per_year} = {points}",
     },
     "trace.duty": {
         "id": "Tugas tambahan {role}: {years} tahun × {per_year} = {points}",
-        "en": "Additional duty as {role}: {years} years × {per_year} = {points}",
+        "en": "Additional duty as {role}: {years} {years:year|years} × {per_year} = {points}",
     },
     "trace.award": {
         "id": "Penghargaan tingkat {level}: {points}",
@@ -121,6 +132,6 @@ TRACE: Catalogue = {
     },
     "trace.special_area": {
         "id": "Penugasan di daerah khusus: {years} tahun × {per_year} = {points}",
-        "en": "Service in a special area: {years} years × {per_year} = {points}",
+        "en": "Service in a special area: {years} {years:year|years} × {per_year} = {points}",
     },
 }

@@ -39,11 +39,11 @@ ERRORS: Catalogue = {
     },
     "error.max_items": {
         "id": "Paling banyak {count} entri, bukan {found}.",
-        "en": "At most {count} entries, not {found}.",
+        "en": "At most {count} {count:entry|entries}, not {found}.",
     },
     "error.too_long": {
         "id": "Terlalu panjang: paling banyak {count} karakter.",
-        "en": "Too long: at most {count} characters.",
+        "en": "Too long: at most {count} {count:character|characters}.",
     },
     "error.evidence_code": {
         "id": "Kode bukti {value} tidak sesuai penomoran instrumen (contoh: 1.b, 10.a.1)).",

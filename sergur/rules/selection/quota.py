@@ -59,6 +59,17 @@ def allocate[K: Hashable](total: int, weights: Mapping[K, int]) -> dict[K, int]:
     return parts
 
 
+def target_refusal(target: int, eligible: int) -> Message | None:
+    """Why a national target of `target` places cannot be shared out over `eligible` teachers
+    (nobody is eligible, or more places than eligible teachers: a place goes to an eligible
+    teacher; docs/sources/domain.md §4.4), or None when it can."""
+    if target > 0 and eligible == 0:
+        return msg("selection.target_nobody", target=target)
+    if target > eligible:
+        return msg("selection.target_too_big", target=target, total=eligible)
+    return None
+
+
 def allocate_nation(total: int, counts: Mapping[Level, int]) -> dict[Level, int]:
     """Nation → province → district → school level, each step by `allocate` (docs/sources/domain.md
     §4.4)."""

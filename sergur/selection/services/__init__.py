@@ -1,9 +1,10 @@
 """Writes of selection (Buku 1; docs/sources/domain.md §4): a district's selection run (`runs`) and
-the quota allocation with its logged moves (`quota`)."""
+the quota allocation with its logged moves (`quota`), the SK's number and signatory (`letters`)."""
 
 from __future__ import annotations
 
 from sergur.selection.services.base import NO_SELECTION_RULES, year_params
+from sergur.selection.services.letters import sk_letter_record
 from sergur.selection.services.quota import (
     quota_allocate,
     quota_allocate_from_runs,
@@ -19,5 +20,6 @@ __all__ = [
     "quota_allocate_from_runs",
     "quota_redistribute",
     "selection_run",
+    "sk_letter_record",
     "year_params",
 ]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
+from sergur.common.i18n import rules_lang
 from sergur.registry.models import District, ProgrammeYear, Province, School
 from sergur.rules.selection import quota as quota_rules
 from sergur.selection.models import QuotaAllocation, QuotaMove, message_to_json
@@ -33,7 +34,14 @@ def quota_allocate(
 ) -> list[QuotaAllocation]:
     """Allocate the national target nation → province → district → school level in proportion
     to the teacher counts, parts adding up exactly (KP = GP/GN × TN …; docs/sources/domain.md §4.4).
-    The year's previous allocation is replaced; places already filled are kept."""
+    The year's previous allocation is replaced; places already filled are kept. A target above
+    the eligible teachers is refused, as `sergur quota` refuses it."""
+    refusal = quota_rules.target_refusal(national_target, sum(counts.values()))
+    if refusal is not None:
+        # Named by its field: the form shows it beside the national target.
+        raise ValidationError(
+            {"national_target": ValidationError(refusal.text(rules_lang()), code="target")}
+        )
     try:
         parts = quota_rules.allocate_nation(national_target, counts)
     except quota_rules.QuotaError as exc:

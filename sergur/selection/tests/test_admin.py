@@ -10,7 +10,7 @@ from sergur.selection.services import selection_run
 
 
 @pytest.mark.parametrize(
-    "model", ["selectionrun", "selectionentry", "quotaallocation", "quotamove"]
+    "model", ["selectionrun", "selectionentry", "quotaallocation", "quotamove", "skletter"]
 )
 def test_the_operator_looks_up_but_cannot_add(client, cast, pool, model):
     selection_run(programme_year=pool.year, district=pool.district, quota=3, actor=None)

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from sergur.cases.models import Case, CaseEvent
 from sergur.registry.tests.factories import DistrictFactory, ProgrammeYearFactory
@@ -187,10 +188,27 @@ def test_quota_allocate_rejects_unknown_codes(cast):
     with pytest.raises(ValidationError, match="9999"):
         quota_allocate(
             programme_year=cast.sri_case.programme_year,
-            national_target=10,
+            national_target=5,
             counts={("99", "99", "SD"): 5},
             actor=None,
         )
+
+
+def test_quota_allocate_refuses_a_target_above_the_eligible_teachers(cast):
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        quota_allocate(
+            programme_year=cast.sri_case.programme_year,
+            national_target=11,
+            counts={("34", "02", "SD"): 4, ("34", "02", "SMP"): 6},
+            actor=None,
+        )
+
+    assert refused.value.message_dict == {
+        "national_target": [
+            "The target 11 exceeds the eligible teachers (10); at most 10 places can be shared out."
+        ]
+    }
+    assert not QuotaAllocation.objects.exists()
 
 
 def test_quota_redistribute_moves_unfillable_places_and_logs_them(cast):

@@ -17,7 +17,13 @@ from pypdf import PdfReader
 
 from sergur.conftest import PASSWORD
 from sergur.registry.tests.factories import DistrictFactory
-from sergur.selection.models import QuotaAllocation, QuotaMove, SelectionEntry, SelectionRun
+from sergur.selection.models import (
+    QuotaAllocation,
+    QuotaMove,
+    SelectionEntry,
+    SelectionRun,
+    SkLetter,
+)
 from sergur.selection.services import quota_allocate, selection_run
 from sergur.selection.tests.conftest import build_pool
 
@@ -61,7 +67,7 @@ def ran(pool, cast):
         ("operator", 200),
     ],
 )
-@pytest.mark.parametrize("page", ["selection:district", "selection:sk"])
+@pytest.mark.parametrize("page", ["selection:district", "selection:sk", "selection:sk_letter"])
 def test_district_pages_are_for_the_committee_and_operators(
     client, cast, ran, role, expected, page
 ):
@@ -372,7 +378,106 @@ def test_allocating_before_any_run_says_why_on_the_form(client, cast):
 
 def test_the_run_form_offers_the_allocated_quota(client, cast, pool):
     quota_allocate(
-        programme_year=pool.year, national_target=7, counts={("34", "02", "SMP"): 5}, actor=None
+        programme_year=pool.year, national_target=7, counts={("34", "02", "SMP"): 9}, actor=None
     )
     login(client, cast.dinas)
     assert client.get(district_url(pool)).context["run_form"].initial == {"quota": 7}
+
+
+def test_a_target_above_the_eligible_teachers_is_refused_beside_the_field(client, cast, ran):
+    login(client, cast.operator)
+    url = reverse("selection:quota", args=[ran.year.year])
+
+    response = client.post(
+        url, {"action": "allocate", "national_target": "27"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["national_target"] == [
+        "The target 27 exceeds the eligible teachers (26); at most 26 places can be shared out."
+    ]
+    assert not QuotaAllocation.objects.exists()
+
+
+LETTER = {
+    "number": "421.2/0123/2007",
+    "signed_on": "2007-08-20",
+    "signatory_name": "Drs. H. Sukirman, M.Pd.",
+    "signatory_nip": "195812121983031005",
+}
+
+
+def sk_text(client, pool) -> str:
+    response = client.get(district_url(pool, "selection:sk"))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_an_sk_without_number_and_signatory_is_a_draft(client, cast, ran):
+    login(client, cast.dinas)
+
+    content = sk_text(client, ran)
+
+    assert "KONSEP" in content
+    assert "NIP 19" not in content
+    assert in_id("Record the SK number and signatory") in text(client.get(district_url(ran)))
+
+
+def test_the_sk_carries_its_number_signing_day_signatory_and_nip(client, cast, ran):
+    login(client, cast.dinas)
+
+    response = client.post(district_url(ran, "selection:sk_letter"), LETTER)
+
+    assert response.status_code == 302 and response["Location"] == district_url(ran)
+    content = sk_text(client, ran)
+    assert "KONSEP" not in content
+    assert "Nomor: 421.2/0123/2007" in content
+    assert "Drs. H. Sukirman, M.Pd." in content
+    assert "NIP 195812121983031005" in content
+    assert "20 Agustus 2007" in content
+    letter = SkLetter.objects.get()
+    assert letter.recorded_by == cast.dinas
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("signatory_nip", "19581212198303100"),  # 17 digits
+        ("signatory_nip", "1958121219830310AB"),
+        ("number", "421/<b>/2007"),
+        ("number", ""),
+        ("signatory_name", ""),
+        ("signed_on", "20/08/2007x"),
+    ],
+)
+def test_a_bad_sk_field_is_refused_beside_it(client, cast, ran, field, value):
+    login(client, cast.dinas)
+
+    response = client.post(district_url(ran, "selection:sk_letter"), {**LETTER, field: value})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    assert not SkLetter.objects.exists()
+
+
+def test_the_next_year_starts_from_the_last_signatory(client, cast, ran):
+    login(client, cast.dinas)
+    client.post(district_url(ran, "selection:sk_letter"), LETTER)
+    from sergur.registry.tests.factories import ProgrammeYearFactory
+
+    later = ProgrammeYearFactory(year=ran.year.year + 1, is_current=False)
+
+    response = client.get(reverse("selection:sk_letter", args=[later.year, ran.district.pk]))
+
+    form = response.context["form"]
+    assert form.initial["signatory_nip"] == LETTER["signatory_nip"]
+    assert not form.initial.get("number")
+
+
+def test_another_committee_cannot_record_our_sk(client, cast, ran):
+    login(client, cast.dinas_other)
+
+    response = client.post(district_url(ran, "selection:sk_letter"), LETTER)
+
+    assert response.status_code == 404
+    assert not SkLetter.objects.exists()

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from sergur.accounts.models import User
 from sergur.assessments.models import BatchJob, Result
@@ -43,15 +44,22 @@ logger = logging.getLogger(__name__)
 JOB_RUNNING = _(
     "A re-scoring job for this programme year is already queued or running; wait for it to finish."
 )
-JOB_STALE = _(
+JOB_STALE = ngettext_lazy(
+    "Stopped: no progress for %(minutes)d minute (its worker was stopped). What it wrote "
+    "stays; start the job again to re-score the rest.",
     "Stopped: no progress for %(minutes)d minutes (its worker was stopped). What it wrote "
-    "stays; start the job again to re-score the rest."
+    "stays; start the job again to re-score the rest.",
+    "minutes",
 )
 JOB_FAILED = _(
     "The job stopped: %(error)s. Portfolios decided before the error keep their new "
     "decision; starting the job again continues safely."
 )
-NOT_SCORED = "%(count)d portfolio(s) could not be re-scored and keep their decision: %(cases)s"
+NOT_SCORED = ngettext_lazy(
+    "%(count)d portfolio could not be re-scored and keeps its decision: %(cases)s",
+    "%(count)d portfolios could not be re-scored and keep their decision: %(cases)s",
+    "count",
+)
 MAX_LISTED = 20
 
 

@@ -55,8 +55,9 @@ NAMES = {
 def tr(text: Any, **values: Any) -> str:
     """A source string (or lazy constant) as the pages show it in Indonesian."""
     with translation.override(LANG):
-        out = translation.gettext(str(text)) if isinstance(text, str) else str(text)
-    return out % values if values else out
+        out = translation.gettext(text) if isinstance(text, str) else text
+        # Formatted inside the override: a counted (ngettext_lazy) constant picks its form then.
+        return str(out % values) if values else str(out)
 
 
 def ntr(singular: str, plural: str, count: int) -> str:

@@ -23,6 +23,7 @@ from sergur.rules.assessment import (
     sheet_lines,
     tally,
     tally_of,
+    with_uploaded_plans,
 )
 from sergur.rules.tests.assessment.strategies import facts, parts_sets, reviews, years
 from sergur.rules.tests.helpers import (
@@ -214,3 +215,22 @@ def test_a_tally_is_the_outcome_without_its_reasons(parts, facts, review, year):
 def test_a_tally_keeps_the_parts_in_the_instrument_order_and_nothing_else():
     parts = {**{part: 1 for part in reversed(PARTS)}, "extra": 5}
     assert tuple(tally(parts, FACTS, SheetReview(), YEAR).parts) == PARTS
+
+
+def _plans_line(scored_plans: int, uploaded: int) -> str:
+    """The lesson-plan line of the trace of a portfolio with `scored_plans` scored plans, as
+    the sheet shows it when `uploaded` plans are in the portfolio."""
+    document = doc(lesson_plans=plans(*([24] * scored_plans)))
+    lines = with_uploaded_plans(sheet_lines(scored(document, explain=True)), uploaded)
+    texts = [line.rule.text("en") for line in lines if line.key == "lesson_plans"]
+    return texts[0] if texts else ""
+
+
+def test_uploaded_plans_not_yet_scored_are_not_called_missing() -> None:
+    assert _plans_line(0, 5) == "5 of 5 required plans uploaded, not yet scored: 0 until scored"
+    assert _plans_line(2, 5) == "3 of 5 required plans uploaded, not yet scored: 0 until scored"
+    assert _plans_line(0, 3) == (
+        "3 of 5 required plans uploaded, not yet scored; 2 missing: 0 each"
+    )
+    assert _plans_line(0, 0) == "5 of 5 required plans missing: 0 each"
+    assert _plans_line(5, 5) == ""  # every plan scored: no such line

@@ -169,7 +169,7 @@ def test_2007_a_non_pns_teacher_needs_two_years_of_service_not_of_guru_tetap():
     # A teacher on 30 Dec 2005 has 2 years on 1 Jan 2008; a month not teaching makes it 1.
     assert texts(teacher(**honorer, teacher_since=D(2005, 12, 30))) == []
     assert texts(teacher(**honorer, teacher_since=D(2005, 12, 30), service_gap_months=1)) == [
-        "Service since 30 Dec 2005: 1 years on 1 Jan 2008; a non-PNS teacher needs at least 2 "
+        "Service since 30 Dec 2005: 1 year on 1 Jan 2008; a non-PNS teacher needs at least 2 "
         "years of service."
     ]
     assert texts(teacher(**honorer, teacher_since=None)) == [
@@ -183,7 +183,7 @@ def test_2012_a_non_pns_teacher_needs_the_permanent_years():
     base = {"employment": "non_pns"}
     assert texts_2012(teacher(**base, permanent_since=D(2011, 1, 1))) == []
     assert texts_2012(teacher(**base, permanent_since=D(2011, 1, 2))) == [
-        "Permanent teacher since 2 Jan 2011: 1 years on 1 Jan 2013, 2 needed."
+        "Permanent teacher since 2 Jan 2011: 1 year on 1 Jan 2013, 2 needed."
     ]
     assert texts_2012(teacher(**base)) == [
         "A non-PNS teacher without an SK as permanent teacher; at least 2 years as a "

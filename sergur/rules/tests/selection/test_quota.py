@@ -18,6 +18,7 @@ from sergur.rules.selection.quota import (
     non_pns_required,
     redistribute,
     select,
+    target_refusal,
 )
 from sergur.rules.selection.ranking import rank
 
@@ -249,3 +250,21 @@ def test_redistribution_keeps_every_place_and_fills_no_district_beyond_its_teach
     assert moved == sum(max(0, q[d] - e.get(d, 0)) for d in q)
     for district, quota in result.quotas.items():
         assert quota <= max(e.get(district, 0), q[district])
+
+
+@pytest.mark.parametrize(
+    ("target", "eligible", "code"),
+    [
+        (0, 0, None),
+        (5, 5, None),
+        (4, 5, None),
+        (1, 0, "selection.target_nobody"),
+        (6, 5, "selection.target_too_big"),
+    ],
+)
+def test_a_target_above_the_eligible_teachers_is_refused(target, eligible, code):
+    refusal = target_refusal(target, eligible)
+
+    assert (refusal.code if refusal else None) == code
+    if refusal is not None:
+        assert str(target) in refusal.text("en")
