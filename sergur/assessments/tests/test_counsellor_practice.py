@@ -7,6 +7,7 @@ the counsellor's words."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -82,7 +83,7 @@ def counsellor_case(cast: Any, *, start: str = "1990-07-01") -> Case:
     return at_rayon(case)
 
 
-def save(sheet: Sheet, actor: Any, practice: list[int | None], **changes: Any) -> Sheet:
+def save(sheet: Sheet, actor: Any, practice: Sequence[int | None], **changes: Any) -> Sheet:
     arguments: dict[str, Any] = {
         "plan_items": PLANS,
         "overrides": {},
@@ -130,7 +131,7 @@ def test_a_counsellor_without_service_records_is_asked_for_them(cast: Any) -> No
 def test_the_assessor_scores_the_24_items_and_they_become_4b(cast: Any) -> None:
     case = counsellor_case(cast)
     first, _second = allocate(case, cast.asesor, cast.asesor2)
-    items: list[int | None] = [5] * 12 + [4] * 12
+    items = [5] * 12 + [4] * 12
 
     saved = save(first, cast.asesor, items)
 

@@ -480,3 +480,69 @@ def test_a_subject_teachers_sheet_keeps_the_teaching_words(
 
     assert escape(COMPONENTS["lesson_plans"]["id"]) in page
     assert "Program Pelayanan Bimbingan dan Konseling" not in page
+
+
+# -- a counsellor's 4b practice form ---------------------------------------------------------
+
+
+@pytest.fixture
+def counsellor_sheets(cast: Any) -> list[Sheet]:
+    from sergur.assessments.tests.test_counsellor_practice import counsellor_case
+
+    return allocate(counsellor_case(cast), cast.asesor, cast.asesor2)
+
+
+def counsellor_data(practice: str = "5", **extra: str) -> dict[str, str]:
+    data = {f"plan_{plan}_{position}": "4" for plan in range(1, 5) for position in range(1, 9)}
+    data.update({f"practice_{index}": practice for index in range(24)})
+    data.update({"defects": "", "fraud_note": "", "notes": "", "action": "save"})
+    data.update(extra)
+    return data
+
+
+def test_a_counsellors_sheet_shows_the_24_item_practice_form(
+    client: Client, cast: Any, counsellor_sheets: list[Sheet]
+) -> None:
+    from sergur.rules.instruments import COUNSELOR_PRACTICE
+
+    page = login(client, cast.asesor).get(url(counsellor_sheets[0])).content.decode()
+
+    assert escape(COUNSELOR_PRACTICE.id) in page
+    assert 'name="practice_0"' in page and 'name="practice_23"' in page
+    assert 'name="practice_24"' not in page
+    assert escape(COUNSELOR_PRACTICE.items[-1].id) in page
+    code = (
+        portfolio_read(case=counsellor_sheets[0].allocation.case)
+        .section_rows("counselor_practice")[0]
+        .code
+    )
+    assert code == "4.b.1)" and code in page
+
+
+def test_the_assessor_saves_the_practice_form_from_the_page(
+    client: Client, cast: Any, counsellor_sheets: list[Sheet]
+) -> None:
+    sheet = counsellor_sheets[0]
+    response = login(client, cast.asesor).post(url(sheet), counsellor_data("5"), follow=True)
+
+    assert str(DRAFT_SAVED) in response.content.decode()
+    sheet.refresh_from_db()
+    assert sheet.practice_items == [5] * 24
+
+
+def test_a_subject_teachers_sheet_has_no_practice_form(
+    client: Client, cast: Any, sheets: list[Sheet]
+) -> None:
+    page = login(client, cast.asesor).get(url(sheets[0])).content.decode()
+    assert 'name="practice_0"' not in page
+
+
+def test_the_other_assessor_and_the_principal_cannot_post_the_practice_form(
+    client: Client, cast: Any, counsellor_sheets: list[Sheet]
+) -> None:
+    sheet = counsellor_sheets[0]
+    assert login(client, cast.asesor2).post(url(sheet), counsellor_data()).status_code == 404
+    client.logout()
+    assert login(client, cast.pak_kepala).post(url(sheet), counsellor_data()).status_code == 404
+    sheet.refresh_from_db()
+    assert sheet.practice_items == []

@@ -413,9 +413,7 @@ def test_book_of_a_counsellor_uses_the_counsellor_tables(cast, signing_key):
     # 4.b: the records the assessors score, acknowledged by the BK coordinator and the
     # principal (Buku II), not a closed envelope.
     assert "4.b Pelaksanaan Pelayanan Bimbingan dan Konseling" in text
-    assert "diketahui oleh koordinator bimbingan dan konseling dan atasan" in " ".join(
-        text.split()
-    )
+    assert "diketahui oleh koordinator bimbingan dan konseling dan atasan" in " ".join(text.split())
     assert "DIKETAHUIKOORD.BK" in squeezed(text)
     assert "4.b Pelaksanaan Pembelajaran" not in text
 
