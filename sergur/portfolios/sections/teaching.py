@@ -137,7 +137,7 @@ SECTIONS: tuple[Section, ...] = (
             "evaluation report). The assessors score them on the practice form."
         ),
         fields=(
-            Field("record", _("Record"), "choice", choices=PRACTICE_RECORDS),
+            Field("record", _("Service record"), "choice", choices=PRACTICE_RECORDS),
             Field("school_year", _("School year or period"), required=False, max_length=40),
             Field(
                 "coordinator_acknowledged",
