@@ -21,12 +21,12 @@ from sergur.assessments.selectors import (
     both_submitted,
     parts_from_json,
     plan_rows,
-    practice_row,
     round_sheets,
     sheet_outcome,
     sheet_overrides,
     sheet_score,
 )
+from sergur.assessments.selectors.practice import PracticeView, practice_view
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_scope
 from sergur.common.i18n import rules_lang
@@ -35,7 +35,7 @@ from sergur.portfolios.selectors import Portfolio, Row
 from sergur.rules import ScoreResult
 from sergur.rules.assessment import Outcome, SheetError, sheet_lines
 from sergur.rules.assessment.sheet import PARTS, Points, SheetLine
-from sergur.rules.instruments import Instrument, sheet_practice
+from sergur.rules.instruments import sheet_practice
 from sergur.rules.messages import component_names
 
 WORKLIST_PER_PAGE = 25
@@ -199,35 +199,6 @@ class PlanView:
 
 
 @dataclass
-class PracticeItemView:
-    """One item of the counsellor's 4b form on the sheet: its printed number, text and the
-    assessor's score so far."""
-
-    index: int
-    number: str
-    text: str
-    score: int | None
-
-
-@dataclass
-class PracticePartView:
-    """A heading of the counsellor's 4b form and its items."""
-
-    title: str
-    items: list[PracticeItemView]
-
-
-@dataclass
-class PracticeView:
-    """The counsellor's 4b form as the sheet shows it, with the rows of records it scores."""
-
-    title: str
-    parts: list[PracticePartView]
-    codes: list[str] = field(default_factory=list)
-    files: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
 class OtherSheet:
     """The other blind assessor's submitted outcome, named by slot only."""
 
@@ -380,28 +351,7 @@ def sheet_page(*, allocation: Allocation, sheet: Sheet, portfolio: Portfolio) ->
         outcome_error="" if outcome else str(outcome_or_error),
         others=_other_sheets(allocation) if sheet.submitted else [],
         counsellor=portfolio.role == "counselor",
-        practice=None if form is None else _practice_view(form, sheet, portfolio),
-    )
-
-
-def _practice_view(form: Instrument, sheet: Sheet, portfolio: Portfolio) -> PracticeView:
-    """The 4b form with the assessor's scores and the records it is scored from."""
-    lang = rules_lang()
-    scores = practice_row(sheet, portfolio.role)
-    parts: list[PracticePartView] = []
-    index = 0
-    for part in form.parts:
-        items = []
-        for item in part.items:
-            items.append(PracticeItemView(index, item.number, item.text(lang), scores[index]))
-            index += 1
-        parts.append(PracticePartView(part.text(lang), items))
-    rows = [row for row in portfolio.section_rows("counselor_practice") if row.typed is not None]
-    return PracticeView(
-        title=form.text(lang),
-        parts=parts,
-        codes=[row.code for row in rows],
-        files=[file for row in rows for file in row.evidence],
+        practice=None if form is None else practice_view(form, sheet, portfolio),
     )
 
 
