@@ -85,3 +85,14 @@ def test_the_other_assessor_and_the_principal_cannot_post_the_practice_form(
     assert login(client, cast.pak_kepala).post(url(sheet), counsellor_data()).status_code == 404
     sheet.refresh_from_db()
     assert sheet.practice_items == []
+
+
+def test_the_confirmation_counts_the_unscored_practice_items(
+    client: Client, cast: Any, counsellor_sheets: list[Sheet]
+) -> None:
+    sheet = counsellor_sheets[0]
+    login(client, cast.asesor).post(url(sheet), counsellor_data("", practice_0="4"))
+
+    page = client.get(url(sheet, "assessments:sheet_submit")).content.decode()
+
+    assert "23 butir format pelaksanaan program pelayanan BK (4b) belum diberi skor." in page

@@ -280,7 +280,7 @@ def sheet_submit_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     page = sheet_page(allocation=allocation, sheet=sheet, portfolio=portfolio)
     lang = rules_lang()
     unscored = sum(1 for row in plan_rows(sheet, portfolio.role) for item in row if item is None)
-    unscored += sum(1 for item in practice_row(sheet, portfolio.role) if item is None)
+    unscored_practice = sum(1 for item in practice_row(sheet, portfolio.role) if item is None)
     context = {
         "page": page,
         "case": allocation.case,
@@ -290,6 +290,7 @@ def sheet_submit_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         if page.outcome
         else [],
         "unscored": unscored,
+        "unscored_practice": unscored_practice,
         "changed": [line for part in page.parts for line in part.lines if line.changed],
         "errors": errors,
         "back": back,
