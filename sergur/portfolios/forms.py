@@ -103,10 +103,8 @@ class EnvelopeForm(forms.Form):
         self.superior = superior
         # A counsellor's envelope has no practice form (`practice` None): the assessor
         # scores their 4b (`rules.instruments.envelope_instruments`).
-        forms_by_prefix = [("s", superior)] if practice is None else [("o", practice)]
-        if practice is not None:
-            forms_by_prefix.append(("s", superior))
-        for prefix, instrument in forms_by_prefix:
+        pairs = [("s", superior)] if practice is None else [("o", practice), ("s", superior)]
+        for prefix, instrument in pairs:
             for index, item in enumerate(instrument.items):
                 self.fields[f"{prefix}{index}"] = forms.TypedChoiceField(
                     label=f"{item.number}. {item.id}",
