@@ -243,16 +243,22 @@ def _entries(
 
 
 def _assessment(
-    tables: dict[str, Copy], rng: random.Random, case_id: int, base: dict[str, int], plans: int
+    tables: dict[str, Copy],
+    rng: random.Random,
+    case_id: int,
+    base: dict[str, int],
+    plans: int,
+    counsellor: bool = False,
 ) -> None:
-    """The closed envelope, the two assessors' sheets and the stale "mean" result."""
+    """The closed envelope, the two assessors' sheets and the stale "mean" result. A
+    counsellor's envelope holds component 5 only; each sheet scores their 4b practice form."""
     from sergur.assessments.models import Result
 
     tables["envelope"].write(
         id=case_id,
         case_id=case_id,
-        variant="subject_teacher",
-        observation_items=[rng.randint(3, 5) for _ in range(24)],
+        variant="counselor" if counsellor else "subject_teacher",
+        observation_items=[] if counsellor else [rng.randint(3, 5) for _ in range(24)],
         superior_items=[rng.randint(3, 5) for _ in range(10)],
     )
     far_apart = rng.random() < 0.01
@@ -272,6 +278,10 @@ def _assessment(
                 for _ in range(plans)
             ]
         }
+        if counsellor:
+            sheet["practice_items"] = [
+                item if rng.random() < 0.9 else min(5, item + 1) for _ in range(24)
+            ]
         if rng.random() < 0.05:
             sheet["overrides"] = {
                 "trainings[0]": {"points": "10", "reason": "Jam pelatihan tidak sesuai"}
@@ -319,7 +329,7 @@ def generate(url: str, n: int, base: dict[str, int], seed: int) -> float:
             plans = 4 if counsellor else 5
             rows = _entry_values(rng, complete, plans)
             entry_id = _entries(tables, case_id, entry_id, rows, base["operator"])
-            _assessment(tables, rng, case_id, base, plans)
+            _assessment(tables, rng, case_id, base, plans, counsellor)
         for table in tables.values():
             table.flush()
         for name in GENERATED:

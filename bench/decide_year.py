@@ -15,7 +15,8 @@ Then, for every size N (smallest first, the generated tables emptied between siz
    province the rayon serves, a case in state "decided", 9-14 complete entries with one
    evidence file each (a degree, sometimes a second one, a teaching period, 1-3 trainings, a
    forum, sometimes an award and an organisation, and the 5 — counsellors 4 — lesson plans),
-   the filled closed envelope, two assessors' submitted sheets (items 2-5; one sheet in twenty
+   the filled closed envelope (a counsellor's: component 5 only), two assessors' submitted
+   sheets (items 2-5, a counsellor's with their 24-item 4b form; one sheet in twenty
    overrides a training line, one in fifty records doubtful evidence; one case in a hundred
    has sheets far apart) and a current "mean" result whose code and total are stale (as after
    a parameter change), then VACUUM ANALYZE;

@@ -149,12 +149,19 @@ class Allocation(models.Model):
 
 
 class Sheet(models.Model):
-    """One assessor's scoring sheet for one allocation: RPP item scores, overrides of the
+    """One assessor's scoring sheet for one allocation: RPP item scores (and a counsellor's
+    4b practice items), overrides of the
     suggested points (with reasons), findings; on submission the outcome is stored."""
 
     allocation = models.OneToOneField(Allocation, on_delete=models.CASCADE, related_name="sheet")
     # Five lesson plans (four guidance programmes) x 8 items, 1-5 each; None = not scored yet.
     plan_items = models.JSONField(_("lesson plan items"), default=list, blank=True)
+    # A counsellor's 4b: the 24 items of "Penilaian Pelaksanaan Program Pelayanan Bimbingan dan
+    # Konseling Oleh Penilai (Asesor)" (Buku II pp. 33-35), 1-5 each; None = not scored yet.
+    # Empty for a subject teacher, whose 4b comes from the closed envelope.
+    practice_items = models.JSONField(
+        _("guidance and counselling practice items"), default=list, blank=True
+    )
     # {line key: {"points": "12", "reason": "..."}}: only the lines the assessor changed.
     overrides = models.JSONField(_("overridden lines"), default=dict, blank=True)
     administrative_defects = models.JSONField(_("administrative defects"), default=list)

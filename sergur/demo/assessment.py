@@ -39,6 +39,7 @@ from sergur.portfolios.selectors import (
 )
 from sergur.rules import decode, score
 from sergur.rules.assessment import Override, SheetReview, sheet_lines
+from sergur.rules.instruments import sheet_practice
 from sergur.verification.services import stage_complete, verdicts_meet_remaining
 
 
@@ -182,6 +183,12 @@ def _plans(case: Case, item: int) -> list[list[int | None]]:
     return [[item] * 8 for _ in range(PLANS_REQUIRED[teacher_role(case)])]
 
 
+def _practice(case: Case, item: int) -> list[int | None]:
+    """A counsellor's 4b form, every item scored `item`; none for a subject teacher."""
+    form = sheet_practice(teacher_role(case))
+    return [] if form is None else [item] * form.size
+
+
 def _lowering(sheet: Sheet, by: Decimal) -> dict[str, Override]:
     """Overrides that lower declared entries (the largest first) by `by` points in all, each
     with the assessor's reason."""
@@ -215,9 +222,16 @@ def _score(
     case = sheet.allocation.case
     assessor = sheet.allocation.assessor.user
     plans = _plans(case, item)
+    practice = _practice(case, item)
     note = FRAUD if review.fraud_found else ""
     sheet = sheet_save(
-        sheet=sheet, actor=assessor, plan_items=plans, overrides={}, review=review, fraud_note=note
+        sheet=sheet,
+        actor=assessor,
+        plan_items=plans,
+        practice_items=practice,
+        overrides={},
+        review=review,
+        fraud_note=note,
     )
     by = lower_by
     if aim is not None:
@@ -228,6 +242,7 @@ def _score(
             sheet=sheet,
             actor=assessor,
             plan_items=plans,
+            practice_items=practice,
             overrides=_lowering(sheet, by),
             review=review,
             fraud_note=note,

@@ -91,16 +91,20 @@ def item_choices() -> list[tuple[str, str]]:
 
 
 class EnvelopeForm(forms.Form):
-    """The two closed-envelope instruments in one form (items may be left empty while
-    drafting; both authors confirm once every item has a score)."""
+    """The closed-envelope instruments in one form: the observation and component 5, or for
+    a counsellor component 5 only (items may be left empty while drafting; both authors
+    confirm once every item has a score)."""
 
     def __init__(
-        self, *args: Any, practice: Instrument, superior: Instrument, **kwargs: Any
+        self, *args: Any, practice: Instrument | None, superior: Instrument, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         self.practice = practice
         self.superior = superior
-        for prefix, instrument in (("o", practice), ("s", superior)):
+        # A counsellor's envelope has no practice form (`practice` None): the assessor
+        # scores their 4b (`rules.instruments.envelope_instruments`).
+        pairs = [("s", superior)] if practice is None else [("o", practice), ("s", superior)]
+        for prefix, instrument in pairs:
             for index, item in enumerate(instrument.items):
                 self.fields[f"{prefix}{index}"] = forms.TypedChoiceField(
                     label=f"{item.number}. {item.id}",
@@ -114,6 +118,8 @@ class EnvelopeForm(forms.Form):
     def items(self, prefix: str) -> list[int | None]:
         """The cleaned item scores of one instrument, in order (None where empty)."""
         instrument = self.practice if prefix == "o" else self.superior
+        if instrument is None:
+            return []
         return [self.cleaned_data.get(f"{prefix}{i}") for i in range(instrument.size)]
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case
 from sergur.portfolios.sections import SECTIONS
+from sergur.rules.instruments import PRACTICE_SCORED_BY
 
 SECTION_CHOICES = [(s.key, s.title) for s in SECTIONS]
 
@@ -86,9 +87,11 @@ class Evidence(models.Model):
 
 
 class EnvelopeInstrument(models.Model):
-    """The two closed-envelope instruments of one case: the teaching-practice observation
-    (24 items) and the assessment by superior and supervisor (10 items), filled by the
-    principal and the supervisor in one form that both confirm."""
+    """The closed-envelope instruments of one case: the teaching-practice observation (24
+    items, subject teachers only) and the assessment by superior and supervisor (10 items),
+    filled by the principal and the supervisor in one form that both confirm. A counsellor's
+    envelope holds component 5 only: the assessor scores their 4b (seed 003, Buku II pp.
+    33-35, "Oleh Penilai (Asesor)")."""
 
     class Variant(models.TextChoices):
         SUBJECT_TEACHER = "subject_teacher", _("Subject or class teacher")
@@ -96,7 +99,8 @@ class EnvelopeInstrument(models.Model):
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="envelope")
     variant = models.CharField(_("variant"), max_length=20, choices=Variant.choices)
-    observation_items = models.JSONField(_("teaching practice items"), default=list)
+    # Empty for a counsellor: their 4b is the assessor's (`holds_practice`).
+    observation_items = models.JSONField(_("teaching practice items"), default=list, blank=True)
     superior_items = models.JSONField(_("superior assessment items"), default=list)
     principal = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -133,12 +137,24 @@ class EnvelopeInstrument(models.Model):
         return f"{self.case}"
 
     @property
+    def holds_practice(self) -> bool:
+        """Whether the envelope holds the 4b observation: a subject teacher's does; a
+        counsellor's holds component 5 only, their 4b is the assessor's
+        (`rules.instruments.PRACTICE_SCORED_BY`)."""
+        return PRACTICE_SCORED_BY.get(self.variant) == "envelope"
+
+    @property
     def filled(self) -> bool:
-        """Every item of both instruments has a score."""
+        """Every item of the envelope's instruments has a score."""
+        superior = len(self.superior_items) == 10 and all(
+            isinstance(i, int) for i in self.superior_items
+        )
+        if not self.holds_practice:
+            return superior
         return (
-            len(self.observation_items) == 24
-            and len(self.superior_items) == 10
-            and all(isinstance(i, int) for i in [*self.observation_items, *self.superior_items])
+            superior
+            and len(self.observation_items) == 24
+            and all(isinstance(i, int) for i in self.observation_items)
         )
 
     @property

@@ -21,6 +21,7 @@ from sergur.rules import RulesYear, ScoreResult, load_year, score
 from sergur.rules.completeness import Gap, Holdings, gaps
 from sergur.rules.estimate import Estimate, estimate
 from sergur.rules.experience import Period, Service, service
+from sergur.rules.instruments import PRACTICE_SCORED_BY
 from sergur.rules.messages import Message
 from sergur.rules.plans import variety_warnings
 from sergur.rules.validation import decode
@@ -165,8 +166,8 @@ def portfolio_document(portfolio: Portfolio, *, include_envelope: bool = False) 
                 if row.evidence:
                     periods_with_evidence.append(row.code)
                 continue
-            if section.key == "lesson_plan":
-                continue  # scored by the assessors (issue: assessment)
+            if section.key in ("lesson_plan", "counselor_practice"):
+                continue  # scored by the assessors on their sheet (RPP/PPBK, the BK 4b form)
             target, values = section.to_schema(row.typed)
             if row.evidence:
                 values["evidence"] = [row.code]
@@ -179,8 +180,10 @@ def portfolio_document(portfolio: Portfolio, *, include_envelope: bool = False) 
     envelope = portfolio.envelope
     # The envelope counts only when both have confirmed it (seed 003, FAQ 23: "harus diisi
     # oleh keduanya dalam satu format instrumen"); a draft is absent.
+    # A counsellor's envelope holds component 5 only: their 4b is the assessor's sheet's.
     if include_envelope and envelope is not None and envelope.complete:
-        document["teaching_observation"] = {"items": list(envelope.observation_items)}
+        if PRACTICE_SCORED_BY[portfolio.role] == "envelope":
+            document["teaching_observation"] = {"items": list(envelope.observation_items)}
         document["superior_assessment"] = {"items": list(envelope.superior_items)}
     return document
 

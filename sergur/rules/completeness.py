@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from msgspec import Struct
 
-from sergur.rules.messages import Message, msg
+from sergur.rules.messages import Message, msg, section_msg
 from sergur.rules.rubric import REQUIRED_PLANS
 
 
@@ -22,6 +22,8 @@ class Holdings(Struct, frozen=True, gc=False):
     entries: Mapping[str, int]
     without_evidence: Mapping[str, int]
     observation_done: bool
+    """Whether the envelope's 4b is done (subject teachers; a counsellor's 4b is the
+    assessor's, from the `counselor_practice` records)."""
     superior_done: bool
 
 
@@ -57,7 +59,12 @@ def gaps(h: Holdings) -> list[Gap]:
     if plans < required:
         key = "gap.programmes" if h.role == "counselor" else "gap.plans"
         out.append(Gap(4, True, msg(key, have=plans, required=required)))
-    if not h.observation_done:
+    if h.role == "counselor":
+        # A counsellor's 4b is scored by the assessor from the service records the teacher
+        # uploads (seed 003, Buku II pp. 33–35), not by the principal and supervisor.
+        if not n("counselor_practice", 0):
+            out.append(Gap(4, False, msg("gap.counselor_practice")))
+    elif not h.observation_done:
         out.append(Gap(4, False, msg("gap.observation")))
     if not h.superior_done:
         out.append(Gap(5, False, msg("gap.superior")))
@@ -69,7 +76,7 @@ def gaps(h: Holdings) -> list[Gap]:
                 Gap(
                     _COMPONENT.get(section, 0),
                     section in _VITAL,
-                    msg("gap.evidence", count=count, section=msg(f"section.{section}")),
+                    msg("gap.evidence", count=count, section=section_msg(section, h.role)),
                 )
             )
     return sorted(out, key=lambda g: g.component)
@@ -80,6 +87,7 @@ _COMPONENT = {
     "training": 2,
     "teaching_period": 3,
     "lesson_plan": 4,
+    "counselor_practice": 4,
     "competition": 6,
     "peer_coaching": 6,
     "student_coaching_won": 6,

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from msgspec import Struct
 
-from sergur.rules.messages import Message, msg
+from sergur.rules.messages import Message, component_msg, msg
 from sergur.rules.programme import PortfolioThresholds
 
 CODES = ("L", "MA", "MS", "MPLPG", "K", "D")
@@ -37,6 +37,8 @@ class Standing(Struct, frozen=True, gc=False):
     fraud_found: bool
     doubtful_evidence: tuple[str, ...]
     administrative_defects: tuple[str, ...]
+    role: str = "subject_teacher"
+    """The teacher's kind: a counsellor's reasons name the parts in the counsellor's words."""
 
 
 class GroupCheck(Struct, frozen=True, gc=False):
@@ -122,7 +124,7 @@ def reasons_for(
     if a.value < a.minimum:
         reasons.append(msg("reason.group_a_min", value=a.value, minimum=a.minimum))
     reasons.extend(
-        msg("reason.group_a_empty", part=msg(f"component.{part}")) for part in a.empty_parts
+        msg("reason.group_a_empty", part=component_msg(part, s.role)) for part in a.empty_parts
     )
     if not b.holds:
         code = "reason.group_b_min_special" if s.special_area else "reason.group_b_min"
@@ -130,7 +132,7 @@ def reasons_for(
     if not c.holds:
         reasons.append(msg("reason.group_c_empty"))
     reasons.extend(
-        msg("reason.main_component_empty", part=msg(f"component.{part}"))
+        msg("reason.main_component_empty", part=component_msg(part, s.role))
         for part in empty_main_components(s, t)
     )
     reasons.extend(msg("reason.defect", text=text) for text in s.administrative_defects)

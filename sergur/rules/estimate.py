@@ -1,6 +1,7 @@
 """The teacher's estimate: what the declared components already score, and how far each
 group and the pass mark still are. Components 4 (plans scored by the assessors, practice by
-the principal and supervisor) and 5 (the closed envelope) are not the teacher's to declare;
+the principal and supervisor, or for a counsellor by the assessors) and 5 (the closed
+envelope) are not the teacher's to declare;
 the estimate shows the most they can add. It is an estimate: the assessors decide.
 """
 

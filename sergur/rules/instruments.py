@@ -341,5 +341,27 @@ SUPERIOR = Instrument(
 
 
 def practice_instrument(role: str) -> Instrument:
-    """The teaching-practice form of a role: observation, or the counsellor's variant."""
+    """The teaching-practice form (4b) of a role: observation, or the counsellor's variant."""
     return COUNSELOR_PRACTICE if role == "counselor" else OBSERVATION
+
+
+PRACTICE_SCORED_BY: dict[str, str] = {"subject_teacher": "envelope", "counselor": "assessor"}
+"""Who scores 4b, by teacher kind. A subject teacher's practice is observed by the principal and
+the supervisor and handed in as a closed envelope (Buku II pp. 30–32); a counsellor's records
+are scored on the assessor's sheet: "Penilaian Pelaksanaan Program Pelayanan Bimbingan dan
+Konseling Oleh Penilai (Asesor)" (Buku II pp. 33–35; docs/instrument-2007.md §5.2)."""
+
+
+def envelope_instruments(role: str) -> tuple[Instrument, ...]:
+    """The forms the principal and the supervisor fill in the closed envelope: the
+    observation (4b) and component 5 for a subject teacher, component 5 only for a
+    counsellor, whose 4b the assessor scores (`PRACTICE_SCORED_BY`)."""
+    if PRACTICE_SCORED_BY[role] == "envelope":
+        return (practice_instrument(role), SUPERIOR)
+    return (SUPERIOR,)
+
+
+def sheet_practice(role: str) -> Instrument | None:
+    """The 4b form on the assessor's sheet: the counsellor's 24-item practice form, None for a
+    subject teacher (whose 4b comes from the envelope)."""
+    return practice_instrument(role) if PRACTICE_SCORED_BY[role] == "assessor" else None

@@ -91,7 +91,8 @@ class LessonPlan(_Fact, frozen=True):
 
 
 class TeachingObservation(_Fact, frozen=True):
-    """Component 4b: the 24-item observation instrument filled by principal and supervisor."""
+    """Component 4b: the 24-item observation instrument filled by principal and supervisor;
+    for a counsellor the 24-item guidance practice form scored by the assessor."""
 
     items: Annotated[list[Item], Meta(min_length=24, max_length=24)]
     evidence: Evidence = []

@@ -82,7 +82,9 @@ def score_parts(
         "training": rubric.score_trainings(p.trainings, trace),
         "teaching_experience": rubric.score_experience(p.teaching_experience, trace),
         "lesson_plans": rubric.score_plans(p.lesson_plans, p.teacher.role, trace),
-        "teaching_observation": rubric.score_observation(p.teaching_observation, trace),
+        "teaching_observation": rubric.score_observation(
+            p.teaching_observation, trace, p.teacher.role
+        ),
         "superior_assessment": rubric.score_superior(p.superior_assessment, trace),
         "academic_achievement": rubric.score_achievement(p, trace),
         "professional_works": rubric.score_works(p.works, trace),
@@ -136,6 +138,7 @@ def score(portfolio: PortfolioFile, year: RulesYear, *, explain: bool = False) -
         fraud_found=review.fraud_found,
         doubtful_evidence=tuple(review.doubtful_evidence),
         administrative_defects=tuple(review.administrative_defects),
+        role=p.teacher.role,
     )
     name = p.teacher.participant_number
     return ScoreResult(

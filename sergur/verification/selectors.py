@@ -16,6 +16,7 @@ from sergur.cases.models import Case
 from sergur.cases.selectors import case_get_for_user, case_list_for_user, case_scope
 from sergur.portfolios.models import Evidence, Submission
 from sergur.portfolios.sections import BY_KEY
+from sergur.portfolios.sections.teaching import acknowledged
 from sergur.portfolios.selectors import Row, portfolio_read
 from sergur.registry.models import TeachingAssignment
 from sergur.verification.models import DocumentVerdict, Stage, StageReview, Verdict
@@ -48,6 +49,7 @@ STRICT_STAGES = frozenset({Stage.DISTRICT, Stage.QUALITY})
 office's verdicts and records its own only where it disagrees."""
 
 DIPLOMA_SECTION = "qualification"
+PRACTICE_SECTION = "counselor_practice"
 """The table whose files are the diplomas (ijazah) the district verifies (docs/sources/domain.md
 §4.6)."""
 
@@ -127,6 +129,12 @@ class Document:
             if values.get(key):
                 return str(values[key])
         return self.row.label
+
+    @property
+    def unacknowledged(self) -> bool:
+        """A counsellor's practice record without both endorsements: the seed asks that it is
+        "diketahui oleh koordinator bimbingan dan konseling dan atasan" (Buku II, 4.b)."""
+        return self.row.section.key == PRACTICE_SECTION and not acknowledged(self.row.entry.values)
 
     @property
     def is_diploma(self) -> bool:

@@ -64,6 +64,10 @@ RETURNED_REASON = ngettext_lazy(
 NOTHING_SUGGESTED = _("No document has a verdict to carry over from an earlier submission.")
 NOTHING_REMAINING = _("Every document already has a verdict in this stage.")
 NOT_RAYON = _("Only a rayon admin receives portfolios.")
+NOT_ACKNOWLEDGED = _(
+    "Document %(code)s cannot meet the requirements: the counsellor's practice records must be "
+    "acknowledged by the BK coordinator and the principal (Buku II, 4.b)."
+)
 
 EVENT_KIND = {
     Stage.DISTRICT: CaseEvent.Kind.VERIFIED,
@@ -150,6 +154,8 @@ def verdict_record(
         raise ValidationError(
             REASON_TOO_LONG, code="reason", params={"code": doc.row.code, "max": REASON_MAX}
         )
+    if verdict == Verdict.MP and doc.unacknowledged:
+        raise ValidationError(NOT_ACKNOWLEDGED, code="acknowledged", params={"code": doc.row.code})
     return _verdict_row(view=view, doc=doc, verdict=verdict, reason=reason, actor=actor, now=now)
 
 
@@ -165,6 +171,8 @@ def verdicts_accept_suggested(
     rows = []
     for doc in view.suggested:
         assert doc.suggestion is not None  # nosec B101 # suggested rows have one, for mypy
+        if doc.suggestion.verdict == Verdict.MP and doc.unacknowledged:
+            continue  # an endorsement withdrawn since: the office decides again
         rows.append(
             _verdict_row(
                 view=view,
@@ -184,16 +192,19 @@ def verdicts_accept_suggested(
 @transaction.atomic
 def verdicts_meet_remaining(*, case: Case, actor: User, now: dt.datetime) -> list[DocumentVerdict]:
     """Record MP (meets the requirements) for every document still without a verdict in the
-    actor's stage, after the office has set K or TMP, with a reason, on the documents that
-    fall short; documents that have a verdict keep it. The stage still has to be completed
-    explicitly."""
+    actor's stage (but a counsellor's practice record that lacks an endorsement), after the
+    office has set K or TMP, with a reason, on the documents that fall short; documents that
+    have a verdict keep it. The stage still has to be completed explicitly."""
     locked, stage = _locked(case=case, actor=actor)
     view = case_verification(case=locked, stage=stage)
     if not view.missing:
         raise ValidationError(NOTHING_REMAINING, code="nothing_remaining")
+    # A counsellor's practice record without both endorsements is never MP: it waits for the
+    # office's own K or TMP.
     return [
         _verdict_row(view=view, doc=doc, verdict=Verdict.MP, reason="", actor=actor, now=now)
         for doc in view.missing
+        if not doc.unacknowledged
     ]
 
 

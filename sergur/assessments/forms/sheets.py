@@ -1,4 +1,5 @@
-"""The scoring sheet's form: the RPP items of every lesson plan, the points and reason of
+"""The scoring sheet's form: the RPP items of every lesson plan, a counsellor's 4b practice
+items (`practice_0`...), the points and reason of
 every overridable line, and the findings. Fields are named by plan and item (`plan_2_5`) and
 by the line's stable key (`points:trainings[0]`); the labels name the plan, item and line
 so that every error says where it is. The rules (a reason when the points differ, which
@@ -19,6 +20,7 @@ from sergur.rules.instruments import ITEM_SCORES, RPP
 
 ITEM_CHOICES = [("", "—"), *((str(n), str(n)) for n in ITEM_SCORES)]
 PLAN_ITEM_LABEL = _("Lesson plan %(plan)s, item %(item)s")
+PRACTICE_ITEM_LABEL = _("Guidance and counselling practice (4b), item %(item)s")
 POINTS_LABEL = _("Points of line %(code)s")
 REASON_LABEL = _("Reason for line %(code)s")
 
@@ -90,10 +92,21 @@ class SheetForm(forms.Form):
         codes: Sequence[str],
         sheet: Sheet,
         plan_items: Sequence[Sequence[int | None]],
+        practice: Sequence[tuple[str, int | None]] = (),
     ) -> None:
-        super().__init__(data, initial=_initial(lines, sheet, plan_items))
+        super().__init__(data, initial=_initial(lines, sheet, plan_items, practice))
         self.lines = [line for line in lines if line.overridable]
         self.plans = plans
+        self.practice_size = len(practice)
+        # A counsellor's 4b form: one field an item, labelled with the item's printed number.
+        for index, (number, _score) in enumerate(practice):
+            self.fields[f"practice_{index}"] = forms.TypedChoiceField(
+                label=PRACTICE_ITEM_LABEL % {"item": number},
+                choices=ITEM_CHOICES,
+                coerce=_to_int,
+                empty_value=None,
+                required=False,
+            )
         self.fields["doubtful"].choices = [(code, code) for code in codes]  # type: ignore[attr-defined]
         for plan in range(1, plans + 1):
             for item in range(1, RPP.size + 1):
@@ -126,6 +139,11 @@ class SheetForm(forms.Form):
             for plan in range(1, self.plans + 1)
         ]
 
+    def practice_items(self) -> list[int | None]:
+        """A counsellor's 4b scores in the form's order (None where not scored yet); empty
+        for a subject teacher's sheet."""
+        return [self.cleaned_data.get(f"practice_{i}") for i in range(self.practice_size)]
+
     def overrides(self) -> dict[str, Override]:
         """The lines with points given (an empty field keeps the suggestion)."""
         out: dict[str, Override] = {}
@@ -150,7 +168,10 @@ class SheetForm(forms.Form):
 
 
 def _initial(
-    lines: Sequence[LineLike], sheet: Sheet, plan_items: Sequence[Sequence[int | None]]
+    lines: Sequence[LineLike],
+    sheet: Sheet,
+    plan_items: Sequence[Sequence[int | None]],
+    practice: Sequence[tuple[str, int | None]],
 ) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "defects": "\n".join(str(d) for d in sheet.administrative_defects),
@@ -162,6 +183,8 @@ def _initial(
     for plan, row in enumerate(plan_items, start=1):
         for item, value in enumerate(row, start=1):
             initial[f"plan_{plan}_{item}"] = "" if value is None else str(value)
+    for index, (_number, score) in enumerate(practice):
+        initial[f"practice_{index}"] = "" if score is None else str(score)
     for line in lines:
         if line.overridable:
             initial[points_name(line.key)] = (

@@ -28,7 +28,7 @@ from sergur.rules.assessment import (
 )
 from sergur.rules.assessment.sheet import PARTS, Points
 from sergur.rules.decisions import Decision
-from sergur.rules.instruments import RPP
+from sergur.rules.instruments import RPP, sheet_practice
 from sergur.rules.rubric import REQUIRED_PLANS
 from sergur.rules.validation import decode
 
@@ -135,9 +135,23 @@ def plan_rows(sheet: Sheet, role: str) -> list[list[int | None]]:
     return rows
 
 
+def practice_row(sheet: Sheet, role: str) -> list[int | None]:
+    """The sheet's 4b practice item scores: the counsellor's form (24 items, None = not
+    scored yet); no items for a subject teacher, whose 4b is the envelope's."""
+    form = sheet_practice(role)
+    if form is None:
+        return []
+    stored = sheet.practice_items if isinstance(sheet.practice_items, list) else []
+    return [
+        stored[i] if i < len(stored) and isinstance(stored[i], int) else None
+        for i in range(form.size)
+    ]
+
+
 def sheet_document(portfolio: Portfolio, sheet: Sheet) -> dict[str, Any]:
     """The portfolio file as this assessor scores it: the declared entries, the closed
-    envelope, and the lesson plans the assessor has scored completely."""
+    envelope, the lesson plans the assessor has scored completely and, for a counsellor, the
+    4b practice form once the assessor has scored all of it."""
     document = portfolio_document(portfolio, include_envelope=True)
     plans = [
         {"items": row}
@@ -146,6 +160,9 @@ def sheet_document(portfolio: Portfolio, sheet: Sheet) -> dict[str, Any]:
     ]
     if plans:
         document["lesson_plans"] = plans
+    practice = practice_row(sheet, portfolio.role)
+    if practice and all(isinstance(item, int) for item in practice):
+        document["teaching_observation"] = {"items": practice}
     return document
 
 
@@ -185,6 +202,7 @@ def facts_of(portfolio: Portfolio) -> Facts:
     return Facts(
         special_area=portfolio.case.teacher.special_area,
         superior_present=envelope is not None and envelope.complete,
+        role=portfolio.role,
     )
 
 

@@ -26,6 +26,7 @@ from sergur.assessments.selectors import (
     sheet_overrides,
     sheet_score,
 )
+from sergur.assessments.selectors.practice import PracticeView, practice_view
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_scope
 from sergur.common.i18n import rules_lang
@@ -34,13 +35,14 @@ from sergur.portfolios.selectors import Portfolio, Row
 from sergur.rules import ScoreResult
 from sergur.rules.assessment import Outcome, SheetError, sheet_lines, with_uploaded_plans
 from sergur.rules.assessment.sheet import PARTS, Points, SheetLine
+from sergur.rules.instruments import sheet_practice
 from sergur.rules.messages import component_names
 
 WORKLIST_PER_PAGE = 25
 
-SECTIONS_WITHOUT_ENTRIES = frozenset({"teaching_period", "lesson_plan"})
+SECTIONS_WITHOUT_ENTRIES = frozenset({"teaching_period", "lesson_plan", "counselor_practice"})
 """Tables whose rows are not entries of the scored file (periods sum to years; lesson plans
-are scored on the RPP form)."""
+are scored on the RPP form; a counsellor's practice records on the 4b form)."""
 
 
 class SheetStatus:
@@ -120,6 +122,7 @@ def sheet_status(sheet: Sheet | None) -> str:
         return SheetStatus.SUBMITTED
     started = (
         any(item is not None for row in (sheet.plan_items or []) for item in (row or []))
+        or any(item is not None for item in (sheet.practice_items or []))
         or sheet.overrides
         or sheet.administrative_defects
         or sheet.doubtful_evidence
@@ -220,6 +223,7 @@ class SheetPage:
     outcome_error: str
     others: list[OtherSheet]
     counsellor: bool
+    practice: PracticeView | None = None
 
 
 def _entry_rows(portfolio: Portfolio) -> dict[str, list[Row]]:
@@ -334,6 +338,7 @@ def sheet_page(*, allocation: Allocation, sheet: Sheet, portfolio: Portfolio) ->
                 files=list(row.evidence) if row else [],
             )
         )
+    form = sheet_practice(portfolio.role)
     return SheetPage(
         allocation=allocation,
         sheet=sheet,
@@ -346,6 +351,7 @@ def sheet_page(*, allocation: Allocation, sheet: Sheet, portfolio: Portfolio) ->
         outcome_error="" if outcome else str(outcome_or_error),
         others=_other_sheets(allocation) if sheet.submitted else [],
         counsellor=portfolio.role == "counselor",
+        practice=None if form is None else practice_view(form, sheet, portfolio),
     )
 
 

@@ -18,6 +18,7 @@ from sergur.assessments.selectors import (
     params_for,
     parts_to_json,
     plan_rows,
+    practice_row,
     reasons_json,
     review_to_json,
     round_sheets,
@@ -46,6 +47,9 @@ from sergur.rules.assessment.reconcile import closer_to
 NOT_YOURS = _("This sheet is not allocated to you.")
 ALREADY_SUBMITTED = _("This sheet was already submitted; it can no longer be changed.")
 PLANS_INCOMPLETE = _("Score every item of every lesson plan before submitting.")
+PRACTICE_INCOMPLETE = _(
+    "Score every item of the guidance and counselling practice form (4b) before submitting."
+)
 NOT_ASSESSING = _("This portfolio is not being assessed at the moment.")
 
 
@@ -74,6 +78,8 @@ def sheet_submit(*, sheet: Sheet, actor: User, now: dt.datetime) -> Sheet:
     portfolio = portfolio_read(case=case)
     if any(item is None for row in plan_rows(sheet, portfolio.role) for item in row):
         raise ValidationError(PLANS_INCOMPLETE, code="plans")
+    if any(item is None for item in practice_row(sheet, portfolio.role)):
+        raise ValidationError(PRACTICE_INCOMPLETE, code="practice")
     try:
         _, result = sheet_outcome(portfolio, sheet)
     except SheetError as error:

@@ -23,11 +23,19 @@ from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read
 from sergur.rules.assessment import Override, SheetError, SheetReview, apply_overrides, parts_of
 from sergur.rules.assessment import sheet_lines as rules_sheet_lines
-from sergur.rules.instruments import ITEM_SCORES, RPP
+from sergur.rules.instruments import ITEM_SCORES, RPP, sheet_practice
 
 PLAN_COUNT = _("The RPP form has %(required)s lesson plans, not %(given)s.")
 PLAN_SIZE = _("Lesson plan %(plan)s has %(size)s items, not %(given)s.")
 ITEM_RANGE = _("Lesson plan %(plan)s, item %(item)s: a score is a whole number from 1 to 5.")
+PRACTICE_SIZE = _("The guidance and counselling practice form has %(size)s items, not %(given)s.")
+PRACTICE_RANGE = _(
+    "Guidance and counselling practice, item %(item)s: a score is a whole number from 1 to 5."
+)
+PRACTICE_NOT_COUNSELLOR = _(
+    "Only a counsellor's sheet scores the practice form; a subject teacher's 4b comes from the "
+    "closed envelope."
+)
 OVERRIDE_REFUSED = _("Line %(code)s: %(why)s")
 UNKNOWN_CODE = _("Doubtful evidence %(code)s: this portfolio has no row with that code.")
 DEFECT_TOO_LONG = _("Administrative defect %(number)s: at most %(limit)s characters.")
@@ -70,6 +78,21 @@ def _plan_errors(plan_items: Sequence[Sequence[int | None]], required: int) -> l
     return errors
 
 
+def _practice_errors(practice_items: Sequence[int | None], role: str) -> list[str]:
+    """What is wrong with the 4b item scores given for a portfolio of `role`."""
+    form = sheet_practice(role)
+    if form is None:
+        return [str(PRACTICE_NOT_COUNSELLOR)] if practice_items else []
+    if len(practice_items) != form.size:
+        return [str(PRACTICE_SIZE % {"size": form.size, "given": len(practice_items)})]
+    return [
+        str(PRACTICE_RANGE % {"item": form.items[index].number})
+        for index, value in enumerate(practice_items)
+        if value is not None
+        and (isinstance(value, bool) or not isinstance(value, int) or value not in ITEM_SCORES)
+    ]
+
+
 @transaction.atomic
 def sheet_save(
     *,
@@ -80,10 +103,12 @@ def sheet_save(
     review: SheetReview,
     fraud_note: str = "",
     notes: str = "",
+    practice_items: Sequence[int | None] = (),
 ) -> Sheet:
     """Save the assessor's draft (docs/sources/domain.md §2: the assessor confirms or overrides
     every suggested entry with a reason, scores the lesson plans on the RPP instrument and records
-    administrative defects, doubtful evidence and fraud). Refused, with nothing changed, for
+    administrative defects, doubtful evidence and fraud; for a counsellor it also scores the 4b
+    practice form, seed 003 Buku II pp. 33-35). Refused, with nothing changed, for
     anyone but the allocated assessor, after submission, outside assessment, or for any bad
     value (every one is named)."""
     sheet = _locked_sheet(sheet)
@@ -97,9 +122,13 @@ def sheet_save(
         raise ValidationError(NOT_ASSESSING, code="state")
     portfolio = portfolio_read(case=case)
     errors = _plan_errors(plan_items, PLANS_REQUIRED[portfolio.role])
+    practice_errors = _practice_errors(practice_items, portfolio.role)
 
     # The lines and their suggestion, as the rules core gives them for this portfolio.
     sheet.plan_items = [list(row) for row in plan_items] if not errors else sheet.plan_items
+    if not practice_errors:
+        sheet.practice_items = list(practice_items)
+    errors.extend(practice_errors)
     result = sheet_score(portfolio, sheet)
     lines = rules_sheet_lines(result)
     parts = parts_of(result)
@@ -140,6 +169,7 @@ def sheet_save(
         raise ValidationError(errors, code="invalid")
 
     sheet.plan_items = [list(row) for row in plan_items]
+    sheet.practice_items = list(practice_items)
     sheet.overrides = stored
     sheet.administrative_defects = defects
     sheet.doubtful_evidence = list(dict.fromkeys(review.doubtful_evidence))

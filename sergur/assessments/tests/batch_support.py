@@ -13,6 +13,7 @@ from sergur.cases.models import Case
 from sergur.cases.services import case_open
 from sergur.portfolios.selectors import portfolio_read
 from sergur.portfolios.tests.teacher_support import add_row, attach
+from sergur.registry.models import Subject
 from sergur.registry.tests.factories import (
     TeacherFactory,
     TeachingAssignmentFactory,
@@ -36,13 +37,24 @@ VARIANTS: list[dict[str, Any]] = [
     {"items": (4, 4), "incomplete": "training", "findings": {"doubtful_evidence": ["2.b"]}},
     # Rows without evidence (advice, not a blocking gap): their entries carry no code.
     {"items": (4, 4), "bare": ["award", "training"]},
+    # Counsellors: each assessor's own 4b form (seed 003, Buku II pp. 33-35), agreeing or far
+    # apart, and overridden by both on the sheet's whole document.
+    {"items": (4, 4), "counselor": True},
+    {"items": (3, 3), "counselor": True, "override": 3, "both": True, "rows": ["award"]},
+    {"items": (1, 5), "counselor": True},
+    {"items": (2, 2), "counselor": True, "findings": {"administrative_defects": ["Tanpa cap"]}},
 ]
 
 
-def _teacher_case(cast: Any, n: int, special: bool) -> Case:
+def _teacher_case(cast: Any, n: int, special: bool, counselor: bool = False) -> Case:
     school = cast.sri_case.teacher.assignments.get(is_main=True).school
     user = UserFactory(username=f"guru{n}", role="teacher")
-    person = TeacherFactory(user=user, subject=cast.sri_case.teacher.subject, special_area=special)
+    subject = cast.sri_case.teacher.subject
+    if counselor:
+        subject, _ = Subject.objects.get_or_create(
+            code="850", defaults={"name": "Bimbingan dan Konseling", "is_counseling": True}
+        )
+    person = TeacherFactory(user=user, subject=subject, special_area=special)
     TeachingAssignmentFactory(teacher=person, school=school)
     return case_open(teacher=person, programme_year=cast.sri_case.programme_year, actor=None)
 
@@ -58,7 +70,9 @@ def decided_cases(cast: Any, variants: list[dict[str, Any]] | None = None) -> li
     """One decided case per variant (those whose sheets disagree end in reconciliation)."""
     cases = []
     for n, variant in enumerate(variants or VARIANTS):
-        case = _teacher_case(cast, n, variant.get("special", False))
+        case = _teacher_case(
+            cast, n, variant.get("special", False), variant.get("counselor", False)
+        )
         teacher = case.teacher.user
         assert teacher is not None
         if "incomplete" in variant:
@@ -74,7 +88,10 @@ def decided_cases(cast: Any, variants: list[dict[str, Any]] | None = None) -> li
         if "override" in variant:
             changes["overrides"] = _override(case, first, variant["override"])
         submit_sheet(first, item=variant["items"][0], **changes)
-        submit_sheet(second, item=variant["items"][1], **findings)
+        second_changes: dict[str, Any] = dict(findings)
+        if variant.get("both"):
+            second_changes["overrides"] = changes["overrides"]
+        submit_sheet(second, item=variant["items"][1], **second_changes)
         cases.append(Case.objects.get(pk=case.pk))
     return cases
 

@@ -17,7 +17,8 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.tests.support import state_set
 from sergur.portfolios.selectors import teacher_role
 from sergur.portfolios.services import envelope_confirm, envelope_save, portfolio_submit
-from sergur.portfolios.tests.teacher_support import fill_submittable
+from sergur.portfolios.tests.teacher_support import add_row, attach, fill_submittable
+from sergur.rules.instruments import sheet_practice
 
 QUALIFIED: dict[str, Any] = {
     "status": "lecturer",
@@ -34,12 +35,16 @@ SUPERIOR: list[int | None] = [4] * 10
 
 
 def submit_complete(case: Case, cast: Any, *, now: dt.datetime | None = None) -> Case:
-    """The teacher fills a submittable portfolio, principal and supervisor complete the
-    envelope (of school one: Sri's case), the teacher submits."""
+    """The teacher fills a submittable portfolio (a counsellor: four programmes and the 4.b
+    records), principal and supervisor complete the envelope (of school one: Sri's case), the
+    teacher submits."""
     at = now or timezone.now()
     teacher = case.teacher.user
     assert teacher is not None
-    fill_submittable(case, teacher)
+    role = teacher_role(case)
+    fill_submittable(case, teacher, plans=PLANS_REQUIRED[role])
+    if role == "counselor":  # the 4.b service records the assessors score
+        attach(add_row(case, teacher, "counselor_practice"), teacher)
     envelope_save(
         case=case,
         actor=cast.pak_kepala,
@@ -78,10 +83,13 @@ def allocate(case: Case, *users: User, round: int = 1, first_slot: int = 1) -> l
 
 
 def fill_plans(sheet: Sheet, item: int = 4) -> Sheet:
-    """Score every item of every required lesson plan with `item`."""
+    """Score every item of every required lesson plan with `item`, and every item of a
+    counsellor's 4b practice form (the assessor's, seed 003 Buku II pp. 33-35)."""
     role = teacher_role(sheet.allocation.case)
     sheet.plan_items = [[item] * 8 for _ in range(PLANS_REQUIRED[role])]
-    sheet.save(update_fields=["plan_items"])
+    form = sheet_practice(role)
+    sheet.practice_items = [] if form is None else [item] * form.size
+    sheet.save(update_fields=["plan_items", "practice_items"])
     return sheet
 
 

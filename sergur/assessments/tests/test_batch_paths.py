@@ -221,3 +221,29 @@ def test_an_envelope_one_of_them_has_not_confirmed_is_absent_in_both_paths(decid
     assert fast == slow
     (decision,) = [d for d in fast if d.case_id == case.pk]
     assert decision.final is not None and decision.final.decision.code == "MPLPG"
+
+
+def test_a_counsellors_4b_comes_from_each_assessors_sheet_on_both_paths(decided, tmp_path):
+    """A counsellor's 4b is each sheet's own practice form (seed 003, Buku II pp. 33-35), not
+    the envelope's: the fast read leaves it out of the shared document and both paths score it
+    per sheet."""
+    from sergur.assessments.selectors.batch.read import case_document, read_chunk
+
+    year, cases = decided
+    _, rules = batch_params(year)
+    # The three agreeing counsellors (the one far apart is in reconciliation).
+    counsellors = [case for case in cases if case.teacher.subject.is_counseling]
+    assert len(counsellors) == 3
+    read = read_chunk(sorted(case.pk for case in counsellors), year)
+    for case in counsellors:
+        assert read[case.pk].role == "counselor"
+        assert "teaching_observation" not in case_document(read[case.pk], rules)
+        assert "superior_assessment" in case_document(read[case.pk], rules)
+
+    with override_settings(SERGUR_YEARS_DIRS=(changed_year(tmp_path / "years", tolerance="0"),)):
+        fast, slow = _both_paths(counsellors, year)
+
+    assert fast == slow
+    # Items 4, 3 (overridden by both) and 2 on all 24; the envelope said 4 (96) for all.
+    observed = [d.tally.parts["teaching_observation"] for d in fast if d.tally is not None]
+    assert observed == [96, 72, 48]

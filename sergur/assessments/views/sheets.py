@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from sergur.accounts.models import User
 from sergur.assessments.forms.sheets import SheetForm, points_name, reason_name
 from sergur.assessments.models import Allocation, Sheet
-from sergur.assessments.selectors import plan_rows
+from sergur.assessments.selectors import plan_rows, practice_row
 from sergur.assessments.selectors.sheets import (
     WORKLIST_PER_PAGE,
     LineView,
@@ -148,6 +148,7 @@ def sheet_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     review=form.review(),
                     fraud_note=form.cleaned_data["fraud_note"],
                     notes=form.cleaned_data["notes"],
+                    practice_items=form.practice_items(),
                 )
             except ValidationError as exc:
                 errors = error_messages(exc)
@@ -173,6 +174,11 @@ def _form(page: SheetPage, data: Any) -> SheetForm:
         codes=page.codes,
         sheet=page.sheet,
         plan_items=[plan.items for plan in page.plans],
+        practice=[
+            (item.number, item.score)
+            for part in (page.practice.parts if page.practice else [])
+            for item in part.items
+        ],
     )
 
 
@@ -211,9 +217,20 @@ def _context(
         )
         for position, item in enumerate(RPP.items, start=1)
     ]
+    practice = [
+        (
+            part.title,
+            [
+                (item, form[f"practice_{item.index}"] if editable else item.score)
+                for item in part.items
+            ],
+        )
+        for part in (page.practice.parts if page.practice else [])
+    ]
     allocation = page.allocation
     return {
         "page": page,
+        "practice": practice,
         "case": allocation.case,
         "allocation": allocation,
         "sheet": page.sheet,
@@ -263,6 +280,7 @@ def sheet_submit_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
     page = sheet_page(allocation=allocation, sheet=sheet, portfolio=portfolio)
     lang = rules_lang()
     unscored = sum(1 for row in plan_rows(sheet, portfolio.role) for item in row if item is None)
+    unscored_practice = sum(1 for item in practice_row(sheet, portfolio.role) if item is None)
     context = {
         "page": page,
         "case": allocation.case,
@@ -272,6 +290,7 @@ def sheet_submit_confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResp
         if page.outcome
         else [],
         "unscored": unscored,
+        "unscored_practice": unscored_practice,
         "changed": [line for part in page.parts for line in part.lines if line.changed],
         "errors": errors,
         "back": back,

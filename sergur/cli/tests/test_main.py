@@ -101,6 +101,26 @@ def test_explain_adds_the_trace_to_json(capsys):
     assert {k: v for k, v in obj.items() if k not in ("trace", "interpretations")} == plain
 
 
+def test_a_counsellors_4b_is_explained_as_the_assessors_bk_form(capsys):
+    """examples/counselor.json: the 24 items of its teaching_observation are the assessor's
+    BK practice form (seed 003, Buku II pp. 33-35, "Oleh Penilai (Asesor)")."""
+    counsellor = str(EXAMPLES / "counselor.json")
+
+    indonesian = run(capsys, "score", counsellor, "--lang", "id", "--explain")
+    english = run(capsys, "score", counsellor, "--lang", "en", "--explain")
+
+    assert indonesian.status == english.status == 0
+    assert "4b Pelaksanaan Program Pelayanan Bimbingan dan Konseling" in indonesian.out
+    assert "Penilaian pelaksanaan program pelayanan BK oleh asesor, jumlah 24 butir: 98" in (
+        indonesian.out
+    )
+    assert "Guidance and counselling practice scored by the assessor, sum of 24 items: 98" in (
+        english.out
+    )
+    assert "Teaching practice instrument" not in english.out
+    assert "866.2" in english.out
+
+
 def test_explain_adds_the_trace_section_to_the_table(capsys):
     plain = run(capsys, "score", NEAR_MISS, "--lang", "en").out
     explained = run(capsys, "score", NEAR_MISS, "--lang", "en", "--explain").out

@@ -10,6 +10,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import TextStyle
 from fpdf.outline import OutlineSection, TableOfContents
 
+from sergur.portfolios.documents.counselor import tables_for
 from sergur.portfolios.documents.layout import (
     COMPONENTS,
     DOTS,
@@ -23,7 +24,7 @@ from sergur.portfolios.documents.layout import (
     long_time,
 )
 from sergur.portfolios.documents.reads import BookData, Identity
-from sergur.portfolios.documents.tables import LEVEL_NAMES, Table, component_of, tables_for
+from sergur.portfolios.documents.tables import LEVEL_NAMES, Table, component_of
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.sections import QUALIFICATION_ROWS
 from sergur.portfolios.selectors import Row
@@ -115,7 +116,8 @@ def book_pdf(data: BookData) -> bytes:
         for table in tables:
             if component_of(table) == number:
                 _instrument_table(pdf, table, data)
-        if number == 4:
+        if number == 4 and data.portfolio.role != "counselor":
+            # A counsellor's 4.b is the records table above, scored by the assessors.
             _envelope(pdf, data, practice=True)
         if number == 5:
             _envelope(pdf, data, practice=False)
@@ -241,16 +243,11 @@ def _instrument_table(pdf: Pdf, table: Table, data: BookData) -> None:
 
 
 def _envelope(pdf: Pdf, data: BookData, *, practice: bool) -> None:
-    """4.b and 5: the principal's and supervisor's instruments travel in a closed envelope.
-    Only whether they are complete is printed, never an item score."""
+    """4.b (subject teachers) and 5: the principal's and supervisor's instruments travel in a
+    closed envelope. Only whether they are complete is printed, never an item score."""
     envelope = data.portfolio.envelope
-    counselor = data.portfolio.role == "counselor"
     if practice:
-        title = (
-            "4.b Pelaksanaan Program Pelayanan Bimbingan dan Konseling"
-            if counselor
-            else "4.b Pelaksanaan Pembelajaran"
-        )
+        title = "4.b Pelaksanaan Pembelajaran"
         what = (
             "Bukti fisik berupa dokumen hasil penilaian oleh kepala sekolah dan pengawas tentang "
             "kinerja Bapak/Ibu dalam pelaksanaan pembelajaran di kelas"
@@ -342,7 +339,7 @@ def _evidence_list(pdf: Pdf, data: BookData, tables: list[Table]) -> None:
             for row in data.portfolio.section_rows(table.key)
             for file in row.evidence
         ]
-        if number in (4, 5):
+        if number == 5 or (number == 4 and data.portfolio.role != "counselor"):
             pdf.text_block(
                 "Hasil penilaian kepala sekolah dan pengawas: dalam amplop tertutup.", size=8.5
             )

@@ -354,43 +354,6 @@ SUBJECT_TABLES = (
         "Lampirkan foto kopi SK penugasan yang telah dilegalisasi oleh atasan.",
     ),
 )
-# The counsellor's instrument differs in two tables (instrument-2007.md §3, components 3, 4).
-COUNSELOR_TABLES = {
-    "teaching_period": Table(
-        "teaching_period",
-        "3",
-        "Pengalaman Mengajar",
-        "Tuliskan pengalaman memberikan Pelayanan Bimbingan dan Konseling Bapak/Ibu pada "
-        "tabel berikut ini.",
-        (
-            "NAMA SEKOLAH",
-            "LAMA MEMBERIKAN PELAYANAN BIMBINGAN DAN KONSELING "
-            "(mulai tahun ...... s.d. tahun ........)",
-        ),
-        (80, 78),
-        lambda v: (_v(v, "school"), _span(v)),
-        SUBJECT_TABLES[2].note,
-        scored=False,
-    ),
-    "lesson_plan": Table(
-        "lesson_plan",
-        "4.a",
-        "Perencanaan Program Pelayanan Bimbingan dan Konseling",
-        "Tuliskan empat jenis PPBK (Program Pelayanan Bimbingan dan Konseling) terbaik yang "
-        "pernah Bapak/Ibu buat dari semester dan bidang pelayanan yang berbeda.",
-        ("JENIS PROGRAM", "BIDANG PELAYANAN", "SEMESTER", "TAHUN"),
-        (45, 57, 20, 18),
-        SUBJECT_TABLES[3].cells,
-        "Lampirkan bukti empat PPBK yang tertulis dalam tabel.",
-        "Rata-rata skor ...........",
-    ),
-}
-
-
-def tables_for(role: str) -> list[Table]:
-    if role != "counselor":
-        return list(SUBJECT_TABLES)
-    return [COUNSELOR_TABLES.get(table.key, table) for table in SUBJECT_TABLES]
 
 
 def component_of(table: Table) -> int:

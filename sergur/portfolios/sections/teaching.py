@@ -1,4 +1,5 @@
-"""Components 3 and 4 of the instrument: teaching experience and the lesson plans."""
+"""Components 3 and 4 of the instrument: teaching experience, the lesson plans and a
+counsellor's practice records (4b)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,43 @@ def _teaching_period(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
 def _lesson_plan(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     out: dict[str, Any] = {}
     return "lesson_plans", optional(out, v, "subject", "topic", "semester", "year")
+
+
+def _counselor_practice(v: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    # Records, not entries of the file: the assessor scores them on the 4b form of the sheet.
+    return "counselor_practice", dict(v)
+
+
+ACKNOWLEDGERS = ("coordinator_acknowledged", "principal_acknowledged")
+"""The two endorsements a counsellor's practice record carries: "diketahui oleh koordinator
+bimbingan dan konseling dan atasan" (seed 003, Buku II, 4.b counsellor variant)."""
+
+NOT_ACKNOWLEDGED = _(
+    "The records are acknowledged by the BK coordinator and the principal (Buku II: "
+    "\u201cdiketahui oleh koordinator bimbingan dan konseling dan atasan\u201d)."
+)
+
+
+def acknowledged(values: dict[str, Any]) -> bool:
+    """Whether a practice record carries both endorsements."""
+    return all(values.get(name) == "yes" for name in ACKNOWLEDGERS)
+
+
+def _check_acknowledged(values: dict[str, Any]) -> dict[str, Promise]:
+    """A practice record counts only with both endorsements."""
+    return {name: NOT_ACKNOWLEDGED for name in ACKNOWLEDGERS if values.get(name, "yes") != "yes"}
+
+
+PRACTICE_RECORDS = (
+    ("agenda", _("Counsellor's work agenda")),
+    ("counselees", _("List of counselees (students)")),
+    ("needs", _("Counselees' needs and problems")),
+    ("monthly", _("Monthly report")),
+    ("semester", _("Semester or annual report")),
+    ("activities", _("Guidance and counselling activities")),
+    ("evaluation", _("Programme evaluation report and follow-up")),
+)
+"""The records the seed lists for a counsellor's 4b (Buku II, 4.b counsellor variant)."""
 
 
 def _check_period(values: dict[str, Any]) -> dict[str, Promise]:
@@ -87,5 +125,40 @@ SECTIONS: tuple[Section, ...] = (
         to_schema=_lesson_plan,
         max_entries={"subject_teacher": 5, "counselor": 4},
         note=_("Attach each plan or programme, acknowledged by your superior."),
+    ),
+    Section(
+        key="counselor_practice",
+        component=4,
+        number="4.b",
+        title=_("Delivering the guidance and counselling programme"),
+        instruction=_(
+            "Upload the records of your guidance and counselling service (work agenda, list of "
+            "counselees, needs data, monthly and semester reports, service activities, "
+            "evaluation report). The assessors score them on the practice form."
+        ),
+        fields=(
+            Field("record", _("Service record"), "choice", choices=PRACTICE_RECORDS),
+            Field("school_year", _("School year or period"), required=False, max_length=40),
+            Field(
+                "coordinator_acknowledged",
+                _("Acknowledged by the BK coordinator"),
+                "choice",
+                choices=YES_NO,
+            ),
+            Field(
+                "principal_acknowledged",
+                _("Acknowledged by the principal"),
+                "choice",
+                choices=YES_NO,
+            ),
+        ),
+        code_prefix="4.b",
+        label_style="number",
+        to_schema=_counselor_practice,
+        roles=("counselor",),
+        note=_(
+            "Attach copies of the records, acknowledged by the BK coordinator and the principal."
+        ),
+        check=_check_acknowledged,
     ),
 )

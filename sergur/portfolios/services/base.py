@@ -27,7 +27,7 @@ ALREADY_USED = _(
     "This file is already evidence %(code)s (%(table)s). One document supports one place only."
 )
 ENVELOPE_CLOSED = _("The deadline for the closed-envelope instruments has passed (%(deadline)s).")
-ENVELOPE_NOT_FILLED = _("Score every item of both instruments before confirming.")
+ENVELOPE_NOT_FILLED = _("Score every item of the envelope's instruments before confirming.")
 ENVELOPE_NOT_AUTHOR = _(
     "Only the principal and the supervisor of the teacher's school fill this (for a principal, "
     "the head of the district education office in the principal's place)."

@@ -1,4 +1,5 @@
-"""The closed-envelope instruments the principal and the supervisor fill and confirm."""
+"""The closed-envelope instruments the principal and the supervisor fill and confirm: the
+observation (4b) and component 5 for a subject teacher, component 5 only for a counsellor."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from sergur.portfolios.services.base import (
     ENVELOPE_NOT_FILLED,
     local_time,
 )
-from sergur.rules.instruments import SUPERIOR, practice_instrument
+from sergur.rules.instruments import SUPERIOR, envelope_instruments
 
 
 def envelope_closed_message(case: Case, now: dt.datetime) -> str | None:
@@ -72,7 +73,10 @@ def envelope_save(
     envelope, _created = EnvelopeInstrument.objects.select_for_update().get_or_create(
         case=case, defaults={"variant": role}
     )
-    new_observation = _items(observation, practice_instrument(role).size)
+    instruments = envelope_instruments(role)
+    # A counsellor's envelope holds component 5 only: no observation is kept for them, the
+    # assessor scores their 4b (seed 003, Buku II pp. 33-35).
+    new_observation = _items(observation, instruments[0].size) if len(instruments) > 1 else []
     new_superior = _items(superior, SUPERIOR.size)
     changed = (
         new_observation != envelope.observation_items or new_superior != envelope.superior_items

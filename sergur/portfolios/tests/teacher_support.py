@@ -51,6 +51,12 @@ COMPLETE: dict[str, dict[str, Any]] = {
         "semester": "1",
         "year": "2006",
     },
+    "counselor_practice": {
+        "record": "agenda",
+        "school_year": "2006/2007",
+        "coordinator_acknowledged": "yes",
+        "principal_acknowledged": "yes",
+    },
     "forum": {
         "name": "Seminar Nasional Matematika",
         "year": "2005",

@@ -410,7 +410,12 @@ def test_book_of_a_counsellor_uses_the_counsellor_tables(cast, signing_key):
     assert "Bu Konselor Şahin" in text
     assert "JENIS PROGRAM" in text and "BIDANG PELAYANAN" in text
     assert "LAMAMEMBERIKANPELAYANANBIMBINGANDANKONSELING" in squeezed(text)
-    assert "4.b Pelaksanaan Program Pelayanan Bimbingan dan Konseling" in text
+    # 4.b: the records the assessors score, acknowledged by the BK coordinator and the
+    # principal (Buku II), not a closed envelope.
+    assert "4.b Pelaksanaan Pelayanan Bimbingan dan Konseling" in text
+    assert "diketahui oleh koordinator bimbingan dan konseling dan atasan" in " ".join(text.split())
+    assert "DIKETAHUIKOORD.BK" in squeezed(text)
+    assert "4.b Pelaksanaan Pembelajaran" not in text
 
 
 def test_book_prints_component_one_as_five_fixed_rows(cast, named):

@@ -218,7 +218,7 @@ def test_an_author_other_than_principal_or_supervisor_is_refused(cast, author):
     assert not case.events.filter(kind=CaseEvent.Kind.INSTRUMENT_CONFIRMED).exists()
 
 
-def test_the_counsellor_variant_has_24_guidance_items_and_10_superior_items(cast):
+def test_a_counsellors_envelope_holds_the_10_superior_items_only(cast):
     subject = SubjectFactory(code="850", name="Bimbingan dan Konseling", is_counseling=True)
     user = UserFactory(username="konselor")
     teacher = TeacherFactory(user=user, subject=subject)
@@ -231,7 +231,10 @@ def test_the_counsellor_variant_has_24_guidance_items_and_10_superior_items(cast
     assert COUNSELOR_PRACTICE.size == OBSERVATION.size == 24
     assert SUPERIOR.size == 10
     assert saved.variant == EnvelopeInstrument.Variant.COUNSELOR
-    assert saved.observation_items == [4] * 24
+    # The assessor scores a counsellor's 4b (seed 003, Buku II pp. 33-35): the principal's
+    # practice scores are not kept, and the envelope is filled by component 5 alone.
+    assert saved.observation_items == []
     assert saved.superior_items == [5] * 10
+    assert not saved.holds_practice
     confirmed = envelope_confirm(case=case, actor=cast.pak_kepala, author="principal", now=now())
     assert confirmed.filled

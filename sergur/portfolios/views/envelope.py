@@ -33,7 +33,7 @@ from sergur.portfolios.services import (
     envelope_confirm,
     envelope_save,
 )
-from sergur.rules.instruments import SCALE, SUPERIOR, Instrument, Item, practice_instrument
+from sergur.rules.instruments import SCALE, SUPERIOR, Instrument, Item, envelope_instruments
 
 TEMPLATE = "portfolios/envelope/form.html"
 
@@ -188,7 +188,9 @@ def envelope(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     author = rights.envelope_role
     if author is None or not (rights.fill_envelope and rights.see_envelope_items):
         raise PermissionDenied
-    practice = practice_instrument(teacher_role(case))
+    role = teacher_role(case)
+    instruments = envelope_instruments(role)
+    practice = instruments[0] if len(instruments) > 1 else None
     current = portfolio_read(case=case).envelope
     now = timezone.now()
     closed = _closed_message(case, now)
@@ -232,10 +234,13 @@ def envelope(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "principal_name": _author_name("principal", case),
         "envelope": current,
         "form": form,
-        "blocks": [_block(form, "o", practice), _block(form, "s", SUPERIOR)],
+        "blocks": [
+            *([] if practice is None else [_block(form, "o", practice)]),
+            _block(form, "s", SUPERIOR),
+        ],
         "closed": closed,
         "scale": SCALE[rules_lang()],
-        "counselor": practice.key == "counselor_practice",
+        "counselor": role == "counselor",
         "page_title": gettext("Closed-envelope instruments"),
     }
     return render(request, TEMPLATE, context)

@@ -37,8 +37,9 @@ PARTS: tuple[str, ...] = (
 """The parts of a sheet, in the instrument's order (the trace's component names)."""
 
 ASSESSED_PARTS = frozenset({"lesson_plans", "teaching_observation", "superior_assessment"})
-"""Parts that come from a scored instrument (the RPP form, the closed envelope), not from
-declared entries: their lines are not overridden one by one."""
+"""Parts that come from a scored instrument (the RPP/PPBK form, the closed envelope, the
+counsellor's 4b form on the sheet), not from declared entries: their lines are not overridden
+one by one."""
 
 PART_MAXIMUM: dict[str, Points] = {
     "teaching_experience": max(points for *_, points in EXPERIENCE_BANDS),
@@ -120,6 +121,8 @@ class Facts(Struct, frozen=True, gc=False):
 
     special_area: bool
     superior_present: bool
+    role: str = "subject_teacher"
+    """The teacher's kind, for the words of the reasons (`decisions.Standing.role`)."""
 
 
 class Outcome(Struct, frozen=True, gc=False):
@@ -256,6 +259,7 @@ def _standing(
         fraud_found=review.fraud_found,
         doubtful_evidence=review.doubtful_evidence,
         administrative_defects=review.administrative_defects,
+        role=facts.role,
     )
     return standing, counted_c
 

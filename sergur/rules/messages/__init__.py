@@ -28,6 +28,8 @@ from sergur.rules.messages import (
 from sergur.rules.messages.catalogue import LANGS, Catalogue, Lang, merge, prefixed
 from sergur.rules.messages.names import (
     COMPONENTS,
+    COUNSELOR_COMPONENTS,
+    COUNSELOR_SECTIONS,
     DECISIONS,
     GROUPS,
     INTERPRETATIONS,
@@ -57,6 +59,9 @@ TEMPLATES: Catalogue = merge(
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),
     prefixed("section", SECTIONS),
+    # A counsellor's own words for the same parts and tables (`component_msg`, `section_msg`).
+    prefixed("counselor_component", COUNSELOR_COMPONENTS),
+    prefixed("counselor_section", COUNSELOR_SECTIONS),
 )
 
 __all__ = [
@@ -76,7 +81,9 @@ __all__ = [
     "msg",
     "number",
     "render",
+    "component_msg",
     "component_names",
+    "section_msg",
     "section_names",
     "term",
 ]
@@ -108,6 +115,22 @@ def msg(key: str, /, **params: object) -> Message:
     if key not in TEMPLATES:
         raise KeyError(key)
     return Message(key, tuple(params.items()))
+
+
+def component_msg(part: str, role: str) -> Message:
+    """The name of a component (or part 4a/4b) as a message, in the words of the teacher's
+    kind: a counsellor's reasons say *Pelaksanaan Program Pelayanan Bimbingan dan Konseling*
+    where a subject teacher's say *Pelaksanaan pembelajaran* (seed 003, Buku III)."""
+    if role == "counselor" and part in COUNSELOR_COMPONENTS:
+        return msg(f"counselor_component.{part}")
+    return msg(f"component.{part}")
+
+
+def section_msg(section: str, role: str) -> Message:
+    """The name of a portfolio table as a message, in the words of the teacher's kind."""
+    if role == "counselor" and section in COUNSELOR_SECTIONS:
+        return msg(f"counselor_section.{section}")
+    return msg(f"section.{section}")
 
 
 def exact(value: Decimal | int) -> Decimal:

@@ -12,9 +12,11 @@ SHEET: Catalogue = {
         "en": "Line {key} is not on this portfolio's scoring sheet.",
     },
     "sheet.not_overridable": {
-        "id": "Baris {key} berasal dari instrumen yang dinilai (RPP atau amplop tertutup); "
+        "id": "Baris {key} berasal dari instrumen yang dinilai (RPP/PPBK, format BK 4b atau "
+        "amplop tertutup); "
         "skornya tidak diubah per baris.",
-        "en": "Line {key} comes from a scored instrument (RPP or the closed envelope); "
+        "en": "Line {key} comes from a scored instrument (RPP/PPBK, the BK 4b form or the "
+        "closed envelope); "
         "it is not overridden line by line.",
     },
     "sheet.negative": {

@@ -31,6 +31,12 @@ GAPS: Catalogue = {
         "id": "Penilaian pelaksanaan pembelajaran oleh kepala sekolah dan pengawas belum selesai.",
         "en": "The principal's and supervisor's teaching-practice assessment is not done yet.",
     },
+    "gap.counselor_practice": {
+        "id": "Unggah rekaman/dokumen pelaksanaan pelayanan BK yang diketahui oleh koordinator "
+        "BK dan kepala sekolah; asesor menilainya (unsur 4b).",
+        "en": "Upload the records of your guidance and counselling service, acknowledged by the "
+        "BK coordinator and the principal; the assessor scores them (component 4b).",
+    },
     "gap.superior": {
         "id": "Penilaian dari atasan dan pengawas belum selesai; tanpa unsur 5 peserta "
         "mengikuti PLPG.",

@@ -201,6 +201,10 @@ SECTIONS: Catalogue = {
     "training": {"id": "Pendidikan dan pelatihan", "en": "Training"},
     "teaching_period": {"id": "Pengalaman mengajar", "en": "Teaching experience"},
     "lesson_plan": {"id": "Perencanaan pembelajaran (RPP/PPBK)", "en": "Lesson plans (RPP/PPBK)"},
+    "counselor_practice": {
+        "id": "Pelaksanaan Program Pelayanan Bimbingan dan Konseling",
+        "en": "Delivering the guidance and counselling programme",
+    },
     "competition": {"id": "Lomba dan karya akademik", "en": "Competitions and academic works"},
     "peer_coaching": {"id": "Pembimbingan teman sejawat", "en": "Coaching fellow teachers"},
     "student_coaching_won": {

@@ -71,6 +71,14 @@ TRACE: Catalogue = {
         "id": "Instrumen pelaksanaan pembelajaran tidak ada: 0",
         "en": "Teaching practice instrument missing: 0",
     },
+    "trace.counselor_practice": {
+        "id": "Penilaian pelaksanaan program pelayanan BK oleh asesor, jumlah 24 butir: {points}",
+        "en": "Guidance and counselling practice scored by the assessor, sum of 24 items: {points}",
+    },
+    "trace.counselor_practice_missing": {
+        "id": "Penilaian pelaksanaan program pelayanan BK oleh asesor belum ada: 0",
+        "en": "Guidance and counselling practice not scored by the assessor yet: 0",
+    },
     "trace.superior": {
         "id": "Penilaian atasan dan pengawas, jumlah 10 butir: {points}",
         "en": "Superior and supervisor assessment, sum of 10 items: {points}",

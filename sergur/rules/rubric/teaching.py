@@ -64,16 +64,21 @@ def score_plans(items: list[m.LessonPlan], role: str, trace: Trace) -> Decimal:
     return Decimal(total) / required
 
 
-def score_observation(item: m.TeachingObservation | UnsetType, trace: Trace) -> int:
-    """4b: the sum of the 24 observation items (0 when the instrument is absent)."""
+def score_observation(
+    item: m.TeachingObservation | UnsetType, trace: Trace, role: str = "subject_teacher"
+) -> int:
+    """4b: the sum of the 24 items (0 when the instrument is absent): the principal's and
+    supervisor's observation, or for a counsellor the assessor's BK practice form (Buku II
+    pp. 33–35)."""
+    kind = "counselor_practice" if role == "counselor" else "observation"
     if isinstance(item, UnsetType):
         if trace is not None:
-            rule = msg("trace.observation_missing")
+            rule = msg(f"trace.{kind}_missing")
             trace.append(TraceLine("teaching_observation", "teaching_observation", None, 0, rule))
         return 0
     points = sum(item.items)
     if trace is not None:
-        rule = msg("trace.observation", points=points)
+        rule = msg(f"trace.{kind}", points=points)
         trace.append(TraceLine("teaching_observation", "teaching_observation", None, points, rule))
     return points
 

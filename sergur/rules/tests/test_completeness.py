@@ -36,11 +36,32 @@ def test_an_empty_portfolio_lists_every_gap_in_component_order():
     assert "0 dari 5" in found[3].message.text("id")
 
 
+COUNSELLOR_FULL = {**FULL, "lesson_plan": 4, "counselor_practice": 3}
+
+
 def test_a_counsellor_needs_four_programmes():
-    entries = {**FULL, "lesson_plan": 3}
+    entries = {**COUNSELLOR_FULL, "lesson_plan": 3}
     (gap,) = gaps(holdings(role="counselor", entries=entries))
     assert gap.blocking and "3 of 4" in gap.message.text("en")
-    assert gaps(holdings(role="counselor", entries={**FULL, "lesson_plan": 4})) == []
+    assert gaps(holdings(role="counselor", entries=COUNSELLOR_FULL)) == []
+
+
+def test_a_counsellors_4b_asks_for_the_acknowledged_records_not_the_envelope():
+    entries = {**COUNSELLOR_FULL, "counselor_practice": 0}
+    (gap,) = gaps(holdings(role="counselor", entries=entries, obs=False))
+    assert (gap.component, gap.blocking) == (4, False)
+    assert "koordinator BK dan kepala sekolah" in gap.message.text("id")
+    assert "assessor scores them" in gap.message.text("en")
+    # The envelope's observation is not a counsellor's: a missing one is no gap for them.
+    assert gaps(holdings(role="counselor", entries=COUNSELLOR_FULL, obs=False)) == []
+
+
+def test_a_counsellors_evidence_gap_names_the_table_in_the_counsellors_words():
+    found = gaps(holdings(role="counselor", entries=COUNSELLOR_FULL, without={"lesson_plan": 1}))
+    (gap,) = found
+    assert "Perencanaan Program Pelayanan Bimbingan dan Konseling (PPBK)" in gap.message.text("id")
+    subject = gaps(holdings(entries=FULL, without={"lesson_plan": 1}))
+    assert "Perencanaan pembelajaran (RPP/PPBK)" in subject[0].message.text("id")
 
 
 @pytest.mark.parametrize("section", ["organization", "additional_duty", "award"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
+import msgspec
 import pytest
 from hypothesis import given
 
@@ -439,3 +440,37 @@ def test_the_code_alone_is_the_code_of_the_whole_decision(s, t):
 )
 def test_the_code_alone_follows_the_order_of_the_rules(s, code):
     assert decision_code(s, T2007) == decide(s, T2007).code == code
+
+
+# -- a counsellor's words ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("part", "counsellor_id", "subject_id"),
+    [
+        (
+            "teaching_observation",
+            "4b Pelaksanaan Program Pelayanan Bimbingan dan Konseling",
+            "4b Pelaksanaan pembelajaran",
+        ),
+        (
+            "lesson_plans",
+            "4a Perencanaan Program Pelayanan Bimbingan dan Konseling",
+            "4a Perencanaan pembelajaran",
+        ),
+        ("teaching_experience", "Lama memberikan pelayanan BK", "Pengalaman mengajar"),
+    ],
+)
+def test_a_counsellors_reasons_name_the_parts_in_the_seeds_words(part, counsellor_id, subject_id):
+    empty = standing(a=600, b=300, c=100, empty=(part,))
+    counsellor = decide(msgspec.structs.replace(empty, role="counselor"), T2007)
+    subject = decide(empty, T2007)
+    assert counsellor.code == subject.code == "MS"
+    assert counsellor_id in texts(counsellor, "id")[0]
+    assert subject_id in texts(subject, "id")[0]
+    assert counsellor_id not in texts(subject, "id")[0]
+
+
+def test_a_counsellors_other_reasons_are_the_subject_teachers():
+    no_training = {**FULL_PARTS, "training": 0}
+    base = msgspec.structs.replace(standing(a=600, b=300, c=100), parts=no_training)
+    counsellor = decide(msgspec.structs.replace(base, role="counselor"), T2007)
+    assert texts(counsellor, "en") == texts(decide(base, T2007), "en")

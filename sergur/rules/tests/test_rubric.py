@@ -420,6 +420,26 @@ def test_counsellors_use_the_same_24_item_arithmetic(role):
     assert scored(document).teaching_observation == 72
 
 
+def test_a_counsellors_4b_line_says_the_assessor_scored_the_bk_practice():
+    result = scored(doc(role="counselor", teaching_observation={"items": [4] * 24}), explain=True)
+    line = next(t for t in result.trace if t.component == "teaching_observation")
+    assert line.points == 96
+    assert line.rule.text("id") == (
+        "Penilaian pelaksanaan program pelayanan BK oleh asesor, jumlah 24 butir: 96"
+    )
+    assert "scored by the assessor" in line.rule.text("en")
+
+
+def test_a_counsellors_missing_4b_line_waits_for_the_assessor():
+    result = scored(doc(role="counselor"), explain=True)
+    line = next(t for t in result.trace if t.component == "teaching_observation")
+    assert line.points == 0
+    assert "not scored by the assessor yet" in line.rule.text("en")
+    subject = scored(doc(), explain=True)
+    subject_line = next(t for t in subject.trace if t.component == "teaching_observation")
+    assert subject_line.rule.text("en") == "Teaching practice instrument missing: 0"
+
+
 # -- 5. Assessment by superior and supervisor ------------------------------------------------
 @pytest.mark.parametrize(
     ("superior_items", "points"), [([5] * 10, 50), ([1] * 10, 10), (items(10, 33), 33)]

@@ -1,8 +1,9 @@
 """The fast path's scoring (docs/batch.md). The two blind sheets of a case share every
 declared entry and the closed envelope; they differ only in the assessor's lesson-plan scores
-(4a), overrides and findings. So the shared portfolio is decoded, validated and scored once per
-case (`rules.score_parts`, no decision); each sheet then takes its own 4a from the rules core's
-`rubric.score_plans`, its overrides (`apply_overrides` on the trace of the sheet's whole
+(4a), a counsellor's 4b practice scores, overrides and findings. So the shared portfolio is
+decoded, validated and scored once per case (`rules.score_parts`, no decision); each sheet then
+takes its own 4a from the rules core's `rubric.score_plans` (and a counsellor's 4b from
+`rubric.score_observation`), its overrides (`apply_overrides` on the trace of the sheet's whole
 document, built only for a sheet that overrides lines) and its tally (`tally`: parts, total,
 code; reasons are built only for a final that is stored). The result is exactly the per-case
 path's (tests/test_batch_paths.py); a document the rules core refuses
@@ -34,8 +35,8 @@ from sergur.rules.assessment import (
     tally,
     trace_lines,
 )
-from sergur.rules.instruments import RPP
-from sergur.rules.model import LessonPlan, PlanScores, PortfolioFile
+from sergur.rules.instruments import RPP, sheet_practice
+from sergur.rules.model import LessonPlan, PlanScores, PortfolioFile, TeachingObservation
 from sergur.rules.rubric import TraceLine
 from sergur.rules.scoring import Points, score_parts
 from sergur.rules.validation import PortfolioInvalid, convert, decode
@@ -84,6 +85,35 @@ def _lesson_plans(sheet: dict[str, Any], role: str) -> list[LessonPlan] | None:
         return None
 
 
+def _practice(practice_text: str | None, role: str) -> dict[str, Any] | None:
+    """A counsellor's 4b as the assessor scored it completely (as `practice_row` /
+    `sheet_document`): 24 whole numbers; None while any item is unscored, or for a subject
+    teacher."""
+    form = sheet_practice(role)
+    if form is None or practice_text is None:
+        return None
+    stored = _ANY.decode(practice_text)
+    if not isinstance(stored, list) or len(stored) < form.size:
+        return None
+    items = stored[: form.size]
+    if [item for item in items if not isinstance(item, int)]:
+        return None
+    return {"items": items}
+
+
+def _observation(sheet: dict[str, Any], role: str) -> tuple[bool, TeachingObservation | None]:
+    """Whether the sheet's own 4b is valid, and it as the rules core's `TeachingObservation`
+    (None when it has none: a subject teacher, or a counsellor's form not fully scored). Not
+    valid: its whole document then reports it."""
+    practice = _practice(sheet.get("practice_text"), role)
+    if practice is None:
+        return True, None
+    try:
+        return True, msgspec.convert(practice, TeachingObservation)
+    except msgspec.ValidationError:
+        return False, None
+
+
 def _overrides(stored: Any) -> dict[str, Override]:
     """The overridden lines of a stored sheet (as `sheet_overrides`)."""
     if not isinstance(stored, dict) or not stored:
@@ -122,6 +152,9 @@ def _sheet_scored(
     plans = _plans(sheet["plan_text"], role)
     if plans:
         document["lesson_plans"] = plans
+    practice = _practice(sheet.get("practice_text"), role)
+    if practice is not None:
+        document["teaching_observation"] = practice
     overrides = _overrides(sheet["overrides"])
     result = score(decode(_ENCODER.encode(document)), year, explain=bool(overrides))
     parts = parts_of(result)
@@ -141,18 +174,23 @@ def _sheet_parts(
     then scores the sheet's whole document, which reports the problems)."""
     role = portfolio.teacher.role
     lesson_plans = _lesson_plans(sheet, role)
-    if lesson_plans is None:
+    valid, observation = _observation(sheet, role)
+    if lesson_plans is None or not valid:
         return None
     overrides = _overrides(sheet["overrides"])
     if overrides:
         # Overrides are keyed by trace line: the sheet's whole document, with the trace
         # (`score_parts` gives the parts and trace of `score(..., explain=True)`).
         whole = msgspec.structs.replace(portfolio, lesson_plans=lesson_plans)
+        if observation is not None:
+            whole = msgspec.structs.replace(whole, teaching_observation=observation)
         trace: list[TraceLine] = []
         whole_parts = score_parts(whole, trace)
         return apply_overrides(trace_lines(trace), whole_parts, overrides)
     own = dict(parts)
     own["lesson_plans"] = rubric.score_plans(lesson_plans, role, None)
+    if observation is not None:
+        own["teaching_observation"] = rubric.score_observation(observation, None, role)
     return own
 
 
@@ -172,6 +210,7 @@ def _case_scored(
     facts = Facts(
         special_area=bool(data.ident["special_area"]),
         superior_present="superior_assessment" in base,
+        role=data.role,
     )
     try:
         portfolio: PortfolioFile | None = convert(base)

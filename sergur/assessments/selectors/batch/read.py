@@ -22,6 +22,7 @@ from sergur.portfolios.sections import BY_KEY, SECTIONS, Section, codes
 from sergur.registry.models import ProgrammeYear, Subject, Teacher
 from sergur.rules import RulesYear
 from sergur.rules.experience import Period, service
+from sergur.rules.instruments import PRACTICE_SCORED_BY
 
 
 class Current(msgspec.Struct, frozen=True, gc=False):
@@ -121,8 +122,13 @@ def case_document(data: CaseData, year: RulesYear) -> dict[str, Any]:
         if periods_with_evidence:
             experience["evidence"] = periods_with_evidence
         document["teaching_experience"] = experience
-    if _filled(data.observation, 24) and _filled(data.superior, 10):
-        document["teaching_observation"] = {"items": list(data.observation or ())}
+    # A counsellor's envelope holds component 5 only; their 4b is each sheet's
+    # (`EnvelopeInstrument.filled`, `portfolio_document`).
+    if PRACTICE_SCORED_BY[data.role] == "envelope":
+        if _filled(data.observation, 24) and _filled(data.superior, 10):
+            document["teaching_observation"] = {"items": list(data.observation or ())}
+            document["superior_assessment"] = {"items": list(data.superior or ())}
+    elif _filled(data.superior, 10):
         document["superior_assessment"] = {"items": list(data.superior or ())}
     return document
 
@@ -257,9 +263,14 @@ def _read_cases(
     return cases
 
 
+NOT_IN_FILE = ("lesson_plan", "counselor_practice")
+"""Tables whose rows are scored on the assessor's sheet, not entries of the file (as
+`portfolio_document` skips them)."""
+
+
 def _read_entries(cursor: Any, cases: dict[int, CaseData], lo: int, hi: int) -> None:
-    """Every entry of the chunk's cases (but the lesson plans) into `CaseData.rows`, with
-    whether it has evidence (two queries)."""
+    """Every entry of the chunk's cases (but the lesson plans and practice records) into
+    `CaseData.rows`, with whether it has evidence (two queries)."""
     values_col = _column(Entry, "values")
     # Which entries have evidence: the chunk's evidence rows by case (an EXISTS per entry
     # lets PostgreSQL hash the whole evidence table for each chunk).
@@ -271,9 +282,9 @@ def _read_entries(cursor: Any, cases: dict[int, CaseData], lo: int, hi: int) -> 
     cursor.execute(
         f"""SELECT x.case_id, x.section, CAST(x.{values_col} AS {_TEXT}), x.id, x.complete
             FROM {_table(Entry)} x
-            WHERE x.case_id BETWEEN %s AND %s AND x.section <> %s
+            WHERE x.case_id BETWEEN %s AND %s AND x.section NOT IN (%s, %s)
             ORDER BY x.case_id, x.section, x.position""",  # nosec B608 # quoted names from model _meta, values bound
-        [lo, hi, "lesson_plan"],
+        [lo, hi, *NOT_IN_FILE],
     )
     entries = cursor.fetchall()
     # Every entry's stored values decoded in one pass.
@@ -311,16 +322,18 @@ def _read_sheets(cursor: Any, cases: dict[int, CaseData], lo: int, hi: int) -> N
     cursor.execute(
         f"""SELECT h.allocation_id, CAST(h.plan_items AS {_TEXT}),
                    CAST(h.overrides AS {_TEXT}), CAST(h.administrative_defects AS {_TEXT}),
-                   CAST(h.doubtful_evidence AS {_TEXT}), h.fraud_found
+                   CAST(h.doubtful_evidence AS {_TEXT}), h.fraud_found,
+                   CAST(h.practice_items AS {_TEXT})
             FROM {_table(Sheet)} h
             WHERE {where} AND h.submitted_at IS NOT NULL""",  # nosec B608 # quoted names from model _meta, values bound
         params,
     )
-    for allocation_id, plans, overrides, defects, doubtful, fraud in cursor.fetchall():
+    for allocation_id, plans, overrides, defects, doubtful, fraud, practice in cursor.fetchall():
         data, slot = slots[allocation_id]
         overrides, defects, doubtful = _jsons(overrides, defects, doubtful)
         data.sheets[slot] = {
             "plan_text": plans,  # decoded by the scoring, which checks the scores too
+            "practice_text": practice,  # a counsellor's 4b, likewise
             "overrides": overrides,
             "administrative_defects": defects,
             "doubtful_evidence": doubtful,

@@ -45,11 +45,13 @@ class ResultView:
 def result_view(case: Case, result: Result) -> ResultView:
     """Arrange a published result (one query: the envelope, for component 5's presence)."""
     lang = rules_lang()
-    names = component_names(teacher_role(case))
+    role = teacher_role(case)
+    names = component_names(role)
     envelope = EnvelopeInstrument.objects.filter(case=case).first()
     facts = Facts(
         special_area=case.teacher.special_area,
         superior_present=envelope is not None and envelope.complete,
+        role=role,
     )
     scored = outcome(
         parts_from_json(result.parts),

@@ -49,6 +49,18 @@ def test_a_counsellors_case_page_uses_the_seeds_words(client, counsellor_case):
     assert escape(SECTIONS["teaching_period"]["id"]) not in text
 
 
+def test_a_counsellors_case_page_asks_for_the_4b_records_not_the_envelope(client, counsellor_case):
+    client.force_login(counsellor_case.teacher.user)
+
+    text = page(client, "case", counsellor_case)
+
+    # The assessors score a counsellor's 4b from the records (Buku II pp. 33-35).
+    assert "4.b Pelaksanaan Pelayanan Bimbingan dan Konseling" in text
+    assert "Pelaksanaan pembelajaran: amplop tertutup" not in text
+    assert "Amplop tertutup: penilaian dari atasan dan pengawas (unsur 5)" in text
+    assert "pelaksanaan pelayanan BK (4b)" in text
+
+
 def test_a_counsellors_tables_carry_the_seeds_titles(client, counsellor_case):
     client.force_login(counsellor_case.teacher.user)
 

@@ -198,7 +198,7 @@ def test_the_page_explains_that_both_confirm_and_a_change_withdraws(client, cast
     )
 
 
-def test_the_counsellor_variant_shows_the_guidance_items(client, cast):
+def test_a_counsellors_envelope_asks_only_for_component_5(client, cast):
     subject = SubjectFactory(code="850", name="Bimbingan dan Konseling", is_counseling=True)
     teacher = TeacherFactory(user=UserFactory(username="konselor"), subject=subject)
     TeachingAssignmentFactory(teacher=teacher, school=cast.sri.teacher.assignments.get().school)
@@ -207,12 +207,31 @@ def test_the_counsellor_variant_shows_the_guidance_items(client, cast):
 
     page = text(client.get(url(case)))
 
-    assert escape(COUNSELOR_PRACTICE.id) in page
-    assert "6.a.1)" in page
-    assert escape(COUNSELOR_PRACTICE.items[-1].id) in page
+    # The assessor scores a counsellor's 4b (seed 003, Buku II pp. 33-35, "Oleh Penilai
+    # (Asesor)"): the principal sees no practice form, only the superior assessment.
+    assert escape(COUNSELOR_PRACTICE.id) not in page
+    assert "6.a.1)" not in page
     assert escape(OBSERVATION.items[0].id) not in page
-    assert 'name="o23"' in page and 'name="o24"' not in page
+    assert 'name="o0"' not in page
     assert escape(SUPERIOR.items[0].id) in page
+    assert 'name="s9"' in page
+    assert "Oleh Penilai (Asesor)" in page
+
+
+def test_a_counsellors_envelope_is_confirmed_with_component_5_alone(client, cast):
+    subject = SubjectFactory(code="850", name="Bimbingan dan Konseling", is_counseling=True)
+    teacher = TeacherFactory(user=UserFactory(username="konselor"), subject=subject)
+    TeachingAssignmentFactory(teacher=teacher, school=cast.sri.teacher.assignments.get().school)
+    case = case_open(teacher=teacher, programme_year=cast.sri_case.programme_year, actor=None)
+    client.force_login(cast.pak_kepala)
+
+    data = {f"s{i}": "4" for i in range(SUPERIOR.size)}
+    response = client.post(url(case), {**data, "action": "confirm"})
+
+    assert response.status_code == 302
+    envelope = EnvelopeInstrument.objects.get(case=case)
+    assert envelope.filled and envelope.principal_confirmed_at is not None
+    assert envelope.observation_items == []
 
 
 def test_the_page_shows_english_item_texts_in_english(client, cast):

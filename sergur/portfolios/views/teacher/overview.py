@@ -99,11 +99,13 @@ def _gap_section(gap: Gap, portfolio: Portfolio, by_key: dict[str, Section]) -> 
     # A gap about a table's evidence names the table; any other points at the component.
     for name, value in gap.message.params:
         if name == "section" and isinstance(value, Message):
-            key = value.code.removeprefix("section.")
+            key = value.code.split(".", 1)[-1]  # section.x or counselor_section.x
             if key in by_key:
                 return by_key[key]
     if gap.message.code in ("gap.observation", "gap.superior"):
         return None  # the closed envelope: the principal and the supervisor act
+    if gap.message.code == "gap.counselor_practice":
+        return by_key.get("counselor_practice")
     return next((s for s in portfolio.sections if s.component == gap.component), None)
 
 

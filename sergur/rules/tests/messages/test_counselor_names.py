@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from sergur.rules.messages import COMPONENTS, SECTIONS, component_names, section_names
+from sergur.rules.messages import (
+    COMPONENTS,
+    SECTIONS,
+    component_msg,
+    component_names,
+    section_msg,
+    section_names,
+)
 
 SEED = Path(__file__).parents[4] / "docs" / "sources" / "seeds" / "003_358fe984fbae11df.txt"
 
@@ -56,3 +63,18 @@ def test_a_counsellors_sections_use_the_seeds_words() -> None:
         "Perencanaan Program Pelayanan Bimbingan dan Konseling (PPBK)"
     )
     assert sections["training"] == SECTIONS["training"]
+
+
+def test_a_counsellors_part_and_table_messages_use_the_counsellors_words() -> None:
+    assert component_msg("teaching_observation", "counselor").text("id") == (
+        "4b Pelaksanaan Program Pelayanan Bimbingan dan Konseling"
+    )
+    assert component_msg("teaching_observation", "subject_teacher").text("id") == (
+        "4b Pelaksanaan pembelajaran"
+    )
+    assert component_msg("training", "counselor") == component_msg("training", "subject_teacher")
+    assert section_msg("teaching_period", "counselor").text("en") == (
+        "Years of guidance and counselling service"
+    )
+    assert section_msg("teaching_period", "subject_teacher").code == "section.teaching_period"
+    assert section_msg("forum", "counselor").code == "section.forum"
