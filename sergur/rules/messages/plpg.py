@@ -54,6 +54,23 @@ PLPG: Catalogue = {
         "id": "Kompetensi {competency}: {score}, di bawah {mark}; perlu program remedial.",
         "en": "{competency} competency: {score}, below {mark}; needs a remedial programme.",
     },
+    "plpg.row.missing_column": {
+        "id": "Kolom {column} tidak ada di baris judul.",
+        "en": "The column {column} is missing from the header row.",
+    },
+    "plpg.row.empty": {"id": "Sel kosong.", "en": "The cell is empty."},
+    "plpg.row.score": {
+        "id": "“{value}” bukan nilai 0 sampai 100.",
+        "en": "“{value}” is not a score from 0 to 100.",
+    },
+    "plpg.row.count": {
+        "id": "“{value}” bukan bilangan bulat 0 atau lebih.",
+        "en": "“{value}” is not a whole number, 0 or more.",
+    },
+    "plpg.row.jp": {
+        "id": "Lebih dari {total} JP pelatihan.",
+        "en": "More than the training's {total} JP.",
+    },
     "plpg.competency.pedagogic": {"id": "pedagogik", "en": "pedagogic"},
     "plpg.competency.personal": {"id": "kepribadian", "en": "personal"},
     "plpg.competency.social": {"id": "sosial", "en": "social"},
