@@ -296,7 +296,9 @@ class RemedialActivity(AppendOnlyModel):
         ordering = ["participant", "starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="plpg_remedial_dates"
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="plpg_remedial_dates",
+                violation_error_message=_("The activity ends before it starts."),
             )
         ]
         verbose_name = _("remedial activity")

@@ -150,6 +150,24 @@ def class_rights(*, user: User, plpg_class: PlpgClass) -> ClassRights:
     return ClassRights(manage=manage, grade=manage or own)
 
 
+@dataclass(frozen=True)
+class ParticipantRights:
+    """What one user may do for a participant they can see."""
+
+    grade: bool  # the class's instructor and the rayon admin
+    remedial: bool  # the district committee (of the teacher's district: the scope says so)
+    is_owner: bool
+
+
+def participant_rights(*, user: User, participant: Participant) -> ParticipantRights:
+    """The user's rights for the participant (called after `participant_get_for_user`)."""
+    return ParticipantRights(
+        grade=class_rights(user=user, plpg_class=participant.plpg_class).grade,
+        remedial=user.role == Role.DISTRICT_COMMITTEE,
+        is_owner=participant.case.teacher.user_id == user.pk,
+    )
+
+
 def plpg_candidates(*, rayon: int, programme_year: ProgrammeYear) -> QuerySet[Case]:
     """The published MPLPG cases of the rayon's provinces not yet placed in a class."""
     results = Result.objects.filter(current=True, code="MPLPG", published_at__isnull=False)
@@ -183,12 +201,18 @@ def latest_scores(participant: Participant) -> dict[str, Decimal]:
     return scores
 
 
-def standing_of(participant: Participant, params: PlpgParams) -> Standing:
-    """What the rules core needs to know of the participant (three queries)."""
+def standing_of(
+    participant: Participant, params: PlpgParams, *, round_done: bool = False
+) -> Standing:
+    """What the rules core needs to know of the participant (three queries). The retakes
+    taken: every retake round but a pending one (`round_done`: the current round has just
+    been completed)."""
     appearances = participant.appearances.filter(plan_discussed=True).count()
     known = {part.key for part in params.inputs}
     scores = {k: v for k, v in latest_scores(participant).items() if k in known}
-    return Standing(scores, attended_jp(participant), appearances, participant.round)
+    pending = participant.status == Participant.Status.RETAKE and not round_done
+    taken = participant.round - 1 if pending else participant.round
+    return Standing(scores, attended_jp(participant), appearances, taken)
 
 
 def participant_outcome(participant: Participant) -> tuple[PlpgParams, Outcome]:

@@ -43,7 +43,7 @@ def _round_complete(participant: Participant, params: PlpgParams) -> bool:
 
 def _conclude(participant: Participant, params: PlpgParams, actor: User) -> Outcome:
     """Apply the rules to a complete round and move the participant and the case on."""
-    outcome = evaluate(params, standing_of(participant, params))
+    outcome = evaluate(params, standing_of(participant, params, round_done=True))
     participant.final_score = outcome.final
     lang = rules_lang()
     reason = " ".join(m.text(lang) for m in outcome.reasons)

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
-from sergur.accounts.models import User
 from sergur.common.http import (
     AuthenticatedHttpRequest,
     attachment,
@@ -27,10 +26,10 @@ from sergur.plpg.documents import invitation_pdf
 from sergur.plpg.forms import PeerTeachingForm, RemedialForm, ScoreForm
 from sergur.plpg.models import Participant
 from sergur.plpg.selectors import (
-    class_rights,
     participant_get_for_user,
     participant_list_for_user,
     participant_outcome,
+    participant_rights,
     participant_scope,
 )
 from sergur.plpg.services import peer_teaching_score, plpg_score_enter, remedial_record
@@ -48,17 +47,16 @@ def participant_list(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     if participant_scope(request.user) is None:
         raise PermissionDenied
     rows = participant_list_for_user(user=request.user)
-    if request.user.role == User.Role.TEACHER:
-        own = rows.first()
-        if own is not None:
-            return redirect("plpg:participant", pk=own.pk)
+    own = rows.filter(case__teacher__user=request.user).first()
+    if own is not None:
+        return redirect("plpg:participant", pk=own.pk)
     return render(request, "plpg/participant_list.html", {"participants": rows[:500]})
 
 
 def _context(request: AuthenticatedHttpRequest, participant: Participant) -> dict[str, Any]:
     params, outcome = participant_outcome(participant)
     lang = rules_lang()
-    grade = class_rights(user=request.user, plpg_class=participant.plpg_class).grade
+    rights = participant_rights(user=request.user, participant=participant)
     parts = [(params.part(r.key), r, r.key in participant.retake_parts) for r in outcome.parts]
     choices = [(p.key, f"{p.key} · {p.name(lang)}") for p in params.inputs]
     return {
@@ -75,10 +73,9 @@ def _context(request: AuthenticatedHttpRequest, participant: Participant) -> dic
         "appearances": participant.appearances.all(),
         "scores": participant.scores.all(),
         "remedial": participant.remedial.all(),
-        "grade": grade,
-        "is_owner": participant.case.teacher.user_id == request.user.pk,
-        "may_record_remedial": request.user.role == User.Role.DISTRICT_COMMITTEE
-        and participant.status == Participant.Status.RETAKE,
+        "grade": rights.grade,
+        "is_owner": rights.is_owner,
+        "may_record_remedial": rights.remedial and participant.status == Participant.Status.RETAKE,
         "score_form": ScoreForm(parts=choices),
         "peer_form": PeerTeachingForm(initial={"number": participant.appearances.count() + 1}),
         "remedial_form": RemedialForm(),
@@ -105,7 +102,7 @@ def invitation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 def _grader(request: AuthenticatedHttpRequest, pk: int) -> Participant:
     participant = participant_get_for_user(user=request.user, pk=pk)
-    if not class_rights(user=request.user, plpg_class=participant.plpg_class).grade:
+    if not participant_rights(user=request.user, participant=participant).grade:
         raise PermissionDenied
     return participant
 
@@ -159,7 +156,7 @@ def peer_teaching(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
 def remedial(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     """The district committee records a remedial activity."""
     participant = participant_get_for_user(user=request.user, pk=pk)
-    if request.user.role != User.Role.DISTRICT_COMMITTEE:
+    if not participant_rights(user=request.user, participant=participant).remedial:
         raise PermissionDenied
     form = RemedialForm(request.POST)
     if not form.is_valid():
