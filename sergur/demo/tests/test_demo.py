@@ -77,6 +77,7 @@ def test_every_role_has_its_accounts(demo_output):
         User.Role.QUALITY_OFFICE: 1,
         User.Role.ASSESSOR: 4,
         User.Role.RAYON_ADMIN: 1,
+        User.Role.INSTRUCTOR: 1,
         User.Role.OPERATOR: 1,
     }
     operator = User.objects.get(username="operator")
