@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
+from sergur.appeals.models import Appeal
 from sergur.assessments.models import Result
 from sergur.cases.models import Case
 from sergur.plpg.models import Instructor, Participant, PlpgClass, Score, Session
@@ -169,8 +170,10 @@ def participant_rights(*, user: User, participant: Participant) -> ParticipantRi
 
 
 def plpg_candidates(*, rayon: int, programme_year: ProgrammeYear) -> QuerySet[Case]:
-    """The published MPLPG cases of the rayon's provinces not yet placed in a class."""
+    """The published MPLPG cases of the rayon's provinces not yet placed in a class; a case
+    whose appeal is still open waits for its outcome."""
     results = Result.objects.filter(current=True, code="MPLPG", published_at__isnull=False)
+    appealed = Appeal.objects.filter(decided_at__isnull=True).values("case")
     return (
         Case.objects.filter(
             programme_year=programme_year,
@@ -180,6 +183,7 @@ def plpg_candidates(*, rayon: int, programme_year: ProgrammeYear) -> QuerySet[Ca
             teacher__assignments__school__subdistrict__district__province__rayons=rayon,
         )
         .filter(pk__in=results.values("case"))
+        .exclude(pk__in=appealed)
         .select_related("teacher__subject")
         .distinct()
     )

@@ -351,3 +351,20 @@ def test_a_clean_import_enters_every_written_score(cast):
         actor=w.teacher.user,
     )
     assert again.problems == [(2, "SUT", "SUT already has a score in this round.")]
+
+
+def test_a_case_with_an_open_appeal_waits_for_its_outcome(cast):
+    from django.utils import timezone
+
+    from sergur.appeals.services import appeal_file
+
+    publish_mplpg(cast.sri_case, "071234560001")
+    appeal_file(
+        case=cast.sri_case, actor=cast.sri, grounds="Keberatan.", upload=None, now=timezone.now()
+    )
+    created = plpg_classes_propose(
+        rayon=cast.rayon_admin.rayon,
+        programme_year=cast.sri_case.programme_year,
+        actor=cast.rayon_admin,
+    )
+    assert created == []
