@@ -110,7 +110,12 @@ def participant_list_for_user(*, user: User | AnonymousUser) -> QuerySet[Partici
     return (
         Participant.objects.filter(scope)
         .select_related(
-            "case__teacher", "case__programme_year", "plpg_class__subject", "plpg_class__rayon"
+            "case__teacher",
+            "case__programme_year",
+            "plpg_class__subject",
+            "plpg_class__rayon",
+            "plpg_class__programme_year",
+            "plpg_class__instructor__user",
         )
         .distinct()
         .order_by("case__teacher__name", "pk")

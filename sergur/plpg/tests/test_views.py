@@ -230,3 +230,29 @@ def test_roles_without_plpg_pages_get_403(client, cast, who):
     signed_in(client, getattr(cast, who))
     assert client.get(reverse("plpg:participants")).status_code == 403
     assert client.get(reverse("plpg:classes")).status_code == 403
+
+
+@pytest.mark.parametrize("extra", [0, 3])
+def test_the_class_and_list_pages_take_a_fixed_number_of_queries(
+    client, cast, django_assert_max_num_queries, extra
+):
+    from sergur.assessments.tests.decisions_support import extra_case
+    from sergur.plpg.models import Participant
+
+    w = world(cast)
+    for n in range(extra):  # more participants in the same class: no more queries
+        Participant.objects.create(
+            case=publish_mplpg(extra_case(cast), f"07123456010{n}"), plpg_class=w.plpg_class
+        )
+    attend_all(w)
+    signed_in(client, cast.rayon_admin)
+    client.get(reverse("plpg:rayon"))  # the session and the user are loaded once
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("plpg:class", args=[w.plpg_class.pk])).status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.get(reverse("plpg:rayon")).status_code == 200
+    signed_in(client, cast.dinas)
+    with django_assert_max_num_queries(7):
+        assert client.get(reverse("plpg:participants")).status_code == 200
+    with django_assert_max_num_queries(11):
+        assert client.get(reverse("plpg:participant", args=[w.sri.pk])).status_code == 200
