@@ -94,7 +94,10 @@ def test_every_case_state_and_envelope_stage_appears(db):
     states = set(Case.objects.values_list("state", flat=True))
     envelopes = list(EnvelopeInstrument.objects.all())
 
-    assert states == set(Case.State.values)
+    # The demo's three PLPG targets follow the thirteen assessed teachers of these forty
+    # (`make run`'s 200 hold them; test_the_demo_takes_mplpg_teachers_through_the_plpg).
+    plpg = {Case.State.PLPG, Case.State.PLPG_PASSED, Case.State.PLPG_RETURNED}
+    assert states == set(Case.State.values) - plpg
     assert Case.objects.count() == 2 * TEACHERS
     codes = set(Result.objects.filter(current=True).values_list("code", flat=True))
     assert codes == {"L", "MA", "MS", "MPLPG", "K", "D"}
