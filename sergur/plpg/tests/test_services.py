@@ -368,3 +368,22 @@ def test_a_case_with_an_open_appeal_waits_for_its_outcome(cast):
         actor=cast.rayon_admin,
     )
     assert created == []
+
+
+def test_a_declared_relationship_is_recorded_once_by_the_rayon(cast):
+    from sergur.plpg.services import instructor_relation_declare
+
+    w = world(cast)
+    teacher = cast.sri_case.teacher
+    entry = instructor_relation_declare(
+        instructor=w.other, teacher=teacher, relation=" ipar ", actor=cast.rayon_admin
+    )
+    assert entry.relation == "ipar"
+    with pytest.raises(ValidationError, match="already declared"):
+        instructor_relation_declare(
+            instructor=w.other, teacher=teacher, relation="ipar", actor=cast.rayon_admin
+        )
+    with pytest.raises(ValidationError, match="Only the rayon admin"):
+        instructor_relation_declare(
+            instructor=w.other, teacher=teacher, relation="ipar", actor=cast.rayon_other
+        )

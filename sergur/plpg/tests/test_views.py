@@ -256,3 +256,22 @@ def test_the_class_and_list_pages_take_a_fixed_number_of_queries(
         assert client.get(reverse("plpg:participants")).status_code == 200
     with django_assert_max_num_queries(11):
         assert client.get(reverse("plpg:participant", args=[w.sri.pk])).status_code == 200
+
+
+def test_the_rayon_admin_edits_the_merge_table(client, cast):
+    from sergur.plpg.models import SubjectMerge
+    from sergur.registry.tests.factories import SubjectFactory
+
+    math = SubjectFactory()
+    physics = SubjectFactory(code="181", name="Fisika")
+    signed_in(client, cast.rayon_admin)
+    url = reverse("plpg:merge_set")
+    assert client.post(url, {"subject": physics.pk, "into": math.pk}).status_code == 302
+    assert SubjectMerge.objects.get().into == math
+    page = client.post(url, {"subject": physics.pk, "into": physics.pk}, follow=True)
+    assert "A subject is not merged into itself." in page.content.decode()
+    assert client.post(url, {"subject": "x"}).status_code == 400
+    assert client.post(url, {"subject": physics.pk, "into": ""}).status_code == 302
+    assert not SubjectMerge.objects.exists()
+    signed_in(client, cast.dinas)
+    assert client.post(url, {"subject": physics.pk, "into": math.pk}).status_code == 403
