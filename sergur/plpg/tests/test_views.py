@@ -4,11 +4,14 @@ never a 500."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from pypdf import PdfReader
 
 from sergur.cases.models import Case
 from sergur.plpg.models import PlpgClass, Score
@@ -131,6 +134,9 @@ def test_the_teacher_sees_their_own_record_and_invitation_only(client, cast):
     pdf = client.get(reverse("plpg:invitation", args=[w.sri.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    letter = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Gedung PLPG, Kampus Karangmalang" in letter
+    assert cast.sri_case.teacher.name in letter and "Sesi 10" in letter
     assert client.get(reverse("plpg:participant", args=[w.budi.pk])).status_code == 404
     assert client.get(reverse("plpg:invitation", args=[w.budi.pk])).status_code == 404
     score = reverse("plpg:score", args=[w.sri.pk])
