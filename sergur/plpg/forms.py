@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from sergur.plpg.models import SCORE, Instructor, RemedialActivity
+from sergur.plpg.models import SCORE, Instructor, Participant, RemedialActivity
 from sergur.registry.models import Subject
 
 
@@ -97,3 +98,28 @@ class MergeForm(forms.Form):
     into = forms.ModelChoiceField(
         queryset=Subject.objects.all(), required=False, label=_("Taught with (empty: none)")
     )
+
+
+class RelationForm(forms.Form):
+    """A relationship an instructor declared with a participant (the rayon records it)."""
+
+    instructor = forms.ModelChoiceField(queryset=Instructor.objects.none(), label=_("Instructor"))
+    participant = forms.ModelChoiceField(
+        queryset=Participant.objects.none(), label=_("Participant")
+    )
+    relation = forms.CharField(label=_("Relationship"), max_length=100)
+
+    def __init__(
+        self,
+        *args: Any,
+        instructors: QuerySet[Instructor],
+        participants: QuerySet[Participant],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        instructor = self.fields["instructor"]
+        assert isinstance(instructor, forms.ModelChoiceField)
+        instructor.queryset = instructors
+        participant = self.fields["participant"]
+        assert isinstance(participant, forms.ModelChoiceField)
+        participant.queryset = participants

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plpg/rayon/propose/", views.propose, name="propose"),
     path("plpg/rayon/instructors/", views.instructor_add, name="instructor_add"),
     path("plpg/rayon/merges/", views.merge_set, name="merge_set"),
+    path("plpg/rayon/relations/", views.relation_declare, name="relation_declare"),
     path("plpg/classes/", views.class_list, name="classes"),
     path("plpg/classes/<int:pk>/", views.class_detail, name="class"),
     path("plpg/classes/<int:pk>/update/", views.class_update, name="class_update"),

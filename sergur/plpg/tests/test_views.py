@@ -255,7 +255,7 @@ def test_the_class_and_list_pages_take_a_fixed_number_of_queries(
     client.get(reverse("plpg:rayon"))  # the session and the user are loaded once
     with django_assert_max_num_queries(8):
         assert client.get(reverse("plpg:class", args=[w.plpg_class.pk])).status_code == 200
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("plpg:rayon")).status_code == 200
     signed_in(client, cast.dinas)
     with django_assert_max_num_queries(7):
@@ -281,3 +281,23 @@ def test_the_rayon_admin_edits_the_merge_table(client, cast):
     assert not SubjectMerge.objects.exists()
     signed_in(client, cast.dinas)
     assert client.post(url, {"subject": physics.pk, "into": math.pk}).status_code == 403
+
+
+def test_the_rayon_records_a_relationship_and_the_class_refuses_that_instructor(client, cast):
+    from sergur.plpg.models import InstructorRelation
+
+    w = world(cast)
+    signed_in(client, cast.rayon_admin)
+    url = reverse("plpg:relation_declare")
+    data = {"instructor": w.other.pk, "participant": w.sri.pk, "relation": "saudara kandung"}
+    assert client.post(url, data).status_code == 302
+    assert InstructorRelation.objects.get().teacher == cast.sri_case.teacher
+    again = client.post(url, data)
+    assert again.status_code == 400
+    assert "already declared" in again.content.decode()
+    assert client.post(url, {"instructor": w.other.pk}).status_code == 400
+    update = reverse("plpg:class_update", args=[w.plpg_class.pk])
+    page = client.post(update, {"instructor": w.other.pk, "venue": "Aula"}, follow=True)
+    assert "declared a relationship" in page.content.decode()
+    signed_in(client, w.teacher.user)
+    assert client.post(url, data).status_code == 403

@@ -18,7 +18,13 @@ from sergur.plpg.views.participants import (
     remedial,
     score_enter,
 )
-from sergur.plpg.views.rayon import instructor_add, merge_set, propose, rayon_page
+from sergur.plpg.views.rayon import (
+    instructor_add,
+    merge_set,
+    propose,
+    rayon_page,
+    relation_declare,
+)
 
 __all__ = [
     "attendance",
@@ -33,6 +39,7 @@ __all__ = [
     "peer_teaching",
     "propose",
     "rayon_page",
+    "relation_declare",
     "remedial",
     "score_enter",
     "scores_import",

@@ -13,16 +13,27 @@ from django.views.decorators.http import require_POST, require_safe
 
 from sergur.accounts.models import User
 from sergur.common.http import AuthenticatedHttpRequest, messages_error
-from sergur.plpg.forms import InstructorForm, MergeForm
+from sergur.plpg.forms import InstructorForm, MergeForm, RelationForm
 from sergur.plpg.models import Instructor, SubjectMerge
-from sergur.plpg.selectors import instructor_list, plpg_candidates, plpg_class_list_for_user
-from sergur.plpg.services import instructor_save, plpg_classes_propose, subject_merge_set
+from sergur.plpg.selectors import (
+    instructor_list,
+    participant_list_for_user,
+    plpg_candidates,
+    plpg_class_list_for_user,
+)
+from sergur.plpg.services import (
+    instructor_relation_declare,
+    instructor_save,
+    plpg_classes_propose,
+    subject_merge_set,
+)
 from sergur.registry.models import ProgrammeYear, Rayon
 
 PROPOSED = _("%(count)s class(es) formed.")
 INSTRUCTOR_SAVED = _("The instructor is in the register.")
 MERGE_SAVED = _("The merge table is saved.")
 NO_ACCOUNT = _("No instructor account has this username.")
+RELATION_SAVED = _("The relationship is recorded; the instructor will not teach this teacher.")
 
 
 def _rayon(request: AuthenticatedHttpRequest) -> Rayon:
@@ -36,10 +47,20 @@ def _year() -> ProgrammeYear | None:
     return ProgrammeYear.objects.order_by("-year").first()
 
 
+def _relation_form(request: AuthenticatedHttpRequest, data: object = None) -> RelationForm:
+    rayon = _rayon(request)
+    return RelationForm(
+        data,
+        instructors=instructor_list(rayon=rayon.pk),
+        participants=participant_list_for_user(user=request.user),
+    )
+
+
 def _page(
     request: AuthenticatedHttpRequest,
     instructor_form: InstructorForm | None = None,
     status: int = 200,
+    relation_form: RelationForm | None = None,
 ) -> HttpResponse:
     rayon = _rayon(request)
     year = _year()
@@ -52,6 +73,7 @@ def _page(
         "instructor_form": instructor_form or InstructorForm(),
         "merges": SubjectMerge.objects.filter(rayon=rayon).select_related("subject", "into"),
         "merge_form": MergeForm(),
+        "relation_form": relation_form or _relation_form(request),
     }
     return render(request, "plpg/rayon.html", context, status=status)
 
@@ -126,4 +148,25 @@ def merge_set(request: AuthenticatedHttpRequest) -> HttpResponseBase:
         messages_error(request, exc)
     else:
         messages.success(request, MERGE_SAVED)
+    return redirect("plpg:rayon")
+
+
+@require_POST
+@login_required
+def relation_declare(request: AuthenticatedHttpRequest) -> HttpResponseBase:
+    """Record that an instructor is related to a participant: never their instructor."""
+    form = _relation_form(request, request.POST)
+    if not form.is_valid():
+        return _page(request, status=400, relation_form=form)
+    try:
+        instructor_relation_declare(
+            instructor=form.cleaned_data["instructor"],
+            teacher=form.cleaned_data["participant"].case.teacher,
+            relation=form.cleaned_data["relation"],
+            actor=request.user,
+        )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _page(request, status=400, relation_form=form)
+    messages.success(request, RELATION_SAVED)
     return redirect("plpg:rayon")
