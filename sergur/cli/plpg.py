@@ -19,7 +19,7 @@ import msgspec
 from sergur.cli.csvio import open_input
 from sergur.rules.messages import Lang, exact, number
 from sergur.rules.plpg import Outcome, PlpgParams, evaluate, plpg_params
-from sergur.rules.plpg.rows import ScoreRow, header_problems, parse_score_row
+from sergur.rules.plpg.rows import ScoreRow, header_problems, parse_score_row, peek_header
 from sergur.rules.selection.layout import RowProblem
 from sergur.tabular.readers import ReadError, read_csv
 
@@ -141,11 +141,12 @@ def run_plpg(args: argparse.Namespace, out: IO[bytes], years_dirs: tuple[Path, .
     seen_header = False
     stream = open_input(args.path)
     with stream if args.path != "-" else nullcontext(stream):
+        header = peek_header(stream)
         try:
             for line, row in read_csv(stream):
                 if not seen_header:
                     seen_header = True
-                    missing = header_problems(params, row, params.inputs)
+                    missing = header_problems(params, header or row, params.inputs)
                     for problem in missing:
                         _report(source, problem, lang)
                     if missing:

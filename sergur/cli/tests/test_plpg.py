@@ -125,3 +125,11 @@ def test_stdin_is_read(capsys, monkeypatch):
 @pytest.mark.parametrize("name", ["scores-2017.csv", "scores-2013.csv", "scores-with-errors.csv"])
 def test_every_example_is_named_in_the_examples_readme(name):
     assert f"`{name}`" in (FOLDER / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_short_first_row_is_a_row_problem_not_a_header_problem(capsys, tmp_path):
+    path = write(tmp_path, "participant,SUT,SUP,HW,SP,SS\n1,80\n2,80,80,80,80,80\n")
+    done = run(capsys, "plpg", path, "--year", "2013", "--lang", "en")
+    assert done.status == 1
+    assert f"{path}: line 2, column SUP: The cell is empty." in done.err
+    assert "Participant 2: Final score 80 — PASSED" in done.out

@@ -20,7 +20,7 @@ from sergur.plpg.models import Participant, PlpgClass
 from sergur.plpg.selectors import class_rights, year_plpg_params
 from sergur.plpg.services.exams import plpg_score_enter, score_obstacles
 from sergur.rules.plpg import Part
-from sergur.rules.plpg.rows import ScoreRow, header_problems, parse_score_row
+from sergur.rules.plpg.rows import ScoreRow, header_problems, parse_score_row, peek_header
 from sergur.tabular.readers import ReadError, read_csv
 
 NOT_GRADER = _("Only the class's instructor or the rayon admin imports scores.")
@@ -56,10 +56,11 @@ def _check(
     good: list[tuple[Participant, ScoreRow]] = []
     first_line: dict[str, int] = {}
     header_checked = False
+    header = peek_header(stream)
     for line, row in read_csv(stream):
         if not header_checked:
             header_checked = True
-            missing = header_problems(params, row, parts)
+            missing = header_problems(params, header or row, parts)
             if missing:
                 report.problems.extend((p.line, p.column, p.message.text(lang)) for p in missing)
                 return []

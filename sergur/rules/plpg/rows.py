@@ -5,9 +5,11 @@ cell is a problem with its line and column; a row with a problem is refused whol
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import IO
 
 from sergur.rules.messages import msg
 from sergur.rules.plpg.evaluate import Standing
@@ -27,6 +29,21 @@ class ScoreRow:
     participant: str
     name: str
     standing: Standing
+
+
+def peek_header(stream: IO[bytes], limit: int = 64 * 1024) -> list[str] | None:
+    """The header row of a seekable CSV, read without moving the stream; None when it cannot
+    be read here (a pipe, not UTF-8, broken CSV: the row reader then says why). A short first
+    data row lacks its last columns, so the header is read from line 1 itself."""
+    if not stream.seekable():
+        return None
+    start = stream.tell()
+    line = stream.readline(limit)
+    stream.seek(start)
+    try:
+        return next(csv.reader([line.decode("utf-8-sig")], strict=True), None)
+    except (UnicodeDecodeError, csv.Error):
+        return None
 
 
 def header_problems(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sergur.rules.plpg import plpg_params
-from sergur.rules.plpg.rows import ScoreRow, header_problems, parse_score_row
+from sergur.rules.plpg.rows import ScoreRow, header_problems, parse_score_row, peek_header
 
 Y2014 = plpg_params(2014)
 WRITTEN = (Y2014.part("UTN"), Y2014.part("UTL"))
@@ -27,3 +27,19 @@ def test_the_header_must_name_the_participant_and_the_parts():
     assert problems[0].message.text("en") == (
         "The column PARTICIPANT is missing from the header row."
     )
+
+
+def test_the_header_is_peeked_without_moving_a_seekable_stream():
+    import io
+
+    stream = io.BytesIO("\ufeffparticipant,SUT\n1,80\n".encode())
+    assert peek_header(stream) == ["participant", "SUT"]
+    assert stream.tell() == 0
+    assert peek_header(io.BytesIO(b"\xff\xfe,x\n")) is None
+    assert peek_header(io.BytesIO(b'"a\n')) is None
+
+    class Pipe(io.BytesIO):
+        def seekable(self) -> bool:
+            return False
+
+    assert peek_header(Pipe(b"participant\n")) is None
