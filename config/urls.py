@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("sergur.portfolios.urls")),
     path("", include("sergur.imports.urls")),
     path("", include("sergur.transfers.urls")),
+    path("", include("sergur.plpg.urls")),
     path("", include("sergur.selection.urls")),
     path("", include("sergur.verification.urls")),
     path("", include("sergur.assessments.urls")),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "sergur.portfolios",
     "sergur.imports",
     "sergur.transfers",
+    "sergur.plpg",
     "sergur.selection",
     "sergur.assessments",
     "sergur.verification",

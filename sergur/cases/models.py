@@ -28,6 +28,9 @@ class Case(models.Model):
         REOPENED = "reopened", _("Reopened for completion")
         CLARIFICATION = "clarification", _("Clarification requested")
         DISQUALIFIED = "disqualified", _("Disqualified")
+        PLPG = "plpg", _("In the PLPG training")
+        PLPG_PASSED = "plpg_passed", _("Passed the PLPG")
+        PLPG_RETURNED = "plpg_returned", _("Did not pass the PLPG, returned to the district")
 
     teacher = models.ForeignKey(Teacher, on_delete=models.PROTECT, related_name="cases")
     programme_year = models.ForeignKey(
@@ -99,6 +102,14 @@ class CaseEvent(AppendOnlyModel):
         TRANSFER_REFUSED = "transfer_refused", _("Transfer refused")
         TRANSFER_ESCALATED = "transfer_escalated", _("Transfer disputed before the province")
         RETENTION = "retention", _("Records deleted under the retention rules")
+        PLPG_PLACED = "plpg_placed", _("Placed in a PLPG class")
+        PLPG_ATTENDANCE = "plpg_attendance", _("PLPG attendance recorded")
+        PLPG_PEER_TEACHING = "plpg_peer_teaching", _("PLPG peer teaching scored")
+        PLPG_SCORED = "plpg_scored", _("PLPG score entered")
+        PLPG_RETAKE = "plpg_retake", _("PLPG retake set")
+        PLPG_REMEDIAL = "plpg_remedial", _("Remedial activity recorded")
+        PLPG_PASSED = "plpg_passed", _("Passed the PLPG")
+        PLPG_RETURNED = "plpg_returned", _("Returned to the district after the PLPG")
 
     append_only_message = "case events are append-only"
 

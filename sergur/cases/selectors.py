@@ -86,6 +86,9 @@ RAYON_STATES = frozenset(
         Case.State.REOPENED,
         Case.State.CLARIFICATION,
         Case.State.DISQUALIFIED,
+        Case.State.PLPG,
+        Case.State.PLPG_PASSED,
+        Case.State.PLPG_RETURNED,
     }
 )
 """The states in which a case is in the rayon's hands (or was, and is back)."""

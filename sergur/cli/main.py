@@ -1,5 +1,6 @@
 """`sergur`: score, validate and describe portfolio files; share quotas and rank teachers;
-check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md).
+check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md);
+compute PLPG results.
 
 Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
@@ -18,6 +19,7 @@ import msgspec
 from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
+from sergur.cli.plpg import add_plpg_command, run_plpg
 from sergur.cli.quota import add_quota_command, run_quota
 from sergur.cli.rank import add_rank_command, run_rank
 from sergur.cli.table import render_problems, render_score
@@ -39,11 +41,12 @@ _ENCODER = msgspec.json.Encoder()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: `sergur score`, `validate`, `schema`, `quota`, `rank` and `audit`."""
+    """The command line: `sergur score`, `validate`, `schema`, `quota`, `rank`, `plpg` and
+    `audit`."""
     parser = argparse.ArgumentParser(
         prog="sergur",
         description="Score and validate teacher-certification portfolios (sergur.portfolio/1); "
-        "share out the quota and rank teachers for selection (CSV).",
+        "share out the quota and rank teachers for selection (CSV); compute PLPG results (CSV).",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -67,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_quota_command(commands)
     add_rank_command(commands)
     add_audit_command(commands)
+    add_plpg_command(commands)
     return parser
 
 
@@ -156,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_rank(args, out, _years_dirs(), run)
         elif args.command == "audit":
             status = run_audit(args)
+        elif args.command == "plpg":
+            status = run_plpg(args, out, _years_dirs())
         else:
             status = _validate(args, out, run)
         out.flush()

@@ -59,6 +59,10 @@ class Target(StrEnum):
     MPLPG_APPEAL = "MPLPG+appeal"
     K = "K"
     D = "D"
+    # Published MPLPG, then taken through the PLPG by the demo (sergur/demo/plpg.py).
+    PLPG_PASSED = "MPLPG+PLPG passed"
+    PLPG_RETURNED = "MPLPG+PLPG returned"
+    PLPG = "MPLPG+PLPG"
 
 
 TARGETS: tuple[Target, ...] = tuple(Target)
@@ -77,6 +81,9 @@ DESCRIPTIONS = {
     Target.MPLPG_APPEAL: "published: MPLPG, and the teacher has appealed",
     Target.K: "published: K, the teacher has sent a clarification",
     Target.D: "published: D (fraud), struck off",
+    Target.PLPG_PASSED: "published: MPLPG; in the PLPG, failed the written test, passed the retake",
+    Target.PLPG_RETURNED: "published: MPLPG; in the PLPG, failed two retakes, back to the district",
+    Target.PLPG: "published: MPLPG; in a PLPG class",
 }
 
 # Only these need the portfolio to pass as the teacher filled it (MS: to be lowered just under
@@ -252,7 +259,12 @@ def _score(
 
 # What the two assessors do for each target: (review, aim for the total, extra lowering of the
 # second assessor). Both lower to the same aim, so they agree, except in RECONCILIATION.
-AIMS: dict[Target, Decimal] = {Target.MS: Decimal(835), Target.MPLPG_APPEAL: Decimal(780)}
+PLPG_TARGETS = frozenset({Target.PLPG_PASSED, Target.PLPG_RETURNED, Target.PLPG})
+AIMS: dict[Target, Decimal] = {
+    Target.MS: Decimal(835),
+    Target.MPLPG_APPEAL: Decimal(780),
+    **dict.fromkeys(PLPG_TARGETS, Decimal(780)),
+}
 
 
 def _review(target: Target, case: Case) -> SheetReview:
@@ -279,7 +291,7 @@ def _assess(picked: Picked, rayon: User, now: dt.datetime) -> None:
     _score(sheets[0], item=4, review=review, now=now, aim=aim)
     if target == Target.ONE_SHEET:
         return
-    second_item = 4 if target in (Target.MS, Target.MPLPG_APPEAL) else 5
+    second_item = 4 if target in {Target.MS, Target.MPLPG_APPEAL, *PLPG_TARGETS} else 5
     lower = Decimal(60) if target == Target.RECONCILIATION else Decimal(0)
     _score(sheets[1], item=second_item, review=review, now=now, aim=aim, lower_by=lower)
     case.refresh_from_db()

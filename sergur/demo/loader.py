@@ -20,6 +20,7 @@ from sergur.cases.services import case_open
 from sergur.demo.assessment import load_assessment
 from sergur.demo.logins import Login, assessment_logins, district_logins
 from sergur.demo.people import People, load_people, load_registry
+from sergur.demo.plpg import load_plpg
 from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
 from sergur.demo.specs import TeacherSpec, teacher_spec
 from sergur.demo.twofactor import install_demo_authenticators
@@ -83,6 +84,7 @@ def load_demo(
         .order_by("teacher__nuptk")
     )
     load_assessment(people=people, cases=assessed, now=now)
+    load_plpg(people=people, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,

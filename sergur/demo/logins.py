@@ -57,6 +57,9 @@ def district_logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
     logins.append(Login("Rayon admin", "rayon", str(users["rayon"]), str(people.rayon.institution)))
     for username in ("asesor1", "asesor2", "asesor3", "asesor4"):
         logins.append(Login("Assessor", username, str(users[username]), "My worklist"))
+    logins.append(
+        Login("PLPG instructor", "instruktur1", str(users["instruktur1"]), "My PLPG classes")
+    )
     for username in ("pengawas1", "pengawas2"):
         covered = "SD and SLB schools" if username == "pengawas1" else "SMP, SMA and SMK schools"
         logins.append(Login("Supervisor", username, str(users[username]), covered))

@@ -126,7 +126,8 @@ def load_registry(*, now: dt.datetime) -> People:
 
 
 def _staff_accounts(people: People) -> list[User]:
-    """The operator, the district, the LPMP, the assessors, the supervisors, the principals."""
+    """The operator, the district, the LPMP, the assessors, the PLPG instructor, the
+    supervisors, the principals."""
     accounts = [
         User(
             username="operator",
@@ -146,6 +147,7 @@ def _staff_accounts(people: People) -> list[User]:
         ("asesor2", User.Role.ASSESSOR, {"rayon": people.rayon}),
         ("asesor3", User.Role.ASSESSOR, {"rayon": people.rayon}),
         ("asesor4", User.Role.ASSESSOR, {"rayon": people.rayon}),
+        ("instruktur1", User.Role.INSTRUCTOR, {"rayon": people.rayon}),
         ("pengawas1", User.Role.SUPERVISOR, {}),
         ("pengawas2", User.Role.SUPERVISOR, {}),
     ]

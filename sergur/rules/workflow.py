@@ -34,6 +34,9 @@ class State(StrEnum):
     REOPENED = "reopened"
     CLARIFICATION = "clarification"
     DISQUALIFIED = "disqualified"
+    PLPG = "plpg"
+    PLPG_PASSED = "plpg_passed"
+    PLPG_RETURNED = "plpg_returned"
 
 
 class Actor(StrEnum):
@@ -44,6 +47,7 @@ class Actor(StrEnum):
     QUALITY_OFFICE = "quality_office"
     RAYON_ADMIN = "rayon_admin"
     ASSESSOR = "assessor"
+    INSTRUCTOR = "instructor"
     SYSTEM = "system"
 
 
@@ -118,6 +122,11 @@ STATE_NAMES: dict[State, Text] = {
     State.REOPENED: Text("Dibuka kembali untuk dilengkapi", "Reopened for completion"),
     State.CLARIFICATION: Text("Klarifikasi diminta", "Clarification requested"),
     State.DISQUALIFIED: Text("Diskualifikasi", "Disqualified"),
+    State.PLPG: Text("Mengikuti PLPG", "In the PLPG training"),
+    State.PLPG_PASSED: Text("Lulus PLPG", "Passed the PLPG"),
+    State.PLPG_RETURNED: Text(
+        "Tidak lulus PLPG, dikembalikan ke Dinas", "Did not pass the PLPG, returned to the district"
+    ),
 }
 """Each state's name in both languages (the case model's labels)."""
 
@@ -171,6 +180,16 @@ _ONLY_RESCORE = Text(
     "Hanya penilaian ulang setelah perubahan parameter yang memutuskan ulang berkas peserta ini.",
     "Only a re-scoring after a change of parameters decides this case again.",
 )
+
+_ONLY_PLPG_PLACEMENT = Text(
+    "Hanya PSG Rayon yang menempatkan peserta MPLPG di kelas PLPG.",
+    "Only the rayon admin places an MPLPG participant in a PLPG class.",
+)
+_ONLY_PLPG_RESULT = Text(
+    "Hasil PLPG ditetapkan dari nilai yang dimasukkan instruktur atau PSG Rayon.",
+    "A PLPG result follows from the scores an instructor or the rayon admin enters.",
+)
+_PLPG_GRADERS = frozenset({Actor.INSTRUCTOR, Actor.RAYON_ADMIN})
 
 TRANSITIONS: tuple[Transition, ...] = (
     # The portfolio: submitted by the teacher; completed after MA/MS, back to the rayon.
@@ -285,6 +304,25 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(_RESCORED, State.DECIDED, frozenset({Actor.SYSTEM}), "rescored", _ONLY_RESCORE),
     Transition(
         _RESCORED, State.RECONCILIATION, frozenset({Actor.SYSTEM}), "rescored", _ONLY_RESCORE
+    ),
+    # PLPG (docs/plpg.md): a published MPLPG case is placed in a class; the exams (and at most
+    # the year's retakes) end in a pass or a return to the district.
+    Transition(
+        frozenset({State.PUBLISHED}),
+        State.PLPG,
+        frozenset({Actor.RAYON_ADMIN}),
+        "plpg_placed",
+        _ONLY_PLPG_PLACEMENT,
+    ),
+    Transition(
+        frozenset({State.PLPG}), State.PLPG_PASSED, _PLPG_GRADERS, "plpg_passed", _ONLY_PLPG_RESULT
+    ),
+    Transition(
+        frozenset({State.PLPG}),
+        State.PLPG_RETURNED,
+        _PLPG_GRADERS,
+        "plpg_returned",
+        _ONLY_PLPG_RESULT,
     ),
 )
 """Every move a case can make. A move not in this table does not happen."""

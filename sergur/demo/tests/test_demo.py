@@ -77,6 +77,7 @@ def test_every_role_has_its_accounts(demo_output):
         User.Role.QUALITY_OFFICE: 1,
         User.Role.ASSESSOR: 4,
         User.Role.RAYON_ADMIN: 1,
+        User.Role.INSTRUCTOR: 1,
         User.Role.OPERATOR: 1,
     }
     operator = User.objects.get(username="operator")
@@ -93,7 +94,10 @@ def test_every_case_state_and_envelope_stage_appears(db):
     states = set(Case.objects.values_list("state", flat=True))
     envelopes = list(EnvelopeInstrument.objects.all())
 
-    assert states == set(Case.State.values)
+    # The demo's three PLPG targets follow the thirteen assessed teachers of these forty
+    # (`make run`'s 200 hold them; test_the_demo_takes_mplpg_teachers_through_the_plpg).
+    plpg = {Case.State.PLPG, Case.State.PLPG_PASSED, Case.State.PLPG_RETURNED}
+    assert states == set(Case.State.values) - plpg
     assert Case.objects.count() == 2 * TEACHERS
     codes = set(Result.objects.filter(current=True).values_list("code", flat=True))
     assert codes == {"L", "MA", "MS", "MPLPG", "K", "D"}
