@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sergur.rules.messages import (
     assessment,
+    certificates,
     completeness,
     decisions,
     importing,
@@ -51,6 +52,7 @@ TEMPLATES: Catalogue = merge(
     selection.QUOTA,
     selection.WORDING,
     importing.IMPORT,
+    certificates.CERTIFICATE,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),
