@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("sergur.verification.urls")),
     path("", include("sergur.assessments.urls")),
     path("", include("sergur.appeals.urls")),
+    path("", include("sergur.certificates.urls")),
     path("", include("sergur.scoring.urls")),
 ]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sergur.assessments",
     "sergur.verification",
     "sergur.appeals",
+    "sergur.certificates",
     "sergur.scoring",
     "sergur.demo",
 ]
@@ -155,6 +156,11 @@ SERGUR_IMAGE_MAX_PIXELS = 40_000_000
 # Teacher master-data imports (CSV/XLSX): files are streamed; larger ones are refused unread.
 SERGUR_IMPORT_MAX_BYTES = 200 * 1024 * 1024
 # The Ed25519 key that signs submission receipts (PEM, PKCS#8). Made on first use when absent.
+# The PAdES signature of the certificate PDFs (docs/certificates.md): an ECDSA P-256 key and
+# its X.509 certificate. The embedded default makes a self-signed pair in var/ on first use; a
+# deployment points these at the key and certificate its certification authority issued.
+SERGUR_PADES_KEY_FILE = env_str("SERGUR_PADES_KEY_FILE", str(BASE_DIR / "var" / "pades-key.pem"))
+SERGUR_PADES_CERT_FILE = env_str("SERGUR_PADES_CERT_FILE", str(BASE_DIR / "var" / "pades-cert.pem"))
 SERGUR_SIGNING_KEY_FILE = env_str(
     "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")
 )

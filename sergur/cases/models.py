@@ -96,6 +96,9 @@ class CaseEvent(AppendOnlyModel):
         TRANSFER_APPROVED = "transfer_approved", _("Transfer approved: moved to another district")
         TRANSFER_REFUSED = "transfer_refused", _("Transfer refused")
         TRANSFER_ESCALATED = "transfer_escalated", _("Transfer disputed before the province")
+        CERTIFIED = "certified", _("Educator certificate issued")
+        NRG_ISSUED = "nrg_issued", _("Teacher registration number (NRG) issued")
+        CERTIFICATE_STATUS = "certificate_status", _("Certificate suspended, revoked or reinstated")
 
     append_only_message = "case events are append-only"
 
