@@ -227,6 +227,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
+    # fpdf2's font subsetting (fontTools) logs every glyph list at INFO: a hundred lines per
+    # PDF, and a third of the time a certificate takes to render.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # Background work (Celery, config/celery.py). The embedded default runs every task inline
