@@ -14,6 +14,7 @@ from typing import IO
 
 import msgspec
 
+from sergur.cli.certificate import add_certificate_command, run_certificate
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
 from sergur.cli.quota import add_quota_command, run_quota
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of sergur.portfolio/1")
     add_quota_command(commands)
     add_rank_command(commands)
+    add_certificate_command(commands)
     return parser
 
 
@@ -151,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_quota(args, out, _years_dirs())
         elif args.command == "rank":
             status = run_rank(args, out, _years_dirs(), run)
+        elif args.command == "certificate":
+            status = run_certificate(args, out)
         else:
             status = _validate(args, out, run)
         out.flush()
