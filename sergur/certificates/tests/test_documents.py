@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
-from asn1crypto import pem, x509
+from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -25,29 +26,33 @@ pytestmark = pytest.mark.django_db
 URL = "https://sergur.example/certificates/verify/?code="
 
 
-def _status(data: bytes) -> Any:
+def _status(data: bytes, folder: Path) -> Any:
+    """pyHanko's verdict on the PDF's signature, trusting the PAdES certificate (a file, as
+    pyHanko loads trust roots)."""
     reader = PdfFileReader(io.BytesIO(data))
-    _, _, der = pem.unarmor(pades_certificate_pem().encode())
-    context = ValidationContext(trust_roots=[x509.Certificate.load(der)])
+    pem = folder / "pades.pem"
+    pem.write_text(pades_certificate_pem())
+    context = ValidationContext(trust_roots=[load_cert_from_pemder(pem)])
     return validate_pdf_signature(reader.embedded_signatures[0], context)
 
 
-def test_the_pdf_is_pades_signed_and_carries_its_code(cast: Any) -> None:
+def test_the_pdf_is_pades_signed_and_carries_its_code(cast: Any, tmp_path: Path) -> None:
     certificate = issued(cast.sri_case, cast)
     data = certificate_pdf(certificate, verify_url=URL + certificate.code)
-    status = _status(data)
+    status = _status(data, tmp_path)
     assert status.intact and status.valid and status.trusted
-    keywords = PdfReader(io.BytesIO(data)).metadata["/Keywords"]
-    code = keywords.removeprefix(KEYWORD)
+    metadata = PdfReader(io.BytesIO(data)).metadata
+    assert metadata is not None
+    code = str(metadata["/Keywords"]).removeprefix(KEYWORD)
     assert code_verify(code, public_key=ed25519_public()).claims["n"] == certificate.number
 
 
-def test_a_tampered_pdf_fails_its_signature(cast: Any) -> None:
+def test_a_tampered_pdf_fails_its_signature(cast: Any, tmp_path: Path) -> None:
     certificate = issued(cast.sri_case, cast)
     data = bytearray(certificate_pdf(certificate, verify_url=URL + certificate.code))
     place = data.index(b"/Producer")  # inside the signed byte range
     data[place + 1] = ord("Q")
-    status = _status(bytes(data))
+    status = _status(bytes(data), tmp_path)
     assert not status.intact
 
 
