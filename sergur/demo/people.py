@@ -148,6 +148,7 @@ def _staff_accounts(people: People) -> list[User]:
         ("asesor4", User.Role.ASSESSOR, {"rayon": people.rayon}),
         ("pengawas1", User.Role.SUPERVISOR, {}),
         ("pengawas2", User.Role.SUPERVISOR, {}),
+        ("kemdikbud", User.Role.MINISTRY, {}),
     ]
     for number, row in enumerate(data.SCHOOLS, start=1):
         specs.append(
