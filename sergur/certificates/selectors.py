@@ -96,6 +96,22 @@ def case_rayon(*, case: Case) -> Rayon | None:
     return Rayon.objects.filter(provinces=province).order_by("code").first()
 
 
+def rayons_of_teachers(teacher_ids: list[int]) -> dict[int, Rayon]:
+    """The certifying rayon of each teacher (as `case_rayon`), in two queries."""
+    provinces = dict(
+        Teacher.objects.filter(pk__in=teacher_ids, assignments__is_main=True).values_list(
+            "pk", "assignments__school__subdistrict__district__province"
+        )
+    )
+    serving: dict[int, Rayon] = {}
+    for rayon in Rayon.objects.filter(provinces__in=set(provinces.values())).order_by("-code"):
+        for province in rayon.provinces.values_list("pk", flat=True):
+            serving[province] = rayon
+    return {
+        teacher: serving[province] for teacher, province in provinces.items() if province in serving
+    }
+
+
 # -- who sees what -----------------------------------------------------------------------------
 
 

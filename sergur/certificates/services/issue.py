@@ -18,7 +18,7 @@ from sergur.certificates.selectors import case_rayon, certificate_facts, nrg_pen
 from sergur.common.i18n import rules_lang
 from sergur.common.pdf import local
 from sergur.common.signing import sign
-from sergur.registry.models import Rayon, Teacher
+from sergur.registry.models import ProgrammeYear, Teacher
 from sergur.rules.certificates import (
     CertificateParams,
     certificate_eligibility,
@@ -37,11 +37,16 @@ def _params(year: int) -> CertificateParams:
     return certificate_params(year, tuple(settings.SERGUR_YEARS_DIRS))
 
 
+def lock_year(year: int) -> None:
+    """One writer of NRGs and certificate numbers at a time per programme year: the serials
+    are the highest plus one, so issuing waits for the programme year's row."""
+    list(ProgrammeYear.objects.select_for_update().filter(year=year).values_list("pk", flat=True))
+
+
 def _nrg_create(*, teacher: Teacher, actor: User, now: dt.datetime, year: int) -> Nrg:
-    """The next NRG of `year` for a teacher who has none (the year's serials locked)."""
+    """The next NRG of `year` for a teacher who has none (the year locked)."""
     params = _params(year)
-    # One writer at a time per year of issue: the serial is the year's highest plus one.
-    list(Nrg.objects.select_for_update().filter(year=year).values_list("pk", flat=True)[:1])
+    lock_year(year)
     serial = (Nrg.objects.filter(year=year).aggregate(top=Max("serial"))["top"] or 0) + 1
     nrg = Nrg(
         teacher=teacher,
@@ -111,8 +116,8 @@ def certificate_issue(*, actor: User, case: Case, now: dt.datetime) -> Certifica
     year = case.programme_year.year
     params = _params(year)
     teacher = case.teacher
+    lock_year(year)
     nrg = nrg_issue(actor=actor, teacher=teacher, now=now, year=year)
-    Rayon.objects.select_for_update().filter(pk=rayon.pk).first()
     serial = (
         Certificate.objects.filter(rayon=rayon, year=year).aggregate(top=Max("serial"))["top"] or 0
     ) + 1

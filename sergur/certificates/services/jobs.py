@@ -18,6 +18,7 @@ from sergur.assessments.selectors.batch import id_chunks
 from sergur.cases.models import Case
 from sergur.certificates.models import IssueJob
 from sergur.certificates.selectors import certificate_candidates, running_issue_job
+from sergur.certificates.services.bulk import chunk_issue
 from sergur.certificates.services.issue import certificate_issue
 from sergur.common.errors import log_without_data
 from sergur.registry.models import ProgrammeYear, Rayon
@@ -53,8 +54,19 @@ def issue_job_start(*, actor: User, programme_year: ProgrammeYear, rayon: Rayon 
     return job
 
 
-def _chunk_issue(job: IssueJob, case_ids: list[int], now: dt.datetime) -> tuple[int, list[int]]:
+def _chunk_issue(
+    job: IssueJob, case_ids: list[int], now: dt.datetime, *, fast: bool
+) -> tuple[int, list[int]]:
     """Issue one chunk in one transaction; the cases refused are returned, not fatal."""
+    if fast:
+        with transaction.atomic():
+            return chunk_issue(
+                actor=job.started_by,
+                programme_year=job.programme_year,
+                rayon=job.rayon,
+                case_ids=case_ids,
+                now=now,
+            )
     issued, refused = 0, []
     with transaction.atomic():
         for case in Case.objects.filter(pk__in=case_ids).select_related("programme_year"):
@@ -68,16 +80,19 @@ def _chunk_issue(job: IssueJob, case_ids: list[int], now: dt.datetime) -> tuple[
     return issued, refused
 
 
-def issue_job_run(*, job: IssueJob, now: dt.datetime, chunk: int = CHUNK) -> IssueJob:
+def issue_job_run(
+    *, job: IssueJob, now: dt.datetime, chunk: int = CHUNK, fast: bool = True
+) -> IssueJob:
     """Run a queued job to the end, chunk by chunk (ascending case ids); a failure stops it
-    (state FAILED, the error kept) and what was issued stays."""
+    (state FAILED, the error kept) and what was issued stays. `fast=False` issues case by
+    case through `certificate_issue` (the web's path); both issue the same."""
     IssueJob.objects.filter(pk=job.pk).update(state=IssueJob.State.RUNNING)
     cases = certificate_candidates(programme_year=job.programme_year, rayon=job.rayon)
     refused: list[int] = []
     try:
         IssueJob.objects.filter(pk=job.pk).update(total=cases.count(), done=0, issued=0)
         for case_ids in id_chunks(cases, size=chunk):
-            issued, not_issued = _chunk_issue(job, case_ids, now)
+            issued, not_issued = _chunk_issue(job, case_ids, now, fast=fast)
             refused.extend(not_issued)
             IssueJob.objects.filter(pk=job.pk).update(
                 done=F("done") + len(case_ids), issued=F("issued") + issued
