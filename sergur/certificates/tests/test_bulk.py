@@ -80,6 +80,8 @@ def test_a_teacher_with_an_nrg_keeps_it_in_the_chunk_path(cast: Any) -> None:
     nrg = nrg_issue(actor=cast.rayon_admin, teacher=cast.sri_case.teacher, now=NOW, year=2007)
     run(cast, fast=True, rayon=True)
     assert Certificate.objects.get().nrg_id == nrg.pk
-    assert not CaseEvent.objects.filter(kind=CaseEvent.Kind.NRG_ISSUED).exclude(
-        data__nrg=nrg.number
-    ).exists()
+    assert (
+        not CaseEvent.objects.filter(kind=CaseEvent.Kind.NRG_ISSUED)
+        .exclude(data__nrg=nrg.number)
+        .exists()
+    )
