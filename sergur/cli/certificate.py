@@ -14,10 +14,12 @@ unreadable key).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import io
 import json
 import logging
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -68,12 +70,23 @@ def add_certificate_command(commands: Any) -> None:
     verify.add_argument("--lang", choices=("id", "en"), default="id")
 
 
+def _run(work: Any) -> Any:
+    """Run pyHanko's async check to its end, also from a thread that already runs an event
+    loop (an embedding program, a test session), where `asyncio.run` refuses."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(work())).result()
+
+
 def _pades(data: bytes, lang: Lang) -> list[str]:
     """Problems of the PDF's PAdES signature (empty when intact)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from pyhanko.pdf_utils.reader import PdfFileReader
-        from pyhanko.sign.validation import validate_pdf_signature
+        from pyhanko.sign.validation import async_validate_pdf_signature
         from pyhanko_certvalidator import ValidationContext
     signatures = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures
     if not signatures:
@@ -82,7 +95,8 @@ def _pades(data: bytes, lang: Lang) -> list[str]:
     # path-building failure as a traceback; only the integrity of the signed bytes counts.
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
-    status = validate_pdf_signature(signatures[-1], ValidationContext(trust_roots=[]))
+    context = ValidationContext(trust_roots=[])
+    status = _run(lambda: async_validate_pdf_signature(signatures[-1], context))
     if not (status.intact and status.valid):
         return [SAID["pdf_changed"][lang]]
     if status.coverage is None or status.coverage.name != "ENTIRE_FILE":

@@ -3,7 +3,10 @@ its signed code, and a PAdES signature (pyHanko) that PDF readers show."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
@@ -73,6 +76,17 @@ def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> by
     return bytes(pdf.output())
 
 
+def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
+    """Run pyHanko's async work to its end from synchronous code, also when this thread
+    already runs an event loop (where pyHanko's sync wrappers, `asyncio.run`, refuse)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work())  # type: ignore[arg-type]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(work())).result()  # type: ignore[arg-type]
+
+
 def pades_sign(data: bytes) -> bytes:
     """A PDF with a PAdES baseline signature by the certificate signing key."""
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
@@ -82,7 +96,8 @@ def pades_sign(data: bytes) -> bytes:
         md_algorithm="sha256",
         reason="Sertifikat pendidik",
     )
-    out: io.BytesIO = signers.sign_pdf(writer, meta, signer=pades_signer())
+    signer = pades_signer()
+    out: io.BytesIO = run_async(lambda: signers.async_sign_pdf(writer, meta, signer=signer))
     return out.getvalue()
 
 

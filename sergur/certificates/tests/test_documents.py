@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
 from sergur.certificates.documents.credential import certificate_credential, status_list_credential
 from sergur.certificates.documents.keys import ed25519_public, pades_certificate_pem
-from sergur.certificates.documents.pdf import KEYWORD, certificate_pdf
+from sergur.certificates.documents.pdf import KEYWORD, certificate_pdf, run_async
 from sergur.certificates.tests.support import NOW, issued
 from sergur.rules.certificates import (
     bit_at,
@@ -33,7 +33,8 @@ def _status(data: bytes, folder: Path) -> Any:
     pem = folder / "pades.pem"
     pem.write_text(pades_certificate_pem())
     context = ValidationContext(trust_roots=[load_cert_from_pemder(pem)])
-    return validate_pdf_signature(reader.embedded_signatures[0], context)
+    signature = reader.embedded_signatures[0]
+    return run_async(lambda: async_validate_pdf_signature(signature, context))
 
 
 def test_the_pdf_is_pades_signed_and_carries_its_code(cast: Any, tmp_path: Path) -> None:
