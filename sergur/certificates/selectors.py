@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -38,11 +38,17 @@ CODE_OTHER_KIND = _("This code is genuine but is not an educator-certificate cod
 
 def _passed() -> Q:
     """The cases that passed: a published L. PLPG (issue 12 items 1-4) adds its passed state
-    here (`| Q(state=Case.State.PLPG_PASSED)`) and in `certificate_facts`, nothing else."""
+    here (`| Q(state=Case.State.PLPG_PASSED)`) and in `_plpg_passed`, nothing else."""
     published_l = Result.objects.filter(
         case=OuterRef("pk"), current=True, code=PASSED_CODE, published_at__isnull=False
     )
     return Q(Exists(published_l))
+
+
+def _plpg_passed(case: Case) -> bool:
+    """Whether the case passed the PLPG: PLPG (issue 12 items 1-4) answers from its state
+    here (`case.state == Case.State.PLPG_PASSED`)."""
+    return False
 
 
 def _served_by(rayon: Rayon | int) -> QuerySet[Teacher]:
@@ -56,9 +62,14 @@ def _served_by(rayon: Rayon | int) -> QuerySet[Teacher]:
 def certificate_candidates(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> QuerySet[Case]:
     """The cases of a programme year (one rayon's, or all) that passed, are not disqualified
     and have no certificate yet; the service asks the rule again for each."""
+    current = Result.objects.filter(case=OuterRef("pk"), current=True)
     cases = (
         Case.objects.filter(programme_year=programme_year)
         .filter(_passed())
+        .annotate(
+            decision_code=Subquery(current.values("code")[:1]),
+            decision_published=Exists(current.filter(published_at__isnull=False)),
+        )
         .exclude(state=Case.State.DISQUALIFIED)
         .filter(~Exists(Certificate.objects.filter(case=OuterRef("pk"))))
     )
@@ -67,13 +78,26 @@ def certificate_candidates(*, programme_year: ProgrammeYear, rayon: Rayon | None
     return cases
 
 
+def candidate_facts(*, case: Case, certified_subjects: frozenset[str]) -> CertificateFacts:
+    """The rule's facts for a case read by `certificate_candidates` (its decision annotated),
+    without a query: the bulk path's twin of `certificate_facts`."""
+    return CertificateFacts(
+        decision=getattr(case, "decision_code", None) or "",
+        published=bool(getattr(case, "decision_published", False)),
+        plpg_passed=_plpg_passed(case),
+        disqualified=case.state == Case.State.DISQUALIFIED,
+        subject=case.teacher.subject.code,
+        certified_subjects=certified_subjects,
+    )
+
+
 def certificate_facts(*, case: Case) -> CertificateFacts:
     """What the eligibility rule needs to know of a case."""
     result = case.results.filter(current=True).first()
     return CertificateFacts(
         decision=result.code if result else "",
         published=bool(result and result.published_at),
-        plpg_passed=False,  # PLPG (issue 12 items 1-4): the case's state PLPG_PASSED
+        plpg_passed=_plpg_passed(case),
         disqualified=case.state == Case.State.DISQUALIFIED,
         subject=case.teacher.subject.code,
         certified_subjects=frozenset(

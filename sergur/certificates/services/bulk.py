@@ -13,13 +13,16 @@ from django.db.models import Max
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
 from sergur.certificates.models import Certificate, Nrg
-from sergur.certificates.selectors import certificate_candidates, rayons_of_teachers
+from sergur.certificates.selectors import (
+    candidate_facts,
+    certificate_candidates,
+    rayons_of_teachers,
+)
 from sergur.certificates.services.issue import SIGNATORY, lock_year
 from sergur.common.pdf import local
 from sergur.common.signing import sign
 from sergur.registry.models import ProgrammeYear, Rayon, Teacher
 from sergur.rules.certificates import (
-    CertificateFacts,
     certificate_eligibility,
     certificate_number,
     certificate_params,
@@ -62,14 +65,7 @@ def chunk_issue(
     refused = sorted(set(case_ids) - {case.pk for case in cases})
     issuing: list[tuple[Case, Rayon]] = []
     for case in cases:
-        facts = CertificateFacts(
-            decision="L",  # certificate_candidates: a published L
-            published=True,
-            plpg_passed=False,
-            disqualified=False,
-            subject=case.teacher.subject.code,
-            certified_subjects=frozenset(held[case.teacher_id]),
-        )
+        facts = candidate_facts(case=case, certified_subjects=frozenset(held[case.teacher_id]))
         serving = rayon or rayons.get(case.teacher_id)
         if not certificate_eligibility(facts).eligible or serving is None:
             refused.append(case.pk)
