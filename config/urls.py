@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("sergur.appeals.urls")),
     path("", include("sergur.notifications.urls")),
     path("", include("sergur.privacy.urls")),
+    path("", include("sergur.certificates.urls")),
     path("", include("sergur.scoring.urls")),
     path("", include("sergur.common.urls")),
 ]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sergur.verification",
     "sergur.appeals",
     "sergur.notifications",
+    "sergur.certificates",
     "sergur.scoring",
     "sergur.privacy",
     "sergur.demo",
@@ -177,6 +178,11 @@ SERGUR_IMPORT_MAX_BYTES = 200 * 1024 * 1024
 SERGUR_SIGNING_KEYS = env_str("SERGUR_SIGNING_KEYS", "") or env_secret_file(
     "SERGUR_SIGNING_KEYS_FILE"
 )
+# The PAdES signature of the certificate PDFs (docs/certificates.md): an ECDSA P-256 key and
+# its X.509 certificate. The embedded default makes a self-signed pair in var/ on first use; a
+# deployment points these at the key and certificate its certification authority issued.
+SERGUR_PADES_KEY_FILE = env_str("SERGUR_PADES_KEY_FILE", str(BASE_DIR / "var" / "pades-key.pem"))
+SERGUR_PADES_CERT_FILE = env_str("SERGUR_PADES_CERT_FILE", str(BASE_DIR / "var" / "pades-cert.pem"))
 SERGUR_SIGNING_KEY_FILE = env_str(
     "SERGUR_SIGNING_KEY_FILE", str(BASE_DIR / "var" / "signing-key.pem")
 )
@@ -259,6 +265,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "sergur.audit": {"handlers": ["audit_json"], "level": "INFO", "propagate": False},
+        # fpdf2's font subsetting (fontTools) logs every glyph list at INFO: a hundred lines
+        # per PDF, and a third of the time a certificate takes to render.
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -24,6 +24,8 @@ class User(AbstractUser):
         ASSESSOR = "assessor", _("Assessor")
         INSTRUCTOR = "instructor", _("PLPG instructor")
         OPERATOR = "operator", _("Operator")
+        # Issues NRGs and may suspend or revoke any certificate (docs/certificates.md).
+        MINISTRY = "ministry", _("Ministry (Ditjen GTK)")
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
     # The organisation a role works for; which one applies depends on the role.

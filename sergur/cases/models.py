@@ -110,6 +110,9 @@ class CaseEvent(AppendOnlyModel):
         PLPG_REMEDIAL = "plpg_remedial", _("Remedial activity recorded")
         PLPG_PASSED = "plpg_passed", _("Passed the PLPG")
         PLPG_RETURNED = "plpg_returned", _("Returned to the district after the PLPG")
+        CERTIFIED = "certified", _("Educator certificate issued")
+        NRG_ISSUED = "nrg_issued", _("Teacher registration number (NRG) issued")
+        CERTIFICATE_STATUS = "certificate_status", _("Certificate suspended, revoked or reinstated")
 
     append_only_message = "case events are append-only"
 

@@ -17,6 +17,7 @@ from typing import IO
 import msgspec
 
 from sergur.cli.audit import add_audit_command, run_audit
+from sergur.cli.certificate import add_certificate_command, run_certificate
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
 from sergur.cli.plpg import add_plpg_command, run_plpg
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rank_command(commands)
     add_audit_command(commands)
     add_plpg_command(commands)
+    add_certificate_command(commands)
     return parser
 
 
@@ -162,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_audit(args)
         elif args.command == "plpg":
             status = run_plpg(args, out, _years_dirs())
+        elif args.command == "certificate":
+            status = run_certificate(args, out)
         else:
             status = _validate(args, out, run)
         out.flush()

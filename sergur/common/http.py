@@ -7,11 +7,15 @@ bytes.
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import FileResponse, HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
+
+from sergur.accounts.client import client_address
 
 if TYPE_CHECKING:
     from django.core.exceptions import ValidationError
@@ -73,3 +77,18 @@ def file_download(
             file, as_attachment=as_attachment, filename=filename, content_type=content_type
         )
     )
+
+
+def throttled(request: HttpRequest, *, scope: str, limit: int, window: int) -> bool:
+    """Count one public request of the client in `scope` and say whether it is over `limit`
+    in `window` seconds. The count is in the shared cache (settings.CACHES), by the real client
+    address behind trusted proxies; only a hash of the address is kept."""
+    address = client_address(request)
+    key = f"{scope}:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit

@@ -55,6 +55,9 @@ def district_logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
         Login("Quality office (LPMP)", "lpmp", str(users["lpmp"]), "Provinsi DI Yogyakarta"),
     ]
     logins.append(Login("Rayon admin", "rayon", str(users["rayon"]), str(people.rayon.institution)))
+    logins.append(
+        Login("Ministry (Ditjen GTK)", "kemdikbud", str(users["kemdikbud"]), "NRGs, /certificates/")
+    )
     for username in ("asesor1", "asesor2", "asesor3", "asesor4"):
         logins.append(Login("Assessor", username, str(users[username]), "My worklist"))
     logins.append(

@@ -150,6 +150,7 @@ def _staff_accounts(people: People) -> list[User]:
         ("instruktur1", User.Role.INSTRUCTOR, {"rayon": people.rayon}),
         ("pengawas1", User.Role.SUPERVISOR, {}),
         ("pengawas2", User.Role.SUPERVISOR, {}),
+        ("kemdikbud", User.Role.MINISTRY, {}),
     ]
     for number, row in enumerate(data.SCHOOLS, start=1):
         specs.append(

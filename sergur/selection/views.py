@@ -4,14 +4,12 @@ and the teacher's own page (factors, rank, reasons, why selected or not)."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -21,11 +19,10 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from sergur.accounts.client import client_address
 from sergur.accounts.models import User
 from sergur.common.audit import audit_download
 from sergur.common.filters import list_filters_recall, list_filters_remember
-from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
+from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, throttled
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
 from sergur.selection.documents import SkData, SkRow, SkSignature, sk_pdf
@@ -323,22 +320,10 @@ def quota(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     return render(request, "selection/quota.html", context)
 
 
-def _client_key(request: HttpRequest) -> str:
-    # Only a hash of the address is kept, for the lookup's throttle; the count is in the
-    # shared cache (settings.CACHES), by the real client address behind trusted proxies.
-    address = client_address(request)
-    return "selection-lookup:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
 def _throttled(request: HttpRequest) -> bool:
-    key = _client_key(request)
-    cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
-        count = 1
-    return count > LOOKUPS_PER_WINDOW
+    return throttled(
+        request, scope="selection-lookup", limit=LOOKUPS_PER_WINDOW, window=LOOKUP_WINDOW_SECONDS
+    )
 
 
 @never_cache

@@ -11,6 +11,7 @@ from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
 from sergur.assessments.models import ClarificationResponse, Result
 from sergur.cases.models import Case, CaseEvent
+from sergur.certificates.models import Certificate
 from sergur.common.signing import verify
 from sergur.demo.data import SCHOOLS
 from sergur.demo.loader import DEMO_PASSWORD
@@ -79,6 +80,7 @@ def test_every_role_has_its_accounts(demo_output):
         User.Role.RAYON_ADMIN: 1,
         User.Role.INSTRUCTOR: 1,
         User.Role.OPERATOR: 1,
+        User.Role.MINISTRY: 1,
     }
     operator = User.objects.get(username="operator")
     assert operator.is_staff and operator.is_superuser
@@ -110,6 +112,11 @@ def test_every_case_state_and_envelope_stage_appears(db):
     assert Entry.objects.filter(complete=False).exists()  # partly filled drafts
     assert Evidence.objects.filter(content_type="image/png").exists()
     assert Evidence.objects.filter(content_type="application/pdf").exists()
+    # Every published L has its educator certificate and NRG (sergur/demo/certificates.py).
+    passed = Result.objects.filter(current=True, code="L", published_at__isnull=False)
+    certified = Certificate.objects.filter(case__in=passed.values("case"), nrg__isnull=False)
+    assert passed.exists()
+    assert certified.count() == passed.count()
 
 
 def test_participant_numbers_follow_yy_pp_kk_bbb_d_nnnn(demo_output):

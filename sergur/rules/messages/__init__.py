@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sergur.rules.messages import (
     assessment,
+    certificates,
     completeness,
     decisions,
     importing,
@@ -57,6 +58,7 @@ TEMPLATES: Catalogue = merge(
     importing.IMPORT,
     retention.RETENTION,
     plpg.PLPG,
+    certificates.CERTIFICATE,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),

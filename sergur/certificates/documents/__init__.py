@@ -1,0 +1,1 @@
+"""The certificate's documents: the signed PDF, the signed credential, the status lists."""

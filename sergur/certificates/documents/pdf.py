@@ -1,0 +1,106 @@
+"""The printable certificate: one A4 page with every field of issue 12 item 5, the QR code of
+its signed code, and a PAdES signature (pyHanko) that PDF readers show."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+from sergur.certificates.documents.keys import pades_signer
+from sergur.certificates.models import Certificate
+from sergur.common.pdf import Pdf, qr_png
+from sergur.rules.dates import long_date
+
+KEYWORD = "sergur-code:"
+"""The signed code is also in the PDF's keywords, for `sergur certificate verify FILE.pdf`."""
+
+
+def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> bytes:
+    """The certificate page, before its PAdES signature."""
+    pdf = Pdf(
+        title=f"Sertifikat Pendidik {certificate.number}",
+        footer=f"Sertifikat Pendidik {certificate.number}",
+        created=certificate.issued_at,
+    )
+    pdf.set_keywords(KEYWORD + certificate.code)
+    pdf.set_subject(certificate.number)
+    pdf.add_page()
+    pdf.text_center(certificate.institution.upper(), size=13, bold=True)
+    pdf.text_center(f"Rayon {certificate.rayon.code}", size=10)
+    pdf.ln(8)
+    pdf.text_center("SERTIFIKAT PENDIDIK", size=22, bold=True)
+    pdf.gloss("Educator certificate")
+    pdf.text_center(f"Nomor {certificate.number}", size=11)
+    pdf.ln(6)
+    pdf.text_block("Diberikan kepada / awarded to:")
+    born = ", ".join(
+        part for part in (certificate.birth_place, long_date(certificate.birth_date)) if part
+    )
+    rows = [
+        ("Nama", certificate.holder_name),
+        ("Tempat dan tanggal lahir", born),
+        ("NUPTK", certificate.nuptk),
+        ("Nomor registrasi guru (NRG)", certificate.nrg.number),
+        ("Nomor peserta", certificate.participant_number or "-"),
+        ("Bidang studi", f"{certificate.subject_code} {certificate.subject_name}"),
+    ]
+    pdf.grid(None, rows, (60, 110), size=11, borders=False)
+    pdf.ln(2)
+    pdf.text_block(
+        "sebagai pendidik profesional, setelah lulus sertifikasi guru dalam jabatan "
+        f"berdasarkan {certificate.legal_basis}.",
+        size=10,
+    )
+    pdf.ln(6)
+    top = pdf.get_y()
+    pdf.set_x(110)
+    pdf.multi_cell(
+        80,
+        5,
+        f"{long_date(certificate.issued_on)}\n{certificate.signatory}\n\n\n"
+        "(ditandatangani secara elektronik)",
+        align="L",
+    )
+    pdf.image(qr_png(verify_url), x=20, y=top, w=38)
+    pdf.set_y(top + 42)
+    pdf.gloss(
+        "Periksa keabsahan dengan kode QR atau nomor sertifikat di halaman verifikasi / "
+        f"check this certificate with its QR code or number at {verify_url.split('?')[0]}"
+    )
+    pdf.mono(certificate.code, size=6)
+    return bytes(pdf.output())
+
+
+def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
+    """Run pyHanko's async work to its end from synchronous code, also when this thread
+    already runs an event loop (where pyHanko's sync wrappers, `asyncio.run`, refuse)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work())  # type: ignore[arg-type]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(work())).result()  # type: ignore[arg-type]
+
+
+def pades_sign(data: bytes) -> bytes:
+    """A PDF with a PAdES baseline signature by the certificate signing key."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    meta = signers.PdfSignatureMetadata(
+        field_name="SertifikatPendidik",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason="Sertifikat pendidik",
+    )
+    signer = pades_signer()
+    out: io.BytesIO = run_async(lambda: signers.async_sign_pdf(writer, meta, signer=signer))
+    return out.getvalue()
+
+
+def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
+    """The printable certificate, PAdES-signed."""
+    return pades_sign(certificate_pdf_unsigned(certificate, verify_url=verify_url))

@@ -1,0 +1,2 @@
+"""The certificate pages: staff (issue, detail, status), the teacher's downloads, the public
+check and status lists, the NRG and bulk-issuance pages."""
