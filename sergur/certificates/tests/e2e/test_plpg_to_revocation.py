@@ -189,10 +189,15 @@ def test_an_mplpg_teacher_goes_from_the_class_to_a_revoked_certificate(
 
     # -- the teacher finds it and downloads the signed PDF -------------------------------------
     own = sign_in(browser, base, "sri")
-    menu(own, "Certificates")
-    own.get_by_role("link", name=certificate.number).click()
+    menu(own, "My cases")  # a teacher with one case lands on it
+    expect(own.locator("main")).to_contain_text(tr(Case.State.PLPG_PASSED.label))
+    panel = own.locator("section.certificate-panel")
+    expect(panel).to_contain_text(certificate.number)
+    expect(panel.locator(".nrg")).to_have_text(certificate.nrg.number)
+    shot(own, "06-teacher-case")
+    panel.get_by_role("link", name=tr("Open the certificate")).click()
     expect(own.locator("main h1")).to_contain_text(certificate.number)
-    shot(own, "06-teacher-certificate")
+    shot(own, "07-teacher-certificate")
     with own.expect_download() as download:
         own.get_by_role("button", name=tr("Download the signed PDF")).click()
     data = Path(download.value.path()).read_bytes()
@@ -203,14 +208,19 @@ def test_an_mplpg_teacher_goes_from_the_class_to_a_revoked_certificate(
     assert metadata is not None
     code = str(metadata["/Keywords"]).removeprefix(KEYWORD)
     assert code_verify(code, public_key=ed25519_public()).claims["n"] == certificate.number
-    own.close()
+    # The page's public link is the QR code's target: it answers without a sign-in.
+    link = own.get_by_role("link", name=tr("Public verification page")).get_attribute("href")
+    qr = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    qr.goto(link)
+    expect(qr.locator("#result")).to_have_class("certificate-check certificate-check-valid")
+    qr.close()
 
     # -- anyone verifies the number ------------------------------------------------------------
     public = check_publicly(browser, base, certificate.number)
     expect(public.locator("#result")).to_have_class("certificate-check certificate-check-valid")
     expect(public.locator("#result")).to_contain_text(name)
     expect(public.locator("#result")).not_to_contain_text(certificate.nuptk)
-    shot(public, "07-public-valid")
+    shot(public, "08-public-valid")
     public.close()
 
     # -- the rayon admin revokes it with a reason ----------------------------------------------
@@ -223,8 +233,19 @@ def test_an_mplpg_teacher_goes_from_the_class_to_a_revoked_certificate(
     submit(admin, admin.locator("button.change-status"))
     expect(admin.locator("main")).to_contain_text(tr("The certificate's status was changed."))
     expect(admin.locator("main hgroup")).to_contain_text(REASON)
-    shot(admin, "08-revoked")
+    shot(admin, "09-revoked")
     admin.close()
+
+    # The teacher's own page says so too.
+    own.reload()
+    expect(own.locator("main hgroup")).to_contain_text(tr(Certificate.Status.REVOKED.label))
+    expect(own.locator("main hgroup")).to_contain_text(REASON)
+    expect(own.locator("form[action$='/status/']")).to_have_count(0)
+    menu(own, "My cases")
+    expect(own.locator("section.certificate-panel .certificate-status-revoked")).to_have_text(
+        tr(Certificate.Status.REVOKED.label)
+    )
+    own.close()
 
     public = check_publicly(browser, base, certificate.number)
     expect(public.locator("#result")).to_have_class("certificate-check certificate-check-revoked")
@@ -232,5 +253,5 @@ def test_an_mplpg_teacher_goes_from_the_class_to_a_revoked_certificate(
         tr("Revoked: this certificate is no longer valid.")
     )
     expect(public.locator("#result .status-reason")).to_have_text(REASON)
-    shot(public, "09-public-revoked")
+    shot(public, "10-public-revoked")
     public.close()
