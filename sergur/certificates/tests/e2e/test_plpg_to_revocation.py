@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -41,7 +41,6 @@ from sergur.rules.certificates import code_verify
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 expect.set_options(timeout=20_000)
-DAY = dt.date(2030, 7, 1)
 DAYS = 10  # the year's 90 JP: 10 days of 9 JP (docs/sources/domain.md §3.1)
 REASON = "Ijazah S1 terbukti palsu (surat LPMP)"
 
@@ -94,7 +93,10 @@ def pades_status(data: bytes, folder: Path) -> Any:
 
 
 def form_the_class(admin: Any, base: str, teacher_pk: int) -> PlpgClass:
-    """The rayon admin forms the class, sets instructor, venue and dates, adds the timetable."""
+    """The rayon admin forms the class, sets instructor, venue and dates, adds the timetable.
+    The class ended three weeks ago, so that the certificate comes after it, as in life."""
+    first = timezone.localdate() - dt.timedelta(days=21)
+    last = first + dt.timedelta(days=DAYS - 1)
     admin.goto(base + reverse("plpg:rayon"))
     submit(admin, admin.get_by_role("button", name=tr("Form the classes")))
     expect(admin.locator("main")).to_contain_text(tr("%(count)s class(es) formed.", count=1))
@@ -104,13 +106,13 @@ def form_the_class(admin: Any, base: str, teacher_pk: int) -> PlpgClass:
     settings_form = admin.locator("form[action$='/update/']")
     settings_form.locator("select[name=instructor]").select_option(str(teacher_pk))
     settings_form.locator("input[name=venue]").fill("Gedung PLPG, Kampus Karangmalang")
-    settings_form.locator("input[name=starts_on]").fill(DAY.isoformat())
-    settings_form.locator("input[name=ends_on]").fill((DAY + dt.timedelta(days=9)).isoformat())
+    settings_form.locator("input[name=starts_on]").fill(first.isoformat())
+    settings_form.locator("input[name=ends_on]").fill(last.isoformat())
     submit(admin, settings_form.locator("button[type=submit]"))
     expect(admin.locator("main")).to_contain_text(tr("The class is saved."))
     for n in range(DAYS):
         form = admin.locator("form[action$='/sessions/']")
-        form.locator("input[name=day]").fill((DAY + dt.timedelta(days=n)).isoformat())
+        form.locator("input[name=day]").fill((first + dt.timedelta(days=n)).isoformat())
         form.locator("input[name=starts_at]").fill("08:00")
         form.locator("input[name=topic]").fill(f"Sesi {n + 1}")
         form.locator("input[name=jp]").fill("9")
