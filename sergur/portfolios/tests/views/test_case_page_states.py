@@ -102,6 +102,7 @@ def test_a_decided_appeal_is_final_and_offers_no_window(cast: Cast, client: Clie
 
     assert result.appeal_until is not None and result.appeal_until > LATER  # window still open
     assert "may be appealed until" not in body and "dapat diajukan keberatan" not in body
+    assert "mengajukan keberatan atas keputusan ini sampai" not in body  # the result panel's
     assert reverse("appeals:file", args=[cast.sri_case.pk]) not in body
 
 
@@ -127,3 +128,16 @@ def test_a_corrected_total_with_the_same_code_is_not_a_changed_decision(
     body = page(client, cast.sri_case)
     assert f"{result.code} → {result.code}" not in body
     assert "Score corrected" in body or "Skor dikoreksi" in body
+
+
+def test_a_teacher_in_the_plpg_is_not_told_to_wait_for_the_plpg_list(
+    cast: Cast, client: Client
+) -> None:
+    published(cast.sri_case, "MPLPG")
+    client.force_login(cast.sri)
+    waiting = "The rayon puts you on the PLPG list"
+    assert waiting in page(client, cast.sri_case) or "daftar PLPG" in page(client, cast.sri_case)
+
+    Case.objects.filter(pk=cast.sri_case.pk).update(state=Case.State.PLPG)
+    body = page(client, cast.sri_case)
+    assert waiting not in body and "daftar PLPG" not in body
