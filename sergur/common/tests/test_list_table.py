@@ -28,7 +28,7 @@ def test_listtable_wraps_the_table_with_its_count_line_and_pagination():
 
     expected = parse_html(
         '<p class="hint" role="status">3–3 of 3 cases.</p>'
-        '<div class="overflow-auto"><table class="case-list striped">'
+        '<div class="overflow-auto" tabindex="0"><table class="case-list striped">'
         '<caption class="visually-hidden">Cases</caption>'
         "<tbody><tr><td>c</td></tr></tbody></table></div>"
         '<nav class="pagination" aria-label="Pages"><ul>'
@@ -42,7 +42,7 @@ def test_listtable_without_arguments_is_only_the_wrapper():
     html = render("{% load list_table %}{% listtable %}<tbody></tbody>{% endlisttable %}")
 
     assert parse_html(html) == parse_html(
-        '<div class="overflow-auto"><table class=""><tbody></tbody></table></div>'
+        '<div class="overflow-auto" tabindex="0"><table class=""><tbody></tbody></table></div>'
     )
 
 

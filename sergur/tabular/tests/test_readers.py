@@ -7,6 +7,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -110,8 +111,11 @@ def test_every_row_is_read_when_the_dimension_tag_says_fewer(tmp_path: Path) -> 
         for item in source.infolist():
             data = source.read(item)
             if item.filename.startswith("xl/worksheets/"):
-                assert b'<dimension ref="A1:B6" />' in data
-                data = data.replace(b'<dimension ref="A1:B6" />', b'<dimension ref="A1:B3" />')
+                # The writer spaces the empty tag one way or another (with or without lxml).
+                data, found = re.subn(
+                    rb'<dimension ref="A1:B6"\s*/>', b'<dimension ref="A1:B3"/>', data
+                )
+                assert found == 1
             target.writestr(item, data)
     rows = list(read_xlsx(lying))
     assert [line for line, _ in rows] == [2, 3, 4, 5, 6]
