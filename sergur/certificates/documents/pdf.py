@@ -21,11 +21,20 @@ KEYWORD = "sergur-code:"
 
 
 def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> bytes:
-    """The certificate page, before its PAdES signature."""
+    """The certificate page, before its PAdES signature: in the Latin fonts, quick, unless a
+    field has a character of another script."""
+    pdf = _page(certificate, verify_url=verify_url, latin=True)
+    if pdf.lacks_glyphs():
+        pdf = _page(certificate, verify_url=verify_url, latin=False)
+    return bytes(pdf.output())
+
+
+def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
     pdf = Pdf(
         title=f"Sertifikat Pendidik {certificate.number}",
         footer=f"Sertifikat Pendidik {certificate.number}",
         created=certificate.issued_at,
+        latin=latin,
     )
     pdf.set_keywords(KEYWORD + certificate.code)
     pdf.set_subject(certificate.number)
@@ -73,7 +82,7 @@ def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> by
         f"check this certificate with its QR code or number at {verify_url.split('?')[0]}"
     )
     pdf.mono(certificate.code, size=6)
-    return bytes(pdf.output())
+    return pdf
 
 
 def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
