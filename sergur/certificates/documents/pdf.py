@@ -4,12 +4,17 @@ its signed code, and a PAdES signature (pyHanko) that PDF readers show."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 
+from cryptography.hazmat.primitives import hashes
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers import SimpleSigner
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
 from sergur.certificates.documents.keys import pades_signer
 from sergur.certificates.models import Certificate
@@ -96,17 +101,38 @@ def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
         return pool.submit(lambda: asyncio.run(work())).result()  # type: ignore[arg-type]
 
 
+META = signers.PdfSignatureMetadata(
+    field_name="SertifikatPendidik",
+    subfilter=fields.SigSeedSubFilter.PADES,
+    md_algorithm="sha256",
+    reason="Sertifikat pendidik",
+)
+
+
+@cache
+def _bytes_reserved(signer: SimpleSigner) -> int:
+    """The room for the signature in the PDF, as pyHanko estimates it (a dry-run signature,
+    hex-encoded, plus half again), but once per signer instead of once per PDF: with the same
+    key, certificate and attributes, the CMS has the same size every time."""
+    dry_run = signer.async_sign(
+        hashes.Hash(hashes.SHA256()).finalize(),
+        "sha256",
+        use_pades=True,
+        dry_run=True,
+        signed_attr_settings=PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC)),
+    )
+    size = len(run_async(lambda: dry_run).dump()) * 2
+    return size + 2 * (size // 4)
+
+
 def pades_sign(data: bytes) -> bytes:
     """A PDF with a PAdES baseline signature by the certificate signing key."""
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
-    meta = signers.PdfSignatureMetadata(
-        field_name="SertifikatPendidik",
-        subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-        reason="Sertifikat pendidik",
-    )
     signer = pades_signer()
-    out: io.BytesIO = run_async(lambda: signers.async_sign_pdf(writer, meta, signer=signer))
+    reserved = _bytes_reserved(signer)
+    out: io.BytesIO = run_async(
+        lambda: signers.async_sign_pdf(writer, META, signer=signer, bytes_reserved=reserved)
+    )
     return out.getvalue()
 
 
