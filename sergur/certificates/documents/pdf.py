@@ -18,7 +18,7 @@ from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
 from sergur.certificates.documents.keys import pades_signer
 from sergur.certificates.models import Certificate
-from sergur.common.pdf import Pdf, qr_png
+from sergur.common.pdf import Pdf
 from sergur.rules.dates import long_date
 
 KEYWORD = "sergur-code:"
@@ -80,7 +80,7 @@ def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
         "(ditandatangani secara elektronik)",
         align="L",
     )
-    pdf.image(qr_png(verify_url), x=20, y=top, w=38)
+    pdf.qr(verify_url, x=20, y=top, w=38)
     pdf.set_y(top + 42)
     pdf.gloss(
         "Periksa keabsahan dengan kode QR atau nomor sertifikat di halaman verifikasi / "

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
+import segno
 from pypdf import PdfReader
 
 from sergur.common.pdf import Pdf
@@ -44,3 +46,24 @@ def test_documents_made_one_after_another_keep_their_own_glyphs() -> None:
     second = _pdf("Zulkifli Xavier", latin=True)
     assert "Zulkifli Xavier" in _text(second)
     assert "Amir" in PdfReader(io.BytesIO(first)).pages[0].extract_text()
+
+
+def test_the_qr_code_is_drawn_module_by_module_as_segno_encodes_it() -> None:
+    text = "https://sergur.example/certificates/verify/?code=abc"
+    pdf = Pdf(title="t", footer="f", created=CREATED)
+    pdf.add_page()
+    pdf.qr(text, x=20, y=30, w=38)
+    stream = PdfReader(io.BytesIO(bytes(pdf.output()))).pages[0].get_contents()
+    assert stream is not None
+    drawn = stream.get_data().decode("latin-1")
+    path = drawn[drawn.index("q 0 g ") : drawn.index(" f Q")]
+    matrix = segno.make(text, error="m").matrix
+    size = 38 / (len(matrix) + 4) * pdf.k
+    dark = set()
+    for left, top, width, height in re.findall(r"(\S+) (\S+) (\S+) (\S+) re", path):
+        assert float(height) == pytest.approx(-size, abs=0.01)
+        column = round((float(left) - 20 * pdf.k) / size - 2)
+        row = round(((pdf.h - 30) * pdf.k - float(top)) / size - 2)
+        dark |= {(row, column + n) for n in range(round(float(width) / size))}
+    expected = {(r, c) for r, line in enumerate(matrix) for c, v in enumerate(line) if v}
+    assert dark == expected
