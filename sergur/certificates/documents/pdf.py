@@ -4,18 +4,17 @@ its signed code, and a PAdES signature (pyHanko) that PDF readers show."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import io
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
-from cryptography.hazmat.primitives import hashes
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers import SimpleSigner
-from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
+from sergur.certificates.documents.cms import PLACEHOLDER, CmsTemplate, cms_sign, cms_template
 from sergur.certificates.documents.keys import pades_signer
 from sergur.certificates.models import Certificate
 from sergur.common.pdf import Pdf
@@ -110,30 +109,33 @@ META = signers.PdfSignatureMetadata(
 
 
 @cache
-def _bytes_reserved(signer: SimpleSigner) -> int:
-    """The room for the signature in the PDF, as pyHanko estimates it (a dry-run signature,
-    hex-encoded, plus half again), but once per signer instead of once per PDF: with the same
-    key, certificate and attributes, the CMS has the same size every time."""
-    dry_run = signer.async_sign(
-        hashes.Hash(hashes.SHA256()).finalize(),
-        "sha256",
-        use_pades=True,
-        dry_run=True,
-        signed_attr_settings=PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC)),
-    )
-    size = len(run_async(lambda: dry_run).dump()) * 2
-    return size + 2 * (size // 4)
+def _prepared(signer: SimpleSigner) -> tuple[CmsTemplate, int]:
+    """The signer's CMS template and the room the signature takes in the PDF: pyHanko's own
+    estimate (the CMS hex-encoded, plus half again), made once per signer instead of with a
+    dry-run signature per PDF."""
+    template = run_async(lambda: cms_template(signer))
+    size = len(run_async(lambda: cms_sign(template, signer, digest=PLACEHOLDER))) * 2
+    return template, size + 2 * (size // 4)
+
+
+async def _sign(writer: IncrementalPdfFileWriter, signer: SimpleSigner) -> io.BytesIO:
+    """pyHanko's interrupted signing: it prepares the signature field and digests the byte
+    range, the CMS comes from the template (`cms.py`), pyHanko writes it in."""
+    template, reserved = _prepared(signer)
+    prepared, _document, output = await signers.PdfSigner(
+        META, signer=signer
+    ).async_digest_doc_for_signing(writer, bytes_reserved=reserved)
+    signature = await cms_sign(template, signer, digest=prepared.document_digest)
+    await PdfTBSDocument.async_finish_signing(output, prepared, signature)
+    assert isinstance(output, io.BytesIO)
+    return output
 
 
 def pades_sign(data: bytes) -> bytes:
     """A PDF with a PAdES baseline signature by the certificate signing key."""
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
     signer = pades_signer()
-    reserved = _bytes_reserved(signer)
-    out: io.BytesIO = run_async(
-        lambda: signers.async_sign_pdf(writer, META, signer=signer, bytes_reserved=reserved)
-    )
-    return out.getvalue()
+    return run_async(lambda: _sign(writer, signer)).getvalue()
 
 
 def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
