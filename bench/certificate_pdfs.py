@@ -6,8 +6,9 @@ Usage:
     .venv/bin/python bench/certificate_pdfs.py [--count 200]
 
 No database: one certificate is built in memory (the fields as issued) and, `--count` times,
-1. rendered (fpdf2: the A4 page, its fonts and the QR image),
-2. PAdES-signed (pyHanko, ECDSA P-256, the embedded default's self-signed key),
+1. rendered (fpdf2: the A4 page, its fonts and the QR code),
+2. PAdES-signed (pyHanko, ECDSA P-256, the embedded default's self-signed key; the CMS from
+   the per-signer template of sergur/certificates/documents/cms.py),
 then both together, as the download view does. The keys are made in a temporary folder.
 It prints, per step: documents, seconds, documents/s and CPU seconds of this one process
 (one core). It prints figures only and asserts nothing.

@@ -7,13 +7,17 @@ import asyncio
 import io
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers import SimpleSigner
+from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
+from sergur.certificates.documents.cms import PLACEHOLDER, CmsTemplate, cms_sign, cms_template
 from sergur.certificates.documents.keys import pades_signer
 from sergur.certificates.models import Certificate
-from sergur.common.pdf import Pdf, qr_png
+from sergur.common.pdf import Pdf
 from sergur.rules.dates import long_date
 
 KEYWORD = "sergur-code:"
@@ -21,11 +25,20 @@ KEYWORD = "sergur-code:"
 
 
 def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> bytes:
-    """The certificate page, before its PAdES signature."""
+    """The certificate page, before its PAdES signature: in the Latin fonts, quick, unless a
+    field has a character of another script."""
+    pdf = _page(certificate, verify_url=verify_url, latin=True)
+    if pdf.lacks_glyphs():
+        pdf = _page(certificate, verify_url=verify_url, latin=False)
+    return bytes(pdf.output())
+
+
+def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
     pdf = Pdf(
         title=f"Sertifikat Pendidik {certificate.number}",
         footer=f"Sertifikat Pendidik {certificate.number}",
         created=certificate.issued_at,
+        latin=latin,
     )
     pdf.set_keywords(KEYWORD + certificate.code)
     pdf.set_subject(certificate.number)
@@ -66,14 +79,14 @@ def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> by
         "(ditandatangani secara elektronik)",
         align="L",
     )
-    pdf.image(qr_png(verify_url), x=20, y=top, w=38)
+    pdf.qr(verify_url, x=20, y=top, w=38)
     pdf.set_y(top + 42)
     pdf.gloss(
         "Periksa keabsahan dengan kode QR atau nomor sertifikat di halaman verifikasi / "
         f"check this certificate with its QR code or number at {verify_url.split('?')[0]}"
     )
     pdf.mono(certificate.code, size=6)
-    return bytes(pdf.output())
+    return pdf
 
 
 def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
@@ -87,18 +100,42 @@ def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
         return pool.submit(lambda: asyncio.run(work())).result()  # type: ignore[arg-type]
 
 
+META = signers.PdfSignatureMetadata(
+    field_name="SertifikatPendidik",
+    subfilter=fields.SigSeedSubFilter.PADES,
+    md_algorithm="sha256",
+    reason="Sertifikat pendidik",
+)
+
+
+@cache
+def _prepared(signer: SimpleSigner) -> tuple[CmsTemplate, int]:
+    """The signer's CMS template and the room the signature takes in the PDF: pyHanko's own
+    estimate (the CMS hex-encoded, plus half again), made once per signer instead of with a
+    dry-run signature per PDF."""
+    template = run_async(lambda: cms_template(signer))
+    size = len(run_async(lambda: cms_sign(template, signer, digest=PLACEHOLDER))) * 2
+    return template, size + 2 * (size // 4)
+
+
+async def _sign(writer: IncrementalPdfFileWriter, signer: SimpleSigner) -> io.BytesIO:
+    """pyHanko's interrupted signing: it prepares the signature field and digests the byte
+    range, the CMS comes from the template (`cms.py`), pyHanko writes it in."""
+    template, reserved = _prepared(signer)
+    prepared, _document, output = await signers.PdfSigner(
+        META, signer=signer
+    ).async_digest_doc_for_signing(writer, bytes_reserved=reserved)
+    signature = await cms_sign(template, signer, digest=prepared.document_digest)
+    await PdfTBSDocument.async_finish_signing(output, prepared, signature)
+    assert isinstance(output, io.BytesIO)
+    return output
+
+
 def pades_sign(data: bytes) -> bytes:
     """A PDF with a PAdES baseline signature by the certificate signing key."""
     writer = IncrementalPdfFileWriter(io.BytesIO(data))
-    meta = signers.PdfSignatureMetadata(
-        field_name="SertifikatPendidik",
-        subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-        reason="Sertifikat pendidik",
-    )
     signer = pades_signer()
-    out: io.BytesIO = run_async(lambda: signers.async_sign_pdf(writer, meta, signer=signer))
-    return out.getvalue()
+    return run_async(lambda: _sign(writer, signer)).getvalue()
 
 
 def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:

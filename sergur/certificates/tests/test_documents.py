@@ -13,7 +13,12 @@ from pypdf import PdfReader
 
 from sergur.certificates.documents.credential import certificate_credential, status_list_credential
 from sergur.certificates.documents.keys import ed25519_public, pades_certificate_pem
-from sergur.certificates.documents.pdf import KEYWORD, certificate_pdf, run_async
+from sergur.certificates.documents.pdf import (
+    KEYWORD,
+    certificate_pdf,
+    certificate_pdf_unsigned,
+    run_async,
+)
 from sergur.certificates.tests.support import NOW, issued
 from sergur.rules.certificates import (
     bit_at,
@@ -55,6 +60,14 @@ def test_a_tampered_pdf_fails_its_signature(cast: Any, tmp_path: Path) -> None:
     data[place + 1] = ord("Q")
     status = _status(bytes(data), tmp_path)
     assert not status.intact
+
+
+def test_a_name_in_another_script_is_printed_with_the_whole_fonts(cast: Any) -> None:
+    certificate = issued(cast.sri_case, cast)
+    certificate.holder_name = "Сергей Ἀθηνᾶ Rahayu"
+    data = certificate_pdf_unsigned(certificate, verify_url=URL + certificate.code)
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert certificate.holder_name in text and certificate.number in text
 
 
 def test_the_credential_verifies_offline_and_carries_the_nrg(cast: Any) -> None:
