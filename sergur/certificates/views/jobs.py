@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from sergur.certificates.forms import IssueJobForm
@@ -78,7 +78,10 @@ def nrg_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         count = nrg_issue_bulk(actor=request.user, now=timezone.now())
-        messages.success(request, gettext("%(count)d NRG(s) issued.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)d NRG issued.", "%(count)d NRGs issued.", count) % {"count": count},
+        )
         return redirect("certificates:nrg")
     context = {"pending": nrg_pending().count(), "recent": list(nrg_recent())}
     return render(request, "certificates/nrg.html", context)

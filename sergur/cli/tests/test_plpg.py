@@ -18,7 +18,7 @@ def test_the_2017_example_prints_every_outcome(capsys):
     assert "131234560001 Sri Wahyuni: Final score 84.03 — PASSED" in done.out
     assert "Retake: SUT\n" in done.out
     assert "- SUT: score 61 is below the pass mark 70 (short by 9)." in done.out
-    assert "Not passed after 2 retake(s): returned to the district." in done.out
+    assert "Not passed after 2 retakes: returned to the district." in done.out
     assert "not admitted to the exams" in done.out
     assert "SP is no exam and cannot be retaken" in done.out
     assert done.err.strip() == (

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
@@ -36,7 +37,9 @@ from sergur.plpg.services import (
 SAVED = _("The class is saved.")
 SESSION_ADDED = _("The session is in the timetable.")
 ATTENDANCE_SAVED = _("Attendance saved: %(count)s present.")
-IMPORTED = _("%(count)s score(s) entered from the file.")
+IMPORTED = ngettext_lazy(
+    "%(count)s score entered from the file.", "%(count)s scores entered from the file.", "count"
+)
 IMPORT_REFUSED = _("Nothing was entered: correct the rows below and upload the file again.")
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from sergur.accounts.models import User
@@ -29,7 +30,7 @@ from sergur.plpg.services import (
 )
 from sergur.registry.models import ProgrammeYear, Rayon
 
-PROPOSED = _("%(count)s class(es) formed.")
+PROPOSED = ngettext_lazy("%(count)s class formed.", "%(count)s classes formed.", "count")
 INSTRUCTOR_SAVED = _("The instructor is in the register.")
 MERGE_SAVED = _("The merge table is saved.")
 NO_ACCOUNT = _("No instructor account has this username.")

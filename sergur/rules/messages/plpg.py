@@ -15,7 +15,8 @@ PLPG: Catalogue = {
     "plpg.appearances": {
         "id": "Baru {count} kali tampil peer teaching (RPP didiskusikan); minimum {minimum}: "
         "tidak diizinkan mengikuti ujian.",
-        "en": "Only {count} peer-teaching appearance(s) with the plan discussed; the minimum is "
+        "en": "Only {count} peer-teaching {count:appearance|appearances} with the plan discussed; "
+        "the minimum is "
         "{minimum}: not admitted to the exams.",
     },
     "plpg.missing": {
@@ -44,7 +45,7 @@ PLPG: Catalogue = {
     },
     "plpg.retakes_used": {
         "id": "Tidak lulus setelah {maximum} kali ujian ulang: dikembalikan ke Dinas.",
-        "en": "Not passed after {maximum} retake(s): returned to the district.",
+        "en": "Not passed after {maximum} {maximum:retake|retakes}: returned to the district.",
     },
     "plpg.not_admitted": {
         "id": "Tidak diizinkan mengikuti ujian: dikembalikan ke Dinas.",

@@ -98,7 +98,7 @@ def test_after_the_last_failed_retake_the_teacher_is_returned():
     outcome = evaluate(Y2013, standing({**GOOD_2013, "SUP": D(50)}, retakes=2))
     assert outcome.status is Status.RETURNED
     assert outcome.retake_parts == ()
-    assert texts(outcome)[-1] == "Not passed after 2 retake(s): returned to the district."
+    assert texts(outcome)[-1] == "Not passed after 2 retakes: returned to the district."
 
 
 def test_a_failed_part_that_is_no_exam_returns_the_teacher():
@@ -123,7 +123,7 @@ def test_attendance_below_the_share_is_not_admitted():
     assert outcome.final is None
     assert texts(outcome) == [
         "Attended 80 of 90 JP, below the minimum of 81 JP: not admitted to the exams.",
-        "Only 2 peer-teaching appearance(s) with the plan discussed; the minimum is 3: not "
+        "Only 2 peer-teaching appearances with the plan discussed; the minimum is 3: not "
         "admitted to the exams.",
         "Not admitted to the exams: returned to the district.",
     ]
