@@ -21,7 +21,12 @@ def labels(entries: list[dict[str, object]]) -> list[str]:
 
 
 def test_anonymous_visitors_see_the_public_pages_only() -> None:
-    assert labels(menu_for(None, None)) == ["Home", "Score a portfolio", "Participant lookup"]
+    assert labels(menu_for(None, None)) == [
+        "Home",
+        "Score a portfolio",
+        "Participant lookup",
+        "Check a certificate",  # the public verification (docs/certificates.md)
+    ]
 
 
 def test_a_teacher_sees_their_cases_and_selection(cast: Cast) -> None:
