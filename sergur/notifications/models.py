@@ -19,6 +19,12 @@ class Kind(models.TextChoices):
     APPEAL_DECIDED = "appeal_decided", _("An appeal decided")
     ALLOCATED = "allocated", _("A portfolio allocated to an assessor")
     RECONCILIATION = "reconciliation", _("A reconciliation to settle")
+    PLPG_PLACED = "plpg_placed", _("A place in a PLPG class")
+    PLPG_RETAKE = "plpg_retake", _("A PLPG retake set")
+    PLPG_PASSED = "plpg_passed", _("The PLPG passed")
+    PLPG_RETURNED = "plpg_returned", _("Returned to the district after the PLPG")
+    CERTIFIED = "certified", _("An educator certificate issued")
+    CERTIFICATE_STATUS = "certificate_status", _("A certificate suspended, revoked or reinstated")
 
 
 class Notification(models.Model):

@@ -71,6 +71,12 @@ WHO: dict[str, tuple[Kind, Callable[[CaseEvent], list[User]]]] = {
     CaseEvent.Kind.ALLOCATED: (Kind.ALLOCATED, _assessors),
     CaseEvent.Kind.REASSIGNED: (Kind.ALLOCATED, _assessors),
     CaseEvent.Kind.RECONCILIATION: (Kind.RECONCILIATION, _rayon_admins),
+    CaseEvent.Kind.PLPG_PLACED: (Kind.PLPG_PLACED, _teacher),
+    CaseEvent.Kind.PLPG_RETAKE: (Kind.PLPG_RETAKE, _teacher),
+    CaseEvent.Kind.PLPG_PASSED: (Kind.PLPG_PASSED, _teacher),
+    CaseEvent.Kind.PLPG_RETURNED: (Kind.PLPG_RETURNED, _teacher),
+    CaseEvent.Kind.CERTIFIED: (Kind.CERTIFIED, _teacher),
+    CaseEvent.Kind.CERTIFICATE_STATUS: (Kind.CERTIFICATE_STATUS, _teacher),
 }
 """Which events make a message, of which kind, for whom."""
 

@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case, CaseEvent
+from sergur.cases.services import case_events_record
 from sergur.certificates.models import Certificate, Nrg
 from sergur.certificates.selectors import (
     candidate_facts,
@@ -160,5 +161,6 @@ def chunk_issue(
         for c in certificates
         if c.teacher_id in new_nrg_teachers
     ]
-    CaseEvent.objects.bulk_create(events)
+    # The case log's one writer: each event also gets its audit record and its message.
+    case_events_record(events=events)
     return len(certificates), refused

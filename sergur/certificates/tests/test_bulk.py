@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,6 +11,8 @@ from sergur.cases.models import CaseEvent
 from sergur.certificates.models import Certificate, IssueJob, Nrg
 from sergur.certificates.services import issue_job_run, issue_job_start
 from sergur.certificates.tests.support import NOW, passed
+from sergur.common.models import AuditRecord
+from sergur.notifications.models import Kind, Notification
 from sergur.registry.models import Teacher
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +88,25 @@ def test_a_teacher_with_an_nrg_keeps_it_in_the_chunk_path(cast: Any) -> None:
         .exclude(data__nrg=nrg.number)
         .exists()
     )
+
+
+def audited() -> list[tuple[str, str]]:
+    kinds = {CaseEvent.Kind.CERTIFIED, CaseEvent.Kind.NRG_ISSUED}
+    return sorted(
+        (record.object_id, record.detail["kind"])
+        for record in AuditRecord.objects.filter(action="case.event")
+        if record.detail.get("kind") in kinds
+    )
+
+
+def test_the_chunk_path_audits_and_notifies_like_the_service(
+    cast: Any, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    passed(cast.sri_case)
+    passed(cast.budi_case)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(cast, fast=True, rayon=True)
+
+    assert audited() == sorted((str(case), kind) for case, kind in events())
+    told = Notification.objects.filter(kind=Kind.CERTIFIED).values_list("recipient", flat=True)
+    assert sorted(told) == sorted([cast.sri.pk, cast.budi.pk])

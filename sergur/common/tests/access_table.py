@@ -49,6 +49,8 @@ QUALITY = ids("quality_office:own", "quality_office:other")
 RAYONS = ids("rayon_admin:own", "rayon_admin:other")
 ASSESSORS = ids("assessor:allocated", "assessor:other")
 OPERATOR = ids("operator")
+INSTRUCTORS = ids("instructor:own", "instructor:other")
+MINISTRY = ids("ministry")
 NOT_RAYON = SIGNED_IN - RAYONS
 """A rayon page checks the role first (403), then the object's rayon (404)."""
 NOT_OTHER_DISTRICT = SIGNED_IN - {"district_committee:other"}
@@ -203,9 +205,11 @@ class Page:
         return checks
 
 
-def public(*, ok: int = 200, post_only: bool = False) -> Page:
-    """Open to everyone, signed in or not."""
-    return Page((), fixed(SIGNED_IN), fixed(SIGNED_IN), public=True, ok=ok, post_only=post_only)
+def public(*, ok: int = 200, post_only: bool = False, targets: tuple[str, ...] = ()) -> Page:
+    """Open to everyone, signed in or not (of an object: `targets`)."""
+    return Page(
+        targets, fixed(SIGNED_IN), fixed(SIGNED_IN), public=True, ok=ok, post_only=post_only
+    )
 
 
 def signed_in(
@@ -278,6 +282,18 @@ RAYON_OWN = ids("rayon_admin:own")
 APPEAL_OFFICE = ids("rayon_admin:own", "assessor:allocated", "operator")
 """The rayon, the appeal's reviewer and the operator; the teacher follows it on the case page."""
 APPEAL_SEERS = APPEAL_OFFICE | OWNER
+PLPG_CLASS = ("plpg_class",)
+PARTICIPANT = ("participant",)
+CLASS_READERS = ids("rayon_admin:own", "instructor:own", "operator")
+"""A class is seen by its rayon and its own instructor only (docs/plpg.md "On the web");
+both grade it, the rayon manages it."""
+CLASS_MANAGERS = ids("rayon_admin:own", "operator")
+PARTICIPANT_READERS = CLASS_READERS | OWNER | ids("district_committee:own")
+"""A participant: through their class, the teacher themself, the district of their school."""
+CERTIFICATE = ("certificate",)
+CERTIFICATE_OFFICE = ids("rayon_admin:own", "ministry", "operator")
+"""The certificate's rayon and the ministry change its status (docs/certificates.md)."""
+CERTIFICATE_READERS = CERTIFICATE_OFFICE | OWNER
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -411,5 +427,38 @@ TABLE: dict[str, Page] = {
     "appeals:assign": post(("appeal",), ids("rayon_admin:own", "operator"), APPEAL_SEERS),
     "appeals:decide": post(("appeal",), ids("assessor:allocated"), APPEAL_SEERS),
     "appeals:evidence": on(("appeal",), APPEAL_SEERS, NOBODY),
+    # PLPG (docs/plpg.md): the rayon forms and manages its classes, an instructor sees only
+    # their own, a teacher only their own record, the district its teachers' records.
+    "plpg:rayon": signed_in(RAYONS),
+    "plpg:propose": post((), RAYONS, SIGNED_IN),
+    "plpg:instructor_add": post((), RAYONS, SIGNED_IN),
+    "plpg:merge_set": post((), RAYONS, SIGNED_IN),
+    "plpg:relation_declare": post((), RAYONS, SIGNED_IN),
+    "plpg:classes": signed_in(RAYONS | INSTRUCTORS | OPERATOR),
+    "plpg:class": on(PLPG_CLASS, CLASS_READERS, NOBODY),
+    "plpg:class_update": post(PLPG_CLASS, CLASS_MANAGERS, CLASS_READERS),
+    "plpg:session_add": post(PLPG_CLASS, CLASS_MANAGERS, CLASS_READERS),
+    "plpg:attendance": post(PLPG_CLASS, CLASS_READERS, NOBODY),
+    "plpg:import": post(PLPG_CLASS, CLASS_READERS, NOBODY),
+    "plpg:participants": signed_in(RAYONS | INSTRUCTORS | OPERATOR | TEACHERS | DISTRICTS),
+    "plpg:participant": on(PARTICIPANT, PARTICIPANT_READERS, NOBODY),
+    "plpg:invitation": on(PARTICIPANT, PARTICIPANT_READERS, NOBODY),
+    "plpg:score": post(PARTICIPANT, CLASS_READERS, PARTICIPANT_READERS),
+    "plpg:peer_teaching": post(PARTICIPANT, CLASS_READERS, PARTICIPANT_READERS),
+    "plpg:remedial": post(PARTICIPANT, ids("district_committee:own"), PARTICIPANT_READERS),
+    # Certificates (docs/certificates.md): the teacher's own, the rayon's, all for the
+    # ministry; the rayon issues, the ministry issues NRGs; verification is public.
+    "certificates:list": signed_in(TEACHERS | RAYONS | MINISTRY | OPERATOR),
+    "certificates:detail": on(CERTIFICATE, CERTIFICATE_READERS, NOBODY),
+    "certificates:pdf": on(CERTIFICATE, CERTIFICATE_READERS, NOBODY),
+    "certificates:credential": on(CERTIFICATE, CERTIFICATE_READERS, NOBODY),
+    "certificates:status": post(CERTIFICATE, CERTIFICATE_OFFICE, CERTIFICATE_READERS),
+    "certificates:issue": post(("case:published",), RAYON_OWN | OPERATOR, NOT_RAYON),
+    "certificates:jobs": signed_in(RAYONS | OPERATOR),
+    "certificates:job_progress": rayon_page(("issue_job",), RAYON_OWN | OPERATOR),
+    "certificates:nrg": signed_in(MINISTRY | OPERATOR),
+    "certificates:verify": public(),
+    "certificates:verify_json": public(ok=400),  # without a number or code
+    "certificates:status_list": public(targets=("status_list",)),
 }
 """Every named URL (but SKIPPED) and its rule."""

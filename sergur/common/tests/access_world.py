@@ -31,10 +31,12 @@ from sergur.assessments.tests.test_reconciliation import KEY
 from sergur.cases.models import Case, CaseEvent
 from sergur.cases.selectors import PRINCIPAL_DUTY
 from sergur.cases.services import case_event_record
+from sergur.certificates.tests.support import ministry
 from sergur.conftest import Cast
 from sergur.imports.services import import_batch_create, import_check
 from sergur.imports.tests.factories import csv_upload, row
 from sergur.notifications.services import notices_make
+from sergur.plpg.tests.support import instructor
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.tests.teacher_support import add_row, attach, pdf_upload
 from sergur.registry.tests.factories import (
@@ -69,13 +71,16 @@ IDENTITIES: tuple[str, ...] = (
     "rayon_admin:other",
     "assessor:allocated",
     "assessor:other",
-    "instructor",
+    "instructor:own",
+    "instructor:other",
+    "ministry",
     "operator",
 )
 """Every role (User.Role) on both sides of its boundary, the superuser operator and nobody
 signed in. `own`/`other`: the object's school, district, province or rayon or another one;
 `owner`: the teacher of the case; `allocated`: the assessor allocated to the case (or the
-appeal's reviewer). There is no ministry role in the code."""
+appeal's reviewer); `instructor:own`: the instructor of the PLPG class (`other`: another
+instructor of the rayon); `ministry`: an officer of the ministry (Ditjen GTK)."""
 
 CASE_STATES: tuple[str, ...] = (
     Case.State.DRAFT,
@@ -127,6 +132,8 @@ def _people(cast: Cast) -> dict[str, User]:
     supervisor_other = UserFactory(username="pengawas2", role=User.Role.SUPERVISOR)
     supervisor_other.supervised_schools.add(school_two)
     other_province = ProvinceFactory(code="33", name="Jawa Tengah")
+    rayon = cast.rayon_admin.rayon
+    assert rayon is not None
     other_assessor = Assessor.objects.get(user=cast.asesor3)
     assert other_assessor.rayon_id == cast.asesor.rayon_id  # same rayon, nothing allocated
     return {
@@ -152,7 +159,9 @@ def _people(cast: Cast) -> dict[str, User]:
         "rayon_admin:other": cast.rayon_other,
         "assessor:allocated": cast.asesor,
         "assessor:other": cast.asesor3,
-        "instructor": UserFactory(username="instruktur", role=User.Role.INSTRUCTOR),
+        "instructor:own": instructor("instruktur", rayon).user,
+        "instructor:other": instructor("instruktur2", rayon).user,
+        "ministry": ministry(),
         "operator": cast.operator,
     }
 
@@ -169,6 +178,7 @@ def _case_target(case: Case, state: str) -> Target:
         name=f"case:{state}",
         kwargs={
             "pk": case.pk,
+            "case_pk": case.pk,
             "section": "training",
             "entry_id": evidence.entry_id,
             "evidence_id": evidence.pk,
@@ -287,6 +297,11 @@ def build_world(cast: Cast) -> World:
     targets["import"] = Target(name="import", kwargs={"pk": batch.pk})
     targets["transfer"] = _transfer(cast)
     targets["notice"] = _notice(cast)
+    # Imported here: that module builds its Targets with this module's dataclass.
+    from sergur.common.tests.access_world_plpg import certificate_targets, plpg_targets
+
+    targets.update(plpg_targets(cast, users))
+    targets.update(certificate_targets(cast))
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None
     # A selection run of Bantul (nobody selected: its teachers lack the data), with its SK.

@@ -25,7 +25,7 @@ def test_anonymous_visitors_see_the_public_pages_only() -> None:
         "Home",
         "Score a portfolio",
         "Participant lookup",
-        "Check a certificate",
+        "Check a certificate",  # the public verification (docs/certificates.md)
     ]
 
 

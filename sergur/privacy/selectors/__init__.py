@@ -7,7 +7,6 @@ from sergur.privacy.selectors.export import (
     OWNED_BY_ACCOUNT,
     SECTIONS,
     FileRef,
-    Section,
     TeacherData,
     teacher_data_read,
     teacher_get_for_user,
@@ -17,6 +16,7 @@ from sergur.privacy.selectors.retention import (
     closed_cases,
     retention_rules_current,
 )
+from sergur.privacy.selectors.section import Section
 
 __all__ = [
     "EXCLUDED",

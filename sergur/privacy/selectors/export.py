@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.admin.models import LogEntry
 from django.db import models
-from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +42,10 @@ from sergur.assessments.models import (
 )
 from sergur.cases.models import SEALED_KINDS, Case, CaseEvent
 from sergur.notifications.models import Notification, Preference
+from sergur.plpg.models import Instructor
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
+from sergur.privacy.selectors.section import Section
+from sergur.privacy.selectors.training import TRAINING_EXCLUDED, TRAINING_SECTIONS
 from sergur.registry.models import Teacher, TeachingAssignment
 from sergur.selection.models import SelectionEntry
 from sergur.transfers.models import Transfer, TransferStep
@@ -74,21 +76,9 @@ EXCLUDED: Mapping[type[models.Model], StrOrPromise] = {
     Reconciliation: BLIND,
     Correction: BLIND,
     FindingCorrection: BLIND,
+    **TRAINING_EXCLUDED,
 }
 """Models that refer to a teacher or a case but are not in the teacher's copy, and why."""
-
-
-@dataclass(frozen=True)
-class Section:
-    """One kind of record in the copy: which rows of which model, and the fields left out."""
-
-    key: str
-    title: StrOrPromise
-    model: type[models.Model]
-    rows: Callable[[Teacher], QuerySet[Any]]
-    omit: Mapping[str, StrOrPromise] = field(default_factory=dict)
-    seal: Callable[[Any], bool] | None = None
-    """Rows whose `reason` and `data` stay sealed (emptied, with the reason why)."""
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -187,6 +177,7 @@ SECTIONS: tuple[Section, ...] = (
         Preference,
         lambda t: Preference.objects.filter(user__teacher=t),
     ),
+    *TRAINING_SECTIONS,
 )
 
 ACCOUNT_FIELDS = (
@@ -209,6 +200,9 @@ OWNED_BY_ACCOUNT: Mapping[type[models.Model], StrOrPromise] = {
     Assessor: _("An assessor's register entry: a staff record, which a teacher account has not."),
     LogEntry: _("The admin site's record of an operator's changes: staff accounts only."),
     Preference: _("The message choices section."),
+    Instructor: _(
+        "A PLPG instructor's register entry: a staff record, which a teacher account has not."
+    ),
 }
 """Models that belong to an account (a `user` field), and where the copy has them."""
 
