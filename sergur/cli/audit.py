@@ -39,5 +39,5 @@ def run_audit(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     argv = audit_argv(args)
     sys.stdout.flush()
-    os.execv(argv[0], argv)
+    os.execv(argv[0], argv)  # nosec B606 # this Python running Django's own command; no shell
     return 2  # pragma: no cover - execv does not return

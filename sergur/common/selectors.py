@@ -22,7 +22,7 @@ def audit_scope(user: User | AnonymousUser) -> Q | None:
     their district's for a district officer; None for everyone else."""
     if not user.is_authenticated:
         return None
-    assert isinstance(user, User)
+    assert isinstance(user, User)  # nosec B101 # a signed-in user is a User, for mypy
     if user.is_superuser or user.role == User.Role.OPERATOR:
         return Q()
     if user.role in DISTRICT_ROLES and user.district_id is not None:

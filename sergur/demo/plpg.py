@@ -99,7 +99,7 @@ def _story(participant: Participant, retakes: list[str]) -> None:
     """Attend every session, three appearances, the first-round scores with a failed written
     test, then the retakes of the written test."""
     plpg_class = participant.plpg_class
-    assert plpg_class.instructor is not None  # picked above
+    assert plpg_class.instructor is not None  # nosec B101 # picked above, for mypy
     instructor: User = plpg_class.instructor.user
     params = year_plpg_params(participant.case.programme_year)
     for session in plpg_class.sessions.all():

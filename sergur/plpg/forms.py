@@ -25,7 +25,7 @@ class ClassUpdateForm(forms.Form):
     def __init__(self, *args: Any, rayon: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["instructor"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, forms.ModelChoiceField)  # nosec B101 # declared so, for mypy
         field.queryset = Instructor.objects.filter(rayon=rayon, active=True).select_related("user")
 
 
@@ -62,7 +62,7 @@ class ScoreForm(forms.Form):
     def __init__(self, *args: Any, parts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["part"]
-        assert isinstance(field, forms.ChoiceField)
+        assert isinstance(field, forms.ChoiceField)  # nosec B101 # declared so, for mypy
         field.choices = parts
 
 
@@ -118,8 +118,8 @@ class RelationForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         instructor = self.fields["instructor"]
-        assert isinstance(instructor, forms.ModelChoiceField)
+        assert isinstance(instructor, forms.ModelChoiceField)  # nosec B101 # declared so, for mypy
         instructor.queryset = instructors
         participant = self.fields["participant"]
-        assert isinstance(participant, forms.ModelChoiceField)
+        assert isinstance(participant, forms.ModelChoiceField)  # nosec B101 # declared so, for mypy
         participant.queryset = participants

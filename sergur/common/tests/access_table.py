@@ -297,7 +297,7 @@ CERTIFICATE_READERS = CERTIFICATE_OFFICE | OWNER
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
-    "password_reset_confirm": "Django's signed token is the access: a wrong link answers the "
+    "password_reset_confirm": "Django's signed token is the access: a wrong link answers the "  # nosec B105 # a reason, no password
     "same page to everyone (sergur/accounts/tests/test_password_reset.py)",
 }
 """URL name prefixes the matrix does not request, with the reason."""

@@ -38,7 +38,7 @@ def test_a_refusal_speaks_english_to_an_english_reader(client: Client, cast: Any
 def test_a_failed_csrf_check_is_the_sites_403_page() -> None:
     client = Client(enforce_csrf_checks=True)
 
-    response = client.post(reverse("login"), {"username": "x", "password": "y"})
+    response = client.post(reverse("login"), {"username": "x", "password": "y"})  # nosec B105 # a wrong password on purpose
 
     body = response.content.decode()
     assert response.status_code == 403

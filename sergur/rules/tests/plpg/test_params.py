@@ -26,14 +26,14 @@ GOOD: dict[str, Any] = {
         "practical_part": "P",
         "max_retakes": 2,
         "divisor": 1,
-        "final_pass_mark": 70,
+        "final_pass_mark": 70,  # nosec B105 # a score, no password
         "parts": [
             {
                 "key": "W",
                 "header": "w",
                 "name": {"id": "Tulis", "en": "Written"},
                 "exam": True,
-                "pass_mark": 60,
+                "pass_mark": 60,  # nosec B105 # a score, no password
                 "competencies": ["professional"],
             },
             {"key": "P", "header": "p", "name": {"id": "Praktik", "en": "Practical"}, "exam": True},
