@@ -89,6 +89,7 @@ def test_every_page_a_person_can_open_passes_axe(
     paths = sorted({path for route in routes() if (path := openable(route, cast=cast))})
     found: dict[str, list[str]] = {}
     checked: set[str] = set()
+    landings: dict[str, str] = {}
 
     anonymous = browser.new_page(locale="id-ID")
     for path in ["/", "/accounts/login/", "/participants/lookup/", "/score/"]:
@@ -99,6 +100,7 @@ def test_every_page_a_person_can_open_passes_axe(
     for person in PEOPLE:
         page = browser_sign_in(browser, base, getattr(cast, person).username, PASSWORD)
         landing = page.url
+        landings[person] = landing
         violations = axe_violations(page)
         if violations:
             found[f"landing page of {person} ({landing})"] = violations
@@ -115,4 +117,4 @@ def test_every_page_a_person_can_open_passes_axe(
         f"{where}:\n  " + "\n  ".join(lines) for where, lines in found.items()
     )
     # The sweep reaches most of the site: a resolver change that hid the pages would show here.
-    assert len(checked) >= 30, sorted(checked)
+    assert len(checked) >= 30, (sorted(checked), landings)
