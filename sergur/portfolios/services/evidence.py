@@ -73,7 +73,14 @@ def evidence_add(
         uploaded_by=actor,
     )
     evidence.file.save("evidence", upload, save=False)
-    evidence.full_clean()
+    try:
+        evidence.full_clean()
+    except ValidationError:
+        # The same file sent at once by another request may be stored between the check above
+        # and this one: its answer is the same "already used"; any other refusal stands.
+        evidence.file.delete(save=False)
+        _refuse_if_used(case_id=case.pk, digest=digest)
+        raise
     try:
         # The same file sent twice at once: both pass the check above, the second insert meets
         # the unique constraint; its savepoint is undone and it gets the same answer.
