@@ -15,8 +15,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import Error as PlaywrightError
 
-from sergur.common.tests.browser import axe_violations
-from sergur.common.tests.browser import sign_in as browser_sign_in
+from sergur.common.tests.browser import axe_violations, submit
 from sergur.conftest import PASSWORD, Cast
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,20 +65,37 @@ def openable(route: str, *, cast: Cast) -> str | None:
     return "/" + route
 
 
-def check(page: Any, base: str, path: str, found: dict[str, list[str]]) -> bool:
-    """Open the page; when it answers with HTML, record its axe violations. True if opened."""
+def signed_in(browser: Any, base: str, username: str) -> Any:
+    """A page of a browser context of its own, signed in through the login form."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    submit(page, page.locator("main form button[type=submit]"))
+    return page
+
+
+def check(person: Any, base: str, path: str, found: dict[str, list[str]]) -> bool:
+    """Open the page in a tab of its own in the person's browser context (their session),
+    so that nothing a page did after loading (a poll, a redirect) interrupts the next one;
+    when it answers with HTML, record its axe violations. True if opened."""
+    page = person.context.new_page()
     try:
-        response = page.goto(base + path)
-    except PlaywrightError:  # an answer without a page (e.g. a refusal with no body)
-        return False
-    if response is None or response.status != 200:
-        return False
-    if "text/html" not in (response.headers.get("content-type") or ""):
-        return False
-    violations = axe_violations(page)
-    if violations:
-        found[f"{path} ({page.url})"] = violations
-    return True
+        try:
+            response = page.goto(base + path)
+        except PlaywrightError:  # an answer without a page (e.g. a refusal with no body)
+            return False
+        if response is None or response.status != 200:
+            return False
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            return False
+        violations = axe_violations(page)
+        if violations:
+            found[f"{path} ({page.url})"] = violations
+        return True
+    finally:
+        page.close()
 
 
 def test_every_page_a_person_can_open_passes_axe(
@@ -91,14 +107,14 @@ def test_every_page_a_person_can_open_passes_axe(
     checked: set[str] = set()
     landings: dict[str, str] = {}
 
-    anonymous = browser.new_page(locale="id-ID")
+    anonymous = browser.new_context(locale="id-ID")
     for path in ["/", "/accounts/login/", "/participants/lookup/", "/score/"]:
-        if check(anonymous, base, path, found):
+        if check(anonymous.new_page(), base, path, found):
             checked.add(path)
     anonymous.close()
 
     for person in PEOPLE:
-        page = browser_sign_in(browser, base, getattr(cast, person).username, PASSWORD)
+        page = signed_in(browser, base, getattr(cast, person).username)
         landing = page.url
         landings[person] = landing
         violations = axe_violations(page)
@@ -111,7 +127,7 @@ def test_every_page_a_person_can_open_passes_axe(
                 and check(page, base, path, found)
             ):
                 checked.add(path)
-        page.close()
+        page.context.close()
 
     assert found == {}, "\n".join(
         f"{where}:\n  " + "\n  ".join(lines) for where, lines in found.items()
