@@ -21,6 +21,13 @@ urlpatterns = [
     path("", include("sergur.notifications.urls")),
     path("", include("sergur.privacy.urls")),
     path("", include("sergur.certificates.urls")),
+    path("", include("sergur.allowance.urls")),
+    path("", include("sergur.payments.urls")),
+    path("", include("sergur.planner.urls")),
+    path("", include("sergur.appraisal.urls")),
+    path("", include("sergur.development.urls")),
+    path("", include("sergur.kkg.urls")),
+    path("", include("sergur.quality.urls")),
     path("", include("sergur.scoring.urls")),
     path("", include("sergur.common.urls")),
 ]

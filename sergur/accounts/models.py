@@ -26,6 +26,12 @@ class User(AbstractUser):
         OPERATOR = "operator", _("Operator")
         # Issues NRGs and may suspend or revoke any certificate (docs/certificates.md).
         MINISTRY = "ministry", _("Ministry (Ditjen GTK)")
+        # Keeps the school's timetable and teaching loads (docs/allowance.md); works for
+        # the school in `school`.
+        SCHOOL_OPERATOR = "school_operator", _("School operator")
+        # The district's finance office: allowance amounts, SKTP lists, payment runs and their
+        # exports (docs/allowance.md); works for the district in `district`.
+        FINANCE = "finance", _("Finance office")
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
     # The organisation a role works for; which one applies depends on the role.

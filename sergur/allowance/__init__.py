@@ -1,0 +1,3 @@
+"""The professional allowance (TPG): teaching load per semester and eligibility
+(docs/allowance.md).
+"""

@@ -1,0 +1,1 @@
+"""The yearly teacher performance appraisal, PKG (docs/pkg.md)."""

@@ -1,0 +1,3 @@
+"""Salary tables, the allowance amount, the SKTP decree and quarterly payment runs
+(docs/allowance.md).
+"""
