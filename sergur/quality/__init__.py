@@ -1,1 +1,1 @@
-"""Quality assurance of certified teachers' performance (seed 001's model, docs/quality.md)."""
+"""Quality assurance of certified teachers' performance (seed 001's model, docs/quality-assurance.md)."""
