@@ -61,8 +61,10 @@ def test_only_the_assigned_appraiser_opens_and_only_once(cast: Cast) -> None:
 
 
 def test_points_outside_the_instrument_are_refused(cast: Cast) -> None:
+    school = cast.pak_kepala.school
+    assert school is not None
     assignment = AppraiserAssignment.objects.create(
-        school=cast.pak_kepala.school,
+        school=school,
         year=YEAR,
         teacher=cast.sri.teacher,
         appraiser=cast.pak_kepala,
