@@ -71,6 +71,8 @@ class Action:
     TEACHER_CREATED = "teacher.created"
     TEACHER_CHANGED = "teacher.changed"
     CASE_EVENT = "case.event"
+    # A PKG appraisal changed state, or its appraiser was assigned (docs/pkg.md).
+    APPRAISAL_EVENT = "appraisal.event"
 
     ALL = (
         SIGNIN,
@@ -85,6 +87,7 @@ class Action:
         TEACHER_CREATED,
         TEACHER_CHANGED,
         CASE_EVENT,
+        APPRAISAL_EVENT,
     )
 
 

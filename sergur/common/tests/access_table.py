@@ -294,6 +294,31 @@ CERTIFICATE = ("certificate",)
 CERTIFICATE_OFFICE = ids("rayon_admin:own", "ministry", "operator")
 """The certificate's rayon and the ministry change its status (docs/certificates.md)."""
 CERTIFICATE_READERS = CERTIFICATE_OFFICE | OWNER
+APPRAISAL = ("appraisal",)
+ASSIGNMENT = ("appraisal_assignment",)
+APPRAISAL_READERS = OWNER | ids(
+    "principal:own",
+    "supervisor:own",
+    "district_committee:own",
+    "district_head:own",
+    "operator",
+)
+"""A PKG appraisal (submitted, waiting for the teacher): the teacher, the school's principal
+(its appraiser) and supervisor, the district, the operator (docs/pkg.md "Who sees what")."""
+PKG_HOME = (
+    TEACHERS
+    | DISTRICTS
+    | ids(
+        "principal:own",
+        "principal:other",
+        "supervisor:own",
+        "supervisor:other",
+        "district_head:own",
+        "district_head:other",
+        "operator",
+    )
+)
+PRINCIPALS = ids("principal:own", "principal:other")
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -430,6 +455,19 @@ TABLE: dict[str, Page] = {
     # PLPG (docs/plpg.md): the rayon forms and manages its classes, an instructor sees only
     # their own, a teacher only their own record, the district its teachers' records.
     "plpg:rayon": signed_in(RAYONS),
+    # PKG (docs/pkg.md): an appraiser sees only the teachers assigned to them, a teacher only
+    # their own appraisal; the submitted appraisal waits for its teacher, so nobody edits or
+    # countersigns it yet (the services' tests cover the other states).
+    "appraisal:home": signed_in(PKG_HOME),
+    "appraisal:assign": post((), PRINCIPALS, SIGNED_IN),
+    "appraisal:open": post(ASSIGNMENT, ids("principal:own"), ids("principal:own", "operator")),
+    "appraisal:detail": on(APPRAISAL, APPRAISAL_READERS, NOBODY),
+    "appraisal:scores": post(APPRAISAL, NOBODY, APPRAISAL_READERS),
+    "appraisal:observe": post(APPRAISAL, NOBODY, APPRAISAL_READERS),
+    "appraisal:sign": post(APPRAISAL, OWNER, APPRAISAL_READERS),
+    "appraisal:object": post(APPRAISAL, OWNER, APPRAISAL_READERS),
+    "appraisal:countersign": post(APPRAISAL, NOBODY, APPRAISAL_READERS),
+    "appraisal:self": on(("year",), TEACHERS, SIGNED_IN),
     "plpg:propose": post((), RAYONS, SIGNED_IN),
     "plpg:instructor_add": post((), RAYONS, SIGNED_IN),
     "plpg:merge_set": post((), RAYONS, SIGNED_IN),
