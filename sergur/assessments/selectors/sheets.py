@@ -250,13 +250,33 @@ def _entry_rows(portfolio: Portfolio) -> dict[str, list[Row]]:
 
 
 def line_codes(portfolio: Portfolio, lines: Iterable[SheetLine]) -> dict[str, str]:
-    """How a message names each line: its evidence code(s), or its key when it has no row
-    (the envelope, a missing plan)."""
+    """How a message names each line: its evidence code(s), or the name of its part when it
+    has no row (the envelope, a missing plan). Never the internal path (`trainings[0]`)."""
     rows_at = _entry_rows(portfolio)
+    names = component_names(portfolio.role)
+    lang = rules_lang()
     out: dict[str, str] = {}
     for line in lines:
         rows = rows_at.get(line.key.split("#", 1)[0], [])
-        out[line.key] = ", ".join(row.code for row in rows) if rows else line.key
+        out[line.key] = ", ".join(row.code for row in rows) if rows else names[line.part][lang]
+    return out
+
+
+def line_names(portfolio: Portfolio, lines: Iterable[SheetLine]) -> dict[str, str]:
+    """How a page names each line for an officer to pick or read: its evidence code(s) with
+    the instrument table's title ("2.a · Training"), or the part's name when it has no row."""
+    rows_at = _entry_rows(portfolio)
+    names = component_names(portfolio.role)
+    lang = rules_lang()
+    out: dict[str, str] = {}
+    for line in lines:
+        rows = rows_at.get(line.key.split("#", 1)[0], [])
+        part = names[line.part][lang]
+        if not rows:
+            out[line.key] = part
+            continue
+        codes = ", ".join(row.code for row in rows)
+        out[line.key] = f"{codes} · {rows[0].section.for_role(portfolio.role).title}"
     return out
 
 
