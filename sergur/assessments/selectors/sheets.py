@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, Sheet
@@ -30,6 +31,7 @@ from sergur.assessments.selectors.practice import PracticeView, practice_view
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_scope
 from sergur.common.i18n import rules_lang
+from sergur.common.worklists import Choice, Sort, Worklist
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.selectors import Portfolio, Row
 from sergur.rules import ScoreResult
@@ -142,6 +144,39 @@ def worklist_rows(*, user: User) -> QuerySet[Allocation]:
         .select_related("case", "case__teacher__subject", "case__programme_year", "sheet")
         .order_by("-case__programme_year__year", "round", "case__participant_number", "pk")
     )
+
+
+ASSESSOR_WORKLIST = Worklist(
+    key="assessor",
+    url_name="assessments:worklist",
+    number="case__participant_number",
+    state="case__state",
+    states=[
+        (state.value, state.label)
+        for state in (Case.State.IN_ASSESSMENT, Case.State.RECONCILIATION, Case.State.DECIDED)
+    ],
+    state_label=_("Case state"),
+    sorts={
+        "year": Sort(
+            _("Programme year, latest first"),
+            ("-case__programme_year__year", "round", "case__participant_number", "pk"),
+        ),
+        "number": Sort(_("Participant number"), ("case__participant_number", "pk")),
+        "allocated": Sort(_("Allocated, oldest first"), ("pk",)),
+    },
+    extra=(
+        Choice(
+            "sheet",
+            _("Your sheet"),
+            "sheet__submitted_at__isnull",
+            [("open", _("Not submitted")), ("submitted", _("Submitted"))],
+            coerce=lambda value: value == "open",
+        ),
+    ),
+)
+"""The assessor's worklist: by participant number only, never by name (blind: docs/assessment.md
+"What an assessor sees of the teacher"), the case's state, the sheet submitted or not, and no
+deadline (the year data set none for a sheet)."""
 
 
 def worklist_sheet(allocation: Allocation) -> Sheet | None:
