@@ -21,6 +21,8 @@ from sergur.assessments.models import Allocation, Sheet
 from sergur.cases.models import Case
 from sergur.cases.selectors import CASE_WORKLIST, case_list_rows
 from sergur.cases.services import case_open
+from sergur.certificates.tests.support import issued
+from sergur.plpg.tests.support import world as plpg_world
 from sergur.registry.tests.factories import TeacherFactory, TeachingAssignmentFactory
 
 FILTER = reverse("common:worklist_filter")
@@ -252,3 +254,35 @@ def test_appeal_counts_for_the_rayon_and_the_reviewer(client: Client, cast: Any)
     assigned(appeal, cast.asesor3, cast.rayon_admin)
     client.force_login(cast.asesor3)
     assert 'data-waiting="appeals_review"' in client.get(reverse("scoring:home")).content.decode()
+
+
+def test_the_plpg_participants_are_searched_and_filtered(client: Client, cast: Any) -> None:
+    w = plpg_world(cast)
+    client.force_login(cast.dinas)
+
+    remember(client, "plpg_participants", q=w.budi.case.participant_number)
+    found = client.get(reverse("plpg:participants"))
+    remember(client, "plpg_participants", state="passed")
+    none = client.get(reverse("plpg:participants"))
+
+    assert [p.pk for p in found.context["participants"]] == [w.budi.pk]
+    assert list(none.context["participants"]) == []
+    assert "worklist-filters" in found.content.decode()
+
+
+def test_the_certificates_are_searched_in_bounded_queries(
+    client: Client, cast: Any, django_assert_max_num_queries: Any
+) -> None:
+    first = issued(cast.sri_case, cast)
+    client.force_login(cast.rayon_admin)
+    remember(client, "certificates", q=first.holder_name, sort="number")
+
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("certificates:list"))
+    issued(cast.budi_case, cast)
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(reverse("certificates:list"))
+
+    assert [c.pk for c in page.context["certificates"]] == [first.pk]
+    assert [c.pk for c in again.context["certificates"]] == [first.pk]
+    assert len(captured) <= 14
