@@ -17,6 +17,14 @@ class AppealsConfig(AppConfig):
         from sergur.cases.panels import panel_register
 
         panel_register(appeal_panel)
+        from sergur.appeals.selectors import APPEAL_WORKLIST
+        from sergur.common.worklists import worklist_register
+
+        worklist_register(APPEAL_WORKLIST)
+        from sergur.appeals.waiting import APPEAL_WAITING
+        from sergur.common.waiting import waiting_register
+
+        waiting_register(*APPEAL_WAITING)
         from sergur.common.menu import MenuEntry, menu_register, roles
 
         menu_register(

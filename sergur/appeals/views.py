@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +26,7 @@ from sergur.appeals.forms import (
 )
 from sergur.appeals.models import Appeal
 from sergur.appeals.selectors import (
+    APPEAL_WORKLIST,
     AppealRights,
     appeal_get_for_user,
     appeal_list_for_user,
@@ -48,6 +48,7 @@ from sergur.common.audit import audit_download
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, file_download
 from sergur.common.i18n import rules_lang
 from sergur.common.uploads import install_capped_upload_handler
+from sergur.common.worklists import worklist_read
 from sergur.rules.assessment import PARTS
 from sergur.rules.messages import Lang, Message
 
@@ -122,8 +123,10 @@ def appeal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The rayon admin's appeals (the assessor: those they review), open ones first, with
     their status; a fixed number of queries per page."""
     rows = appeal_list_for_user(user=request.user)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "appeals": list(page.object_list), "now": timezone.now()}
+    now = timezone.now()
+    listing = worklist_read(request, APPEAL_WORKLIST, rows, now=now, per_page=PER_PAGE)
+    page = listing.page
+    context = {"listing": listing, "page": page, "appeals": list(page.object_list), "now": now}
     return render(request, "appeals/list.html", context)
 
 

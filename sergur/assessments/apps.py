@@ -22,7 +22,15 @@ class AssessmentsConfig(AppConfig):
         from sergur.cases.panels import panel_register
 
         panel_register(result_panel)
+        from sergur.assessments.selectors.sheets import ASSESSOR_WORKLIST
         from sergur.common.menu import MenuEntry, menu_register, roles
+        from sergur.common.worklists import worklist_register
+
+        worklist_register(ASSESSOR_WORKLIST)
+        from sergur.assessments.waiting import ASSESSMENT_WAITING
+        from sergur.common.waiting import waiting_register
+
+        waiting_register(*ASSESSMENT_WAITING)
 
         def operator_not_rayon(user: User | None) -> bool:
             return user is not None and user.is_superuser and user.role != "rayon_admin"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case
+from sergur.common.worklists import Choice, Sort, Worklist
 from sergur.registry.models import School, Teacher, TeachingAssignment
 from sergur.registry.selectors import teacher_district_ids
 
@@ -30,6 +31,23 @@ PRINCIPAL_PARTICIPANT = Q(teacher__additional_duty=PRINCIPAL_DUTY)
 """The cases of principal-participants: *"Untuk Kepala Sekolah berkas portofolio disahkan
 oleh Kepala Dinas Pendidikan Kabupaten/Kota atau pejabat lain yang ditunjuk"*
 (docs/sources/seeds/003_358fe984fbae11df.txt, the FAQ on the portfolio, question 4)."""
+
+
+def identity_hidden(user: User | AnonymousUser) -> bool:
+    """Whether the user knows a teacher only by participant number: an assessor scores and
+    reviews blind, so no page names the teacher to them (docs/assessment.md, "What an
+    assessor sees of the teacher")."""
+    return bool(user.is_authenticated and user.role == Role.ASSESSOR and not user.is_superuser)
+
+
+def teacher_label(*, user: User | AnonymousUser, case: Case) -> str:
+    """How a page names the case's teacher to this user: the name, or for a blind reader the
+    participant number (the case's number before one is given)."""
+    if not identity_hidden(user):
+        return str(case.teacher.name)
+    if case.participant_number:
+        return str(_("Participant %(number)s") % {"number": case.participant_number})
+    return str(_("Portfolio no. %(number)s") % {"number": case.pk})
 
 
 def is_principal_participant(case: Case) -> bool:
@@ -229,7 +247,8 @@ def case_list_rows(
 ) -> QuerySet[Case]:
     """The cases a user may see, as a list shows them, in one query however many rows:
     teacher, subject and programme year joined; the main school's name and id and the
-    envelope's status annotated. Filters by case state, envelope status and teacher name."""
+    envelope's status annotated. Filters by case state, envelope status and teacher name
+    (the list page filters through `CASE_WORKLIST` instead)."""
     main = TeachingAssignment.objects.filter(teacher=OuterRef("teacher"), is_main=True)
     rows = case_list_for_user(user=user).annotate(
         school_name=Subquery(main.values("school__name")[:1]),
@@ -243,6 +262,38 @@ def case_list_rows(
     if name:
         rows = rows.filter(teacher__name__icontains=name)
     return rows
+
+
+CASE_WORKLIST = Worklist(
+    key="cases",
+    url_name="cases:list",
+    number="participant_number",
+    name="teacher__name",
+    state="state",
+    states=Case.State.choices,
+    state_label=_("Case state"),
+    deadline="programme_year__portfolio_deadline",
+    deadline_label=_("Portfolio deadline"),
+    sorts={
+        "name": Sort(_("Teacher's name"), ("teacher__name", "pk"), by_name=True),
+        "number": Sort(_("Participant number"), ("participant_number", "pk")),
+        "state": Sort(_("Case state"), ("state", "participant_number", "pk")),
+        "deadline": Sort(
+            _("Deadline, soonest first"),
+            ("programme_year__portfolio_deadline", "participant_number", "pk"),
+        ),
+        "updated": Sort(_("Last change, latest first"), ("-updated_at", "pk")),
+    },
+    extra=(
+        Choice(
+            "envelope", _("Envelope"), "envelope_status", EnvelopeStatus.choices, _("Any status")
+        ),
+    ),
+    blind_for=identity_hidden,
+)
+"""The case lists of the principal, supervisor, district and province offices, the rayon and
+the assessor: search by participant number or name (number only for an assessor), state,
+portfolio deadline, envelope status, sorts (sergur/common/worklists.py)."""
 
 
 @dataclass(frozen=True)

@@ -9,5 +9,4 @@ from sergur.cases import views
 app_name = "cases"
 urlpatterns = [
     path("cases/", views.case_list, name="list"),
-    path("cases/filter/", views.case_list_filter, name="filter"),
 ]

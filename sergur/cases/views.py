@@ -6,26 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
-from sergur.cases.forms import CaseFilterForm
 from sergur.cases.models import Case
 from sergur.cases.selectors import (
+    CASE_WORKLIST,
     EnvelopeStatus,
     case_list_rows,
     envelope_scope,
+    identity_hidden,
 )
-from sergur.common.filters import list_filters_recall, list_filters_remember
-from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
-
-PER_PAGE = 50
-FILTERS = "cases"
+from sergur.common.http import AuthenticatedHttpRequest
+from sergur.common.worklists import worklist_read
 
 
 @dataclass(frozen=True)
@@ -44,44 +40,27 @@ class CaseRow:
 @require_safe
 @login_required
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The cases the user follows, filtered and paginated; a teacher with one case goes
-    straight to it. The number of queries does not grow with the number of rows."""
+    """The cases the user follows, searched, filtered, sorted and paged (the filters come
+    from the session: sergur/common/worklists.py); a teacher with one case goes straight to
+    it. The number of queries does not grow with the number of rows."""
     user = request.user
-    # The filters come from the session (a name never travels in the URL: common/filters.py).
-    remembered = list_filters_recall(request, key=FILTERS)
-    form = CaseFilterForm(remembered or None, envelope_choices=EnvelopeStatus.choices)
-    filters = form.filters()
-    rows = case_list_rows(user=user, **filters)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    now = timezone.now()
+    listing = worklist_read(request, CASE_WORKLIST, case_list_rows(user=user), now=now)
+    page = listing.page
     cases = list(page.object_list)
     only_own = page.paginator.count == 1 and cases[0].teacher.user_id == user.pk
-    if only_own and not any(filters.values()):
+    if only_own and not listing.filtered:
         # A list that holds only the user's own case (a teacher's): go straight to it.
         return redirect("portfolios:case", pk=cases[0].pk)
     scope = envelope_scope(user=user)
     context: dict[str, Any] = {
-        "form": form,
-        "filtered": any(filters.values()),
+        "listing": listing,
+        "form": listing.form,
+        "filtered": listing.filtered,
         "page": page,
         "rows": [CaseRow(case, scope.role_for(case)) for case in cases],
         "fills_envelopes": scope.role is not None,
-        "now": timezone.now(),
+        "blind": identity_hidden(user),
+        "now": now,
     }
     return render(request, "cases/list.html", context)
-
-
-@require_POST
-@login_required
-def case_list_filter(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Remember the list's filters (posted, so that a teacher's name never reaches a URL or
-    an access log) and go back to the list; `clear` forgets them, an invalid filter is
-    refused with its message and the filters stay as they were."""
-    form = CaseFilterForm(request.POST, envelope_choices=EnvelopeStatus.choices)
-    if "clear" in request.POST:
-        list_filters_remember(request, key=FILTERS, filters={})
-    elif form.is_valid():
-        list_filters_remember(request, key=FILTERS, filters=form.filters())
-    else:
-        for message in form_error_messages(form, labelled=True):
-            messages.error(request, message)
-    return redirect("cases:list")

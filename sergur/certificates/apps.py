@@ -20,6 +20,10 @@ class CertificatesConfig(AppConfig):
         from sergur.common.menu import MenuEntry, everyone, menu_register, roles
 
         panel_register(certificate_panel)
+        from sergur.certificates.selectors import CERTIFICATE_WORKLIST
+        from sergur.common.worklists import worklist_register
+
+        worklist_register(CERTIFICATE_WORKLIST)
         menu_register(
             MenuEntry("certificates:verify", _("Check a certificate"), 32, everyone),
             MenuEntry(

@@ -16,6 +16,7 @@ from sergur.assessments.models import Result
 from sergur.cases.models import Case
 from sergur.certificates.models import Certificate, IssueJob, Nrg
 from sergur.common.signing import verify
+from sergur.common.worklists import Sort, Worklist
 from sergur.registry.models import ProgrammeYear, Rayon, Teacher
 from sergur.rules.certificates import (
     PAYLOAD_KIND,
@@ -157,6 +158,24 @@ def certificate_list_for_user(*, user: User) -> QuerySet[Certificate]:
     if scope is None:
         return Certificate.objects.none()
     return Certificate.objects.filter(scope).select_related("nrg", "rayon")
+
+
+CERTIFICATE_WORKLIST = Worklist(
+    key="certificates",
+    url_name="certificates:list",
+    number="case__participant_number",
+    name="holder_name",
+    state="status",
+    states=Certificate.Status.choices,
+    state_label=_("Status"),
+    sorts={
+        "newest": Sort(_("Issued, latest first"), ("-issued_at", "-pk")),
+        "number": Sort(_("Certificate number"), ("number", "pk")),
+        "name": Sort(_("Name"), ("holder_name", "pk"), by_name=True),
+    },
+)
+"""The issued certificates (sergur/common/worklists.py): search by participant number or the
+holder's name, status, sorts; a certificate has no deadline."""
 
 
 def certificate_get_for_user(*, user: User, pk: int) -> Certificate:

@@ -8,4 +8,5 @@ app_name = "common"
 
 urlpatterns = [
     path("audit/", views.audit_list, name="audit"),
+    path("worklists/filter/", views.worklist_filter, name="worklist_filter"),
 ]

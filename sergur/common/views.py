@@ -1,13 +1,15 @@
-"""The audit page: the district's records for its officers, every record for the ministry."""
+"""The audit page (the district's records for its officers, every record for the ministry) and
+the shared filter of the worklists."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from sergur.common.forms import AuditFilterForm
 from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
@@ -17,6 +19,7 @@ from sergur.common.selectors import (
     audit_record_list_for_user,
     audit_record_page,
 )
+from sergur.common.worklists import worklist_get, worklist_remember
 
 
 @require_safe
@@ -55,3 +58,18 @@ def _older_query(request: AuthenticatedHttpRequest, older_than: int | None) -> s
     query = request.GET.copy()
     query["before"] = str(older_than)
     return query.urlencode()
+
+
+@require_POST
+@login_required
+def worklist_filter(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Remember a worklist's search, filters and sort (posted, so that a name typed into the
+    search never reaches a URL or an access log: sergur/common/worklists.py) and go back to
+    the list; `clear` forgets them; an invalid filter is refused with its message."""
+    worklist = worklist_get(request.POST.get("list", ""))
+    if worklist is None:
+        raise Http404
+    problems = worklist_remember(request, worklist, clear="clear" in request.POST)
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect(worklist.url_name)

@@ -15,6 +15,10 @@ class PlpgConfig(AppConfig):
         from sergur.plpg import panels
 
         panels.register()
+        from sergur.common.worklists import worklist_register
+        from sergur.plpg.selectors import PARTICIPANT_WORKLIST
+
+        worklist_register(PARTICIPANT_WORKLIST)
         menu_register(
             MenuEntry("plpg:rayon", _("PLPG"), 105, roles("rayon_admin")),
             MenuEntry("plpg:classes", _("My PLPG classes"), 106, roles("instructor")),

@@ -17,6 +17,7 @@ from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
 from sergur.assessments.models import Result
 from sergur.cases.models import Case
+from sergur.common.worklists import Sort, Worklist
 from sergur.plpg.models import Instructor, Participant, PlpgClass, Score, Session
 from sergur.registry.models import ProgrammeYear
 from sergur.rules.plpg import Outcome, PlpgParams, Standing, evaluate, plpg_params
@@ -120,6 +121,25 @@ def participant_list_for_user(*, user: User | AnonymousUser) -> QuerySet[Partici
         .distinct()
         .order_by("case__teacher__name", "pk")
     )
+
+
+PARTICIPANT_WORKLIST = Worklist(
+    key="plpg_participants",
+    url_name="plpg:participants",
+    number="case__participant_number",
+    name="case__teacher__name",
+    state="status",
+    states=Participant.Status.choices,
+    state_label=_("Status"),
+    sorts={
+        "name": Sort(_("Teacher's name"), ("case__teacher__name", "pk"), by_name=True),
+        "number": Sort(_("Participant number"), ("case__participant_number", "pk")),
+        "score": Sort(_("Final score, lowest first"), ("final_score", "case__teacher__name", "pk")),
+        "class": Sort(_("Class"), ("plpg_class__pk", "case__teacher__name", "pk")),
+    },
+)
+"""The district's PLPG participants (sergur/common/worklists.py): search, status, sorts; the
+PLPG has no deadline of the participant's own, so no deadline filter."""
 
 
 def participant_get_for_user(*, user: User | AnonymousUser, pk: int) -> Participant:

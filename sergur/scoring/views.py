@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from django_htmx.middleware import HtmxDetails
 
 from sergur.common.uploads import install_capped_upload_handler
+from sergur.common.waiting import waiting_for
 from sergur.scoring.forms import PortfolioScoreForm
 from sergur.scoring.services import ScoreOutcome, portfolio_score_upload
 
@@ -31,9 +32,12 @@ class HtmxHttpRequest(HttpRequest):
 
 
 @require_safe
+@never_cache
 def home(request: HttpRequest) -> HttpResponse:
-    """What sergur is, and the way to the scoring page."""
-    return render(request, "scoring/home.html")
+    """What sergur is, the way to the scoring page and, for someone signed in, what waits
+    on them (sergur/common/waiting.py: one query a count)."""
+    waiting = waiting_for(getattr(request, "user", None))
+    return render(request, "scoring/home.html", {"waiting": waiting})
 
 
 # CSRF is checked inside `dispatch`, right after the capped upload handler is installed: the

@@ -10,10 +10,12 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_get_for_user, case_list_for_user, case_scope
+from sergur.common.worklists import Sort, Worklist
 from sergur.portfolios.models import Evidence, Submission
 from sergur.portfolios.sections import BY_KEY
 from sergur.portfolios.sections.teaching import acknowledged
@@ -100,6 +102,24 @@ def worklist(*, user: User) -> QuerySet[Case]:
         )
         .order_by("submitted_at", "pk")
     )
+
+
+VERIFICATION_WORKLIST = Worklist(
+    key="verification",
+    url_name="verification:worklist",
+    number="participant_number",
+    name="teacher__name",
+    sorts={
+        "oldest": Sort(_("Submitted, oldest first"), ("submitted_at", "pk")),
+        "newest": Sort(_("Submitted, latest first"), ("-submitted_at", "-pk")),
+        "number": Sort(_("Participant number"), ("participant_number", "pk")),
+        "name": Sort(_("Teacher's name"), ("teacher__name", "pk"), by_name=True),
+        "school": Sort(_("School"), ("school_name", "submitted_at", "pk")),
+    },
+)
+"""The verification worklist's search and sorts (sergur/common/worklists.py). Every row waits
+in the office's one state and the year data set no verification deadline, so it has neither
+a state nor a deadline filter."""
 
 
 LABEL_FIELDS = ("name", "title", "topic", "school", "description", "position")

@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,10 +21,12 @@ from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, messages_error
+from sergur.common.worklists import worklist_read
 from sergur.verification.forms import VerdictForm
 from sergur.verification.models import Stage, StageReview
 from sergur.verification.selectors import (
     STRICT_STAGES,
+    VERIFICATION_WORKLIST,
     CaseVerification,
     Document,
     case_verification,
@@ -41,7 +42,6 @@ from sergur.verification.services import (
     verdicts_meet_remaining,
 )
 
-PER_PAGE = 50
 CASE_TEMPLATE = "verification/case.html"
 WORKLIST_TEMPLATE = "verification/worklist.html"
 
@@ -129,13 +129,20 @@ def _page_url(pk: int, evidence_id: int | None = None) -> str:
 @require_safe
 @login_required
 def worklist_page(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The portfolios waiting for the user's office, paginated (the queries do not grow with
-    the rows); 403 for anyone who verifies nothing."""
+    """The portfolios waiting for the user's office, searched, sorted and paginated (the
+    queries do not grow with the rows); 403 for anyone who verifies nothing."""
     stage = stage_of(request.user)
     if stage is None:
         raise PermissionDenied
-    page = Paginator(worklist(user=request.user), PER_PAGE).get_page(request.GET.get("page"))
-    context = {"stage": stage, "page": page, "is_rayon": stage == Stage.RAYON}
+    listing = worklist_read(
+        request, VERIFICATION_WORKLIST, worklist(user=request.user), now=timezone.now()
+    )
+    context = {
+        "stage": stage,
+        "listing": listing,
+        "page": listing.page,
+        "is_rayon": stage == Stage.RAYON,
+    }
     return render(request, WORKLIST_TEMPLATE, context)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sergur.appeals.selectors.access import (
     APPEAL_RELATED,
+    APPEAL_WORKLIST,
     AppealRights,
     appeal_get_for_user,
     appeal_list_for_user,
@@ -41,6 +42,7 @@ from sergur.appeals.selectors.stats import (
 
 __all__ = [
     "APPEAL_RELATED",
+    "APPEAL_WORKLIST",
     "AppealRights",
     "CASE_ASSESSOR",
     "Candidate",

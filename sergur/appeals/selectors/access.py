@@ -6,11 +6,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
+from sergur.cases.selectors import identity_hidden
+from sergur.common.worklists import Sort, Worklist
 
 Role = User.Role
 
@@ -90,5 +94,37 @@ def appeal_list_for_user(*, user: User) -> QuerySet[Appeal]:
     return (
         Appeal.objects.filter(scope)
         .select_related(*APPEAL_RELATED)
+        .annotate(
+            list_status=models.Case(
+                models.When(decided_at__isnull=False, then=models.Value(Appeal.Status.DECIDED)),
+                models.When(reviewer__isnull=False, then=models.Value(Appeal.Status.IN_REVIEW)),
+                default=models.Value(Appeal.Status.FILED),
+                output_field=models.CharField(),
+            )
+        )
         .order_by(F("decided_at").desc(nulls_first=True), "filed_at", "pk")
     )
+
+
+APPEAL_WORKLIST = Worklist(
+    key="appeals",
+    url_name="appeals:list",
+    number="case__participant_number",
+    name="case__teacher__name",
+    state="list_status",
+    states=Appeal.Status.choices,
+    state_label=_("Status"),
+    sorts={
+        "open": Sort(
+            _("Open first, oldest first"),
+            (F("decided_at").desc(nulls_first=True), "filed_at", "pk"),
+        ),
+        "filed": Sort(_("Filed, latest first"), ("-filed_at", "-pk")),
+        "number": Sort(_("Participant number"), ("case__participant_number", "pk")),
+        "name": Sort(_("Teacher's name"), ("case__teacher__name", "pk"), by_name=True),
+    },
+    blind_for=identity_hidden,
+)
+"""The appeals list: search by participant number or name (number only for a reviewing
+assessor), filter by status, sorts (sergur/common/worklists.py); appeals have no deadline
+of their own in the year data, so no deadline filter."""

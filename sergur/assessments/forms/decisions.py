@@ -3,6 +3,8 @@ the teacher's clarification and the rayon's decision on it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -25,11 +27,11 @@ class PartCorrectionForm(forms.Form):
     """One part of the working score, its new value and why."""
 
     part = forms.ChoiceField(label=_("Part"), choices=[])
-    line = forms.CharField(
+    line = forms.ChoiceField(
         label=_("Line (optional)"),
-        max_length=80,
+        choices=[],
         required=False,
-        help_text=_("The overridden line this correction is about, e.g. qualifications[0]."),
+        help_text=_("The line of the instrument this correction is about, by its evidence code."),
     )
     after = forms.DecimalField(label=_("New points"), min_value=0, max_digits=9, decimal_places=4)
     reason = forms.CharField(
@@ -37,13 +39,21 @@ class PartCorrectionForm(forms.Form):
     )
 
     def __init__(
-        self, *args: object, lang: str = "id", role: str = "subject_teacher", **kwargs: object
+        self,
+        *args: object,
+        lang: str = "id",
+        role: str = "subject_teacher",
+        lines: Sequence[tuple[str, str]] = (),
+        **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["part"]
         assert isinstance(field, forms.ChoiceField)  # nosec B101 # narrows the field's type for mypy
         names = component_names(role)
         field.choices = [(part, names[part][lang]) for part in PARTS]  # type: ignore[index]
+        line = self.fields["line"]
+        assert isinstance(line, forms.ChoiceField)  # nosec B101 # narrows the field's type for mypy
+        line.choices = [("", _("None (the part as a whole)")), *lines]
 
 
 class FindingCorrectionForm(forms.Form):

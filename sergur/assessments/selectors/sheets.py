@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.assessments.models import Allocation, Sheet
@@ -30,6 +31,7 @@ from sergur.assessments.selectors.practice import PracticeView, practice_view
 from sergur.cases.models import Case
 from sergur.cases.selectors import case_scope
 from sergur.common.i18n import rules_lang
+from sergur.common.worklists import Choice, Sort, Worklist
 from sergur.portfolios.models import Evidence
 from sergur.portfolios.selectors import Portfolio, Row
 from sergur.rules import ScoreResult
@@ -144,6 +146,39 @@ def worklist_rows(*, user: User) -> QuerySet[Allocation]:
     )
 
 
+ASSESSOR_WORKLIST = Worklist(
+    key="assessor",
+    url_name="assessments:worklist",
+    number="case__participant_number",
+    state="case__state",
+    states=[
+        (state.value, state.label)
+        for state in (Case.State.IN_ASSESSMENT, Case.State.RECONCILIATION, Case.State.DECIDED)
+    ],
+    state_label=_("Case state"),
+    sorts={
+        "year": Sort(
+            _("Programme year, latest first"),
+            ("-case__programme_year__year", "round", "case__participant_number", "pk"),
+        ),
+        "number": Sort(_("Participant number"), ("case__participant_number", "pk")),
+        "allocated": Sort(_("Allocated, oldest first"), ("pk",)),
+    },
+    extra=(
+        Choice(
+            "sheet",
+            _("Your sheet"),
+            "sheet__submitted_at__isnull",
+            [("open", _("Not submitted")), ("submitted", _("Submitted"))],
+            coerce=lambda value: value == "open",
+        ),
+    ),
+)
+"""The assessor's worklist: by participant number only, never by name (blind: docs/assessment.md
+"What an assessor sees of the teacher"), the case's state, the sheet submitted or not, and no
+deadline (the year data set none for a sheet)."""
+
+
 def worklist_sheet(allocation: Allocation) -> Sheet | None:
     """The allocation's own sheet from a worklist row (already joined)."""
     try:
@@ -250,13 +285,33 @@ def _entry_rows(portfolio: Portfolio) -> dict[str, list[Row]]:
 
 
 def line_codes(portfolio: Portfolio, lines: Iterable[SheetLine]) -> dict[str, str]:
-    """How a message names each line: its evidence code(s), or its key when it has no row
-    (the envelope, a missing plan)."""
+    """How a message names each line: its evidence code(s), or the name of its part when it
+    has no row (the envelope, a missing plan). Never the internal path (`trainings[0]`)."""
     rows_at = _entry_rows(portfolio)
+    names = component_names(portfolio.role)
+    lang = rules_lang()
     out: dict[str, str] = {}
     for line in lines:
         rows = rows_at.get(line.key.split("#", 1)[0], [])
-        out[line.key] = ", ".join(row.code for row in rows) if rows else line.key
+        out[line.key] = ", ".join(row.code for row in rows) if rows else names[line.part][lang]
+    return out
+
+
+def line_names(portfolio: Portfolio, lines: Iterable[SheetLine]) -> dict[str, str]:
+    """How a page names each line for an officer to pick or read: its evidence code(s) with
+    the instrument table's title ("2.a · Training"), or the part's name when it has no row."""
+    rows_at = _entry_rows(portfolio)
+    names = component_names(portfolio.role)
+    lang = rules_lang()
+    out: dict[str, str] = {}
+    for line in lines:
+        rows = rows_at.get(line.key.split("#", 1)[0], [])
+        part = names[line.part][lang]
+        if not rows:
+            out[line.key] = part
+            continue
+        codes = ", ".join(row.code for row in rows)
+        out[line.key] = f"{codes} · {rows[0].section.for_role(portfolio.role).title}"
     return out
 
 

@@ -24,6 +24,7 @@ from sergur.portfolios.selectors import portfolio_read
 from sergur.rules.assessment import Override, SheetError, SheetReview, apply_overrides, parts_of
 from sergur.rules.assessment import sheet_lines as rules_sheet_lines
 from sergur.rules.instruments import ITEM_SCORES, RPP, sheet_practice
+from sergur.rules.messages import render
 
 PLAN_COUNT = _("The RPP form has %(required)s lesson plans, not %(given)s.")
 PLAN_SIZE = _("Lesson plan %(plan)s has %(size)s items, not %(given)s.")
@@ -36,7 +37,6 @@ PRACTICE_NOT_COUNSELLOR = _(
     "Only a counsellor's sheet scores the practice form; a subject teacher's 4b comes from the "
     "closed envelope."
 )
-OVERRIDE_REFUSED = _("Line %(code)s: %(why)s")
 UNKNOWN_CODE = _("Doubtful evidence %(code)s: this portfolio has no row with that code.")
 DEFECT_TOO_LONG = _("Administrative defect %(number)s: at most %(limit)s characters.")
 TOO_MANY_DEFECTS = _("At most %(limit)s administrative defects.")
@@ -144,8 +144,9 @@ def sheet_save(
         try:
             apply_overrides(lines, parts, {key: Override(override.points, reason)})
         except SheetError as error:
-            why = error.message.text(rules_lang())
-            errors.append(str(OVERRIDE_REFUSED % {"code": code, "why": why}))
+            # The rules core names the line by its key; the assessor reads its evidence code.
+            params = {**dict(error.message.params), "key": code}
+            errors.append(render(error.message.code, params, rules_lang()))
             continue
         if override.points == suggested[key] and not reason:
             continue  # confirmed as suggested: nothing to keep

@@ -112,19 +112,24 @@ def test_an_override_without_a_reason_is_refused_naming_the_line(
     with pytest.raises(ValidationError) as refused:
         save(sheet, cast.asesor, overrides={QUALIFICATION: Override(10, "  ")}, notes="second")
 
-    assert any(code in m and QUALIFICATION in m for m in refused.value.messages)
+    assert any(f"Baris {code}:" in m for m in refused.value.messages)
+    assert not any(QUALIFICATION in m or "Line" in m for m in refused.value.messages)
     sheet.refresh_from_db()
     assert sheet.notes == "first draft"
     assert sheet.overrides == {}
 
 
 def test_instrument_lines_are_not_overridden(cast: Any, sheets: list[Sheet]) -> None:
-    with pytest.raises(ValidationError, match="teaching_observation"):
+    with pytest.raises(ValidationError) as refused:
         save(
             sheets[0],
             cast.asesor,
             overrides={"teaching_observation": Override(1, "too high")},
         )
+
+    # Named by the part's own words, never by the internal path.
+    assert any("4b Pelaksanaan pembelajaran" in m for m in refused.value.messages)
+    assert not any("teaching_observation" in m for m in refused.value.messages)
 
 
 def test_bad_item_scores_are_named_by_plan_and_item(cast: Any, sheets: list[Sheet]) -> None:

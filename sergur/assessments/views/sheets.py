@@ -13,7 +13,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.forms import BoundField
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -27,6 +26,7 @@ from sergur.assessments.forms.sheets import SheetForm, points_name, reason_name
 from sergur.assessments.models import Allocation, Sheet
 from sergur.assessments.selectors import plan_rows, practice_row
 from sergur.assessments.selectors.sheets import (
+    ASSESSOR_WORKLIST,
     WORKLIST_PER_PAGE,
     LineView,
     SheetPage,
@@ -43,6 +43,7 @@ from sergur.assessments.services.rounds import PLANS_INCOMPLETE, sheet_submit
 from sergur.assessments.services.sheets import ASSESSING, sheet_save
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, form_error_messages
 from sergur.common.i18n import rules_lang
+from sergur.common.worklists import worklist_read
 from sergur.portfolios.selectors import portfolio_plan_warnings, portfolio_read
 from sergur.rules.instruments import RPP, SCALE
 
@@ -105,14 +106,20 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
     nothing here names or describes another assessor."""
     if request.user.role != User.Role.ASSESSOR:
         raise Http404
-    page = Paginator(worklist_rows(user=request.user), WORKLIST_PER_PAGE).get_page(
-        request.GET.get("page")
+    listing = worklist_read(
+        request,
+        ASSESSOR_WORKLIST,
+        worklist_rows(user=request.user),
+        now=timezone.now(),
+        per_page=WORKLIST_PER_PAGE,
     )
+    page = listing.page
     rows = []
     for allocation in page.object_list:
         status = sheet_status(worklist_sheet(allocation))
         rows.append(WorkRow(allocation, status, str(STATUS_NAMES[status])))
-    return render(request, f"{TEMPLATES}/worklist.html", {"page": page, "rows": rows})
+    context = {"page": page, "rows": rows, "listing": listing}
+    return render(request, f"{TEMPLATES}/worklist.html", context)
 
 
 def _editable(allocation: Allocation, sheet: Sheet, user: User) -> bool:

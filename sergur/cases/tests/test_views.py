@@ -25,7 +25,7 @@ from sergur.registry.tests.factories import (
 )
 
 LIST = reverse("cases:list")
-FILTER = reverse("cases:filter")
+FILTER = reverse("common:worklist_filter")
 
 
 def in_id(message: str) -> str:
@@ -45,7 +45,7 @@ def listed(response) -> set[int]:
 
 def filtered(client, page: str | None = None, **filters: str):
     """Post the filters (as the form does), then read the list (a page of it)."""
-    posted = client.post(FILTER, filters)
+    posted = client.post(FILTER, {"list": "cases", **filters})
     assert posted.status_code == 302 and posted["Location"] == LIST
     return client.get(LIST, {"page": page} if page else {})
 
@@ -277,9 +277,9 @@ def test_search_by_name_ignores_case_and_stays_in_scope(client, cast):
     client.force_login(cast.pak_kepala)
     fragment = cast.budi.teacher.name.upper()
 
-    assert listed(filtered(client, name=cast.sri.teacher.name.lower())) == {cast.sri_case.pk}
+    assert listed(filtered(client, q=cast.sri.teacher.name.lower())) == {cast.sri_case.pk}
     # Budi is not Pak Kepala's teacher: searching his name finds nothing.
-    response = filtered(client, name=fragment)
+    response = filtered(client, q=fragment)
     assert listed(response) == set()
     assert in_id("No case matches these filters.") in text(response)
 
@@ -287,7 +287,7 @@ def test_search_by_name_ignores_case_and_stays_in_scope(client, cast):
 def test_search_is_by_name_only_never_by_nuptk(client, cast):
     client.force_login(cast.operator)
 
-    response = filtered(client, name=cast.sri.teacher.nuptk)
+    response = filtered(client, q=cast.sri.teacher.nuptk)
 
     assert listed(response) == set()
     assert "nuptk" not in {field.name for field in response.context["form"]}
@@ -297,7 +297,7 @@ def test_an_invalid_filter_is_refused_with_its_message_and_the_filters_stay(clie
     client.force_login(cast.operator)
     filtered(client, state="draft")
 
-    response = filtered(client, state="nonsense", name="Guru")
+    response = filtered(client, state="nonsense", q="Guru")
 
     shown = [str(message) for message in response.context["messages"]]
     assert response.status_code == 200
@@ -311,7 +311,7 @@ def test_an_invalid_filter_is_refused_with_its_message_and_the_filters_stay(clie
 
 def test_clearing_the_filters_shows_every_case(client, cast):
     client.force_login(cast.operator)
-    filtered(client, name=cast.sri.teacher.name)
+    filtered(client, q=cast.sri.teacher.name)
 
     response = filtered(client, clear="1")
 
@@ -323,7 +323,7 @@ def test_a_name_search_never_appears_in_a_url(client, cast):
     client.force_login(cast.dinas)
     name = "Guru Lain"
 
-    posted = client.post(FILTER, {"name": name})
+    posted = client.post(FILTER, {"list": "cases", "q": name})
     page = client.get(LIST)
 
     assert name not in posted["Location"]
@@ -342,15 +342,16 @@ def test_a_get_with_a_name_no_longer_filters(client, cast):
 
 
 def test_filtering_needs_a_signed_in_user_and_a_post(client, cast):
-    assert client.post(FILTER, {"name": "Guru"})["Location"].startswith(reverse("login"))
+    posted = client.post(FILTER, {"list": "cases", "q": "Guru"})
+    assert posted["Location"].startswith(reverse("login"))
     client.force_login(cast.dinas)
-    assert client.get(FILTER, {"name": "Guru"}).status_code == 405
+    assert client.get(FILTER, {"list": "cases", "q": "Guru"}).status_code == 405
 
 
 def test_no_personal_data_in_the_links_of_the_list(client, cast):
     client.force_login(cast.dinas)
 
-    page = text(filtered(client, name="Guru"))
+    page = text(filtered(client, q="Guru"))
 
     links = re.findall(r'href="([^"]*)"', page)
     for nuptk in (cast.sri.teacher.nuptk, cast.budi.teacher.nuptk):
@@ -362,7 +363,7 @@ def test_the_list_is_paginated_by_50_keeping_the_filters(client, cast):
     add_cases(school_of(cast.sri), cast.sri_case.programme_year, 54, prefix="Guru Lain")
     client.force_login(cast.pak_kepala)
 
-    first = filtered(client, name="lain")
+    first = filtered(client, q="lain")
     second = client.get(LIST, {"page": "2"})
 
     assert len(first.context["rows"]) == 50

@@ -21,6 +21,7 @@ from sergur.certificates.documents.pdf import certificate_pdf
 from sergur.certificates.forms import StatusChangeForm
 from sergur.certificates.models import Certificate
 from sergur.certificates.selectors import (
+    CERTIFICATE_WORKLIST,
     certificate_candidates,
     certificate_get_for_user,
     certificate_list_for_user,
@@ -36,6 +37,7 @@ from sergur.common.http import (
     form_error_messages,
     messages_error,
 )
+from sergur.common.worklists import worklist_read
 from sergur.registry.models import ProgrammeYear
 
 LISTED = 200
@@ -65,8 +67,13 @@ def certificate_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                 .select_related("teacher", "teacher__subject", "programme_year")
                 .order_by("teacher__name", "pk")[:LISTED]
             )
+    listing = worklist_read(
+        request, CERTIFICATE_WORKLIST, certificate_list_for_user(user=user), now=timezone.now()
+    )
     context = {
-        "certificates": list(certificate_list_for_user(user=user)[:LISTED]),
+        "listing": listing,
+        "page": listing.page,
+        "certificates": list(listing.page.object_list),
         "candidates": candidates,
         "can_issue": may_issue(user),
     }

@@ -348,7 +348,6 @@ TABLE: dict[str, Page] = {
     # posted; the published public keys are public.
     "privacy:mine": hidden(TEACHERS),
     "privacy:download": hidden(TEACHERS),
-    "cases:filter": post((), SIGNED_IN),
     "selection:district_filter": post(("district",), DISTRICT_OWN, NOT_OTHER_DISTRICT),
     "portfolios:signing_keys": public(),
     # Notifications: everyone reads their own inbox; a message opens for its recipient only.
@@ -358,6 +357,7 @@ TABLE: dict[str, Page] = {
     "notifications:open": post(("notice",), OWNER, NOBODY, login_first=True),
     # The audit trail: a district's committee and head read their district's records, the
     # operator every record (docs/audit.md).
+    "common:worklist_filter": post((), SIGNED_IN),
     "common:audit": signed_in(
         DISTRICTS | ids("district_head:own", "district_head:other") | OPERATOR
     ),

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sergur.appeals.forms import AppealDecideForm, AppealFileForm
-from sergur.cases.forms import CaseFilterForm
+from sergur.cases.selectors import CASE_WORKLIST
 from sergur.common.tests.fuzz import form_data, fuzz, multi, uploads
 from sergur.portfolios.forms import (
     EnvelopeForm,
@@ -44,7 +44,8 @@ def _envelope(*args: Any, **kwargs: Any) -> forms.BaseForm:
 
 
 def _case_filter(*args: Any, **kwargs: Any) -> forms.BaseForm:
-    return CaseFilterForm(*args, envelope_choices=[("complete", "Complete")], **kwargs)
+    kwargs.pop("files", None)  # a filter form takes no files
+    return CASE_WORKLIST.form(*args, **kwargs)
 
 
 def _appeal_decide(*args: Any, **kwargs: Any) -> forms.BaseForm:

@@ -22,10 +22,12 @@ from sergur.common.http import (
     messages_error,
 )
 from sergur.common.i18n import rules_lang
+from sergur.common.worklists import worklist_read
 from sergur.plpg.documents import invitation_pdf
 from sergur.plpg.forms import PeerTeachingForm, RemedialForm, ScoreForm
 from sergur.plpg.models import Participant
 from sergur.plpg.selectors import (
+    PARTICIPANT_WORKLIST,
     participant_get_for_user,
     participant_list_for_user,
     participant_outcome,
@@ -50,7 +52,9 @@ def participant_list(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     own = rows.filter(case__teacher__user=request.user).first()
     if own is not None:
         return redirect("plpg:participant", pk=own.pk)
-    return render(request, "plpg/participant_list.html", {"participants": rows[:500]})
+    listing = worklist_read(request, PARTICIPANT_WORKLIST, rows, now=timezone.now())
+    context = {"listing": listing, "page": listing.page, "participants": listing.page.object_list}
+    return render(request, "plpg/participant_list.html", context)
 
 
 def _context(request: AuthenticatedHttpRequest, participant: Participant) -> dict[str, Any]:

@@ -3,9 +3,11 @@ score with its corrections, and the third assessor's status."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+from django.utils.translation import gettext
 
 from sergur.assessments.models import (
     Allocation,
@@ -21,6 +23,7 @@ from sergur.assessments.selectors import (
     sheet_review,
     sheet_score,
 )
+from sergur.assessments.selectors.sheets import line_names
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.selectors import portfolio_read, rules_year
 from sergur.rules.assessment import Outcome, SheetReview, outcome, sheet_lines
@@ -82,6 +85,7 @@ class OverrideLine:
 
     slot: int
     key: str
+    name: str
     suggested: Any
     points: Any
     reason: str
@@ -115,6 +119,62 @@ class SheetSide:
 
 
 @dataclass(frozen=True)
+class CorrectionRow:
+    """One entry of the corrections log in words: the part or finding, the line's evidence
+    code, and the values before and after as an officer reads them."""
+
+    at: Any
+    by: Any
+    what: str
+    line: str
+    before: str
+    after: str
+    reason: str
+
+
+def _finding_value(value: object) -> str:
+    """A finding's stored value in words: a list joined, fraud as yes/no, "—" for nothing."""
+    if isinstance(value, bool):
+        return str(gettext("Yes") if value else gettext("No"))
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value) or "—"
+    return str(value) if value not in (None, "") else "—"
+
+
+def _correction_rows(
+    corrections: list[Correction],
+    finding_corrections: list[FindingCorrection],
+    part_names: dict[str, str],
+    line_names: dict[str, str],
+) -> list[CorrectionRow]:
+    rows = [
+        CorrectionRow(
+            at=c.at,
+            by=c.by,
+            what=part_names.get(c.part, c.part),
+            line=line_names.get(c.line, c.line),
+            before=f"{c.before.normalize():f}",
+            after=f"{c.after.normalize():f}",
+            reason=c.reason,
+        )
+        for c in corrections
+    ]
+    rows.extend(
+        CorrectionRow(
+            at=c.at,
+            by=c.by,
+            what=str(c.get_finding_display()),
+            line="",
+            before=_finding_value(c.before),
+            after=_finding_value(c.after),
+            reason=c.reason,
+        )
+        for c in finding_corrections
+    )
+    return rows
+
+
+@dataclass(frozen=True)
 class ReconciliationPage:
     """Everything the joint review page shows."""
 
@@ -127,6 +187,9 @@ class ReconciliationPage:
     corrections: list[Correction]
     finding_corrections: list[FindingCorrection]
     third_status: str  # "" (joint), "waiting" (allocated, not submitted), "missing"
+    # The sheet's lines as (key, "2.a · Training") to pick a correction's line from.
+    line_choices: list[tuple[str, str]] = field(default_factory=list)
+    log: list[CorrectionRow] = field(default_factory=list)
 
     @property
     def decision_name(self) -> str:
@@ -171,9 +234,11 @@ def reconciliation_page(reconciliation: Reconciliation) -> ReconciliationPage:
     by_slot = {sheet.allocation.slot: sheet for sheet in sheets}
     portfolio = portfolio_read(case=case)
     suggested: dict[str, tuple[str, Any]] = {}
+    names: dict[str, str] = {}
     if sheets:
         lines = sheet_lines(sheet_score(portfolio, sheets[0]))
         suggested = {line.key: (line.part, line.suggested) for line in lines}
+        names = line_names(portfolio, lines)
     overridden: dict[str, list[OverrideLine]] = {}
     for sheet in sheets:
         for key, override in sorted(sheet_overrides(sheet).items()):
@@ -182,6 +247,7 @@ def reconciliation_page(reconciliation: Reconciliation) -> ReconciliationPage:
                 OverrideLine(
                     slot=sheet.allocation.slot,
                     key=key,
+                    name=names.get(key, key),
                     suggested=points,
                     points=override.points,
                     reason=override.reason,
@@ -206,6 +272,8 @@ def reconciliation_page(reconciliation: Reconciliation) -> ReconciliationPage:
     )
     review = _corrected(_review_of(sheets), finding_corrections)
     working = outcome(working_parts, facts_of(portfolio), review, rules_year(case))
+    corrections = list(reconciliation.corrections.select_related("by").order_by("at", "pk"))
+    part_names = {part: row.name for part, row in zip(PARTS, rows, strict=True)}
     return ReconciliationPage(
         reconciliation=reconciliation,
         reasons=reasons,
@@ -221,7 +289,9 @@ def reconciliation_page(reconciliation: Reconciliation) -> ReconciliationPage:
         ],
         review=review,
         working=working,
-        corrections=list(reconciliation.corrections.select_related("by").order_by("at", "pk")),
+        corrections=corrections,
         finding_corrections=finding_corrections,
         third_status="",
+        line_choices=list(names.items()),
+        log=_correction_rows(corrections, finding_corrections, part_names, names),
     )

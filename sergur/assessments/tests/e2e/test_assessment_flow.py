@@ -200,7 +200,7 @@ def test_two_assessors_disagree_the_rayon_reconciles_and_the_teacher_appeals(
 
     correct = admin.locator("section[aria-labelledby=correct-heading] form")
     correct.locator("select[name=part-part]").select_option("qualification")
-    correct.locator("input[name=part-line]").fill(LINE)
+    correct.locator("select[name=part-line]").select_option(LINE)
     correct.locator("input[name=part-after]").fill(str(suggested))
     correct.locator("textarea[name=part-reason]").fill(CORRECTION_REASON)
     correct.locator("button[type=submit]").click()
@@ -209,6 +209,7 @@ def test_two_assessors_disagree_the_rayon_reconciles_and_the_teacher_appeals(
     log = admin.locator("section[aria-labelledby=log-heading] tbody tr")
     expect(log).to_have_count(1)
     expect(log).to_contain_text(CORRECTION_REASON)
+    expect(log).not_to_contain_text(LINE)  # the line by its evidence code, not its path
     # The working total is now assessor 1's: every other part was scored alike.
     resolve = admin.locator("section[aria-labelledby=resolve-heading]")
     expect(resolve).to_contain_text(points(sheet_one.total))

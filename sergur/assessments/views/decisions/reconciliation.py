@@ -35,13 +35,17 @@ def reconcile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     reconciliation = reconciliation_get_for_user(user=request.user, pk=pk)
     lang = rules_lang()
     role = teacher_role(reconciliation.case)
-    part_form = PartCorrectionForm(lang=lang, role=role, prefix="part")
+    page = reconciliation_page(reconciliation)
+    lines = page.line_choices
+    part_form = PartCorrectionForm(lang=lang, role=role, lines=lines, prefix="part")
     finding_form = FindingCorrectionForm(prefix="finding")
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
             if action == "part":
-                part_form = PartCorrectionForm(request.POST, lang=lang, role=role, prefix="part")
+                part_form = PartCorrectionForm(
+                    request.POST, lang=lang, role=role, lines=lines, prefix="part"
+                )
                 if part_form.is_valid():
                     reconciliation_correct(
                         reconciliation=reconciliation,
@@ -82,7 +86,6 @@ def reconcile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                         form.add_error(name, problem)
             else:
                 messages_error(request, error)
-    page = reconciliation_page(reconciliation)
     status = 400 if part_form.errors or finding_form.errors else 200
     return render(
         request,

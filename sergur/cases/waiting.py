@@ -1,0 +1,54 @@
+"""The case lists' counts on the home page (sergur/common/waiting.py): the closed envelopes not
+started at the principal's and supervisor's schools, the portfolios the rayon has to allocate."""
+
+from __future__ import annotations
+
+from django.utils.translation import ngettext
+
+from sergur.accounts.models import User
+from sergur.cases.models import Case
+from sergur.cases.selectors import case_list_for_user, case_list_rows
+from sergur.common.menu import roles
+from sergur.common.waiting import Waiting
+
+
+def _envelopes(user: User) -> int:
+    return case_list_rows(user=user).filter(**{"envelope_status": "not_started"}).count()
+
+
+def _to_allocate(user: User) -> int:
+    return case_list_for_user(user=user).filter(state=Case.State.RECEIVED).count()
+
+
+CASE_WAITING = (
+    Waiting(
+        "envelopes",
+        lambda n: (
+            ngettext(
+                "%(count)s closed envelope not started", "%(count)s closed envelopes not started", n
+            )
+            % {"count": n}
+        ),
+        roles("principal", "supervisor", "district_head"),
+        _envelopes,
+        worklist="cases",
+        filters={"envelope": "not_started"},
+        order=10,
+    ),
+    Waiting(
+        "to_allocate",
+        lambda n: (
+            ngettext(
+                "%(count)s portfolio received, waiting for assessors",
+                "%(count)s portfolios received, waiting for assessors",
+                n,
+            )
+            % {"count": n}
+        ),
+        roles("rayon_admin"),
+        _to_allocate,
+        worklist="cases",
+        filters={"state": Case.State.RECEIVED},
+        order=30,
+    ),
+)
