@@ -20,6 +20,7 @@ from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.certificate import add_certificate_command, run_certificate
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
+from sergur.cli.plan_load import add_plan_load_command, run_plan_load
 from sergur.cli.plpg import add_plpg_command, run_plpg
 from sergur.cli.quota import add_quota_command, run_quota
 from sergur.cli.rank import add_rank_command, run_rank
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rank_command(commands)
     add_audit_command(commands)
     add_plpg_command(commands)
+    add_plan_load_command(commands)
     add_certificate_command(commands)
     return parser
 
@@ -164,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_audit(args)
         elif args.command == "plpg":
             status = run_plpg(args, out, _years_dirs())
+        elif args.command == "plan-load":
+            status = run_plan_load(args, out, _years_dirs())
         elif args.command == "certificate":
             status = run_certificate(args, out)
         else:
