@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from sergur.rules.messages import (
+    allowance,
     assessment,
     certificates,
     completeness,
@@ -59,6 +60,7 @@ TEMPLATES: Catalogue = merge(
     retention.RETENTION,
     plpg.PLPG,
     certificates.CERTIFICATE,
+    allowance.ALLOWANCE,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),
