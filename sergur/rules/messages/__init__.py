@@ -61,6 +61,7 @@ TEMPLATES: Catalogue = merge(
     plpg.PLPG,
     certificates.CERTIFICATE,
     allowance.ALLOWANCE,
+    allowance.ROWS,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),

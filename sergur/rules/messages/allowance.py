@@ -154,3 +154,39 @@ ALLOWANCE: Catalogue = {
         "the minister's written approval.",
     },
 }
+
+ROWS: Catalogue = {
+    "allowance.row.missing_column": {
+        "id": "Kolom {column} tidak ada di baris judul.",
+        "en": "The column {column} is missing from the header row.",
+    },
+    "allowance.row.empty": {"id": "Sel kosong.", "en": "The cell is empty."},
+    "allowance.row.digits": {
+        "id": "Harus {size} angka.",
+        "en": "Must be {size} digits.",
+    },
+    "allowance.row.number": {
+        "id": "“{value}” bukan bilangan bulat {low} sampai {high}.",
+        "en": "“{value}” is not a whole number from {low} to {high}.",
+    },
+    "allowance.row.share": {
+        "id": "“{value}” bukan bagian team teaching lebih dari 0 sampai 1 (mis. 0,5).",
+        "en": "“{value}” is not a team-teaching share above 0 up to 1 (e.g. 0.5).",
+    },
+    "allowance.row.class": {
+        "id": "Nama rombel kosong atau lebih dari 30 karakter.",
+        "en": "The class (rombel) is empty or longer than 30 characters.",
+    },
+    "allowance.row.flag": {
+        "id": "“{value}” bukan Y atau T.",
+        "en": "“{value}” is not Y or T.",
+    },
+    "allowance.row.pkg": {
+        "id": "“{value}” bukan kategori PKG (amat_baik, baik, cukup, sedang, kurang).",
+        "en": "“{value}” is not a PKG category (amat_baik, baik, cukup, sedang, kurang).",
+    },
+    "allowance.row.employer": {
+        "id": "“{value}” bukan pemberi kerja (regional, central, foundation).",
+        "en": "“{value}” is not an employer (regional, central, foundation).",
+    },
+}
