@@ -133,6 +133,29 @@ def load_line_get_for_user(*, user: User | AnonymousUser, pk: int) -> TeachingLo
     return line
 
 
+def school_list_for_user(*, user: User | AnonymousUser) -> QuerySet[School]:
+    """The schools whose load the user reads, with the district loaded."""
+    scope = school_scope(user)
+    if scope is None:
+        return School.objects.none()
+    return School.objects.filter(scope).select_related("subdistrict").order_by("name")
+
+
+def latest_school_semester(*, school: School, code: str | None) -> Semester:
+    """The semester `code` names; else the school's latest with load lines; else today's."""
+    try:
+        return parse_semester(code or "")
+    except SemesterError:
+        pass
+    latest = (
+        TeachingLoad.objects.filter(school=school)
+        .order_by("-semester")
+        .values_list("semester", flat=True)
+        .first()
+    )
+    return parse_semester(latest) if latest else current_semester()
+
+
 @dataclass(frozen=True)
 class SchoolLoad:
     """A school's part of a semester: its lines, duties, counselling, facts, confirmation."""
@@ -210,6 +233,21 @@ def eligibility_list(
     if query:
         rows = rows.filter(Q(teacher__name__icontains=query) | Q(teacher__nuptk=query))
     return rows.order_by("eligible", "teacher__name")
+
+
+def latest_district_semester(*, user: User, code: str | None) -> Semester:
+    """The semester `code` names; else the district's latest computed; else today's."""
+    try:
+        return parse_semester(code or "")
+    except SemesterError:
+        pass
+    latest = (
+        SemesterEligibility.objects.filter(district=district_committee(user).district_id)
+        .order_by("-semester")
+        .values_list("semester", flat=True)
+        .first()
+    )
+    return parse_semester(latest) if latest else current_semester()
 
 
 def district_teachers_for(user: User) -> QuerySet[Teacher]:
