@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from sergur.rules.messages import (
+    allowance,
     assessment,
     certificates,
     completeness,
@@ -61,6 +62,8 @@ TEMPLATES: Catalogue = merge(
     plpg.PLPG,
     planner.PLANNER,
     certificates.CERTIFICATE,
+    allowance.ALLOWANCE,
+    allowance.ROWS,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),
