@@ -306,9 +306,7 @@ class _Model:
         return round(info.objective_function_value), float(info.mip_gap)
 
     def keep(self, costs: dict[int, float], best: int) -> None:
-        """Fix a stage's optimum before the next stage, whose search starts from this stage's
-        solution (it keeps the optimum, so it is feasible there)."""
-        solution = self.highs.getSolution()
+        """Fix a stage's optimum before the next stage."""
         self.highs.addRow(
             -highspy.kHighsInf,
             float(best),
@@ -316,6 +314,12 @@ class _Model:
             np.array(list(costs), dtype=np.int32),
             np.array(list(costs.values()), dtype=np.float64),
         )
+
+    def start(self, values: list[float]) -> None:
+        """Start the next search from a feasible solution."""
+        solution = _core.HighsSolution()
+        solution.col_value = values
+        solution.value_valid = True
         self.highs.setSolution(solution)
 
     def values(self) -> list[float]:
@@ -474,13 +478,20 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
         },
     ][: min(stages, 2)]
     optimum, gap = [0, 0], 0.0
+    solution, greedy = _greedy(prep, part, model, x, r, y, room)
     for stage, costs in enumerate(objectives):
         if not costs:
             continue
-        optimum[stage], stage_gap = model.minimise(costs)
-        gap = max(gap, stage_gap)
-        model.keep(costs, optimum[stage])
-    solution = model.values()
+        if stage == 0 and greedy == len(part.teachers):
+            # Every teacher of the part reached: the trivial bound is met, nothing to search.
+            optimum[0] = -greedy
+        else:
+            model.start(solution)
+            optimum[stage], stage_gap = model.minimise(costs)
+            gap = max(gap, stage_gap)
+            solution = model.values()
+        if stage + 1 < len(objectives):
+            model.keep(costs, optimum[stage])
     taken: dict[int, list[int]] = {}
     handed: dict[int, int] = {}
     for (t, g), col in x.items():
@@ -491,6 +502,56 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
             handed[g] = first + count
     travel, schools = divmod(optimum[1], weight)
     return _Solved(taken, -optimum[0], travel, schools, gap)
+
+
+def _greedy(
+    prep: _Prepared,
+    part: _Part,
+    model: _Model,
+    x: dict[tuple[int, int], int],
+    r: dict[int, int],
+    y: dict[tuple[int, str], int],
+    room: dict[int, int],
+) -> tuple[list[float], int]:
+    """A feasible start: the teachers with the fewest options first, each taking the nearest
+    open slots (main school first) while within the limits; those it cannot bring to the
+    minimum take none. Returns the column values and the teachers reached."""
+    teachers, groups, limits = prep.district.teachers, prep.groups, prep.limits
+    values = [0.0] * len(model.upper)
+    left = {g: len(groups[g].slots) for _, g in part.pairs}
+    options: dict[int, list[int]] = {}
+    for t, g in part.pairs:
+        options.setdefault(t, []).append(g)
+    reached = 0
+    for t in sorted(part.teachers, key=lambda t: (len(options[t]), t)):
+        home = teachers[t].school
+        need = prep.minimum[t] - teachers[t].hours
+        ordered = sorted(
+            options[t],
+            key=lambda g: (tenths(prep.km(home, groups[g].school)), groups[g].school, g),
+        )
+        took: dict[int, int] = {}
+        away: set[str] = set()
+        total = 0
+        for g in ordered:
+            school, hours = groups[g].school, groups[g].hours
+            if school != home and school not in away and len(away) >= limits.max_schools - 1:
+                continue
+            while took.get(g, 0) < left[g] and total < need and total + hours <= room[t]:
+                took[g] = took.get(g, 0) + 1
+                total += hours
+                if school != home:
+                    away.add(school)
+        if total < need:
+            continue
+        reached += 1
+        values[r[t]] = 1.0
+        for g, count in took.items():
+            left[g] -= count
+            values[x[t, g]] = float(count)
+        for school in away:
+            values[y[t, school]] = 1.0
+    return values, reached
 
 
 def _solve(prep: _Prepared, stages: int) -> tuple[dict[int, list[int]], _Solved, int]:
