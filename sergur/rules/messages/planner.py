@@ -18,11 +18,11 @@ PLANNER: Catalogue = {
     },
     "planner.fix.lower_minimum": {
         "id": "Minimum {hours} JP untuk sekolah dengan kurang dari {pupils} peserta didik.",
-        "en": "A minimum of {hours} JP for schools under {pupils} pupils.",
+        "en": "A minimum of {hours} JP for schools under {pupils} {pupils:pupil|pupils}.",
     },
     "planner.fix.more_schools": {
         "id": "Mengajar di {schools} sekolah (termasuk sekolah induk).",
-        "en": "Teaching in {schools} schools (the main school included).",
+        "en": "Teaching in {schools} {schools:school|schools} (the main school included).",
     },
     "planner.fix.farther": {
         "id": "Mengajar di sekolah sampai {km} km dari sekolah induk.",
