@@ -1,6 +1,7 @@
 """`sergur`: score, validate and describe portfolio files; share quotas and rank teachers;
 check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md);
-compute PLPG results; compute a PKG appraisal (`sergur pkg`, docs/pkg.md).
+compute PLPG results; compute a PKG appraisal (`sergur pkg`, docs/pkg.md); compute allowance
+eligibility from a load file; plan teaching loads across a district.
 
 Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
@@ -16,11 +17,13 @@ from typing import IO
 
 import msgspec
 
+from sergur.cli.allowance import add_allowance_command, run_allowance
 from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.certificate import add_certificate_command, run_certificate
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
 from sergur.cli.pkg import add_pkg_command, run_pkg
+from sergur.cli.plan_load import add_plan_load_command, run_plan_load
 from sergur.cli.plpg import add_plpg_command, run_plpg
 from sergur.cli.quota import add_quota_command, run_quota
 from sergur.cli.rank import add_rank_command, run_rank
@@ -73,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rank_command(commands)
     add_audit_command(commands)
     add_plpg_command(commands)
+    add_plan_load_command(commands)
+    add_allowance_command(commands)
     add_certificate_command(commands)
     add_pkg_command(commands)
     return parser
@@ -166,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_audit(args)
         elif args.command == "plpg":
             status = run_plpg(args, out, _years_dirs())
+        elif args.command == "plan-load":
+            status = run_plan_load(args, out, _years_dirs())
+        elif args.command == "allowance":
+            status = run_allowance(args, out, _years_dirs())
         elif args.command == "certificate":
             status = run_certificate(args, out)
         elif args.command == "pkg":

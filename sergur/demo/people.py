@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import models
@@ -92,6 +93,8 @@ def load_registry(*, now: dt.datetime) -> People:
                 "subdistrict": subdistricts[row.subdistrict],
                 "address": f"{row.address}, {subdistricts[row.subdistrict].name}, Bantul",
                 "nss": data.nss(row),
+                "latitude": Decimal(data.COORDINATES[row.npsn][0]),
+                "longitude": Decimal(data.COORDINATES[row.npsn][1]),
             },
         )
         for row in data.SCHOOLS

@@ -116,11 +116,43 @@ class School(models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("telephone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # Where the school is, for the teaching-load planner's distances (docs/allowance.md,
+    # "Teaching-load planner"): WGS 84 degrees, both or neither.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("school")
         verbose_name_plural = _("schools")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="school_coordinates_both_and_on_earth",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -16,11 +16,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from sergur.rules.messages import (
+    allowance,
     assessment,
     certificates,
     completeness,
     decisions,
     importing,
+    planner,
     plpg,
     retention,
     selection,
@@ -58,7 +60,10 @@ TEMPLATES: Catalogue = merge(
     importing.IMPORT,
     retention.RETENTION,
     plpg.PLPG,
+    planner.PLANNER,
     certificates.CERTIFICATE,
+    allowance.ALLOWANCE,
+    allowance.ROWS,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),
     prefixed("type", TYPE_NAMES),

@@ -1,0 +1,738 @@
+"""The teaching-load planner: an optimal proposal of extra hours in other schools for certified
+teachers short of the weekly minimum (docs/allowance.md, "Teaching-load planner").
+
+Seed 002 (docs/sources/seeds/002_2d31c3574bb6d9f8.txt) describes a junior high school of 8
+classes and fewer than 200 pupils whose certified teachers "harus mencari tambahan mengajar
+diluar sekolah induk" to reach the 24 hours; seed 003 (FAQ 7-8) lets hours at another licensed
+school count. The planner answers, for a district and a semester, which short teachers can reach
+the minimum with open hours of their subjects nearby, as a mixed-integer program solved by HiGHS:
+
+- `x[t,s]` (binary): teacher `t` takes the open class-subject hours `s` (all of them or none:
+  each class-subject is taught once);
+- `y[t,k]` (binary): teacher `t` teaches at school `k` other than the main school;
+- `r[t]` (binary): teacher `t` reaches the minimum;
+
+under: each open slot taken at most once; `x[t,s] <= y[t,k(s)]`; at most `max_schools - 1`
+other schools per teacher; only slots of the teacher's certified or linear subjects within
+`max_km` of the main school; `hours[t] + sum(h[s] x[t,s])` at least the minimum and at most the
+cap when `r[t] = 1`, and no hours at all when `r[t] = 0` (an extra hour is proposed only when it
+brings the teacher to the minimum). The objective is lexicographic, solved in three stages with
+each optimum fixed before the next: most teachers reaching the minimum, then the least travel
+(the distance from the main school to each other school, in tenths of a km), then the fewest
+schools. The feasible pairs split into independent parts (connected components of the graph of
+teachers and the slots they may take); the lexicographic optimum of the whole is the union of
+each part's, so each part is solved alone.
+
+A teacher the plan cannot bring to the minimum gets the smallest changes that would (`Fix`):
+how many more open hours of their subjects within reach, the minimum their school size would
+need, how far they would have to travel, or one school more.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+import highspy
+import numpy as np
+from highspy import _core
+
+from sergur.rules.messages import Message, msg
+
+TENTHS = 10
+"""Distances are compared and summed in tenths of a kilometre (whole numbers, so every stage's
+optimum is a whole number and fixing it is exact)."""
+EARTH_KM = 6371.0088
+GAP_ZERO = 1e-9
+"""A MIP gap this small is rounding noise: every stage's objective is a whole number."""
+
+
+@dataclass(frozen=True, slots=True)
+class School:
+    """A school of the district: where it is and how many pupils it has."""
+
+    key: str
+    name: str
+    lat: float
+    lon: float
+    pupils: int
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Weekly hours of one subject in one class (rombel) that need a teacher: untaught, or taken
+    from a teacher over the cap."""
+
+    key: str
+    school: str
+    klass: str
+    subject: str
+    hours: int
+
+
+@dataclass(frozen=True, slots=True)
+class Teacher:
+    """A certified teacher: main school, weekly hours counted there, certified subject and the
+    subjects linear to it (the mapping table, docs/sources/domain.md §5)."""
+
+    key: str
+    school: str
+    hours: int
+    subject: str
+    linear: tuple[str, ...] = ()
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """Every subject code the teacher may take hours in."""
+        return (self.subject, *(code for code in self.linear if code != self.subject))
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The planner's rules of a programme year (`years/allowance/planner/<year>.toml`)."""
+
+    min_hours: int
+    max_hours: int
+    max_schools: int
+    max_km: float
+    small_pupils: int = 0
+    """A school with fewer pupils than this has the minimum `small_min_hours` (0: no such
+    rule; seed 002's recommendation, asked as a what-if)."""
+    small_min_hours: int = 0
+
+    def minimum_for(self, pupils: int) -> int:
+        """The weekly minimum of a teacher whose main school has `pupils` pupils."""
+        if self.small_pupils and pupils < self.small_pupils:
+            return self.small_min_hours
+        return self.min_hours
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """What the planner needs of a district in a semester."""
+
+    schools: tuple[School, ...]
+    teachers: tuple[Teacher, ...]
+    slots: tuple[Slot, ...]
+    name: str = ""
+    semester: str = ""
+
+
+class FixKind(StrEnum):
+    """The kinds of change that would bring a teacher to the minimum."""
+
+    MORE_HOURS = "more_hours"
+    LOWER_MINIMUM = "lower_minimum"
+    FARTHER = "farther"
+    MORE_SCHOOLS = "more_schools"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One change that alone would bring the teacher to the minimum."""
+
+    kind: FixKind
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Open hours the plan gives a teacher."""
+
+    teacher: str
+    slot: Slot
+    km: float
+
+
+@dataclass(frozen=True, slots=True)
+class TeacherPlan:
+    """The plan for one certified teacher below the minimum at the main school."""
+
+    teacher: Teacher
+    minimum: int
+    assignments: tuple[Assignment, ...]
+    reaches: bool
+    fixes: tuple[Fix, ...] = ()
+
+    @property
+    def hours_added(self) -> int:
+        """Weekly hours the plan adds."""
+        return sum(a.slot.hours for a in self.assignments)
+
+    @property
+    def schools(self) -> tuple[str, ...]:
+        """The other schools the plan sends the teacher to, in order of first slot."""
+        return tuple(dict.fromkeys(a.slot.school for a in self.assignments))
+
+    @property
+    def travel_km(self) -> float:
+        """Distance from the main school to each other school, summed."""
+        return sum({a.slot.school: a.km for a in self.assignments if a.km}.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The optimal proposal for a district: every short teacher's plan and the totals."""
+
+    teachers: tuple[TeacherPlan, ...]
+    already: int
+    """Certified teachers at or above the minimum without the plan."""
+    reached: int
+    """Short teachers the plan brings to the minimum."""
+    travel_tenths: int
+    schools: int
+    parts: int
+    optimal: bool
+    gap: float
+    reasons: tuple[Message, ...] = field(default=())
+
+    @property
+    def short(self) -> int:
+        """Certified teachers below the minimum at their main school."""
+        return len(self.teachers)
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """How many teachers reach their minimum now and under another minimum for small schools."""
+
+    pupils_below: int
+    min_hours: int
+    reached_now: int
+    reached_then: int
+
+    @property
+    def more(self) -> int:
+        """Teachers who qualify under the other minimum and not now."""
+        return self.reached_then - self.reached_now
+
+
+class PlannerError(ValueError):
+    """The district cannot be planned (a teacher at an unknown school, bad limits)."""
+
+
+def km_between(a: School, b: School) -> float:
+    """Great-circle distance in km (haversine)."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
+def tenths(km: float) -> int:
+    """A distance in whole tenths of a km (rounded half up)."""
+    return math.floor(km * TENTHS + 0.5)
+
+
+@dataclass(slots=True)
+class _Part:
+    """One connected part of the program: its teachers and the slot groups they may take."""
+
+    teachers: list[int] = field(default_factory=list)
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Open slots alike for the planner (same school, subject and hours): which of them a
+    teacher takes does not matter, so the program counts them instead of naming them."""
+
+    school: str
+    subject: str
+    hours: int
+    slots: tuple[int, ...]
+
+
+class _Model:
+    """A mixed-integer program being built (columns and rows), then solved by HiGHS."""
+
+    def __init__(self) -> None:
+        # The bare solver: `highspy.Highs` adds Python log callbacks that print a banner to
+        # stdout on first use, which would corrupt the command line's JSON output.
+        self.highs = _core._Highs()
+        self.highs.setOptionValue("output_flag", False)
+        self.highs.setOptionValue("mip_rel_gap", 0.0)
+        self.highs.setOptionValue("threads", 1)
+        self.upper: list[float] = []
+        self.rows: list[tuple[float, float, list[int], list[float]]] = []
+
+    def integers(self, uppers: Sequence[int]) -> range:
+        first = len(self.upper)
+        self.upper.extend(float(u) for u in uppers)
+        return range(first, len(self.upper))
+
+    def row(self, lower: float, upper: float, terms: Iterable[tuple[int, float]]) -> None:
+        index, value = zip(*terms, strict=True)
+        self.rows.append((lower, upper, list(index), list(value)))
+
+    def build(self) -> None:
+        n = len(self.upper)
+        self.highs.addVars(n, np.zeros(n), np.array(self.upper))
+        self.highs.changeColsIntegrality(
+            n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
+        )
+        starts: list[int] = []
+        index: list[int] = []
+        value: list[float] = []
+        for _, _, cols, vals in self.rows:
+            starts.append(len(index))
+            index.extend(cols)
+            value.extend(vals)
+        self.highs.addRows(
+            len(self.rows),
+            np.array([r[0] for r in self.rows]),
+            np.array([r[1] for r in self.rows]),
+            len(index),
+            np.array(starts, dtype=np.int32),
+            np.array(index, dtype=np.int32),
+            np.array(value, dtype=np.float64),
+        )
+
+    def minimise(self, costs: dict[int, float]) -> tuple[int, float]:
+        """Minimise `costs` (column → coefficient); the optimum and the MIP gap."""
+        n = len(self.upper)
+        full = np.zeros(n)
+        for col, cost in costs.items():
+            full[col] = cost
+        self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), full)
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - the 0 plan is feasible
+            raise PlannerError(f"the solver stopped without an optimum: {status}")
+        info = self.highs.getInfo()
+        return round(info.objective_function_value), float(info.mip_gap)
+
+    def keep(self, costs: dict[int, float], best: int) -> None:
+        """Fix a stage's optimum before the next stage."""
+        self.highs.addRow(
+            -highspy.kHighsInf,
+            float(best),
+            len(costs),
+            np.array(list(costs), dtype=np.int32),
+            np.array(list(costs.values()), dtype=np.float64),
+        )
+
+    def start(self, values: list[float]) -> None:
+        """Start the next search from a feasible solution."""
+        solution = _core.HighsSolution()
+        solution.col_value = values
+        solution.value_valid = True
+        self.highs.setSolution(solution)
+
+    def values(self) -> list[float]:
+        return list(self.highs.getSolution().col_value)
+
+
+class _Prepared:
+    """The district's teachers, open slots and their groups, as indexes."""
+
+    def __init__(self, district: District, limits: Limits) -> None:
+        self.district = district
+        self.limits = limits
+        self.schools = {school.key: school for school in district.schools}
+        for teacher in district.teachers:
+            if teacher.school not in self.schools:
+                raise PlannerError(f"teacher {teacher.key}: unknown school {teacher.school}")
+        for slot in district.slots:
+            if slot.school not in self.schools:
+                raise PlannerError(f"open hours {slot.key}: unknown school {slot.school}")
+        self.minimum = [
+            limits.minimum_for(self.schools[t.school].pupils) for t in district.teachers
+        ]
+        self.short = [i for i, t in enumerate(district.teachers) if t.hours < self.minimum[i]]
+        alike: dict[tuple[str, str, int], list[int]] = {}
+        for s, slot in enumerate(district.slots):
+            alike.setdefault((slot.school, slot.subject, slot.hours), []).append(s)
+        self.groups = [_Group(*key, tuple(slots)) for key, slots in alike.items()]
+        self.by_subject: dict[str, list[int]] = {}
+        for g, group in enumerate(self.groups):
+            self.by_subject.setdefault(group.subject, []).append(g)
+        self._km: dict[tuple[str, str], float] = {}
+
+    def km(self, a: str, b: str) -> float:
+        if a == b:
+            return 0.0
+        key = (a, b) if a < b else (b, a)
+        if key not in self._km:
+            self._km[key] = km_between(self.schools[a], self.schools[b])
+        return self._km[key]
+
+    def reachable(self, t: int, max_km: float | None = None) -> list[int]:
+        """The slot groups teacher `t` may take: their subjects, within `max_km` (the year's
+        limit when None; no limit when infinite)."""
+        teacher = self.district.teachers[t]
+        km = self.limits.max_km if max_km is None else max_km
+        limit = None if km == math.inf else tenths(km)
+        found = []
+        for subject in teacher.subjects:
+            for g in self.by_subject.get(subject, ()):
+                school = self.groups[g].school
+                if limit is None or tenths(self.km(teacher.school, school)) <= limit:
+                    found.append(g)
+        return sorted(found)
+
+    def reachable_slots(self, t: int, max_km: float | None = None) -> list[int]:
+        """The open slots teacher `t` may take (see `reachable`)."""
+        return sorted(s for g in self.reachable(t, max_km) for s in self.groups[g].slots)
+
+    def parts(self) -> list[_Part]:
+        """Connected parts of the teacher-group graph (union-find over groups)."""
+        parent = list(range(len(self.groups)))
+
+        def root(g: int) -> int:
+            while parent[g] != g:
+                parent[g] = parent[parent[g]]
+                g = parent[g]
+            return g
+
+        pairs: dict[int, list[int]] = {}
+        for t in self.short:
+            room = self.limits.max_hours - self.district.teachers[t].hours
+            groups = [g for g in self.reachable(t) if self.groups[g].hours <= room]
+            if not groups:
+                continue
+            pairs[t] = groups
+            for g in groups[1:]:
+                parent[root(g)] = root(groups[0])
+        parts: dict[int, _Part] = {}
+        for t, groups in pairs.items():
+            part = parts.setdefault(root(groups[0]), _Part())
+            part.teachers.append(t)
+            part.pairs.extend((t, g) for g in groups)
+        return list(parts.values())
+
+
+@dataclass(slots=True)
+class _Solved:
+    taken: dict[int, list[int]]
+    reached: int
+    travel: int
+    schools: int
+    gap: float
+
+
+def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
+    """The lexicographic optimum of one part: `stages` of (reach, travel, schools)."""
+    teachers, groups = prep.district.teachers, prep.groups
+    model = _Model()
+    # Hours a teacher may take: up to the cap, and never a whole slot more than the minimum
+    # needs (dropping such a slot keeps the teacher at the minimum and adds no travel or
+    # school, so some optimum stays within it; the tighter bound makes the relaxation stronger).
+    largest: dict[int, int] = {}
+    for t, g in part.pairs:
+        largest[t] = max(largest.get(t, 0), groups[g].hours)
+    room = {
+        t: min(
+            prep.limits.max_hours - teachers[t].hours,
+            prep.minimum[t] - teachers[t].hours + largest[t] - 1,
+        )
+        for t in part.teachers
+    }
+    x = dict(
+        zip(
+            part.pairs,
+            model.integers(
+                [min(len(groups[g].slots), room[t] // groups[g].hours) for t, g in part.pairs]
+            ),
+            strict=True,
+        )
+    )
+    r = dict(zip(part.teachers, model.integers([1] * len(part.teachers)), strict=True))
+    away = sorted(
+        {(t, groups[g].school) for t, g in part.pairs if groups[g].school != teachers[t].school}
+    )
+    y = dict(zip(away, model.integers([1] * len(away)), strict=True))
+    by_group: dict[int, list[int]] = {}
+    by_teacher: dict[int, list[tuple[int, float]]] = {t: [] for t in part.teachers}
+    for (t, g), col in x.items():
+        by_group.setdefault(g, []).append(col)
+        by_teacher[t].append((col, float(groups[g].hours)))
+        if (t, groups[g].school) in y:
+            big = min(len(groups[g].slots), room[t] // groups[g].hours)
+            model.row(-highspy.kHighsInf, 0, [(col, 1.0), (y[t, groups[g].school], -float(big))])
+    for g, cols in by_group.items():
+        if len(cols) > 1:
+            model.row(-highspy.kHighsInf, len(groups[g].slots), [(col, 1.0) for col in cols])
+    per_teacher: dict[int, list[int]] = {}
+    for (t, _), col in y.items():
+        per_teacher.setdefault(t, []).append(col)
+    for cols in per_teacher.values():
+        if len(cols) > prep.limits.max_schools - 1:
+            model.row(-highspy.kHighsInf, prep.limits.max_schools - 1, [(c, 1.0) for c in cols])
+    for t in part.teachers:
+        need = prep.minimum[t] - teachers[t].hours
+        model.row(0, highspy.kHighsInf, [*by_teacher[t], (r[t], -float(need))])
+        model.row(-highspy.kHighsInf, 0, [*by_teacher[t], (r[t], -float(room[t]))])
+    model.build()
+    # Travel then schools, as one objective: `weight` exceeds any count of schools, so one
+    # tenth of a km less always wins over every difference in schools (exactly lexicographic).
+    weight = len(y) + 1
+    objectives = [
+        {col: -1.0 for col in r.values()},
+        {
+            col: float(tenths(prep.km(teachers[t].school, k)) * weight + 1)
+            for (t, k), col in y.items()
+        },
+    ][: min(stages, 2)]
+    optimum, gap = [0, 0], 0.0
+    solution, greedy = _greedy(prep, part, model, x, r, y, room)
+    for stage, costs in enumerate(objectives):
+        if not costs:
+            continue
+        if stage == 0 and greedy == len(part.teachers):
+            # Every teacher of the part reached: the trivial bound is met, nothing to search.
+            optimum[0] = -greedy
+        else:
+            model.start(solution)
+            optimum[stage], stage_gap = model.minimise(costs)
+            gap = max(gap, stage_gap)
+            solution = model.values()
+        if stage + 1 < len(objectives):
+            model.keep(costs, optimum[stage])
+    taken: dict[int, list[int]] = {}
+    handed: dict[int, int] = {}
+    for (t, g), col in x.items():
+        count = round(solution[col])
+        if count:
+            first = handed.get(g, 0)
+            taken.setdefault(t, []).extend(groups[g].slots[first : first + count])
+            handed[g] = first + count
+    travel, schools = divmod(optimum[1], weight)
+    return _Solved(taken, -optimum[0], travel, schools, gap)
+
+
+def _greedy(
+    prep: _Prepared,
+    part: _Part,
+    model: _Model,
+    x: dict[tuple[int, int], int],
+    r: dict[int, int],
+    y: dict[tuple[int, str], int],
+    room: dict[int, int],
+) -> tuple[list[float], int]:
+    """A feasible start: the teachers with the fewest options first, each taking the nearest
+    open slots (main school first) while within the limits; those it cannot bring to the
+    minimum take none. Returns the column values and the teachers reached."""
+    teachers, groups, limits = prep.district.teachers, prep.groups, prep.limits
+    values = [0.0] * len(model.upper)
+    left = {g: len(groups[g].slots) for _, g in part.pairs}
+    options: dict[int, list[int]] = {}
+    for t, g in part.pairs:
+        options.setdefault(t, []).append(g)
+    reached = 0
+    for t in sorted(part.teachers, key=lambda t: (len(options[t]), t)):
+        home = teachers[t].school
+        need = prep.minimum[t] - teachers[t].hours
+        ordered = sorted(
+            options[t],
+            key=lambda g: (tenths(prep.km(home, groups[g].school)), groups[g].school, g),
+        )
+        took: dict[int, int] = {}
+        away: set[str] = set()
+        total = 0
+        for g in ordered:
+            school, hours = groups[g].school, groups[g].hours
+            if school != home and school not in away and len(away) >= limits.max_schools - 1:
+                continue
+            while took.get(g, 0) < left[g] and total < need and total + hours <= room[t]:
+                took[g] = took.get(g, 0) + 1
+                total += hours
+                if school != home:
+                    away.add(school)
+        if total < need:
+            continue
+        reached += 1
+        values[r[t]] = 1.0
+        for g, count in took.items():
+            left[g] -= count
+            values[x[t, g]] = float(count)
+        for school in away:
+            values[y[t, school]] = 1.0
+    return values, reached
+
+
+def _solve(prep: _Prepared, stages: int) -> tuple[dict[int, list[int]], _Solved, int]:
+    parts = prep.parts()
+    total = _Solved({}, 0, 0, 0, 0.0)
+    for part in parts:
+        solved = _solve_part(prep, part, stages)
+        total.taken.update(solved.taken)
+        total.reached += solved.reached
+        total.travel += solved.travel
+        total.schools += solved.schools
+        total.gap = max(total.gap, solved.gap)
+    return total.taken, total, len(parts)
+
+
+def _sums(options: Sequence[Sequence[int]], room: int, count: int) -> list[set[int]]:
+    """Hour totals up to `room` reachable with at most `count` of the `options` (one per school:
+    its free slots' hours) plus the first option (the main school, always allowed).
+    `result[n]` is the totals using exactly n other schools."""
+
+    def subset_sums(hours: Sequence[int]) -> set[int]:
+        sums = {0}
+        for h in hours:
+            sums |= {v + h for v in sums if v + h <= room}
+        return sums
+
+    main, *others = options
+    reach: list[set[int]] = [subset_sums(main)] + [set() for _ in range(count)]
+    for hours in others:
+        here = subset_sums(hours) - {0}
+        for n in range(count, 0, -1):
+            reach[n] |= {a + b for a in reach[n - 1] for b in here if a + b <= room}
+    return reach
+
+
+def _best(sums: list[set[int]]) -> int:
+    return max(v for totals in sums for v in totals)
+
+
+def _free_options(prep: _Prepared, t: int, slots: Iterable[int]) -> list[list[int]]:
+    teacher = prep.district.teachers[t]
+    main: list[int] = []
+    other: dict[str, list[int]] = {}
+    for s in slots:
+        slot = prep.district.slots[s]
+        (main if slot.school == teacher.school else other.setdefault(slot.school, [])).append(
+            slot.hours
+        )
+    return [main, *other.values()]
+
+
+def _fixes(prep: _Prepared, t: int, free: set[int]) -> tuple[Fix, ...]:
+    """The changes that alone would bring short teacher `t` to the minimum, smallest first."""
+    teacher, limits = prep.district.teachers[t], prep.limits
+    need = prep.minimum[t] - teacher.hours
+    room = limits.max_hours - teacher.hours
+    near = [s for s in prep.reachable_slots(t) if s in free]
+    best = _best(_sums(_free_options(prep, t, near), room, limits.max_schools - 1))
+    subjects = ", ".join(teacher.subjects)
+    fixes = [
+        Fix(
+            FixKind.MORE_HOURS,
+            msg(
+                "planner.fix.more_hours",
+                hours=need - best,
+                subjects=subjects,
+                km=Decimal(str(limits.max_km)),
+            ),
+        )
+    ]
+    pupils = prep.schools[teacher.school].pupils
+    if teacher.hours + best > 0:
+        fixes.append(
+            Fix(
+                FixKind.LOWER_MINIMUM,
+                msg("planner.fix.lower_minimum", hours=teacher.hours + best, pupils=pupils + 1),
+            )
+        )
+    more = _sums(_free_options(prep, t, near), room, limits.max_schools)
+    if max(more[-1], default=0) >= need:
+        fixes.append(
+            Fix(
+                FixKind.MORE_SCHOOLS,
+                msg("planner.fix.more_schools", schools=limits.max_schools + 1),
+            )
+        )
+    farther = _farther(prep, t, free, need, room)
+    if farther is not None:
+        fixes.append(Fix(FixKind.FARTHER, msg("planner.fix.farther", km=farther)))
+    return tuple(fixes)
+
+
+def _farther(prep: _Prepared, t: int, free: set[int], need: int, room: int) -> int | None:
+    """The least whole km of travel at which the free open hours would suffice, if any."""
+    teacher = prep.district.teachers[t]
+    candidates = sorted(
+        {
+            math.ceil(prep.km(teacher.school, prep.district.slots[s].school))
+            for s in prep.reachable_slots(t, max_km=math.inf)
+            if s in free
+        }
+    )
+    for km in candidates:
+        if km <= prep.limits.max_km:
+            continue
+        near = [s for s in prep.reachable_slots(t, max_km=km) if s in free]
+        sums = _sums(_free_options(prep, t, near), room, prep.limits.max_schools - 1)
+        if _best(sums) >= need:
+            return km
+    return None
+
+
+def plan(district: District, limits: Limits) -> Plan:
+    """The optimal proposal for `district` under `limits` (docs/allowance.md,
+    "Teaching-load planner"; seed 002; docs/sources/domain.md §6, §6.2)."""
+    check_limits(limits)
+    prep = _Prepared(district, limits)
+    taken, total, parts = _solve(prep, stages=2)
+    used = {s for slots in taken.values() for s in slots}
+    free = set(range(len(district.slots))) - used
+    results = []
+    for t in prep.short:
+        teacher = district.teachers[t]
+        assignments = tuple(
+            Assignment(
+                teacher.key,
+                district.slots[s],
+                round(prep.km(teacher.school, district.slots[s].school), 1),
+            )
+            for s in taken.get(t, [])
+        )
+        reaches = bool(assignments)
+        fixes = () if reaches else _fixes(prep, t, free)
+        results.append(TeacherPlan(teacher, prep.minimum[t], assignments, reaches, fixes))
+    return Plan(
+        teachers=tuple(results),
+        already=len(district.teachers) - len(prep.short),
+        reached=total.reached,
+        travel_tenths=total.travel,
+        schools=total.schools,
+        parts=parts,
+        optimal=total.gap <= GAP_ZERO,
+        gap=total.gap,
+        reasons=(
+            msg(
+                "planner.summary",
+                reached=total.reached,
+                short=len(prep.short),
+                minimum=limits.min_hours,
+            ),
+        ),
+    )
+
+
+def what_if(district: District, limits: Limits, *, pupils_below: int, min_hours: int) -> WhatIf:
+    """How many certified teachers reach their minimum with the plan, now and if schools with
+    fewer than `pupils_below` pupils had a minimum of `min_hours` (seed 002's recommendation)."""
+    then = Limits(
+        min_hours=limits.min_hours,
+        max_hours=limits.max_hours,
+        max_schools=limits.max_schools,
+        max_km=limits.max_km,
+        small_pupils=pupils_below,
+        small_min_hours=min_hours,
+    )
+    counts = []
+    for rules in (limits, then):
+        check_limits(rules)
+        prep = _Prepared(district, rules)
+        _, total, _ = _solve(prep, stages=1)
+        counts.append(len(district.teachers) - len(prep.short) + total.reached)
+    return WhatIf(pupils_below, min_hours, counts[0], counts[1])
+
+
+def check_limits(limits: Limits) -> None:
+    """Refuse limits no plan can follow."""
+    if not 0 < limits.min_hours <= limits.max_hours:
+        raise PlannerError("the minimum must be above 0 and at most the maximum hours")
+    if limits.small_pupils and not 0 < limits.small_min_hours <= limits.max_hours:
+        raise PlannerError("the small schools' minimum must be above 0 and at most the maximum")
+    if limits.max_schools < 1:
+        raise PlannerError("a teacher teaches in at least 1 school")
+    if limits.max_km < 0:
+        raise PlannerError("the maximum distance must be 0 km or more")
