@@ -71,6 +71,8 @@ class Action:
     TEACHER_CREATED = "teacher.created"
     TEACHER_CHANGED = "teacher.changed"
     CASE_EVENT = "case.event"
+    KKG_CHANGED = "kkg.changed"
+    PKB_CHANGED = "pkb.changed"
 
     ALL = (
         SIGNIN,
@@ -85,6 +87,8 @@ class Action:
         TEACHER_CREATED,
         TEACHER_CHANGED,
         CASE_EVENT,
+        KKG_CHANGED,
+        PKB_CHANGED,
     )
 
 

@@ -294,6 +294,23 @@ CERTIFICATE = ("certificate",)
 CERTIFICATE_OFFICE = ids("rayon_admin:own", "ministry", "operator")
 """The certificate's rayon and the ministry change its status (docs/certificates.md)."""
 CERTIFICATE_READERS = CERTIFICATE_OFFICE | OWNER
+KKG_GROUP = ("kkg_group",)
+KKG_PACKAGE = ("kkg_package",)
+KKG_READERS = ids(
+    "teacher:owner",
+    "principal:own",
+    "supervisor:own",
+    "district_committee:own",
+    "district_head:own",
+    "operator",
+)
+"""A working group is seen by its members (Sri, its coordinator), the principal and supervisor
+of its schools and its district (docs/kkg.md "Who sees what")."""
+KKG_COORDINATOR = ids("teacher:owner", "operator")
+"""The coordinator runs the programme; the district supports (members, the election)."""
+KKG_SUPPORT = KKG_COORDINATOR | ids("district_committee:own")
+KKG_LISTS = TEACHERS | SCHOOL | ids("principal:other", "supervisor:other") | DISTRICTS
+KKG_LISTS |= ids("district_head:own", "district_head:other", "operator")
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -460,5 +477,21 @@ TABLE: dict[str, Page] = {
     "certificates:verify": public(),
     "certificates:verify_json": public(ok=400),  # without a number or code
     "certificates:status_list": public(targets=("status_list",)),
+    # Working groups (docs/kkg.md): members, their schools' principal and supervisor and the
+    # district see a group; its coordinator runs it, the district registers and supports it.
+    "kkg:groups": signed_in(KKG_LISTS),
+    "kkg:resources": signed_in(KKG_LISTS),
+    "kkg:group_add": post((), DISTRICTS, SIGNED_IN),
+    "kkg:group": on(KKG_GROUP, KKG_READERS, NOBODY),
+    "kkg:member_add": post(KKG_GROUP, KKG_SUPPORT, KKG_READERS),
+    "kkg:coordinator": post(KKG_GROUP, KKG_SUPPORT, KKG_READERS),
+    "kkg:package_add": post(KKG_GROUP, KKG_COORDINATOR, KKG_READERS),
+    "kkg:meeting_add": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:output_add": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:report": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:report_file": on(KKG_PACKAGE, KKG_READERS, NOBODY),
+    "kkg:meeting": on(("kkg_meeting",), KKG_READERS, NOBODY),
+    "kkg:attendance": post(("kkg_meeting",), KKG_COORDINATOR, KKG_READERS),
+    "kkg:output_file": on(("kkg_output",), KKG_READERS, NOBODY),
 }
 """Every named URL (but SKIPPED) and its rule."""
