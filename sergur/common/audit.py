@@ -73,6 +73,8 @@ class Action:
     CASE_EVENT = "case.event"
     KKG_CHANGED = "kkg.changed"
     PKB_CHANGED = "pkb.changed"
+    # A PKG appraisal changed state, or its appraiser was assigned (docs/pkg.md).
+    APPRAISAL_EVENT = "appraisal.event"
 
     ALL = (
         SIGNIN,
@@ -89,6 +91,7 @@ class Action:
         CASE_EVENT,
         KKG_CHANGED,
         PKB_CHANGED,
+        APPRAISAL_EVENT,
     )
 
 
