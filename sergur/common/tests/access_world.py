@@ -301,9 +301,10 @@ def build_world(cast: Cast) -> World:
     from sergur.common.tests.access_world_plpg import certificate_targets, plpg_targets
 
     targets.update(plpg_targets(cast, users))
-    from sergur.common.tests.access_world_kkg import kkg_targets
+    from sergur.common.tests.access_world_kkg import kkg_targets, pkb_targets
 
     targets.update(kkg_targets(cast))
+    targets.update(pkb_targets(cast))
     targets.update(certificate_targets(cast))
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None
