@@ -40,7 +40,9 @@ class ActivityForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=list(KIND_LABELS.items()))
     title = forms.CharField(label=_("Title"), max_length=200)
-    done_on = forms.DateField(label=_("Date"), widget=forms.DateInput({"type": "date"}))
+    done_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
     hours = forms.IntegerField(label=_("Hours (training)"), min_value=0, required=False)
     collective_key = forms.ChoiceField(label=_("Collective activity"), required=False)
     claimed = forms.DecimalField(
@@ -107,7 +109,9 @@ class PlanForm(forms.Form):
     goal = forms.CharField(
         label=_("Goal and activities"), max_length=2000, widget=forms.Textarea({"rows": 3})
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput({"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"), widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class RemedialForm(forms.Form):
@@ -117,14 +121,18 @@ class RemedialForm(forms.Form):
     goal = forms.CharField(
         label=_("Remedial activities"), max_length=2000, widget=forms.Textarea({"rows": 3})
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput({"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"), widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class StandingForm(forms.Form):
     """The rank held and the credits carried (the district's credit team)."""
 
     rank = forms.ChoiceField(label=_("Rank held"))
-    since = forms.DateField(label=_("Held since"), widget=forms.DateInput({"type": "date"}))
+    since = forms.DateField(
+        label=_("Held since"), widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
     carried_pk = forms.DecimalField(
         label=_("Appraisal credit carried"), min_value=0, max_digits=8, decimal_places=4
     )

@@ -59,7 +59,9 @@ class CoordinatorForm(forms.Form):
     """Record the coordinator the members elected."""
 
     member = _TeacherChoice(label=_("Elected coordinator"), queryset=Membership.objects.none())
-    elected_on = forms.DateField(label=_("Elected on"), widget=forms.DateInput({"type": "date"}))
+    elected_on = forms.DateField(
+        label=_("Elected on"), widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args: Any, group: Group, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,7 +90,9 @@ class PackageForm(forms.Form):
 class MeetingForm(forms.Form):
     """A meeting of a package."""
 
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput({"type": "date"}))
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput({"type": "date"}, format="%Y-%m-%d")
+    )
     agenda = forms.CharField(label=_("Agenda"), max_length=2000, widget=forms.Textarea({"rows": 3}))
     resource_persons = forms.ModelMultipleChoiceField(
         label=_("Resource persons"), queryset=ResourcePerson.objects.none(), required=False

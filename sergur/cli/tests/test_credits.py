@@ -28,7 +28,7 @@ def test_a_short_teacher_learns_what_is_missing(capsys: pytest.CaptureFixture[st
     assert "- Self-development is short by 2 (needed 3, earned 1)." in done.out
     assert "- 14 KKG/MGMP package(s) (2.1)" in done.out
     assert "- 10 × Discussant at a scholarly event (2)" in done.out
-    assert "Supporting credit of 7 counts up to its cap of 5." in done.out
+    assert "Supporting credit is counted up to its cap of 5 (earned: 7)." in done.out
 
 
 def test_json_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,7 +53,7 @@ def test_json_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
 def test_the_step_to_iv_d_asks_for_a_presentation(capsys: pytest.CaptureFixture[str]) -> None:
     done = run(capsys, "credits", str(FOLDER / "iv-c-presentation.json"), "--lang", "en")
     assert done.status == 1
-    assert "- The step to IV/d requires a scientific presentation." in done.out
+    assert "- A scientific presentation is required for the step to IV/d." in done.out
     assert "- one scientific presentation" in done.out
 
 

@@ -53,7 +53,7 @@ PKB: Catalogue = {
     },
     "pkb.missing_presentation": {
         "id": "Kenaikan ke {rank} mewajibkan presentasi ilmiah.",
-        "en": "The step to {rank} requires a scientific presentation.",
+        "en": "A scientific presentation is required for the step to {rank}.",
     },
     "pkb.missing_total": {
         "id": "Angka kredit kurang {missing} dari {needed} (terhitung {counted}); penilaian "
@@ -65,6 +65,6 @@ PKB: Catalogue = {
     },
     "pkb.supporting_capped": {
         "id": "Unsur penunjang {earned} dihitung sampai batas {cap}.",
-        "en": "Supporting credit of {earned} counts up to its cap of {cap}.",
+        "en": "Supporting credit is counted up to its cap of {cap} (earned: {earned}).",
     },
 }

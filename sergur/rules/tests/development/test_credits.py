@@ -104,7 +104,7 @@ def test_a_teacher_short_of_everything_learns_what_and_how() -> None:
         "gives 9.5 a year: about 1 more year.",
     ]
     assert [n.text("en") for n in result.notes] == [
-        "Supporting credit of 7 counts up to its cap of 5."
+        "Supporting credit is counted up to its cap of 5 (earned: 7)."
     ]
     plans = [(s.kind, s.count, s.credit, s.key, s.hours) for s in result.suggestions]
     assert plans == [
