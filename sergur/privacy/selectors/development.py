@@ -1,5 +1,6 @@
 """The working groups and PKB in the teacher's copy (export.py lists every section): their
-memberships, attendance and the groups they coordinate (docs/privacy.md, "Your own copy")."""
+memberships, attendance and the groups they coordinate; their PKB standing, plans and
+activities with the evidence (docs/privacy.md, "Your own copy")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from sergur.development.models import Activity, Plan, Standing
 from sergur.kkg.models import Attendance, Group, Meeting, Membership, Output, Package
 from sergur.privacy.selectors.section import Section
 
@@ -35,6 +37,21 @@ DEVELOPMENT_SECTIONS: tuple[Section, ...] = (
         _("Working groups coordinated"),
         Group,
         lambda t: Group.objects.filter(coordinator=t),
+    ),
+    Section(
+        "pkb_standing",
+        _("Rank and credits towards the next rank (PKB)"),
+        Standing,
+        lambda t: Standing.objects.filter(teacher=t),
+    ),
+    Section(
+        "pkb_plans", _("Development plans (PKB)"), Plan, lambda t: Plan.objects.filter(teacher=t)
+    ),
+    Section(
+        "pkb_activities",
+        _("Development activities (PKB)"),
+        Activity,
+        lambda t: Activity.objects.filter(teacher=t),
     ),
 )
 
