@@ -1,7 +1,8 @@
 """`sergur`: score, validate and describe portfolio files; share quotas and rank teachers;
 check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md);
-compute PLPG results; compute a PKG appraisal (`sergur pkg`, docs/pkg.md); compute allowance
-eligibility from a load file; plan teaching loads across a district.
+compute PLPG results; compute a PKG appraisal (`sergur pkg`, docs/pkg.md); print a teacher's
+PKB credit balance (`sergur credits`, docs/pkb.md); compute allowance eligibility from a load
+file; plan teaching loads across a district.
 
 Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
@@ -20,6 +21,7 @@ import msgspec
 from sergur.cli.allowance import add_allowance_command, run_allowance
 from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.certificate import add_certificate_command, run_certificate
+from sergur.cli.credits import add_credits_command, run_credits
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
 from sergur.cli.pkg import add_pkg_command, run_pkg
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_load_command(commands)
     add_allowance_command(commands)
     add_certificate_command(commands)
+    add_credits_command(commands)
     add_pkg_command(commands)
     return parser
 
@@ -177,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_allowance(args, out, _years_dirs())
         elif args.command == "certificate":
             status = run_certificate(args, out)
+        elif args.command == "credits":
+            status = run_credits(args, out, _years_dirs())
         elif args.command == "pkg":
             status = run_pkg(args, out, _years_dirs())
         else:

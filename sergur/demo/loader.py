@@ -20,6 +20,7 @@ from sergur.cases.services import case_open
 from sergur.demo.appraisal import load_appraisals
 from sergur.demo.assessment import load_assessment
 from sergur.demo.certificates import load_certificates
+from sergur.demo.development import load_development
 from sergur.demo.logins import Login, assessment_logins, district_logins
 from sergur.demo.people import People, load_people, load_registry
 from sergur.demo.plpg import load_plpg
@@ -89,6 +90,7 @@ def load_demo(
     load_plpg(people=people, now=now)
     load_certificates(people=people, now=now)
     load_appraisals(people=people, now=now)
+    load_development(people=people, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,

@@ -326,6 +326,30 @@ LOAD_KEEPERS = ids("school_operator:own", "operator")
 """A school's load is kept by its operator (docs/allowance.md, "Who sees what")."""
 LOAD_READERS = LOAD_KEEPERS | ids("district_committee:own")
 """...and read by the committee of the school's district."""
+KKG_GROUP = ("kkg_group",)
+KKG_PACKAGE = ("kkg_package",)
+KKG_READERS = ids(
+    "teacher:owner",
+    "principal:own",
+    "supervisor:own",
+    "district_committee:own",
+    "district_head:own",
+    "operator",
+)
+"""A working group is seen by its members (Sri, its coordinator), the principal and supervisor
+of its schools and its district (docs/kkg.md "Who sees what")."""
+KKG_COORDINATOR = ids("teacher:owner", "operator")
+"""The coordinator runs the programme; the district supports (members, the election)."""
+KKG_SUPPORT = KKG_COORDINATOR | ids("district_committee:own")
+KKG_LISTS = TEACHERS | SCHOOL | ids("principal:other", "supervisor:other") | DISTRICTS
+KKG_LISTS |= ids("district_head:own", "district_head:other", "operator")
+PKB_TEACHER = ("pkb_teacher",)
+PKB_ACTIVITY = ("pkb_activity",)
+PKB_READERS = KKG_READERS
+"""A teacher's development is seen by the teacher, the principal and supervisor of their main
+school and their district (docs/pkb.md "Who sees what")."""
+PKB_VERIFIERS = SCHOOL | OPERATOR
+"""The principal and supervisor of the main school verify and open plans."""
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -522,5 +546,36 @@ TABLE: dict[str, Page] = {
     "allowance:recompute": post((), DISTRICTS, SIGNED_IN),
     "allowance:linearity": signed_in(DISTRICTS | SCHOOL_OPERATORS | OPERATOR),
     "allowance:approvals": signed_in(DISTRICTS),
+    # Working groups (docs/kkg.md): members, their schools' principal and supervisor and the
+    # district see a group; its coordinator runs it, the district registers and supports it.
+    "kkg:groups": signed_in(KKG_LISTS),
+    "kkg:resources": signed_in(KKG_LISTS),
+    "kkg:group_add": post((), DISTRICTS, SIGNED_IN),
+    "kkg:group": on(KKG_GROUP, KKG_READERS, NOBODY),
+    "kkg:member_add": post(KKG_GROUP, KKG_SUPPORT, KKG_READERS),
+    "kkg:coordinator": post(KKG_GROUP, KKG_SUPPORT, KKG_READERS),
+    "kkg:package_add": post(KKG_GROUP, KKG_COORDINATOR, KKG_READERS),
+    "kkg:meeting_add": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:output_add": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:report": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:report_file": on(KKG_PACKAGE, KKG_READERS, NOBODY),
+    "kkg:meeting": on(("kkg_meeting",), KKG_READERS, NOBODY),
+    "kkg:attendance": post(("kkg_meeting",), KKG_COORDINATOR, KKG_READERS),
+    "kkg:output_file": on(("kkg_output",), KKG_READERS, NOBODY),
+    # PKB (docs/pkb.md): the teacher records, the principal or supervisor verifies, the
+    # district records the standing.
+    "development:mine": signed_in(TEACHERS),
+    "development:worklist": signed_in(
+        SCHOOL | ids("principal:other", "supervisor:other") | OPERATOR
+    ),
+    "development:activity_add": post((), TEACHERS, SIGNED_IN),
+    "development:teacher": on(PKB_TEACHER, PKB_READERS, NOBODY),
+    "development:plan_add": post(PKB_TEACHER, PKB_VERIFIERS, PKB_READERS),
+    "development:remedial_add": post(PKB_TEACHER, PKB_VERIFIERS, PKB_READERS),
+    "development:standing": post(
+        PKB_TEACHER, ids("district_committee:own", "operator"), PKB_READERS
+    ),
+    "development:verify": post(PKB_ACTIVITY, PKB_VERIFIERS, PKB_READERS),
+    "development:evidence": on(PKB_ACTIVITY, PKB_READERS, NOBODY),
 }
 """Every named URL (but SKIPPED) and its rule."""

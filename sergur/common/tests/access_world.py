@@ -314,6 +314,10 @@ def build_world(cast: Cast) -> World:
     )
 
     targets.update(plpg_targets(cast, users))
+    from sergur.common.tests.access_world_kkg import kkg_targets, pkb_targets
+
+    targets.update(kkg_targets(cast))
+    targets.update(pkb_targets(cast))
     targets.update(certificate_targets(cast))
     targets.update(appraisal_targets(cast))
     from sergur.common.tests.access_world_allowance import allowance_targets
