@@ -44,8 +44,8 @@ from sergur.cases.models import SEALED_KINDS, Case, CaseEvent
 from sergur.notifications.models import Notification, Preference
 from sergur.plpg.models import Instructor
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
-from sergur.privacy.selectors.appraisal import APPRAISAL_SECTIONS
 from sergur.privacy.selectors.allowance import ALLOWANCE_SECTIONS
+from sergur.privacy.selectors.appraisal import APPRAISAL_SECTIONS
 from sergur.privacy.selectors.development import DEVELOPMENT_EXCLUDED, DEVELOPMENT_SECTIONS
 from sergur.privacy.selectors.section import Section
 from sergur.privacy.selectors.training import TRAINING_EXCLUDED, TRAINING_SECTIONS
