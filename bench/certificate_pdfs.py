@@ -6,7 +6,7 @@ Usage:
     .venv/bin/python bench/certificate_pdfs.py [--count 200]
 
 No database: one certificate is built in memory (the fields as issued) and, `--count` times,
-1. rendered (fpdf2: the A4 page, its fonts and the QR code),
+1. rendered (`documents/page.py`: the A4 page, its fonts and the QR code),
 2. PAdES-signed (pyHanko, ECDSA P-256, the embedded default's self-signed key; the CMS from
    the per-signer template of sergur/certificates/documents/cms.py),
 then both together, as the download view does. The keys are made in a temporary folder.
@@ -94,7 +94,7 @@ def main() -> None:
     print(f"PDF: {len(unsigned)} bytes unsigned, {len(pades_sign(unsigned))} bytes signed")
     print(f"{'step':<22} {'docs':>6} {'wall':>10} {'rate':>10}")
     render = lambda: certificate_pdf_unsigned(certificate, verify_url=url)  # noqa: E731
-    _timed("render (fpdf2)", args.count, render)
+    _timed("render (page.py)", args.count, render)
     _timed("PAdES sign (pyHanko)", args.count, lambda: pades_sign(unsigned))
     _timed(
         "render + sign",

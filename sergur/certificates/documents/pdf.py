@@ -16,8 +16,8 @@ from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
 from sergur.certificates.documents.cms import PLACEHOLDER, CmsTemplate, cms_sign, cms_template
 from sergur.certificates.documents.keys import pades_signer
+from sergur.certificates.documents.page import BOTTOM, PAGE_H, Page
 from sergur.certificates.models import Certificate
-from sergur.common.pdf import Pdf
 from sergur.rules.dates import long_date
 
 KEYWORD = "sergur-code:"
@@ -25,32 +25,16 @@ KEYWORD = "sergur-code:"
 
 
 def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> bytes:
-    """The certificate page, before its PAdES signature: in the Latin fonts, quick, unless a
-    field has a character of another script."""
-    pdf = _page(certificate, verify_url=verify_url, latin=True)
-    if pdf.lacks_glyphs():
-        pdf = _page(certificate, verify_url=verify_url, latin=False)
-    return bytes(pdf.output())
-
-
-def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
-    pdf = Pdf(
-        title=f"Sertifikat Pendidik {certificate.number}",
-        footer=f"Sertifikat Pendidik {certificate.number}",
-        created=certificate.issued_at,
-        latin=latin,
-    )
-    pdf.set_keywords(KEYWORD + certificate.code)
-    pdf.set_subject(certificate.number)
-    pdf.add_page()
-    pdf.text_center(certificate.institution.upper(), size=13, bold=True)
-    pdf.text_center(f"Rayon {certificate.rayon.code}", size=10)
-    pdf.ln(8)
-    pdf.text_center("SERTIFIKAT PENDIDIK", size=22, bold=True)
-    pdf.gloss("Educator certificate")
-    pdf.text_center(f"Nomor {certificate.number}", size=11)
-    pdf.ln(6)
-    pdf.text_block("Diberikan kepada / awarded to:")
+    """The certificate page, before its PAdES signature (`page.py` writes it)."""
+    page = Page()
+    page.lines(certificate.institution.upper(), size=13, h=6.5, bold=True, center=True)
+    page.lines(f"Rayon {certificate.rayon.code}", size=10, h=5, center=True)
+    page.y += 8
+    page.lines("SERTIFIKAT PENDIDIK", size=22, h=11, bold=True, center=True)
+    page.lines("Educator certificate", size=8, h=4, grey=True)
+    page.lines(f"Nomor {certificate.number}", size=11, h=5.5, center=True)
+    page.y += 6
+    page.lines("Diberikan kepada / awarded to:", size=10, h=5)
     born = ", ".join(
         part for part in (certificate.birth_place, long_date(certificate.birth_date)) if part
     )
@@ -62,31 +46,52 @@ def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
         ("Nomor peserta", certificate.participant_number or "-"),
         ("Bidang studi", f"{certificate.subject_code} {certificate.subject_name}"),
     ]
-    pdf.grid(None, rows, (60, 110), size=11, borders=False)
-    pdf.ln(2)
-    pdf.text_block(
+    page.rows(rows, widths=(60, 110), size=11)
+    page.y += 4
+    page.lines(
         "sebagai pendidik profesional, setelah lulus sertifikasi guru dalam jabatan "
         f"berdasarkan {certificate.legal_basis}.",
         size=10,
+        h=5,
     )
-    pdf.ln(6)
-    top = pdf.get_y()
-    pdf.set_x(110)
-    pdf.multi_cell(
-        80,
-        5,
+    page.y += 6
+    top = page.y
+    page.lines(
         f"{long_date(certificate.issued_on)}\n{certificate.signatory}\n\n\n"
         "(ditandatangani secara elektronik)",
-        align="L",
+        size=10,
+        h=5,
+        x=110,
+        w=80,
     )
-    pdf.qr(verify_url, x=20, y=top, w=38)
-    pdf.set_y(top + 42)
-    pdf.gloss(
+    page.qr(verify_url, x=20, y=top, w=38)
+    page.y = max(page.y, top + 42)
+    page.lines(
         "Periksa keabsahan dengan kode QR atau nomor sertifikat di halaman verifikasi / "
-        f"check this certificate with its QR code or number at {verify_url.split('?')[0]}"
+        f"check this certificate with its QR code or number at {verify_url.split('?')[0]}",
+        size=8,
+        h=4,
+        grey=True,
     )
-    pdf.mono(certificate.code, size=6)
-    return pdf
+    page.mono(certificate.code, size=6)
+    if page.y > PAGE_H - BOTTOM:  # the fields' lengths are bounded: a test fills them all
+        raise ValueError("the certificate's fields do not fit on its page")
+    page.y = PAGE_H - 13
+    page.lines(
+        f"Sertifikat Pendidik {certificate.number} · Halaman 1",
+        size=7.5,
+        h=5,
+        center=True,
+        grey=True,
+    )
+    return page.output(
+        info={
+            "Title": f"Sertifikat Pendidik {certificate.number}",
+            "Subject": certificate.number,
+            "Keywords": KEYWORD + certificate.code,
+        },
+        created=certificate.issued_at,
+    )
 
 
 def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
