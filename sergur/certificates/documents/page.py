@@ -26,7 +26,7 @@ import hashlib
 import io
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -334,24 +334,38 @@ class Page:
                 )
         self.ops.append("q 0 g " + " ".join(rects) + " f Q")
 
-    def output(self, *, info: dict[str, str], created: dt.datetime) -> bytes:
-        """The whole PDF file: the page, its fonts and the document information."""
+    def output(
+        self,
+        *,
+        info: dict[str, str],
+        created: dt.datetime,
+        signature: SignatureField | None = None,
+    ) -> bytes:
+        """The whole PDF file: the page, its fonts and the document information; with
+        `signature`, also the signature field with its room left empty (`signature_fill`)."""
         content = _stream("", "\n".join(self.ops).encode())
         regular = font_objects(REGULAR, BASE | frozenset(self.chars), 7)
         bold = font_objects(BOLD, BASE | frozenset(self.bold_chars), 12)
         moment = created.astimezone(dt.UTC)
         fields = "".join(f"/{key} {_text_string(value)}" for key, value in info.items())
+        form, annots, signed = b"", b"", tuple[bytes, ...]()
+        if signature is not None:
+            form, annots = b"/AcroForm 17 0 R", b"/Annots[18 0 R]"
+            signed = signature.objects(widget=18, value=19, page=3)
         objects = (
-            b"<</Type/Catalog/Pages 2 0 R/Lang(id)>>",
+            b"<</Type/Catalog/Pages 2 0 R/Lang(id)" + form + b">>",
             b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
             f"<</Type/Page/Parent 2 0 R/MediaBox[0 0 {PAGE_W * K:.2f} {PAGE_H * K:.2f}]"
-            "/Resources<</Font<</F1 7 0 R/F2 12 0 R/F3 6 0 R>>>>/Contents 4 0 R>>".encode(),
+            "/Resources<</Font<</F1 7 0 R/F2 12 0 R/F3 6 0 R>>>>/Contents 4 0 R".encode()
+            + annots
+            + b">>",
             content,
             f"<<{fields}/Creator(sergur)/Producer(sergur)"
             f"/CreationDate(D:{moment:%Y%m%d%H%M%S}Z)>>".encode(),
             b"<</Type/Font/Subtype/Type1/BaseFont/Courier/Encoding/WinAnsiEncoding>>",
             *regular,
             *bold,
+            *signed,
         )
         out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
         offsets = []
@@ -367,3 +381,51 @@ class Page:
             f"/ID[<{identity}><{identity}>]>>\nstartxref\n{xref}\n%%EOF\n".encode()
         )
         return bytes(out)
+
+
+BYTE_RANGE = b"/ByteRange[0 0000000000 0000000000 0000000000]"
+"""Room for the byte range, written over once the file's length is known."""
+
+
+@dataclass(frozen=True)
+class SignatureField:
+    """An invisible PAdES signature field (ETSI.CAdES.detached) whose CMS, `reserved` hex
+    digits long at most, is filled in after the file is written (`signature_fill`)."""
+
+    name: str
+    reason: str
+    signed_at: dt.datetime
+    reserved: int
+
+    def objects(self, *, widget: int, value: int, page: int) -> tuple[bytes, ...]:
+        """The form, the field's widget and the signature dictionary."""
+        moment = self.signed_at.astimezone(dt.UTC)
+        return (
+            f"<</Fields[{widget} 0 R]/SigFlags 3>>".encode(),
+            f"<</FT/Sig/T{_text_string(self.name)}/Type/Annot/Subtype/Widget/F 132"
+            f"/Rect[0 0 0 0]/P {page} 0 R/V {value} 0 R>>".encode(),
+            b"<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached"
+            + BYTE_RANGE
+            + b"/Contents<"
+            + b"0" * self.reserved
+            + f">/M(D:{moment:%Y%m%d%H%M%S}Z)/Reason{_text_string(self.reason)}>>".encode(),
+        )
+
+
+def signature_fill(data: bytes, sign: Callable[[bytes], bytes]) -> bytes:
+    """The file with its byte range written in and the CMS that `sign` makes for the
+    SHA-256 digest of that range (everything but the /Contents hex string)."""
+    at = data.rindex(BYTE_RANGE)
+    start = data.index(b"<", at + len(BYTE_RANGE))
+    end = data.index(b">", start) + 1
+    ranges = f"/ByteRange[0 {start:010d} {end:010d} {len(data) - end:010d}]".encode()
+    out = bytearray(data)
+    out[at : at + len(BYTE_RANGE)] = ranges
+    digest = hashlib.sha256(out[:start])
+    digest.update(out[end:])
+    cms = sign(digest.digest()).hex().upper().encode()
+    room = end - start - 2
+    if len(cms) > room:
+        raise ValueError(f"the CMS takes {len(cms)} hex digits, {room} were reserved")
+    out[start + 1 : start + 1 + len(cms)] = cms
+    return bytes(out)
