@@ -203,9 +203,10 @@ def attended_jp(participant: Participant) -> Decimal:
 
 
 def latest_scores(participant: Participant) -> dict[str, Decimal]:
-    """Each part's latest score (a retake's replaces the earlier round's); one query."""
+    """Each part's latest score (a retake's replaces the earlier round's, a correction the entry
+    it corrects); one query."""
     scores: dict[str, Decimal] = {}
-    for row in Score.objects.filter(participant=participant).order_by("round"):
+    for row in Score.objects.filter(participant=participant).order_by("round", "pk"):
         scores[row.part] = row.score
     return scores
 
