@@ -23,6 +23,7 @@ from sergur.plpg.tests.support import DAY, attend_all, peer_teach, world
 
 pytestmark = pytest.mark.django_db
 D = Decimal
+EN = {"accept-language": "en"}
 
 
 @pytest.fixture(autouse=True)
@@ -113,3 +114,41 @@ def test_scores_wait_for_the_first_day_of_the_training(cast):
         )
     assert not Score.objects.exists()
     assert _enter(w, "HW", "80", today=DAY) is None
+
+
+def test_the_instructor_corrects_on_the_page_and_the_history_shows_both(client, cast):
+    from django.urls import reverse
+
+    from sergur.plpg.tests.test_views import signed_in
+
+    w = world(cast)
+    _enter(w, "HW", "8")
+    typed = Score.objects.get(participant=w.sri, part="HW")
+    signed_in(client, w.teacher.user)
+    url = reverse("plpg:score_correct", args=[w.sri.pk])
+    bad = client.post(
+        url, {"entry": typed.pk, "score": "80", "reason": ""}, follow=True, headers=EN
+    )
+    assert "Why" in bad.content.decode()
+    assert not Score.objects.filter(corrects=typed).exists()
+    done = client.post(
+        url, {"entry": typed.pk, "score": "80", "reason": "typo"}, follow=True, headers=EN
+    )
+    page = done.content.decode()
+    assert "The score is corrected" in page and "replaces 8.00: typo" in page
+    assert latest_scores(w.sri)["HW"] == 80
+
+
+def test_someone_elses_participant_cannot_be_corrected(client, cast):
+    from django.urls import reverse
+
+    from sergur.plpg.tests.test_views import signed_in
+
+    w = world(cast)
+    _enter(w, "HW", "8")
+    typed = Score.objects.get(participant=w.sri, part="HW")
+    signed_in(client, w.other.user)
+    url = reverse("plpg:score_correct", args=[w.sri.pk])
+    response = client.post(url, {"entry": typed.pk, "score": "80", "reason": "x"})
+    assert response.status_code in (403, 404)
+    assert not Score.objects.filter(corrects=typed).exists()
