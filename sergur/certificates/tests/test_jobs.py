@@ -13,6 +13,7 @@ from django.utils import timezone
 from sergur.certificates.models import Certificate, IssueJob
 from sergur.certificates.services import issue_job_run, issue_job_start
 from sergur.certificates.services import jobs as jobs_service
+from sergur.certificates.services.bulk import chunk_issue
 from sergur.certificates.tasks import issue_year
 from sergur.certificates.tests.support import NOW, passed
 
@@ -36,7 +37,7 @@ def test_a_job_silent_for_the_stale_time_is_released_and_the_next_resumes(
     passed(cast.sri_case)
     passed(cast.budi_case)
     killed = _start(cast)
-    chunks = jobs_service.chunk_issue
+    chunks = chunk_issue
     calls = []
 
     def dies_at_the_second_chunk(**kwargs: Any) -> tuple[int, list[int]]:
@@ -81,7 +82,7 @@ def test_a_released_job_whose_worker_comes_back_stops_after_its_chunk(
     passed(cast.sri_case)
     passed(cast.budi_case)
     job = _start(cast)
-    chunks = jobs_service.chunk_issue
+    chunks = chunk_issue
 
     def released_meanwhile(**kwargs: Any) -> tuple[int, list[int]]:
         IssueJob.objects.filter(pk=job.pk).update(state=IssueJob.State.FAILED, error="stale")
