@@ -143,6 +143,9 @@ class IssueJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The last sign of life (sergur/common/jobs.py): set when the job starts and after every
+    # chunk; a job silent for SERGUR_BATCH_STALE_MINUTES is released as stopped.
+    beat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

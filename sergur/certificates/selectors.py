@@ -278,18 +278,21 @@ def issue_job_get_for_user(*, user: User, pk: int) -> IssueJob:
     return job
 
 
+def unfinished_issue_jobs(
+    *, programme_year: ProgrammeYear, rayon: Rayon | None
+) -> QuerySet[IssueJob]:
+    """The queued or running jobs whose scope meets this one (the rayon's, or every rayon)."""
+    scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
+    return IssueJob.objects.filter(
+        scope,
+        programme_year=programme_year,
+        state__in=(IssueJob.State.QUEUED, IssueJob.State.RUNNING),
+    )
+
+
 def running_issue_job(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> IssueJob | None:
     """A queued or running job that meets this scope (one at a time)."""
-    scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
-    return (
-        IssueJob.objects.filter(
-            scope,
-            programme_year=programme_year,
-            state__in=(IssueJob.State.QUEUED, IssueJob.State.RUNNING),
-        )
-        .order_by("pk")
-        .first()
-    )
+    return unfinished_issue_jobs(programme_year=programme_year, rayon=rayon).order_by("pk").first()
 
 
 # -- the public check -----------------------------------------------------------------------------

@@ -66,6 +66,22 @@ class ScoreForm(forms.Form):
         field.choices = parts
 
 
+class ScoreCorrectionForm(forms.Form):
+    """A correction of a score typed wrongly: which entry, the right score, and why."""
+
+    entry = forms.TypedChoiceField(label=_("Entry to correct"), coerce=int)
+    score = forms.DecimalField(
+        label=_("Corrected score"), max_digits=5, decimal_places=2, validators=SCORE
+    )
+    reason = forms.CharField(label=_("Why"), max_length=300)
+
+    def __init__(self, *args: Any, entries: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["entry"]
+        assert isinstance(field, forms.ChoiceField)  # nosec B101 # declared so, for mypy
+        field.choices = entries
+
+
 class ScoreImportForm(forms.Form):
     """A CSV of written scores."""
 

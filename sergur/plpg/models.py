@@ -243,8 +243,9 @@ class PeerTeaching(models.Model):
 
 class Score(AppendOnlyModel):
     """A part score of the year's formula (an exam, the process, workshop or peer rating) for
-    one exam round: round 0 the first attempt, 1.. the retakes. Never changed: a correction is
-    not an exam, and a retake is a new row."""
+    one exam round: round 0 the first attempt, 1.. the retakes. Never changed: a retake is a new
+    row, and so is a correction of a score typed wrongly (`corrects` the entry it replaces, with
+    who and why); the latest entry of a part and round counts."""
 
     append_only_message = "PLPG scores are append-only"
 
@@ -256,13 +257,28 @@ class Score(AppendOnlyModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     entered_at = models.DateTimeField(_("entered"), auto_now_add=True)
+    corrects = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrected_by",
+        verbose_name=_("corrects"),
+    )
+    reason = models.CharField(_("reason of the correction"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["participant", "round", "part"]
+        ordering = ["participant", "round", "part", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["participant", "part", "round"], name="plpg_score_once_a_round"
-            )
+                fields=["participant", "part", "round"],
+                condition=models.Q(corrects__isnull=True),
+                name="plpg_score_once_a_round",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(corrects__isnull=True) | ~models.Q(reason=""),
+                name="plpg_score_correction_has_a_reason",
+            ),
         ]
         verbose_name = _("PLPG score")
         verbose_name_plural = _("PLPG scores")

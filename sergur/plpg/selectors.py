@@ -222,10 +222,29 @@ def attended_jp(participant: Participant) -> Decimal:
     return Decimal(total or 0)
 
 
+def score_history(participant: Participant) -> QuerySet[Score]:
+    """Every score entry of the participant, corrections included, in the order entered."""
+    return (
+        Score.objects.filter(participant=participant)
+        .select_related("entered_by", "corrects")
+        .order_by("round", "part", "pk")
+    )
+
+
+def correctable_scores(participant: Participant) -> QuerySet[Score]:
+    """The entries a correction may replace: the latest of each part in the open round."""
+    if participant.status in {Participant.Status.PASSED, Participant.Status.RETURNED}:
+        return Score.objects.none()
+    return Score.objects.filter(
+        participant=participant, round=participant.round, corrected_by__isnull=True
+    ).order_by("part")
+
+
 def latest_scores(participant: Participant) -> dict[str, Decimal]:
-    """Each part's latest score (a retake's replaces the earlier round's); one query."""
+    """Each part's latest score (a retake's replaces the earlier round's, a correction the entry
+    it corrects); one query."""
     scores: dict[str, Decimal] = {}
-    for row in Score.objects.filter(participant=participant).order_by("round"):
+    for row in Score.objects.filter(participant=participant).order_by("round", "pk"):
         scores[row.part] = row.score
     return scores
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("plpg/participants/", views.participant_list, name="participants"),
     path("plpg/participants/<int:pk>/", views.participant_detail, name="participant"),
     path("plpg/participants/<int:pk>/scores/", views.score_enter, name="score"),
+    path("plpg/participants/<int:pk>/scores/correct/", views.score_correct, name="score_correct"),
     path("plpg/participants/<int:pk>/peer-teaching/", views.peer_teaching, name="peer_teaching"),
     path("plpg/participants/<int:pk>/remedial/", views.remedial, name="remedial"),
     path("plpg/participants/<int:pk>/invitation.pdf", views.invitation, name="invitation"),

@@ -1,23 +1,26 @@
 """The printable certificate: one A4 page with every field of issue 12 item 5, the QR code of
-its signed code, and a PAdES signature (pyHanko) that PDF readers show."""
+its signed code, and a PAdES signature that PDF readers show."""
 
 from __future__ import annotations
 
 import asyncio
-import io
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import fields, signers
 from pyhanko.sign.signers import SimpleSigner
-from pyhanko.sign.signers.pdf_signer import PdfTBSDocument
 
 from sergur.certificates.documents.cms import PLACEHOLDER, CmsTemplate, cms_sign, cms_template
 from sergur.certificates.documents.keys import pades_signer
+from sergur.certificates.documents.page import (
+    BOTTOM,
+    PAGE_H,
+    Page,
+    SignatureField,
+    signature_fill,
+)
 from sergur.certificates.models import Certificate
-from sergur.common.pdf import Pdf
 from sergur.rules.dates import long_date
 
 KEYWORD = "sergur-code:"
@@ -25,32 +28,31 @@ KEYWORD = "sergur-code:"
 
 
 def certificate_pdf_unsigned(certificate: Certificate, *, verify_url: str) -> bytes:
-    """The certificate page, before its PAdES signature: in the Latin fonts, quick, unless a
-    field has a character of another script."""
-    pdf = _page(certificate, verify_url=verify_url, latin=True)
-    if pdf.lacks_glyphs():
-        pdf = _page(certificate, verify_url=verify_url, latin=False)
-    return bytes(pdf.output())
-
-
-def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
-    pdf = Pdf(
-        title=f"Sertifikat Pendidik {certificate.number}",
-        footer=f"Sertifikat Pendidik {certificate.number}",
-        created=certificate.issued_at,
-        latin=latin,
+    """The certificate page without a signature field."""
+    return _page(certificate, verify_url=verify_url).output(
+        info=_info(certificate), created=certificate.issued_at
     )
-    pdf.set_keywords(KEYWORD + certificate.code)
-    pdf.set_subject(certificate.number)
-    pdf.add_page()
-    pdf.text_center(certificate.institution.upper(), size=13, bold=True)
-    pdf.text_center(f"Rayon {certificate.rayon.code}", size=10)
-    pdf.ln(8)
-    pdf.text_center("SERTIFIKAT PENDIDIK", size=22, bold=True)
-    pdf.gloss("Educator certificate")
-    pdf.text_center(f"Nomor {certificate.number}", size=11)
-    pdf.ln(6)
-    pdf.text_block("Diberikan kepada / awarded to:")
+
+
+def _info(certificate: Certificate) -> dict[str, str]:
+    return {
+        "Title": f"Sertifikat Pendidik {certificate.number}",
+        "Subject": certificate.number,
+        "Keywords": KEYWORD + certificate.code,
+    }
+
+
+def _page(certificate: Certificate, *, verify_url: str) -> Page:
+    """The certificate's page, drawn (`page.py`)."""
+    page = Page()
+    page.lines(certificate.institution.upper(), size=13, h=6.5, bold=True, center=True)
+    page.lines(f"Rayon {certificate.rayon.code}", size=10, h=5, center=True)
+    page.y += 8
+    page.lines("SERTIFIKAT PENDIDIK", size=22, h=11, bold=True, center=True)
+    page.lines("Educator certificate", size=8, h=4, grey=True)
+    page.lines(f"Nomor {certificate.number}", size=11, h=5.5, center=True)
+    page.y += 6
+    page.lines("Diberikan kepada / awarded to:", size=10, h=5)
     born = ", ".join(
         part for part in (certificate.birth_place, long_date(certificate.birth_date)) if part
     )
@@ -62,31 +64,45 @@ def _page(certificate: Certificate, *, verify_url: str, latin: bool) -> Pdf:
         ("Nomor peserta", certificate.participant_number or "-"),
         ("Bidang studi", f"{certificate.subject_code} {certificate.subject_name}"),
     ]
-    pdf.grid(None, rows, (60, 110), size=11, borders=False)
-    pdf.ln(2)
-    pdf.text_block(
+    page.rows(rows, widths=(60, 110), size=11)
+    page.y += 4
+    page.lines(
         "sebagai pendidik profesional, setelah lulus sertifikasi guru dalam jabatan "
         f"berdasarkan {certificate.legal_basis}.",
         size=10,
+        h=5,
     )
-    pdf.ln(6)
-    top = pdf.get_y()
-    pdf.set_x(110)
-    pdf.multi_cell(
-        80,
-        5,
+    page.y += 6
+    top = page.y
+    page.lines(
         f"{long_date(certificate.issued_on)}\n{certificate.signatory}\n\n\n"
         "(ditandatangani secara elektronik)",
-        align="L",
+        size=10,
+        h=5,
+        x=110,
+        w=80,
     )
-    pdf.qr(verify_url, x=20, y=top, w=38)
-    pdf.set_y(top + 42)
-    pdf.gloss(
+    page.qr(verify_url, x=20, y=top, w=38)
+    page.y = max(page.y, top + 42)
+    page.lines(
         "Periksa keabsahan dengan kode QR atau nomor sertifikat di halaman verifikasi / "
-        f"check this certificate with its QR code or number at {verify_url.split('?')[0]}"
+        f"check this certificate with its QR code or number at {verify_url.split('?')[0]}",
+        size=8,
+        h=4,
+        grey=True,
     )
-    pdf.mono(certificate.code, size=6)
-    return pdf
+    page.mono(certificate.code, size=6)
+    if page.y > PAGE_H - BOTTOM:  # the fields' lengths are bounded: a test fills them all
+        raise ValueError("the certificate's fields do not fit on its page")
+    page.y = PAGE_H - 13
+    page.lines(
+        f"Sertifikat Pendidik {certificate.number} · Halaman 1",
+        size=7.5,
+        h=5,
+        center=True,
+        grey=True,
+    )
+    return page
 
 
 def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
@@ -100,44 +116,40 @@ def run_async[T](work: Callable[[], Awaitable[T]]) -> T:
         return pool.submit(lambda: asyncio.run(work())).result()  # type: ignore[arg-type]
 
 
-META = signers.PdfSignatureMetadata(
-    field_name="SertifikatPendidik",
-    subfilter=fields.SigSeedSubFilter.PADES,
-    md_algorithm="sha256",
-    reason="Sertifikat pendidik",
-)
+FIELD, REASON = "SertifikatPendidik", "Sertifikat pendidik"
 
 
 @cache
 def _prepared(signer: SimpleSigner) -> tuple[CmsTemplate, int]:
-    """The signer's CMS template and the room the signature takes in the PDF: pyHanko's own
-    estimate (the CMS hex-encoded, plus half again), made once per signer instead of with a
-    dry-run signature per PDF."""
+    """The signer's CMS template and the room its CMS takes in the PDF, in hex digits: the
+    CMS of the placeholder, hex-encoded, with half again (pyHanko's own estimate)."""
     template = run_async(lambda: cms_template(signer))
     size = len(run_async(lambda: cms_sign(template, signer, digest=PLACEHOLDER))) * 2
     return template, size + 2 * (size // 4)
 
 
-async def _sign(writer: IncrementalPdfFileWriter, signer: SimpleSigner) -> io.BytesIO:
-    """pyHanko's interrupted signing: it prepares the signature field and digests the byte
-    range, the CMS comes from the template (`cms.py`), pyHanko writes it in."""
-    template, reserved = _prepared(signer)
-    prepared, _document, output = await signers.PdfSigner(
-        META, signer=signer
-    ).async_digest_doc_for_signing(writer, bytes_reserved=reserved)
-    signature = await cms_sign(template, signer, digest=prepared.document_digest)
-    await PdfTBSDocument.async_finish_signing(output, prepared, signature)
-    assert isinstance(output, io.BytesIO)  # nosec B101 # the writer given above, for mypy
-    return output
+def certificate_pdf(
+    certificate: Certificate, *, verify_url: str, now: dt.datetime | None = None
+) -> bytes:
+    """The printable certificate with its PAdES signature (baseline B-B: ETSI.CAdES.detached,
+    SHA-256, ECDSA P-256), signed `now`.
 
-
-def pades_sign(data: bytes) -> bytes:
-    """A PDF with a PAdES baseline signature by the certificate signing key."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    The signature field is written with the page and its CMS filled in afterwards from the
+    signer's template (`cms.py`): no second pass over the file (pyHanko's incremental update
+    parsed and rewrote it, 2 to 3 ms a certificate). pyHanko still builds the CMS template
+    and validates the result in the tests.
+    """
     signer = pades_signer()
-    return run_async(lambda: _sign(writer, signer)).getvalue()
-
-
-def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
-    """The printable certificate, PAdES-signed."""
-    return pades_sign(certificate_pdf_unsigned(certificate, verify_url=verify_url))
+    template, reserved = _prepared(signer)
+    field = SignatureField(
+        name=FIELD,
+        reason=REASON,
+        signed_at=now or dt.datetime.now(dt.UTC),
+        reserved=reserved,
+    )
+    data = _page(certificate, verify_url=verify_url).output(
+        info=_info(certificate), created=certificate.issued_at, signature=field
+    )
+    return signature_fill(
+        data, lambda digest: run_async(lambda: cms_sign(template, signer, digest=digest))
+    )

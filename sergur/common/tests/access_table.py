@@ -513,6 +513,7 @@ TABLE: dict[str, Page] = {
     "plpg:participant": on(PARTICIPANT, PARTICIPANT_READERS, NOBODY),
     "plpg:invitation": on(PARTICIPANT, PARTICIPANT_READERS, NOBODY),
     "plpg:score": post(PARTICIPANT, CLASS_READERS, PARTICIPANT_READERS),
+    "plpg:score_correct": post(PARTICIPANT, CLASS_READERS, PARTICIPANT_READERS),
     "plpg:peer_teaching": post(PARTICIPANT, CLASS_READERS, PARTICIPANT_READERS),
     "plpg:remedial": post(PARTICIPANT, ids("district_committee:own"), PARTICIPANT_READERS),
     # Certificates (docs/certificates.md): the teacher's own, the rayon's, all for the

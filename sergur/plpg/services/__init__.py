@@ -11,7 +11,7 @@ from sergur.plpg.services.classes import (
     plpg_session_add,
     subject_merge_set,
 )
-from sergur.plpg.services.exams import plpg_score_enter, score_obstacles
+from sergur.plpg.services.exams import plpg_score_correct, plpg_score_enter, score_obstacles
 from sergur.plpg.services.imports import ImportReport, plpg_scores_import, written_parts
 from sergur.plpg.services.remedial import remedial_record
 from sergur.plpg.services.training import attendance_record, peer_teaching_score
@@ -25,6 +25,7 @@ __all__ = [
     "peer_teaching_score",
     "plpg_class_update",
     "plpg_classes_propose",
+    "plpg_score_correct",
     "plpg_score_enter",
     "plpg_scores_import",
     "plpg_session_add",

@@ -5,10 +5,12 @@ and the end: passed, or returned to the district after the last failed retake (d
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
@@ -17,7 +19,8 @@ from sergur.cases.services import case_event_record, case_transition
 from sergur.common.i18n import rules_lang
 from sergur.plpg.models import Participant, Score
 from sergur.plpg.selectors import class_rights, standing_of, year_plpg_params
-from sergur.rules.plpg import Outcome, PlpgParams, Status, evaluate
+from sergur.rules.messages import Message
+from sergur.rules.plpg import Outcome, PlpgParams, Status, evaluate, score_too_early
 
 NOT_GRADER = _("Only the class's instructor or the rayon admin enters scores.")
 UNKNOWN_PART = _("%(part)s is not a part of the %(year)s formula.")
@@ -25,6 +28,22 @@ CLOSED = _("This participant's PLPG is closed.")
 ALREADY = _("%(part)s already has a score in this round.")
 NOT_FAILED = _("Only the failed parts are retaken; %(part)s is not one of them (%(parts)s).")
 NOT_EXAM = _("%(part)s is no exam; it is scored once, in the first round.")
+NO_REASON = _("Say why the score is corrected.")
+SUPERSEDED = _("This score was already corrected; correct the latest entry.")
+CONCLUDED = _(
+    "This round's result is already drawn; a score of a concluded round is not corrected here."
+)
+
+
+def today_local() -> dt.date:
+    """Today where the programme is run (TIME_ZONE, Asia/Jakarta)."""
+    return timezone.localdate()
+
+
+def too_early(reason: Message | None) -> None:
+    """Refuse a record dated after today, with the rule's reason."""
+    if reason is not None:
+        raise ValidationError(reason.text(rules_lang()), code="future")
 
 
 def _both(outcome: Outcome) -> dict[str, list[str]]:
@@ -106,11 +125,17 @@ def score_obstacles(*, participant: Participant, part: str, params: PlpgParams) 
 
 @transaction.atomic
 def plpg_score_enter(
-    *, participant: Participant, part: str, score: Decimal, actor: User
+    *,
+    participant: Participant,
+    part: str,
+    score: Decimal,
+    actor: User,
+    today: dt.date | None = None,
 ) -> Outcome | None:
     """Enter a part score for the participant's current round (a retake: only a failed part);
-    when the round is complete, apply the year's formula and move on. Returns the outcome of
-    a concluded round, None while the round is still open."""
+    when the round is complete, apply the year's formula and move on. Refused before the
+    class's training starts (`today`, default today in Jakarta). Returns the outcome of a
+    concluded round, None while the round is still open."""
     participant = (
         Participant.objects.select_for_update()
         .select_related("plpg_class", "case__programme_year")
@@ -118,6 +143,9 @@ def plpg_score_enter(
     )
     if not class_rights(user=actor, plpg_class=participant.plpg_class).grade:
         raise ValidationError(NOT_GRADER, code="forbidden")
+    too_early(
+        score_too_early(starts_on=participant.plpg_class.starts_on, today=today or today_local())
+    )
     params = year_plpg_params(participant.case.programme_year)
     reasons = score_obstacles(participant=participant, part=part, params=params)
     if reasons:
@@ -136,3 +164,50 @@ def plpg_score_enter(
     if not _round_complete(participant, params):
         return None
     return _conclude(participant, params, actor)
+
+
+@transaction.atomic
+def plpg_score_correct(*, score: Score, value: Decimal, reason: str, actor: User) -> Score:
+    """Correct a score typed wrongly: a new entry that replaces `score` (the latest entry of its
+    part and round), with who and why; the old one stays in the history. Only while its round
+    is open: once the round's result is drawn (a retake set, passed, returned), the result and
+    the case have moved on from it."""
+    participant = (
+        Participant.objects.select_for_update()
+        .select_related("plpg_class", "case")
+        .get(pk=score.participant_id)
+    )
+    if not class_rights(user=actor, plpg_class=participant.plpg_class).grade:
+        raise ValidationError(NOT_GRADER, code="forbidden")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(NO_REASON, code="reason")
+    if Score.objects.filter(corrects=score).exists():
+        raise ValidationError(SUPERSEDED, code="superseded")
+    closed = {Participant.Status.PASSED, Participant.Status.RETURNED}
+    if score.round != participant.round or participant.status in closed:
+        raise ValidationError(CONCLUDED, code="concluded")
+    row = Score(
+        participant=participant,
+        part=score.part,
+        round=score.round,
+        score=value,
+        entered_by=actor,
+        corrects=score,
+        reason=reason,
+    )
+    row.full_clean()
+    row.save()
+    case_event_record(
+        case=participant.case,
+        actor=actor,
+        kind=CaseEvent.Kind.PLPG_SCORED,
+        reason=reason,
+        data={
+            "part": score.part,
+            "round": score.round,
+            "score": str(value),
+            "corrects": str(score.score),
+        },
+    )
+    return row

@@ -4,6 +4,7 @@ its teaching score is entered as the first attempt of the year's practical part.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from decimal import Decimal
 
@@ -16,7 +17,8 @@ from sergur.cases.models import CaseEvent
 from sergur.cases.services import case_event_record
 from sergur.plpg.models import Attendance, Participant, PeerTeaching, PlpgClass, Session
 from sergur.plpg.selectors import class_rights, year_plpg_params
-from sergur.plpg.services.exams import plpg_score_enter
+from sergur.plpg.services.exams import plpg_score_enter, today_local, too_early
+from sergur.rules.plpg import attendance_too_early, score_too_early
 
 NOT_GRADER = _("Only the class's instructor or the rayon admin records this.")
 CLOSED = _("This participant's PLPG is closed.")
@@ -35,11 +37,15 @@ def grader_check(*, actor: User, plpg_class: PlpgClass) -> None:
 
 
 @transaction.atomic
-def attendance_record(*, session: Session, present: Collection[int], actor: User) -> int:
+def attendance_record(
+    *, session: Session, present: Collection[int], actor: User, today: dt.date | None = None
+) -> int:
     """Record who attended the session (participant ids in `present`, the others absent);
-    logged on each case. Returns the number present."""
+    logged on each case. Refused for a session after `today` (default: today in Jakarta).
+    Returns the number present."""
     plpg_class = session.plpg_class
     grader_check(actor=actor, plpg_class=plpg_class)
+    too_early(attendance_too_early(day=session.day, today=today or today_local()))
     count = 0
     for participant in plpg_class.participants.select_related("case"):
         here = participant.pk in present
@@ -65,11 +71,15 @@ def peer_teaching_score(
     plan_score: Decimal,
     teaching_score: Decimal,
     actor: User,
+    today: dt.date | None = None,
 ) -> PeerTeaching:
     """Score one peer-teaching appearance (the plan and the teaching, on the instrument); the
-    year's practical appearance (the 3rd) is the practical exam and enters its score."""
+    year's practical appearance (the 3rd) is the practical exam and enters its score. Refused
+    before the class's training starts."""
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     grader_check(actor=actor, plpg_class=participant.plpg_class)
+    today = today or today_local()
+    too_early(score_too_early(starts_on=participant.plpg_class.starts_on, today=today))
     if participant.status not in {Participant.Status.TRAINING}:
         raise ValidationError(CLOSED, code="closed")
     done = participant.appearances.count()
@@ -107,6 +117,10 @@ def peer_teaching_score(
     )
     if practical:
         plpg_score_enter(
-            participant=participant, part=params.practical_part, score=teaching_score, actor=actor
+            participant=participant,
+            part=params.practical_part,
+            score=teaching_score,
+            actor=actor,
+            today=today,
         )
     return entry

@@ -25,7 +25,7 @@ from sergur.plpg.services import (
 from sergur.registry.models import Rayon, School, Subject
 from sergur.registry.tests.factories import UserFactory
 
-DAY = dt.date(2030, 7, 1)
+DAY = dt.date(2008, 7, 1)
 D = Decimal
 
 

@@ -16,6 +16,7 @@ from sergur.plpg.views.participants import (
     participant_list,
     peer_teaching,
     remedial,
+    score_correct,
     score_enter,
 )
 from sergur.plpg.views.rayon import (
@@ -41,6 +42,7 @@ __all__ = [
     "rayon_page",
     "relation_declare",
     "remedial",
+    "score_correct",
     "score_enter",
     "scores_import",
     "session_add",

@@ -24,20 +24,29 @@ from sergur.common.http import (
 from sergur.common.i18n import rules_lang
 from sergur.common.worklists import worklist_read
 from sergur.plpg.documents import invitation_pdf
-from sergur.plpg.forms import PeerTeachingForm, RemedialForm, ScoreForm
+from sergur.plpg.forms import PeerTeachingForm, RemedialForm, ScoreCorrectionForm, ScoreForm
 from sergur.plpg.models import Participant
 from sergur.plpg.selectors import (
     PARTICIPANT_WORKLIST,
+    correctable_scores,
     participant_get_for_user,
     participant_list_for_user,
     participant_outcome,
     participant_rights,
     participant_scope,
+    score_history,
 )
-from sergur.plpg.services import peer_teaching_score, plpg_score_enter, remedial_record
+from sergur.plpg.services import (
+    peer_teaching_score,
+    plpg_score_correct,
+    plpg_score_enter,
+    remedial_record,
+)
 from sergur.rules.messages import msg
 
 SCORED = _("The score is entered.")
+CORRECTED = _("The score is corrected; the earlier entry stays in the history.")
+NOTHING_TO_CORRECT = _("No score of the open round can be corrected.")
 PEER_SCORED = _("The appearance is scored.")
 REMEDIAL_SAVED = _("The remedial activity is recorded.")
 
@@ -55,6 +64,12 @@ def participant_list(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     listing = worklist_read(request, PARTICIPANT_WORKLIST, rows, now=timezone.now())
     context = {"listing": listing, "page": listing.page, "participants": listing.page.object_list}
     return render(request, "plpg/participant_list.html", context)
+
+
+def _correction_form(participant: Participant, data: Any = None) -> ScoreCorrectionForm | None:
+    """The form to correct an entry of the open round; None when there is none."""
+    entries = [(s.pk, f"{s.part} · {s.score}") for s in correctable_scores(participant)]
+    return ScoreCorrectionForm(data, entries=entries) if entries else None
 
 
 def _context(request: AuthenticatedHttpRequest, participant: Participant) -> dict[str, Any]:
@@ -75,12 +90,13 @@ def _context(request: AuthenticatedHttpRequest, participant: Participant) -> dic
         ],
         "reasons": [m.text(lang) for m in outcome.reasons],
         "appearances": participant.appearances.all(),
-        "scores": participant.scores.all(),
+        "scores": score_history(participant),
         "remedial": participant.remedial.all(),
         "grade": rights.grade,
         "is_owner": rights.is_owner,
         "may_record_remedial": rights.remedial and participant.status == Participant.Status.RETAKE,
         "score_form": ScoreForm(parts=choices),
+        "correction_form": _correction_form(participant) if rights.grade else None,
         "peer_form": PeerTeachingForm(initial={"number": participant.appearances.count() + 1}),
         "remedial_form": RemedialForm(),
     }
@@ -133,6 +149,34 @@ def score_enter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
         messages_error(request, exc)
     else:
         messages.success(request, SCORED)
+    return redirect("plpg:participant", pk=pk)
+
+
+@require_POST
+@login_required
+def score_correct(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
+    """Correct a score typed wrongly: a new entry with the reason; the old one stays."""
+    participant = _grader(request, pk)
+    form = _correction_form(participant, request.POST)
+    if form is None:
+        messages.error(request, NOTHING_TO_CORRECT)
+        return redirect("plpg:participant", pk=pk)
+    if not form.is_valid():
+        for text in form_error_messages(form, labelled=True):
+            messages.error(request, text)
+        return redirect("plpg:participant", pk=pk)
+    entry = correctable_scores(participant).get(pk=form.cleaned_data["entry"])
+    try:
+        plpg_score_correct(
+            score=entry,
+            value=form.cleaned_data["score"],
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+        )
+    except ValidationError as exc:
+        messages_error(request, exc)
+    else:
+        messages.success(request, CORRECTED)
     return redirect("plpg:participant", pk=pk)
 
 

@@ -22,6 +22,9 @@ from typing import Any
 CONTEXTS = (
     "https://www.w3.org/ns/credentials/v2",
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    # Defines `1EdTechJsonSchemaValidator2019` (the credentialSchema type): without it a JSON-LD
+    # processor in safe mode, as validators run it, refuses the type as a relative IRI.
+    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
 )
 OB_SCHEMA = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"

@@ -76,4 +76,14 @@ PLPG: Catalogue = {
     "plpg.competency.personal": {"id": "kepribadian", "en": "personal"},
     "plpg.competency.social": {"id": "sosial", "en": "social"},
     "plpg.competency.professional": {"id": "profesional", "en": "professional"},
+    "plpg.future.session": {
+        "id": "Sesi tanggal {day} belum berlangsung: kehadiran dicatat pada hari sesi atau "
+        "sesudahnya.",
+        "en": "The session of {day} has not taken place yet: attendance is recorded on its day "
+        "or later.",
+    },
+    "plpg.future.training": {
+        "id": "Pelatihan kelas ini baru dimulai tanggal {day}: nilai dicatat mulai hari itu.",
+        "en": "This class's training starts on {day}: scores are entered from that day on.",
+    },
 }

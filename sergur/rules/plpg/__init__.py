@@ -3,6 +3,7 @@ participant's result with its reasons (`evaluate`); docs/plpg.md."""
 
 from __future__ import annotations
 
+from sergur.rules.plpg.entries import attendance_too_early, score_too_early
 from sergur.rules.plpg.evaluate import (
     CompetencyResult,
     Outcome,
@@ -27,10 +28,12 @@ __all__ = [
     "Standing",
     "Status",
     "admission",
+    "attendance_too_early",
     "competencies",
     "evaluate",
     "final_score",
     "minimum_jp",
     "plpg_params",
     "plpg_years",
+    "score_too_early",
 ]

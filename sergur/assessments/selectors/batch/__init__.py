@@ -35,8 +35,8 @@ from sergur.assessments.selectors.batch.scope import (
     batch_params,
     id_chunks,
     running_job,
-    stale_jobs,
     still_in_scope,
+    unfinished_jobs,
 )
 
 __all__ = [
@@ -57,6 +57,6 @@ __all__ = [
     "id_chunks",
     "rescore_decide",
     "running_job",
-    "stale_jobs",
+    "unfinished_jobs",
     "still_in_scope",
 ]

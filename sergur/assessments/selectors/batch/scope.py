@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from django.conf import settings
@@ -96,7 +95,7 @@ def id_chunks(cases: QuerySet[Case], size: int = CHUNK) -> Iterator[list[int]]:
         yield chunk
 
 
-def _unfinished(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> QuerySet[BatchJob]:
+def unfinished_jobs(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> QuerySet[BatchJob]:
     """The queued or running jobs whose scope meets this one (the rayon's, or every rayon)."""
     scope = Q() if rayon is None else Q(rayon=rayon) | Q(rayon__isnull=True)
     return BatchJob.objects.filter(
@@ -108,16 +107,7 @@ def _unfinished(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> QueryS
 
 def running_job(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> BatchJob | None:
     """A job of the same scope that is queued or running (only one at a time)."""
-    return _unfinished(programme_year=programme_year, rayon=rayon).order_by("pk").first()
-
-
-def stale_jobs(
-    *, programme_year: ProgrammeYear, rayon: Rayon | None, since: dt.datetime
-) -> QuerySet[BatchJob]:
-    """Queued or running jobs of the scope with no sign of life since `since`: by their last
-    progress, or when none was recorded, by when they were queued."""
-    silent = Q(beat_at__lt=since) | Q(beat_at__isnull=True, created_at__lt=since)
-    return _unfinished(programme_year=programme_year, rayon=rayon).filter(silent)
+    return unfinished_jobs(programme_year=programme_year, rayon=rayon).order_by("pk").first()
 
 
 # -- who may run and watch jobs ----------------------------------------------------------------

@@ -10,7 +10,6 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.db.models import F
@@ -30,12 +29,13 @@ from sergur.assessments.selectors.batch import (
     chunk_rescore_read,
     id_chunks,
     running_job,
-    stale_jobs,
     still_in_scope,
+    unfinished_jobs,
 )
 from sergur.assessments.services.batch.write import chunk_write
 from sergur.cases.models import Case
 from sergur.common.errors import log_without_data
+from sergur.common.jobs import jobs_release_stale, stale_minutes
 from sergur.registry.models import ProgrammeYear, Rayon
 from sergur.rules import ProgrammeYearError
 
@@ -86,14 +86,13 @@ def batch_start(*, actor: User, programme_year: ProgrammeYear, rayon: Rayon | No
 def _abandon_stale(*, programme_year: ProgrammeYear, rayon: Rayon | None) -> None:
     """Mark FAILED the jobs of the scope that gave no sign of life for the stale time: their
     worker was stopped or their message lost (a late message then finds them not queued and
-    runs nothing). The chunks they wrote stay; a new job re-scores the rest."""
-    minutes = settings.SERGUR_BATCH_STALE_MINUTES
-    since = timezone.now() - dt.timedelta(minutes=minutes)
-    stale = stale_jobs(programme_year=programme_year, rayon=rayon, since=since)
-    stale.update(
-        state=BatchJob.State.FAILED,
-        error=str(JOB_STALE % {"minutes": minutes}),
-        finished_at=timezone.now(),
+    runs nothing). The chunks they wrote stay; a new job re-scores the rest
+    (sergur/common/jobs.py, shared with the certificate issuance job)."""
+    jobs_release_stale(
+        unfinished_jobs(programme_year=programme_year, rayon=rayon),
+        now=timezone.now(),
+        failed=BatchJob.State.FAILED,
+        error=str(JOB_STALE % {"minutes": stale_minutes()}),
     )
 
 

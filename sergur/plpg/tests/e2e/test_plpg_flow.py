@@ -29,7 +29,7 @@ from sergur.plpg.views.rayon import PROPOSED
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 expect.set_options(timeout=20_000)
-DAY = dt.date(2030, 7, 1)
+DAY = dt.date(2008, 7, 1)
 
 
 def tr(text: Any, **values: Any) -> str:
