@@ -1,6 +1,7 @@
 """`sergur`: score, validate and describe portfolio files; share quotas and rank teachers;
 check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md);
-compute PLPG results; compute a PKG appraisal (`sergur pkg`, docs/pkg.md).
+compute PLPG results; compute a PKG appraisal (`sergur pkg`, docs/pkg.md); print a teacher's
+PKB credit balance (`sergur credits`, docs/pkb.md).
 
 Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
@@ -18,6 +19,7 @@ import msgspec
 
 from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.certificate import add_certificate_command, run_certificate
+from sergur.cli.credits import add_credits_command, run_credits
 from sergur.cli.csvio import OutputUnwritable
 from sergur.cli.inputs import Document, InputUnreadable, read_documents
 from sergur.cli.pkg import add_pkg_command, run_pkg
@@ -75,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_plpg_command(commands)
     add_certificate_command(commands)
     add_pkg_command(commands)
+    add_credits_command(commands)
     return parser
 
 
@@ -170,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_certificate(args, out)
         elif args.command == "pkg":
             status = run_pkg(args, out, _years_dirs())
+        elif args.command == "credits":
+            status = run_credits(args, out, _years_dirs())
         else:
             status = _validate(args, out, run)
         out.flush()
