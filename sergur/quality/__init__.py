@@ -1,1 +1,2 @@
-"""Quality assurance of certified teachers' performance (seed 001's model, docs/quality-assurance.md)."""
+"""Quality assurance of certified teachers' performance (seed 001's model,
+docs/quality-assurance.md)."""

@@ -1,0 +1,376 @@
+"""Reads of quality assurance (seed 001's model, docs/quality-assurance.md): which place a user
+may look at (the access helper), and per year the certified teachers' PKG on core and on
+additional duties, who is below standard and whether the next PKG improved, and the monitors'
+worklist. Every figure is aggregated in the database: a page costs a handful of queries
+whatever the number of teachers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import (
+    Avg,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from sergur.accounts.models import User
+from sergur.appraisal.models import Appraisal, IndicatorScore
+from sergur.registry.models import District, School, Teacher
+from sergur.rules.appraisal import appraisal_params, instruments
+from sergur.rules.programme import ProgrammeYearError
+from sergur.rules.quality import QualityParams, below_ceiling, quality_params
+
+Role = User.Role
+PLACES = Decimal("0.01")
+CORE = "core"
+ADDITIONAL = "additional"
+CREDIT_OF_COMPONENT = {CORE: "teaching", ADDITIONAL: "additional_duty"}
+MONITORS = frozenset({Role.PRINCIPAL, Role.SUPERVISOR})
+VIEWERS = MONITORS | {
+    Role.DISTRICT_COMMITTEE,
+    Role.DISTRICT_HEAD,
+    Role.QUALITY_OFFICE,
+    Role.MINISTRY,
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """The schools a quality-assurance page covers, as a filter on School, with its name."""
+
+    kind: str
+    label: str
+    schools: Q
+    districts: Q = field(default_factory=Q)
+
+
+def _dirs() -> tuple[Path, ...]:
+    return tuple(settings.SERGUR_YEARS_DIRS)
+
+
+def _base_place(person: User) -> Place | None:
+    if person.is_superuser or person.role == Role.MINISTRY:
+        return Place("all", _("All provinces"), Q(), Q())
+    if person.role == Role.PRINCIPAL and person.school_id is not None:
+        return Place("school", str(person.school), Q(pk=person.school_id), Q(pk=-1))
+    if person.role == Role.SUPERVISOR:
+        return Place(
+            "supervised",
+            _("Your supervised schools"),
+            Q(pk__in=person.supervised_schools.values("pk")),
+            Q(pk=-1),
+        )
+    if person.role in (Role.DISTRICT_COMMITTEE, Role.DISTRICT_HEAD) and person.district_id:
+        district = person.district_id
+        return Place("district", str(person.district), Q(subdistrict__district=district), Q(pk=-1))
+    if person.role == Role.QUALITY_OFFICE and person.province_id is not None:
+        province = person.province_id
+        return Place(
+            "province",
+            str(person.province),
+            Q(subdistrict__district__province=province),
+            Q(province=province),
+        )
+    return None
+
+
+def quality_place_for_user(
+    *, user: User | AnonymousUser, district: int | None = None, school: int | None = None
+) -> Place:
+    """The access helper of quality assurance: the principal sees their school, the supervisor
+    the schools they supervise, the district committee and head their district, the quality
+    office (LPMP) its province, the ministry everything. Within that, one district or school
+    may be picked by pk; one outside it answers 404, any other role 403."""
+    if not user.is_authenticated or not isinstance(user, User) or not user.is_active:
+        raise PermissionDenied
+    base = _base_place(user)
+    if base is None:
+        raise PermissionDenied
+    if school is not None:
+        picked = School.objects.filter(base.schools, pk=school).first()
+        if picked is None:
+            raise Http404
+        return Place("school", str(picked), Q(pk=picked.pk), Q(pk=-1))
+    if district is not None:
+        found = District.objects.filter(base.districts, pk=district).first()
+        if found is None:
+            raise Http404
+        return Place("district", str(found), Q(subdistrict__district=found.pk), Q(pk=-1))
+    return base
+
+
+def place_districts(place: Place) -> QuerySet[District]:
+    """The districts the place can be narrowed to (the province's, or all for the ministry)."""
+    if place.kind not in ("province", "all"):
+        return District.objects.none()
+    return District.objects.filter(place.districts).select_related("province")
+
+
+def place_schools(place: Place) -> QuerySet[School]:
+    """The schools the place can be narrowed to (a supervisor's or a district's)."""
+    if place.kind not in ("supervised", "district"):
+        return School.objects.none()
+    return School.objects.filter(place.schools)
+
+
+def _instrument_keys(component: str) -> list[str]:
+    """The instruments of a component: core duties are those credited as teaching, additional
+    duties those credited as additional duty (sergur/rules/appraisal/instruments)."""
+    return list(_keys_by_credit(_dirs())[CREDIT_OF_COMPONENT[component]])
+
+
+@cache
+def _keys_by_credit(dirs: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for used in instruments(dirs).values():
+        found[used.credit].add(used.key)
+    return {credit: tuple(sorted(keys)) for credit, keys in found.items()}
+
+
+def _final(place: Place, component: str) -> QuerySet[Appraisal]:
+    return Appraisal.objects.filter(
+        state=Appraisal.State.FINAL,
+        instrument_key__in=_instrument_keys(component),
+        school__in=School.objects.filter(place.schools).values("pk"),
+        teacher__certified=True,
+    )
+
+
+def _below_q(years: list[int]) -> Q:
+    """Final appraisals with at least one competency below the standard of their year: the
+    competency's percentage at or under the year's ceiling (sergur.rules.quality)."""
+    by_ceiling: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for year in years:
+        try:
+            params = appraisal_params(year, _dirs())
+        except ProgrammeYearError:
+            continue
+        ceiling = below_ceiling(params.conversion, params.standard_value)
+        by_ceiling[(ceiling, params.indicator_max)].append(year)
+    below = Q(pk__in=[])
+    for (ceiling, maximum), in_years in by_ceiling.items():
+        competencies = (
+            IndicatorScore.objects.filter(appraisal=OuterRef("pk"))
+            .values("competency")
+            .annotate(got=Sum("points") * Value(100), most=Count("pk") * Value(ceiling * maximum))
+            .filter(got__lte=F("most"))
+        )
+        below |= Q(year__in=in_years) & Exists(competencies)
+    return below
+
+
+def _round(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(PLACES, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One year of one component in a place."""
+
+    year: int
+    appraised: int
+    mean: Decimal | None
+    categories: dict[str, int]
+    below: int
+    compared: int
+    improved: int
+    unchanged: int
+    declined: int
+
+
+def _previous_score() -> Subquery:
+    return Subquery(
+        Appraisal.objects.filter(
+            teacher=OuterRef("teacher"),
+            instrument_key=OuterRef("instrument_key"),
+            state=Appraisal.State.FINAL,
+            year=OuterRef("year") - 1,
+        ).values("score")[:1],
+        output_field=DecimalField(max_digits=5, decimal_places=2),
+    )
+
+
+def quality_params_for(year: int) -> QualityParams:
+    """The quality-assurance thresholds of `year` (ProgrammeYearError when none)."""
+    return quality_params(year, _dirs())
+
+
+def quality_years(place: Place, component: str = CORE) -> list[int]:
+    """The years with final appraisals of the component in the place, oldest first."""
+    return sorted(set(_final(place, component).values_list("year", flat=True).distinct()))
+
+
+def quality_summary(place: Place, component: str, years: list[int]) -> list[YearFigures]:
+    """Per year: how many certified teachers were appraised, their mean score, the count per
+    category, how many had a competency below standard, and of those appraised the year
+    before, how many improved, stayed or declined (sergur.rules.quality.trend, in SQL).
+    Two queries."""
+    if not years:
+        return []
+    rows = _final(place, component).filter(year__in=years)
+    compared = Q(previous__isnull=False)
+    improved, declined = Q(pk__in=[]), Q(pk__in=[])
+    by_step: dict[int, list[int]] = defaultdict(list)
+    for year in years:
+        by_step[quality_params_for(year).improved_min_points].append(year)
+    for step, in_years in by_step.items():
+        improved |= Q(year__in=in_years, score__gte=F("previous") + Value(step))
+        declined |= Q(year__in=in_years, score__lte=F("previous") - Value(step))
+    totals = (
+        rows.annotate(previous=_previous_score())
+        .values("year")
+        .annotate(
+            appraised=Count("pk"),
+            mean=Avg("score"),
+            below=Count("pk", filter=_below_q(years)),
+            compared=Count("pk", filter=compared),
+            improved=Count("pk", filter=compared & improved),
+            declined=Count("pk", filter=compared & declined),
+        )
+        .order_by("year")
+    )
+    categories: dict[int, dict[str, int]] = defaultdict(dict)
+    for year, category, count in (
+        rows.values_list("year", "category").annotate(n=Count("pk")).order_by()
+    ):
+        categories[year][category] = count
+    return [
+        YearFigures(
+            year=row["year"],
+            appraised=row["appraised"],
+            mean=_round(row["mean"]),
+            categories=categories[row["year"]],
+            below=row["below"],
+            compared=row["compared"],
+            improved=row["improved"],
+            unchanged=row["compared"] - row["improved"] - row["declined"],
+            declined=row["declined"],
+        )
+        for row in totals
+    ]
+
+
+@dataclass(frozen=True)
+class TeacherRow:
+    """A certified teacher on a list: their appraisal of the year (if any) and the one before."""
+
+    teacher_pk: int
+    name: str
+    school: str
+    appraisal_pk: int | None
+    state: str
+    score: Decimal | None
+    category: str
+    previous: Decimal | None
+
+
+def quality_below_list(place: Place, year: int, *, limit: int = 200) -> list[TeacherRow]:
+    """The certified teachers of the place whose final core-duty PKG of `year` has a
+    competency below standard, lowest score first, with the year before's score. One query."""
+    rows = (
+        _final(place, CORE)
+        .filter(year=year)
+        .filter(_below_q([year]))
+        .annotate(previous=_previous_score())
+        .order_by("score", "teacher__name", "pk")
+        .values(
+            "pk",
+            "teacher_id",
+            "teacher__name",
+            "school__name",
+            "state",
+            "score",
+            "category",
+            "previous",
+        )[:limit]
+    )
+    return [
+        TeacherRow(
+            teacher_pk=r["teacher_id"],
+            name=r["teacher__name"],
+            school=r["school__name"],
+            appraisal_pk=r["pk"],
+            state=r["state"],
+            score=r["score"],
+            category=r["category"],
+            previous=r["previous"],
+        )
+        for r in rows
+    ]
+
+
+def monitor_not_done(place: Place, year: int, *, limit: int = 200) -> list[TeacherRow]:
+    """The certified teachers whose main school is in the place and whose core-duty PKG of
+    `year` is not final yet: none at all, or one still on its way (its state shown). One
+    query."""
+    keys = _instrument_keys(CORE)
+    current = Appraisal.objects.filter(
+        teacher=OuterRef("pk"), year=year, instrument_key__in=keys
+    ).order_by("-pk")
+    rows = (
+        Teacher.objects.filter(
+            certified=True,
+            assignments__is_main=True,
+            assignments__school__in=School.objects.filter(place.schools).values("pk"),
+        )
+        .annotate(
+            appraisal_pk=Subquery(current.values("pk")[:1], output_field=IntegerField()),
+            state=Coalesce(Subquery(current.values("state")[:1]), Value("")),
+            school_name=F("assignments__school__name"),
+        )
+        .exclude(state=Appraisal.State.FINAL)
+        .order_by("school_name", "name", "pk")
+        .values("pk", "name", "school_name", "appraisal_pk", "state")[:limit]
+    )
+    return [
+        TeacherRow(
+            teacher_pk=r["pk"],
+            name=r["name"],
+            school=r["school_name"],
+            appraisal_pk=r["appraisal_pk"],
+            state=r["state"],
+            score=None,
+            category="",
+            previous=None,
+        )
+        for r in rows
+    ]
+
+
+def monitor_not_done_count(place: Place, year: int) -> int:
+    """How many certified teachers of the place have no final core-duty PKG of `year`."""
+    keys = _instrument_keys(CORE)
+    final = Appraisal.objects.filter(
+        teacher=OuterRef("pk"), year=year, instrument_key__in=keys, state=Appraisal.State.FINAL
+    )
+    return (
+        Teacher.objects.filter(
+            certified=True,
+            assignments__is_main=True,
+            assignments__school__in=School.objects.filter(place.schools).values("pk"),
+        )
+        .exclude(Exists(final))
+        .count()
+    )

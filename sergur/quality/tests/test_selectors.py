@@ -1,0 +1,149 @@
+"""Quality-assurance reads: the place each role may see (with another district and province),
+the yearly figures per component, the below-standard list and the monitors' worklist, each in
+a bounded number of queries."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404
+from django.test.utils import CaptureQueriesContext
+
+from sergur.accounts.models import User
+from sergur.appraisal.models import Appraisal
+from sergur.conftest import Cast
+from sergur.quality.selectors import (
+    ADDITIONAL,
+    CORE,
+    monitor_not_done,
+    monitor_not_done_count,
+    quality_below_list,
+    quality_place_for_user,
+    quality_summary,
+    quality_years,
+)
+from sergur.quality.tests.support import final_appraisal
+from sergur.registry.models import School
+from sergur.registry.tests.factories import (
+    DistrictFactory,
+    ProvinceFactory,
+    SchoolFactory,
+    SubdistrictFactory,
+    TeacherFactory,
+    TeachingAssignmentFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _school(cast: Cast, number: int) -> School:
+    return School.objects.get(name=f"SMP Negeri {number} Bantul")
+
+
+def _certify(cast: Cast) -> None:
+    for user in (cast.sri, cast.budi):
+        user.teacher.certified = True
+        user.teacher.save(update_fields=["certified"])
+
+
+def test_each_role_sees_its_place(cast: Cast) -> None:
+    one, two = _school(cast, 1), _school(cast, 2)
+    assert quality_place_for_user(user=cast.pak_kepala).kind == "school"
+    assert quality_place_for_user(user=cast.pengawas).kind == "supervised"
+    assert quality_place_for_user(user=cast.dinas).kind == "district"
+    assert quality_place_for_user(user=cast.lpmp).kind == "province"
+    ministry = UserFactory(username="kemdikbud", role=User.Role.MINISTRY)
+    assert quality_place_for_user(user=ministry).kind == "all"
+    # Narrowing within the place.
+    assert quality_place_for_user(user=cast.pengawas, school=one.pk).kind == "school"
+    assert quality_place_for_user(user=cast.dinas, school=two.pk).label == str(two)
+    district = one.subdistrict.district
+    assert quality_place_for_user(user=cast.lpmp, district=district.pk).kind == "district"
+
+
+def test_wrong_role_is_refused_and_other_places_are_hidden(cast: Cast) -> None:
+    one, two = _school(cast, 1), _school(cast, 2)
+    for user in (cast.sri, cast.asesor, cast.rayon_admin):
+        with pytest.raises(PermissionDenied):
+            quality_place_for_user(user=user)
+    # Another school, another district, another province: 404.
+    with pytest.raises(Http404):
+        quality_place_for_user(user=cast.pengawas, school=two.pk)
+    with pytest.raises(Http404):
+        quality_place_for_user(user=cast.pak_kepala, school=two.pk)
+    with pytest.raises(Http404):
+        quality_place_for_user(user=cast.dinas_other, school=one.pk)
+    elsewhere = DistrictFactory(province=ProvinceFactory(code="99", name="Papua"), code="01")
+    with pytest.raises(Http404):
+        quality_place_for_user(user=cast.lpmp, district=elsewhere.pk)
+    far = SchoolFactory(subdistrict=SubdistrictFactory(district=elsewhere))
+    with pytest.raises(Http404):
+        quality_place_for_user(user=cast.lpmp, school=far.pk)
+
+
+def test_summary_counts_below_standard_and_trend(cast: Cast) -> None:
+    _certify(cast)
+    one, two = _school(cast, 1), _school(cast, 2)
+    sri, budi = cast.sri.teacher, cast.budi.teacher
+    final_appraisal(teacher=sri, school=one, year=2029, appraiser=cast.pak_kepala, low=("01",))
+    final_appraisal(teacher=sri, school=one, year=2030, appraiser=cast.pak_kepala)
+    final_appraisal(teacher=budi, school=two, year=2029, appraiser=cast.bu_kepala)
+    final_appraisal(teacher=budi, school=two, year=2030, appraiser=cast.bu_kepala, points=1)
+    final_appraisal(
+        teacher=budi, school=two, year=2030, appraiser=cast.bu_kepala, key="pkg-principal"
+    )
+    place = quality_place_for_user(user=cast.dinas)
+    assert quality_years(place) == [2029, 2030]
+    with CaptureQueriesContext(connection) as queries:
+        figures = quality_summary(place, CORE, [2029, 2030])
+    assert len(queries) == 2
+    first, second = figures
+    assert (first.year, first.appraised, first.below, first.compared) == (2029, 2, 1, 0)
+    # 0 points convert to 1 (zero_value): (53/56 + 56/56) / 2 × 100.
+    assert first.mean == Decimal("97.32")
+    assert first.categories == {"AB": 2}
+    # Sri rose from 94.64 to 100; Budi fell from 100 to 50 (every competency below).
+    assert (second.compared, second.improved, second.unchanged, second.declined) == (2, 1, 0, 1)
+    assert second.below == 1
+    extra = quality_summary(place, ADDITIONAL, quality_years(place, ADDITIONAL))
+    assert [(f.year, f.appraised) for f in extra] == [(2030, 1)]
+    assert quality_summary(place, CORE, []) == []
+    # The principal of school one sees only Sri.
+    own = quality_summary(quality_place_for_user(user=cast.pak_kepala), CORE, [2029, 2030])
+    assert [f.appraised for f in own] == [1, 1]
+
+
+def test_below_list_and_worklist(cast: Cast) -> None:
+    _certify(cast)
+    one = _school(cast, 1)
+    sri = cast.sri.teacher
+    final_appraisal(teacher=sri, school=one, year=2029, appraiser=cast.pak_kepala)
+    final_appraisal(teacher=sri, school=one, year=2030, appraiser=cast.pak_kepala, low=("03",))
+    colleague = TeacherFactory(certified=True)
+    TeachingAssignmentFactory(teacher=colleague, school=one)
+    final_appraisal(
+        teacher=colleague,
+        school=one,
+        year=2030,
+        appraiser=cast.pak_kepala,
+        state=Appraisal.State.SUBMITTED,
+    )
+    uncertified = TeacherFactory(certified=False)
+    TeachingAssignmentFactory(teacher=uncertified, school=one)
+    place = quality_place_for_user(user=cast.pengawas)
+    with CaptureQueriesContext(connection) as queries:
+        below = quality_below_list(place, 2030)
+        todo = monitor_not_done(place, 2030)
+    assert len(queries) == 2
+    assert [(r.name, r.previous) for r in below] == [(sri.name, Decimal("100.00"))]
+    assert [(r.teacher_pk, r.state) for r in todo] == [(colleague.pk, "submitted")]
+    assert monitor_not_done_count(place, 2030) == 1
+    assert monitor_not_done_count(place, 2031) == 2
+    # Another district sees none of it.
+    other = quality_place_for_user(user=cast.dinas_other)
+    assert quality_below_list(other, 2030) == []
+    assert monitor_not_done(other, 2030) == []
