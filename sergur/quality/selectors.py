@@ -175,7 +175,7 @@ def _below_q(years: list[int]) -> Q:
             .annotate(got=Sum("points") * Value(100), most=Count("pk") * Value(ceiling * maximum))
             .filter(got__lte=F("most"))
         )
-        below |= Q(year__in=in_years) & Exists(competencies)
+        below |= Q(Q(year__in=in_years), Exists(competencies))
     return below
 
 
@@ -350,7 +350,7 @@ def monitor_not_done(place: Place, year: int, *, limit: int = 200) -> list[Teach
             name=r["name"],
             school=r["school_name"],
             appraisal_pk=r["appraisal_pk"],
-            state=r["state"],
+            state=str(Appraisal.State(r["state"]).label) if r["state"] else "",
             score=None,
             category="",
             previous=None,

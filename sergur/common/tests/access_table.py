@@ -55,6 +55,7 @@ NOT_RAYON = SIGNED_IN - RAYONS
 """A rayon page checks the role first (403), then the object's rayon (404)."""
 NOT_OTHER_DISTRICT = SIGNED_IN - {"district_committee:other"}
 """A district page checks the role first (403), then the object's district (404)."""
+SUPERVISORS_ALL = ids("supervisor:own", "supervisor:other")
 DISTRICT_OWN = ids("district_committee:own", "operator")
 
 # The case's offices see it in every state (sergur/cases/selectors.py `case_scope`); the rayon
@@ -460,5 +461,17 @@ TABLE: dict[str, Page] = {
     "certificates:verify": public(),
     "certificates:verify_json": public(ok=400),  # without a number or code
     "certificates:status_list": public(targets=("status_list",)),
+    # Quality assurance (docs/quality-assurance.md): every monitoring office sees its own place
+    # (the place comes from the user, so no object is requested); the worklist is the
+    # principal's and the supervisor's.
+    "quality:overview": signed_in(
+        SCHOOL
+        | ids("principal:other", "supervisor:other", "district_head:own", "district_head:other")
+        | DISTRICTS
+        | QUALITY
+        | MINISTRY
+        | OPERATOR
+    ),
+    "quality:worklist": signed_in(ids("principal:own", "principal:other") | SUPERVISORS_ALL),
 }
 """Every named URL (but SKIPPED) and its rule."""

@@ -140,7 +140,9 @@ def test_below_list_and_worklist(cast: Cast) -> None:
         todo = monitor_not_done(place, 2030)
     assert len(queries) == 2
     assert [(r.name, r.previous) for r in below] == [(sri.name, Decimal("100.00"))]
-    assert [(r.teacher_pk, r.state) for r in todo] == [(colleague.pk, "submitted")]
+    assert [(r.teacher_pk, r.state) for r in todo] == [
+        (colleague.pk, "Waiting for the teacher's signature")
+    ]
     assert monitor_not_done_count(place, 2030) == 1
     assert monitor_not_done_count(place, 2031) == 2
     # Another district sees none of it.
