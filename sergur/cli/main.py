@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_command(commands)
     add_plpg_command(commands)
     add_certificate_command(commands)
+    add_credits_command(commands)
     add_pkg_command(commands)
     add_credits_command(commands)
     return parser
@@ -171,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_plpg(args, out, _years_dirs())
         elif args.command == "certificate":
             status = run_certificate(args, out)
+        elif args.command == "credits":
+            status = run_credits(args, out, _years_dirs())
         elif args.command == "pkg":
             status = run_pkg(args, out, _years_dirs())
         elif args.command == "credits":

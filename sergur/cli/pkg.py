@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import IO, Any
 
 import msgspec
 
-from sergur.rules.appraisal import PkgResult, ScoresError, appraisal_params, decimal, evaluate
+from sergur.rules.appraisal import (
+    PkgResult,
+    ScoresError,
+    appraisal_params,
+    decimal,
+    evaluate,
+    plain,
+)
 from sergur.rules.appraisal.instruments import instrument
 from sergur.rules.messages import Lang
 from sergur.rules.programme import ProgrammeYearError
 
 EXIT_OK, EXIT_INVALID = 0, 1
-FOUR = Decimal("0.0001")
 _ENCODER = msgspec.json.Encoder()
 
 LABELS: dict[str, dict[Lang, str]] = {
@@ -69,12 +73,6 @@ class AppraisalFile(msgspec.Struct, forbid_unknown_fields=True):
     rank: str = ""
     teaching_hours: int | None = None
     teacher: str = ""
-
-
-def plain(value: Fraction) -> str:
-    """A credit figure to 4 places without trailing zeros (10.5, 13.125, 1)."""
-    text = f"{decimal(value, FOUR):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def add_pkg_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -71,6 +71,8 @@ class Action:
     TEACHER_CREATED = "teacher.created"
     TEACHER_CHANGED = "teacher.changed"
     CASE_EVENT = "case.event"
+    KKG_CHANGED = "kkg.changed"
+    PKB_CHANGED = "pkb.changed"
     # A PKG appraisal changed state, or its appraiser was assigned (docs/pkg.md).
     APPRAISAL_EVENT = "appraisal.event"
 
@@ -87,6 +89,8 @@ class Action:
         TEACHER_CREATED,
         TEACHER_CHANGED,
         CASE_EVENT,
+        KKG_CHANGED,
+        PKB_CHANGED,
         APPRAISAL_EVENT,
     )
 

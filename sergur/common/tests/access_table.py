@@ -295,6 +295,48 @@ CERTIFICATE = ("certificate",)
 CERTIFICATE_OFFICE = ids("rayon_admin:own", "ministry", "operator")
 """The certificate's rayon and the ministry change its status (docs/certificates.md)."""
 CERTIFICATE_READERS = CERTIFICATE_OFFICE | OWNER
+APPRAISAL = ("appraisal",)
+ASSIGNMENT = ("appraisal_assignment",)
+APPRAISAL_READERS = OWNER | ids(
+    "principal:own",
+    "supervisor:own",
+    "district_committee:own",
+    "district_head:own",
+    "operator",
+)
+"""A PKG appraisal (submitted, waiting for the teacher): the teacher, the school's principal
+(its appraiser) and supervisor, the district, the operator (docs/pkg.md "Who sees what")."""
+PKG_HOME = (
+    TEACHERS
+    | DISTRICTS
+    | ids(
+        "principal:own",
+        "principal:other",
+        "supervisor:own",
+        "supervisor:other",
+        "district_head:own",
+        "district_head:other",
+        "operator",
+    )
+)
+PRINCIPALS = ids("principal:own", "principal:other")
+KKG_GROUP = ("kkg_group",)
+KKG_PACKAGE = ("kkg_package",)
+KKG_READERS = ids(
+    "teacher:owner",
+    "principal:own",
+    "supervisor:own",
+    "district_committee:own",
+    "district_head:own",
+    "operator",
+)
+"""A working group is seen by its members (Sri, its coordinator), the principal and supervisor
+of its schools and its district (docs/kkg.md "Who sees what")."""
+KKG_COORDINATOR = ids("teacher:owner", "operator")
+"""The coordinator runs the programme; the district supports (members, the election)."""
+KKG_SUPPORT = KKG_COORDINATOR | ids("district_committee:own")
+KKG_LISTS = TEACHERS | SCHOOL | ids("principal:other", "supervisor:other") | DISTRICTS
+KKG_LISTS |= ids("district_head:own", "district_head:other", "operator")
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -431,6 +473,19 @@ TABLE: dict[str, Page] = {
     # PLPG (docs/plpg.md): the rayon forms and manages its classes, an instructor sees only
     # their own, a teacher only their own record, the district its teachers' records.
     "plpg:rayon": signed_in(RAYONS),
+    # PKG (docs/pkg.md): an appraiser sees only the teachers assigned to them, a teacher only
+    # their own appraisal; the submitted appraisal waits for its teacher, so nobody edits or
+    # countersigns it yet (the services' tests cover the other states).
+    "appraisal:home": signed_in(PKG_HOME),
+    "appraisal:assign": post((), PRINCIPALS, SIGNED_IN),
+    "appraisal:open": post(ASSIGNMENT, ids("principal:own"), ids("principal:own", "operator")),
+    "appraisal:detail": on(APPRAISAL, APPRAISAL_READERS, NOBODY),
+    "appraisal:scores": post(APPRAISAL, NOBODY, APPRAISAL_READERS),
+    "appraisal:observe": post(APPRAISAL, NOBODY, APPRAISAL_READERS),
+    "appraisal:sign": post(APPRAISAL, OWNER, APPRAISAL_READERS),
+    "appraisal:object": post(APPRAISAL, OWNER, APPRAISAL_READERS),
+    "appraisal:countersign": post(APPRAISAL, NOBODY, APPRAISAL_READERS),
+    "appraisal:self": on(("year",), TEACHERS, SIGNED_IN),
     "plpg:propose": post((), RAYONS, SIGNED_IN),
     "plpg:instructor_add": post((), RAYONS, SIGNED_IN),
     "plpg:merge_set": post((), RAYONS, SIGNED_IN),
@@ -473,5 +528,21 @@ TABLE: dict[str, Page] = {
         | OPERATOR
     ),
     "quality:worklist": signed_in(ids("principal:own", "principal:other") | SUPERVISORS_ALL),
+    # Working groups (docs/kkg.md): members, their schools' principal and supervisor and the
+    # district see a group; its coordinator runs it, the district registers and supports it.
+    "kkg:groups": signed_in(KKG_LISTS),
+    "kkg:resources": signed_in(KKG_LISTS),
+    "kkg:group_add": post((), DISTRICTS, SIGNED_IN),
+    "kkg:group": on(KKG_GROUP, KKG_READERS, NOBODY),
+    "kkg:member_add": post(KKG_GROUP, KKG_SUPPORT, KKG_READERS),
+    "kkg:coordinator": post(KKG_GROUP, KKG_SUPPORT, KKG_READERS),
+    "kkg:package_add": post(KKG_GROUP, KKG_COORDINATOR, KKG_READERS),
+    "kkg:meeting_add": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:output_add": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:report": post(KKG_PACKAGE, KKG_COORDINATOR, KKG_READERS),
+    "kkg:report_file": on(KKG_PACKAGE, KKG_READERS, NOBODY),
+    "kkg:meeting": on(("kkg_meeting",), KKG_READERS, NOBODY),
+    "kkg:attendance": post(("kkg_meeting",), KKG_COORDINATOR, KKG_READERS),
+    "kkg:output_file": on(("kkg_output",), KKG_READERS, NOBODY),
 }
 """Every named URL (but SKIPPED) and its rule."""

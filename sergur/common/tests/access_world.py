@@ -298,10 +298,18 @@ def build_world(cast: Cast) -> World:
     targets["transfer"] = _transfer(cast)
     targets["notice"] = _notice(cast)
     # Imported here: that module builds its Targets with this module's dataclass.
-    from sergur.common.tests.access_world_plpg import certificate_targets, plpg_targets
+    from sergur.common.tests.access_world_plpg import (
+        appraisal_targets,
+        certificate_targets,
+        plpg_targets,
+    )
 
     targets.update(plpg_targets(cast, users))
+    from sergur.common.tests.access_world_kkg import kkg_targets
+
+    targets.update(kkg_targets(cast))
     targets.update(certificate_targets(cast))
+    targets.update(appraisal_targets(cast))
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None
     # A selection run of Bantul (nobody selected: its teachers lack the data), with its SK.

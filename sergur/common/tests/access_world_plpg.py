@@ -83,3 +83,25 @@ def certificate_targets(cast: Cast) -> dict[str, Target]:
         "issue_job": Target(name="issue_job", kwargs={"pk": job.pk}),
         "status_list": Target(name="status_list", kwargs={"number": 1, "purpose": "revocation"}),
     }
+
+
+def appraisal_targets(cast: Cast) -> dict[str, Target]:
+    """Sri's PKG appraisal by her principal, submitted and waiting for her signature, and the
+    principal's assignment of another teacher of the school, not yet opened
+    (built with sergur/appraisal/tests/support.py)."""
+    from sergur.appraisal.models import AppraiserAssignment
+    from sergur.appraisal.services import appraiser_assign
+    from sergur.appraisal.tests.support import YEAR, scored
+    from sergur.registry.tests.factories import TeacherFactory, TeachingAssignmentFactory
+
+    appraisal = scored(cast)
+    school = appraisal.school
+    colleague = TeacherFactory()
+    TeachingAssignmentFactory(teacher=colleague, school=school)
+    assignment: AppraiserAssignment = appraiser_assign(
+        teacher=colleague, year=YEAR, appraiser=cast.pak_kepala, actor=cast.pak_kepala
+    )
+    return {
+        "appraisal": Target(name="appraisal", kwargs={"pk": appraisal.pk}),
+        "appraisal_assignment": Target(name="appraisal_assignment", kwargs={"pk": assignment.pk}),
+    }

@@ -45,6 +45,7 @@ from sergur.notifications.models import Notification, Preference
 from sergur.plpg.models import Instructor
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
 from sergur.privacy.selectors.appraisal import APPRAISAL_SECTIONS
+from sergur.privacy.selectors.development import DEVELOPMENT_EXCLUDED, DEVELOPMENT_SECTIONS
 from sergur.privacy.selectors.section import Section
 from sergur.privacy.selectors.training import TRAINING_EXCLUDED, TRAINING_SECTIONS
 from sergur.registry.models import Teacher, TeachingAssignment
@@ -78,6 +79,7 @@ EXCLUDED: Mapping[type[models.Model], StrOrPromise] = {
     Correction: BLIND,
     FindingCorrection: BLIND,
     **TRAINING_EXCLUDED,
+    **DEVELOPMENT_EXCLUDED,
 }
 """Models that refer to a teacher or a case but are not in the teacher's copy, and why."""
 
@@ -179,6 +181,7 @@ SECTIONS: tuple[Section, ...] = (
         lambda t: Preference.objects.filter(user__teacher=t),
     ),
     *TRAINING_SECTIONS,
+    *DEVELOPMENT_SECTIONS,
     *APPRAISAL_SECTIONS,
 )
 

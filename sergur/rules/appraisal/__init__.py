@@ -21,6 +21,7 @@ from sergur.rules.appraisal.score import (
     check_points,
     decimal,
     evaluate,
+    plain,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "instrument",
     "instruments",
     "latest_instruments",
+    "plain",
 ]

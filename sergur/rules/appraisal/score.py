@@ -25,6 +25,7 @@ from sergur.rules.appraisal.params import AppraisalParams, Category, RankStep
 
 HUNDRED = 100
 CENT = Decimal("0.01")
+FOUR = Decimal("0.0001")
 
 
 class ScoresError(ValueError):
@@ -39,6 +40,12 @@ def decimal(value: Fraction, places: Decimal = CENT) -> Decimal:
     """`value` as a decimal rounded half up to `places` (for display)."""
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     return exact.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def plain(value: Fraction) -> str:
+    """A credit figure to 4 places without trailing zeros (10.5, 13.125, 1)."""
+    text = f"{decimal(value, FOUR):f}"
+    return text.rstrip("0").rstrip(".")
 
 
 def whole(value: Fraction) -> int:

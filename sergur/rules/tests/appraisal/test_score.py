@@ -18,6 +18,7 @@ from sergur.rules.appraisal import (
     decimal,
     evaluate,
     instrument,
+    plain,
 )
 from sergur.rules.appraisal.score import category_of, convert, whole, yearly_credit
 from sergur.rules.tests.strategies import RULES_SETTINGS
@@ -100,6 +101,15 @@ def test_the_conversion_bands(percentage, value):
 )
 def test_the_categories(score, code):
     assert category_of(score, PARAMS).code == code
+
+
+def test_credit_figures_are_shown_without_trailing_zeros():
+    assert [plain(Fraction(x)) for x in ("21/2", "105/8", "1", "1/3")] == [
+        "10.5",
+        "13.125",
+        "1",
+        "0.3333",
+    ]
 
 
 def test_the_score_is_rounded_half_up_for_its_category():

@@ -1,0 +1,1 @@
+"""The working-group pages (docs/kkg.md "On the web")."""
