@@ -7,6 +7,7 @@ whatever the number of teachers."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -35,10 +36,19 @@ from django.utils.translation import gettext as _
 
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal, IndicatorScore
+from sergur.kkg.models import Attendance
 from sergur.registry.models import District, School, Teacher
 from sergur.rules.appraisal import appraisal_params, instruments
+from sergur.rules.kkg import kkg_params
 from sergur.rules.programme import ProgrammeYearError
-from sergur.rules.quality import QualityParams, below_ceiling, quality_params
+from sergur.rules.quality import (
+    Comparison,
+    Group,
+    QualityParams,
+    below_ceiling,
+    kkg_comparison,
+    quality_params,
+)
 
 Role = User.Role
 PLACES = Decimal("0.01")
@@ -373,4 +383,107 @@ def monitor_not_done_count(place: Place, year: int) -> int:
         )
         .exclude(Exists(final))
         .count()
+    )
+
+
+# -- the KKG question of seed 004 ---------------------------------------------------------------
+
+
+def _took_part(year: int, minimum: int, membership: str | None = None) -> Exists:
+    """Whether the appraised teacher took part in a working group in `year`: present at
+    `minimum` or more held meetings of the year's packages (the KKG year data's
+    `min_attended_per_package`, the attendance that earns a package's credit; docs/kkg.md).
+    With `membership`, only the meetings of that membership's group count."""
+    attended = Attendance.objects.filter(
+        meeting__package__year=year, meeting__attendance_taken=True
+    )
+    if membership is None:
+        attended = attended.filter(membership__teacher=OuterRef("teacher"))
+    else:
+        attended = attended.filter(membership=OuterRef(membership))
+    counted = (
+        attended.values("membership__teacher")
+        .annotate(meetings=Count("pk"))
+        .filter(meetings__gte=minimum)
+    )
+    return Exists(counted)
+
+
+def _group(rows: Mapping[bool, Mapping[str, object]], took_part: bool) -> Group:
+    row = rows.get(took_part, {})
+    size = row.get("size", 0)
+    return Group(
+        size=size if isinstance(size, int) else 0,
+        before=_round(row.get("before")),
+        after=_round(row.get("after")),
+    )
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    """One working group: its members who took part in the year and those who did not, each
+    with their mean core-duty PKG the year before and in the year."""
+
+    group_pk: int
+    name: str
+    participants: Group
+    others: Group
+
+
+@dataclass(frozen=True)
+class KkgEffect:
+    """Seed 004's question for a place and year: participants against everyone else, the
+    rules core's reading of it, and the same by working group."""
+
+    year: int
+    participants: Group
+    others: Group
+    comparison: Comparison
+    clusters: list[ClusterRow]
+
+
+def kkg_effect(place: Place, year: int) -> KkgEffect:
+    """Certified teachers with a final core-duty PKG in both `year` - 1 (before) and `year`
+    (after): the mean scores of those who took part in a working group in `year` and of those
+    who did not, overall and by working group (members only). Two queries."""
+    minimum = kkg_params(year, _dirs()).min_attended_per_package
+    both = (
+        _final(place, CORE)
+        .filter(year=year)
+        .annotate(previous=_previous_score())
+        .filter(previous__isnull=False)
+    )
+    overall = {
+        row["took_part"]: row
+        for row in both.annotate(took_part=_took_part(year, minimum))
+        .values("took_part")
+        .annotate(size=Count("pk"), before=Avg("previous"), after=Avg("score"))
+        .order_by()
+    }
+    participants, others = _group(overall, True), _group(overall, False)
+    by_group: dict[int, dict[bool, Mapping[str, object]]] = defaultdict(dict)
+    names: dict[int, str] = {}
+    for row in (
+        both.filter(teacher__kkg_memberships__isnull=False)
+        .annotate(
+            group_pk=F("teacher__kkg_memberships__group"),
+            group_name=F("teacher__kkg_memberships__group__name"),
+            took_part=_took_part(year, minimum, membership="teacher__kkg_memberships"),
+        )
+        .values("group_pk", "group_name", "took_part")
+        .annotate(size=Count("pk"), before=Avg("previous"), after=Avg("score"))
+        .order_by("group_name", "group_pk")
+    ):
+        by_group[row["group_pk"]][row["took_part"]] = row
+        names[row["group_pk"]] = row["group_name"]
+    clusters = [
+        ClusterRow(pk, names[pk], _group(rows, True), _group(rows, False))
+        for pk, rows in by_group.items()
+    ]
+    return KkgEffect(
+        year=year,
+        participants=participants,
+        others=others,
+        comparison=kkg_comparison(participants, others, quality_params_for(year)),
+        clusters=clusters,
     )

@@ -18,15 +18,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_stubs_ext import StrOrPromise
 
-from sergur.common.charts import LineChart, line_chart
+from sergur.common.charts import BarChart, LineChart, bar_chart, line_chart
 from sergur.common.http import AuthenticatedHttpRequest
+from sergur.common.i18n import rules_lang
 from sergur.quality.forms import PlaceForm
 from sergur.quality.selectors import (
     ADDITIONAL,
     CORE,
     MONITORS,
+    KkgEffect,
     Place,
     YearFigures,
+    kkg_effect,
     monitor_not_done,
     monitor_not_done_count,
     place_districts,
@@ -36,6 +39,8 @@ from sergur.quality.selectors import (
     quality_summary,
     quality_years,
 )
+from sergur.rules.messages import msg
+from sergur.rules.programme import ProgrammeYearError
 
 CATEGORIES = ("AB", "B", "C", "S", "K")
 LIMIT = 200
@@ -76,6 +81,37 @@ def _component(place: Place, key: str) -> Component:
     return Component(key, COMPONENT_TITLES[key], figures, chart)
 
 
+def _kkg(place: Place, year: int | None) -> dict[str, object]:
+    """Seed 004's question for the year: the comparison, its words and its chart."""
+    if year is None:
+        return {}
+    try:
+        effect: KkgEffect = kkg_effect(place, year)
+    except ProgrammeYearError:
+        return {}
+    participants, others = _("Took part in a working group"), _("Did not take part")
+    items = [(str(participants), effect.participants.change, False)]
+    items.append((str(others), effect.others.change, False))
+    for row in effect.clusters:
+        items.append((f"{row.name}: {participants}", row.participants.change, False))
+        items.append((f"{row.name}: {others}", row.others.change, False))
+    chart: BarChart = bar_chart(
+        "quality-kkg",
+        _("Change of the mean PKG score from the year before"),
+        _(
+            "For certified teachers appraised in both years: those who took part in a working "
+            "group in the year and those who did not, overall and by working group."
+        ),
+        items,
+    )
+    lang = rules_lang()
+    return {
+        "kkg": effect,
+        "kkg_chart": chart,
+        "kkg_words": [msg(reason).text(lang) for reason in effect.comparison.reasons],
+    }
+
+
 def _categories(figures: list[YearFigures]) -> list[tuple[int, list[int]]]:
     return [(f.year, [f.categories.get(c, 0) for c in CATEGORIES]) for f in figures]
 
@@ -106,6 +142,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "below": below,
         "limit": LIMIT,
         "bad_choice": BAD_CHOICE,
+        **_kkg(place, year),
     }
     return render(request, "quality/overview.html", context)
 

@@ -4,12 +4,14 @@ core so the stored figures agree with the points."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
 
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal, IndicatorScore
+from sergur.kkg.models import Attendance, Group, Meeting, Membership, Package
 from sergur.registry.models import School, Teacher
 from sergur.rules.appraisal import appraisal_params, decimal, evaluate, instrument
 
@@ -52,3 +54,31 @@ def final_appraisal(
         for n, p in enumerate(row)
     )
     return appraisal
+
+
+def kkg_attended(*, group: Group, teachers: list[Teacher], year: int, meetings: int = 3) -> None:
+    """The teachers join `group` (if not yet) and attend `meetings` held meetings of a package
+    of `year` (written straight to the tables; the KKG app's tests cover the services)."""
+    memberships = []
+    for teacher in teachers:
+        school = teacher.assignments.get(is_main=True).school
+        membership, _ = Membership.objects.get_or_create(
+            group=group,
+            teacher=teacher,
+            defaults={"school": school, "joined_on": dt.date(year, 1, 2)},
+        )
+        memberships.append(membership)
+    number = Package.objects.filter(group=group, year=year).count() + 1
+    package = Package.objects.create(
+        group=group, year=year, number=number, topic="RPP", output_kind="syllabus"
+    )
+    for day in range(meetings):
+        meeting = Meeting.objects.create(
+            package=package,
+            held_on=dt.date(year, 2, 1 + day),
+            agenda="Pertemuan",
+            attendance_taken=True,
+        )
+        Attendance.objects.bulk_create(
+            Attendance(meeting=meeting, membership=m) for m in memberships
+        )

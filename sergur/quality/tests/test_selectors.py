@@ -5,6 +5,7 @@ a bounded number of queries."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast as typed
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -15,9 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal
 from sergur.conftest import Cast
+from sergur.kkg.models import Group as KkgGroup
 from sergur.quality.selectors import (
     ADDITIONAL,
     CORE,
+    kkg_effect,
     monitor_not_done,
     monitor_not_done_count,
     quality_below_list,
@@ -25,8 +28,8 @@ from sergur.quality.selectors import (
     quality_summary,
     quality_years,
 )
-from sergur.quality.tests.support import final_appraisal
-from sergur.registry.models import School
+from sergur.quality.tests.support import final_appraisal, kkg_attended
+from sergur.registry.models import School, Teacher
 from sergur.registry.tests.factories import (
     DistrictFactory,
     ProvinceFactory,
@@ -36,6 +39,7 @@ from sergur.registry.tests.factories import (
     TeachingAssignmentFactory,
     UserFactory,
 )
+from sergur.rules.quality import HIGHER, TOO_FEW
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +153,48 @@ def test_below_list_and_worklist(cast: Cast) -> None:
     other = quality_place_for_user(user=cast.dinas_other)
     assert quality_below_list(other, 2030) == []
     assert monitor_not_done(other, 2030) == []
+
+
+def _teachers(cast: Cast, count: int, school: School) -> list[Teacher]:
+    made: list[Teacher] = []
+    for _ in range(count):
+        teacher = typed(Teacher, TeacherFactory(certified=True))
+        TeachingAssignmentFactory(teacher=teacher, school=school)
+        made.append(teacher)
+    return made
+
+
+def test_kkg_effect_compares_participants_with_others(cast: Cast) -> None:
+    one, two = _school(cast, 1), _school(cast, 2)
+    district = one.subdistrict.district
+    group = KkgGroup.objects.create(
+        kind=KkgGroup.Kind.KKG, name="KKG Gugus Melati", district=district, core_school=one
+    )
+    joined, stayed_away, outside = (
+        _teachers(cast, 5, one),
+        _teachers(cast, 2, one),
+        _teachers(cast, 4, two),
+    )
+    for teacher in joined:
+        final_appraisal(teacher=teacher, school=one, year=2029, appraiser=cast.pak_kepala, points=1)
+        final_appraisal(teacher=teacher, school=one, year=2030, appraiser=cast.pak_kepala)
+    for teacher in stayed_away + outside:
+        school = teacher.assignments.get().school
+        final_appraisal(teacher=teacher, school=school, year=2029, appraiser=cast.pak_kepala)
+        final_appraisal(teacher=teacher, school=school, year=2030, appraiser=cast.pak_kepala)
+    kkg_attended(group=group, teachers=joined, year=2030)
+    # Two members joined but attended too few meetings to count as taking part.
+    kkg_attended(group=group, teachers=stayed_away, year=2030, meetings=2)
+    place = quality_place_for_user(user=cast.dinas)
+    with CaptureQueriesContext(connection) as queries:
+        effect = kkg_effect(place, 2030)
+    assert len(queries) == 2
+    assert (effect.participants.size, effect.participants.change) == (5, Decimal("50.00"))
+    assert (effect.others.size, effect.others.change) == (6, Decimal("0.00"))
+    assert effect.comparison.code == HIGHER
+    assert "quality.kkg.association" in effect.comparison.reasons
+    (row,) = effect.clusters
+    assert (row.name, row.participants.size, row.others.size) == ("KKG Gugus Melati", 5, 2)
+    # The year before nobody took part; another district has no teachers at all.
+    assert kkg_effect(place, 2029).comparison.code == TOO_FEW
+    assert kkg_effect(quality_place_for_user(user=cast.dinas_other), 2030).clusters == []

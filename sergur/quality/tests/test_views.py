@@ -50,6 +50,7 @@ def test_principal_sees_below_standard_teacher(appraised: Cast) -> None:
     body = response.content.decode()
     assert appraised.sri.teacher.name in body
     assert "quality-core-title" in body  # the chart with its table
+    assert "quality-kkg-title" in body  # seed 004's question, too few to say here
     response = _client(appraised.pak_kepala).get(WORKLIST, {"year": 2030})
     assert appraised.sri.teacher.name in response.content.decode()
 
