@@ -1,3 +1,7 @@
+"""Continuous professional development, PKB: plans, activities and credits towards the next rank
+(docs/pkb.md).
+"""
+
 from __future__ import annotations
 
 from django.apps import AppConfig
@@ -8,3 +12,18 @@ class DevelopmentConfig(AppConfig):
     name = "sergur.development"
     label = "development"
     verbose_name = _("Professional development (PKB)")
+
+    def ready(self) -> None:
+        """Put the teacher's development and the verifier's worklist in the main menu."""
+        from sergur.common.menu import MenuEntry, menu_register, roles
+
+        menu_register(
+            MenuEntry("development:mine", _("My development (PKB)"), 126, roles("teacher")),
+            MenuEntry(
+                "development:worklist",
+                _("PKB to verify"),
+                127,
+                roles("principal", "supervisor", superuser=True),
+                also_current=("development:teacher",),
+            ),
+        )

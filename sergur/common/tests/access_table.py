@@ -337,6 +337,13 @@ KKG_COORDINATOR = ids("teacher:owner", "operator")
 KKG_SUPPORT = KKG_COORDINATOR | ids("district_committee:own")
 KKG_LISTS = TEACHERS | SCHOOL | ids("principal:other", "supervisor:other") | DISTRICTS
 KKG_LISTS |= ids("district_head:own", "district_head:other", "operator")
+PKB_TEACHER = ("pkb_teacher",)
+PKB_ACTIVITY = ("pkb_activity",)
+PKB_READERS = KKG_READERS
+"""A teacher's development is seen by the teacher, the principal and supervisor of their main
+school and their district (docs/pkb.md "Who sees what")."""
+PKB_VERIFIERS = SCHOOL | OPERATOR
+"""The principal and supervisor of the main school verify and open plans."""
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -544,5 +551,20 @@ TABLE: dict[str, Page] = {
     "kkg:meeting": on(("kkg_meeting",), KKG_READERS, NOBODY),
     "kkg:attendance": post(("kkg_meeting",), KKG_COORDINATOR, KKG_READERS),
     "kkg:output_file": on(("kkg_output",), KKG_READERS, NOBODY),
+    # PKB (docs/pkb.md): the teacher records, the principal or supervisor verifies, the
+    # district records the standing.
+    "development:mine": signed_in(TEACHERS),
+    "development:worklist": signed_in(
+        SCHOOL | ids("principal:other", "supervisor:other") | OPERATOR
+    ),
+    "development:activity_add": post((), TEACHERS, SIGNED_IN),
+    "development:teacher": on(PKB_TEACHER, PKB_READERS, NOBODY),
+    "development:plan_add": post(PKB_TEACHER, PKB_VERIFIERS, PKB_READERS),
+    "development:remedial_add": post(PKB_TEACHER, PKB_VERIFIERS, PKB_READERS),
+    "development:standing": post(
+        PKB_TEACHER, ids("district_committee:own", "operator"), PKB_READERS
+    ),
+    "development:verify": post(PKB_ACTIVITY, PKB_VERIFIERS, PKB_READERS),
+    "development:evidence": on(PKB_ACTIVITY, PKB_READERS, NOBODY),
 }
 """Every named URL (but SKIPPED) and its rule."""

@@ -305,9 +305,10 @@ def build_world(cast: Cast) -> World:
     )
 
     targets.update(plpg_targets(cast, users))
-    from sergur.common.tests.access_world_kkg import kkg_targets
+    from sergur.common.tests.access_world_kkg import kkg_targets, pkb_targets
 
     targets.update(kkg_targets(cast))
+    targets.update(pkb_targets(cast))
     targets.update(certificate_targets(cast))
     targets.update(appraisal_targets(cast))
     year = cast.sri_case.programme_year.year

@@ -6,11 +6,13 @@ held package, its report, a meeting and an output, all through the apps' service
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.utils import timezone
 
 from sergur.common.tests.access_world import Target
 from sergur.conftest import Cast
+from sergur.development.services import activity_record, standing_record
 from sergur.kkg.models import Group
 from sergur.kkg.services import (
     group_coordinator_elect,
@@ -23,6 +25,7 @@ from sergur.kkg.services import (
     package_report_submit,
 )
 from sergur.portfolios.tests.teacher_support import pdf_upload
+from sergur.rules.development import Kind
 
 DAY = dt.date(2026, 2, 3)
 
@@ -58,4 +61,30 @@ def kkg_targets(cast: Cast) -> dict[str, Target]:
         "kkg_package": Target(name="kkg_package", kwargs={"pk": package.pk}),
         "kkg_meeting": Target(name="kkg_meeting", kwargs={"pk": meeting.pk}),
         "kkg_output": Target(name="kkg_output", kwargs={"pk": output.pk}),
+    }
+
+
+def pkb_targets(cast: Cast) -> dict[str, Target]:
+    """Sri's development (her standing at III/a) and a training of hers with its evidence."""
+    teacher = cast.sri.teacher
+    standing_record(
+        actor=cast.dinas,
+        teacher=teacher,
+        rank="III/a",
+        since=DAY,
+        carried_pk=Decimal(10),
+        supporting=Decimal(1),
+    )
+    activity = activity_record(
+        actor=cast.sri,
+        teacher=teacher,
+        kind=Kind.TRAINING,
+        title="Diklat",
+        done_on=DAY,
+        hours=40,
+        upload=pdf_upload(),
+    )
+    return {
+        "pkb_teacher": Target(name="pkb_teacher", kwargs={"pk": teacher.pk}),
+        "pkb_activity": Target(name="pkb_activity", kwargs={"pk": activity.pk}),
     }

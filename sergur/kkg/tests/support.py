@@ -68,6 +68,7 @@ def held_package(cast: Cast, group: Group, *, meetings: int = 3, report: bool = 
         package_report_submit(
             actor=cast.sri, package=package, upload=pdf_upload(), now=timezone.now()
         )
+    package.refresh_from_db()
     return package
 
 

@@ -1,0 +1,1 @@
+"""The PKB pages (docs/pkb.md "On the web")."""
