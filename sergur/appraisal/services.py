@@ -138,22 +138,34 @@ def appraisal_scores_save(
     if not appraisal_rights(user=actor, appraisal=appraisal).edit:
         raise ValidationError(NOT_ALLOWED, code="not_allowed")
     used = instrument(appraisal.instrument_key, appraisal.instrument_version)
+    sizes = {c.key: c.indicators for c in used.competencies}
     for (competency, indicator), value in points.items():
-        known = any(
-            c.key == competency and 1 <= indicator <= c.indicators for c in used.competencies
-        )
-        if not known or not 0 <= value <= 2:
+        if not 1 <= indicator <= sizes.get(competency, 0) or not 0 <= value <= 2:
             raise ValidationError(
                 BAD_POINTS,
                 code="points",
                 params={"competency": competency, "indicator": indicator},
             )
-        IndicatorScore.objects.update_or_create(
-            appraisal=appraisal,
-            competency=competency,
-            indicator=indicator,
-            defaults={"points": value, "evidence": evidence.get((competency, indicator), "")},
-        )
+    existing = {(s.competency, s.indicator): s for s in appraisal.scores.all()}
+    changed, fresh = [], []
+    for key, value in points.items():
+        note = evidence.get(key, "")
+        row = existing.get(key)
+        if row is None:
+            fresh.append(
+                IndicatorScore(
+                    appraisal=appraisal,
+                    competency=key[0],
+                    indicator=key[1],
+                    points=value,
+                    evidence=note,
+                )
+            )
+        elif (row.points, row.evidence) != (value, note):
+            row.points, row.evidence = value, note
+            changed.append(row)
+    IndicatorScore.objects.bulk_create(fresh)
+    IndicatorScore.objects.bulk_update(changed, ["points", "evidence"])
     appraisal.monitoring_notes = monitoring_notes
     appraisal.teaching_hours = teaching_hours
     appraisal.save(update_fields=["monitoring_notes", "teaching_hours"])

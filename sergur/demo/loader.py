@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from sergur.cases.models import Case
 from sergur.cases.services import case_open
+from sergur.demo.appraisal import load_appraisals
 from sergur.demo.assessment import load_assessment
 from sergur.demo.certificates import load_certificates
 from sergur.demo.logins import Login, assessment_logins, district_logins
@@ -87,6 +88,7 @@ def load_demo(
     load_assessment(people=people, cases=assessed, now=now)
     load_plpg(people=people, now=now)
     load_certificates(people=people, now=now)
+    load_appraisals(people=people, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,
