@@ -295,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     django_ready = False
     try:
         print(f"migrate    {support.manage(env, 'migrate', '--noinput'):.1f} s")
+        print(f"static     {support.manage(env, 'collectstatic', '--noinput'):.1f} s")
         support.setup_django(env)
         django_ready = True
         started = time.perf_counter()

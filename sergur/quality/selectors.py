@@ -6,12 +6,14 @@ whatever the number of teachers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -30,12 +32,14 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal, IndicatorScore
+from sergur.development.models import Activity, Plan
 from sergur.kkg.models import Attendance
 from sergur.registry.models import District, School, Teacher
 from sergur.rules.appraisal import appraisal_params, instruments
@@ -294,6 +298,17 @@ class TeacherRow:
     score: Decimal | None
     category: str
     previous: Decimal | None
+    plan_deadline: dt.date | None = None
+    plan_completed: bool = False
+
+    @property
+    def plan_overdue(self) -> bool:
+        """A remedial plan past its deadline and not completed."""
+        return (
+            self.plan_deadline is not None
+            and not self.plan_completed
+            and self.plan_deadline < timezone.localdate()
+        )
 
 
 def quality_below_list(place: Place, year: int, *, limit: int = 200) -> list[TeacherRow]:
@@ -303,9 +318,15 @@ def quality_below_list(place: Place, year: int, *, limit: int = 200) -> list[Tea
         _final(place, CORE)
         .filter(year=year)
         .filter(_below_q([year]))
-        .annotate(previous=_previous_score())
+        .annotate(
+            previous=_previous_score(),
+            plan_deadline=Subquery(_remedial().values("deadline")[:1]),
+            plan_completed=Exists(_remedial().filter(completed_at__isnull=False)),
+        )
         .order_by("score", "teacher__name", "pk")
         .values(
+            "plan_deadline",
+            "plan_completed",
             "pk",
             "teacher_id",
             "teacher__name",
@@ -326,8 +347,93 @@ def quality_below_list(place: Place, year: int, *, limit: int = 200) -> list[Tea
             score=r["score"],
             category=r["category"],
             previous=r["previous"],
+            plan_deadline=r["plan_deadline"],
+            plan_completed=r["plan_completed"],
         )
         for r in rows
+    ]
+
+
+def _remedial() -> QuerySet[Plan]:
+    return Plan.objects.filter(appraisal=OuterRef("pk"), kind=Plan.Kind.REMEDIAL)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A remedial plan past its deadline and not completed."""
+
+    teacher_pk: int
+    name: str
+    year: int
+    deadline: dt.date
+
+
+def monitor_plans_overdue(place: Place, *, limit: int = 200) -> list[PlanRow]:
+    """The remedial plans (docs/pkb.md) of the place's teachers past their deadline and not
+    completed, oldest deadline first. One query."""
+    rows = (
+        Plan.objects.filter(
+            kind=Plan.Kind.REMEDIAL,
+            completed_at__isnull=True,
+            deadline__lt=timezone.localdate(),
+            appraisal__school__in=School.objects.filter(place.schools).values("pk"),
+        )
+        .order_by("deadline", "pk")
+        .values("teacher_id", "teacher__name", "year", "deadline")[:limit]
+    )
+    return [PlanRow(r["teacher_id"], r["teacher__name"], r["year"], r["deadline"]) for r in rows]
+
+
+@dataclass(frozen=True)
+class DevelopmentYear:
+    """Professional development in a year: teachers with verified PKB credit, the credit, and
+    the remedial plans opened and completed."""
+
+    year: int
+    teachers: int
+    credit: Decimal
+    plans: int
+    completed: int
+
+
+NONE: Mapping[str, Any] = {}
+
+
+def quality_development(place: Place) -> list[DevelopmentYear]:
+    """Per year, the place's certified teachers' verified PKB activities (by the year they were
+    done) and remedial plans (by the appraisal year). Two queries."""
+    schools = School.objects.filter(place.schools).values("pk")
+    teachers = Q(
+        teacher__certified=True,
+        teacher__assignments__is_main=True,
+        teacher__assignments__school__in=schools,
+    )
+    activity: dict[int, Mapping[str, Any]] = {
+        row["year"]: row
+        for row in Activity.objects.filter(teachers, state=Activity.State.VERIFIED)
+        .annotate(year=ExtractYear("done_on"))
+        .values("year")
+        .annotate(teachers=Count("teacher", distinct=True), credit=Sum("credit"))
+        .order_by()
+    }
+    plans: dict[int, Mapping[str, Any]] = {
+        row["year"]: row
+        for row in Plan.objects.filter(
+            kind=Plan.Kind.REMEDIAL, appraisal__school__in=schools, teacher__certified=True
+        )
+        .values("year")
+        .annotate(plans=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
+        .order_by()
+    }
+    return [
+        DevelopmentYear(
+            year=year,
+            teachers=activity.get(year, NONE).get("teachers", 0),
+            credit=activity.get(year, NONE).get("credit") or Decimal(0),
+            plans=plans.get(year, NONE).get("plans", 0),
+            completed=plans.get(year, NONE).get("completed", 0),
+        )
+        for year in sorted(set(activity) | set(plans))
     ]
 
 

@@ -7,7 +7,6 @@ role, 404 for a school or district outside the user's place)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -32,9 +31,11 @@ from sergur.quality.selectors import (
     kkg_effect,
     monitor_not_done,
     monitor_not_done_count,
+    monitor_plans_overdue,
     place_districts,
     place_schools,
     quality_below_list,
+    quality_development,
     quality_place_for_user,
     quality_summary,
     quality_years,
@@ -138,6 +139,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         "components": components,
         "category_codes": CATEGORIES,
         "core_categories": _categories(components[0].figures),
+        "development": quality_development(place),
         "year": year,
         "below": below,
         "limit": LIMIT,
@@ -167,8 +169,8 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
         "below": quality_below_list(place, year, limit=LIMIT),
         "not_done": monitor_not_done(place, year, limit=LIMIT),
         "not_done_count": monitor_not_done_count(place, year),
+        "overdue": monitor_plans_overdue(place, limit=LIMIT),
         "limit": LIMIT,
         "bad_choice": BAD_CHOICE,
-        "zero": Decimal(0),
     }
     return render(request, "quality/worklist.html", context)

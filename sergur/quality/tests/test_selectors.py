@@ -4,6 +4,7 @@ a bounded number of queries."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import cast as typed
 
@@ -12,10 +13,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal
 from sergur.conftest import Cast
+from sergur.development.models import Activity, Plan
 from sergur.kkg.models import Group as KkgGroup
 from sergur.quality.selectors import (
     ADDITIONAL,
@@ -23,7 +26,9 @@ from sergur.quality.selectors import (
     kkg_effect,
     monitor_not_done,
     monitor_not_done_count,
+    monitor_plans_overdue,
     quality_below_list,
+    quality_development,
     quality_place_for_user,
     quality_summary,
     quality_years,
@@ -145,7 +150,7 @@ def test_below_list_and_worklist(cast: Cast) -> None:
     assert len(queries) == 2
     assert [(r.name, r.previous) for r in below] == [(sri.name, Decimal("100.00"))]
     assert [(r.teacher_pk, r.state) for r in todo] == [
-        (colleague.pk, "Waiting for the teacher's signature")
+        (colleague.pk, str(Appraisal.State.SUBMITTED.label))
     ]
     assert monitor_not_done_count(place, 2030) == 1
     assert monitor_not_done_count(place, 2031) == 2
@@ -198,3 +203,54 @@ def test_kkg_effect_compares_participants_with_others(cast: Cast) -> None:
     # The year before nobody took part; another district has no teachers at all.
     assert kkg_effect(place, 2029).comparison.code == TOO_FEW
     assert kkg_effect(quality_place_for_user(user=cast.dinas_other), 2030).clusters == []
+
+
+def test_plans_and_development(cast: Cast) -> None:
+    _certify(cast)
+    one = _school(cast, 1)
+    sri = cast.sri.teacher
+    low = final_appraisal(
+        teacher=sri, school=one, year=2030, appraiser=cast.pak_kepala, low=("04",)
+    )
+    plan = Plan.objects.create(
+        teacher=sri,
+        year=2030,
+        kind=Plan.Kind.REMEDIAL,
+        appraisal=low,
+        competencies=["04"],
+        goal="Pelatihan",
+        deadline=timezone.localdate() - dt.timedelta(days=1),
+        created_by=cast.pak_kepala,
+    )
+    Activity.objects.create(
+        teacher=sri,
+        plan=plan,
+        kind="training",
+        title="Diklat",
+        done_on=dt.date(2030, 9, 1),
+        hours=100,
+        state=Activity.State.VERIFIED,
+        credit=Decimal(2),
+    )
+    place = quality_place_for_user(user=cast.pengawas)
+    (row,) = quality_below_list(place, 2030)
+    assert (row.plan_deadline, row.plan_completed, row.plan_overdue) == (
+        plan.deadline,
+        False,
+        True,
+    )
+    assert [(p.teacher_pk, p.year) for p in monitor_plans_overdue(place)] == [(sri.pk, 2030)]
+    (year,) = quality_development(place)
+    assert (year.year, year.teachers, year.credit, year.plans, year.completed) == (
+        2030,
+        1,
+        Decimal("2.000"),
+        1,
+        0,
+    )
+    plan.completed_at = timezone.now()
+    plan.save(update_fields=["completed_at"])
+    assert quality_below_list(place, 2030)[0].plan_completed
+    assert monitor_plans_overdue(place) == []
+    assert monitor_plans_overdue(quality_place_for_user(user=cast.dinas_other)) == []
+    assert quality_development(quality_place_for_user(user=cast.dinas_other)) == []
