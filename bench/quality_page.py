@@ -260,8 +260,10 @@ def measure(user: Any, requests: int) -> None:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     url = reverse("quality:overview")
+    began = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         first = client.get(url)
+    print(f"first      {(time.perf_counter() - began) * 1000:.0f} ms (cold)", flush=True)
     if first.status_code != 200:
         raise SystemExit(f"{url}: HTTP {first.status_code}")
     times = []

@@ -221,7 +221,9 @@ def _previous_score() -> Subquery:
             instrument_key=OuterRef("instrument_key"),
             state=Appraisal.State.FINAL,
             year=OuterRef("year") - 1,
-        ).values("score")[:1],
+        )
+        .order_by()
+        .values("score")[:1],
         output_field=DecimalField(max_digits=5, decimal_places=2),
     )
 
