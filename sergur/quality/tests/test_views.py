@@ -97,4 +97,4 @@ def test_queries_do_not_grow_with_teachers(appraised: Cast) -> None:
     with CaptureQueriesContext(connection) as many:
         response = client.get(OVERVIEW)
     assert response.content.decode().count("<tr>") > 15
-    assert len(many) == len(few)
+    assert len(many) == len(few), (len(few), len(many))
