@@ -1,3 +1,2 @@
 """Quality assurance of certified teachers' performance (seed 001's model,
-docs/quality-assurance.md).
-"""
+docs/quality-assurance.md)."""

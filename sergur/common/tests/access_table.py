@@ -55,6 +55,7 @@ NOT_RAYON = SIGNED_IN - RAYONS
 """A rayon page checks the role first (403), then the object's rayon (404)."""
 NOT_OTHER_DISTRICT = SIGNED_IN - {"district_committee:other"}
 """A district page checks the role first (403), then the object's district (404)."""
+SUPERVISORS_ALL = ids("supervisor:own", "supervisor:other")
 DISTRICT_OWN = ids("district_committee:own", "operator")
 
 # The case's offices see it in every state (sergur/cases/selectors.py `case_scope`); the rayon
@@ -547,6 +548,18 @@ TABLE: dict[str, Page] = {
     "allowance:recompute": post((), DISTRICTS, SIGNED_IN),
     "allowance:linearity": signed_in(DISTRICTS | SCHOOL_OPERATORS | OPERATOR),
     "allowance:approvals": signed_in(DISTRICTS),
+    # Quality assurance (docs/quality-assurance.md): every monitoring office sees its own place
+    # (the place comes from the user, so no object is requested); the worklist is the
+    # principal's and the supervisor's.
+    "quality:overview": signed_in(
+        SCHOOL
+        | ids("principal:other", "supervisor:other", "district_head:own", "district_head:other")
+        | DISTRICTS
+        | QUALITY
+        | MINISTRY
+        | OPERATOR
+    ),
+    "quality:worklist": signed_in(ids("principal:own", "principal:other") | SUPERVISORS_ALL),
     # Working groups (docs/kkg.md): members, their schools' principal and supervisor and the
     # district see a group; its coordinator runs it, the district registers and supports it.
     "kkg:groups": signed_in(KKG_LISTS),
