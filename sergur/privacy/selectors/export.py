@@ -44,6 +44,7 @@ from sergur.cases.models import SEALED_KINDS, Case, CaseEvent
 from sergur.notifications.models import Notification, Preference
 from sergur.plpg.models import Instructor
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
+from sergur.privacy.selectors.allowance import ALLOWANCE_SECTIONS
 from sergur.privacy.selectors.section import Section
 from sergur.privacy.selectors.training import TRAINING_EXCLUDED, TRAINING_SECTIONS
 from sergur.registry.models import Teacher, TeachingAssignment
@@ -178,6 +179,7 @@ SECTIONS: tuple[Section, ...] = (
         lambda t: Preference.objects.filter(user__teacher=t),
     ),
     *TRAINING_SECTIONS,
+    *ALLOWANCE_SECTIONS,
 )
 
 ACCOUNT_FIELDS = (
