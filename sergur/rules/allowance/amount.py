@@ -1,11 +1,12 @@
 """The allowance amount: the base salary (gaji pokok) from a salary table as data, times the
-factor of the teacher's employment, less the income tax of the rank group, with the funding
-source of the employer (docs/allowance.md, "Amount"; docs/sources/domain.md §6 and §6.1).
+factor of the teacher's employment, less the income tax of the rank group (docs/allowance.md,
+"Amount"; docs/sources/domain.md §6 and §6.1). The funding source follows the employer and is
+the eligibility's (`sergur/rules/allowance/params.py`).
 
 A salary table maps (golongan, years in rank (MKG)) to an amount from its effective date. The
 shipped PP 15/2019 table holds exactly the rows docs/sources/domain.md §6.1 gives; a finance
 office loads a full table from CSV, checked here cell by cell (`check_table`). The factors, the
-flat amount, the tax rates and the funding sources are programme-year data
+flat amount and the tax rates are programme-year data
 (`years/payments/<year>.toml`).
 """
 
@@ -41,14 +42,6 @@ class Employment(StrEnum):
     CPNS = "cpns"
     NON_PNS_INPASSING = "non_pns_inpassing"
     NON_PNS = "non_pns"
-
-
-class Employer(StrEnum):
-    """Who employs the teacher, which decides the funding source (seed 003, FAQ question 3)."""
-
-    REGIONAL = "regional"  # a PNS of a regional government: DAU
-    CENTRAL = "central"  # a PNS of the central government: APBN
-    FOUNDATION = "foundation"  # a non-PNS of a private school's foundation: deconcentration
 
 
 def rupiah(value: Decimal) -> Decimal:
@@ -149,7 +142,6 @@ class AmountParams:
     flat_non_pns: Decimal
     factors: Mapping[Employment, Decimal]
     tax: Mapping[str, Decimal]  # rank group ("I".."IV", "none") -> rate
-    funding: Mapping[str, str]  # employer or "non_pns" -> funding source
     earliest_month: Mapping[int, int]  # quarter -> month
 
 
@@ -158,7 +150,6 @@ class Teacher:
     """What the amount depends on."""
 
     employment: Employment
-    employer: Employer
     golongan: str = ""  # the own rank, or the equivalent rank of the SK inpassing
     mkg: int = 0
 
@@ -173,7 +164,6 @@ class Amount:
     gross: Decimal | None
     tax_rate: Decimal
     tax: Decimal
-    funding: str
     reasons: tuple[Message, ...]
 
     @property
@@ -182,36 +172,28 @@ class Amount:
         return None if self.gross is None else self.gross - self.tax
 
 
-def funding_source(params: AmountParams, teacher: Teacher) -> str:
-    """DAU for regional PNS, APBN for central PNS, deconcentration for non-PNS (seed 003)."""
-    if teacher.employment in (Employment.NON_PNS, Employment.NON_PNS_INPASSING):
-        return params.funding["non_pns"]
-    return params.funding[teacher.employer.value]
-
-
 def amount(params: AmountParams, table: SalaryTable | None, teacher: Teacher, on: date) -> Amount:
     """A month's allowance of `teacher` on `on` (docs/allowance.md, "Amount")."""
-    funding = funding_source(params, teacher)
     reasons: list[Message] = []
     if teacher.employment is Employment.NON_PNS:
         gross = params.flat_non_pns
         rate = params.tax["none"]
         reasons.append(msg("pay.flat", gross=gross))
-        return _taxed(None, ONE, gross, rate, "none", funding, reasons)
+        return _taxed(None, ONE, gross, rate, "none", reasons)
     factor = params.factors[teacher.employment]
     rate = params.tax.get(rank_group(teacher.golongan), Decimal(0))
     if table is None:
         reasons.append(msg("pay.no_table", on=on.isoformat()))
-        return Amount(None, factor, None, rate, Decimal(0), funding, tuple(reasons))
+        return Amount(None, factor, None, rate, Decimal(0), tuple(reasons))
     found = lookup(table, teacher.golongan, teacher.mkg)
     reasons.append(found.reason)
     if found.amount is None:
-        return Amount(None, factor, None, rate, Decimal(0), funding, tuple(reasons))
+        return Amount(None, factor, None, rate, Decimal(0), tuple(reasons))
     gross = rupiah(found.amount * factor)
     reasons.append(
         msg("pay.factor", employment=teacher.employment.value, factor=factor, gross=gross)
     )
-    return _taxed(found.amount, factor, gross, rate, rank_group(teacher.golongan), funding, reasons)
+    return _taxed(found.amount, factor, gross, rate, rank_group(teacher.golongan), reasons)
 
 
 def _taxed(
@@ -220,13 +202,11 @@ def _taxed(
     gross: Decimal,
     rate: Decimal,
     group: str,
-    funding: str,
     reasons: list[Message],
 ) -> Amount:
     tax = rupiah(gross * rate)
     reasons.append(msg("pay.tax", group=group, rate=rate * 100, tax=tax, net=gross - tax))
-    reasons.append(msg("pay.funding", funding=funding))
-    return Amount(base, factor, gross, rate, tax, funding, tuple(reasons))
+    return Amount(base, factor, gross, rate, tax, tuple(reasons))
 
 
 # --- Reading the data --------------------------------------------------------------------------
@@ -267,10 +247,6 @@ def parse_params(path: Path, data: Mapping[str, object]) -> AmountParams:
     tax = _decimals(path, section.get("tax"), "payments.tax", ("I", "II", "III", "IV", "none"))
     if any(rate > 1 for rate in tax.values()):
         raise _fail(path, "payments.tax", "rates must be from 0 to 1")
-    funding = section.get("funding")
-    keys = (*(e.value for e in (Employer.REGIONAL, Employer.CENTRAL)), "non_pns")
-    if not isinstance(funding, dict) or not all(isinstance(funding.get(k), str) for k in keys):
-        raise _fail(path, "payments.funding", f"must name a source for each of {list(keys)}")
     months = section.get("earliest_month")
     if not isinstance(months, dict) or sorted(months) != ["1", "2", "3", "4"]:
         raise _fail(path, "payments.earliest_month", "must give a month for quarters 1 to 4")
@@ -284,7 +260,6 @@ def parse_params(path: Path, data: Mapping[str, object]) -> AmountParams:
         flat_non_pns=flat,
         factors={Employment(k): v for k, v in factors.items()},
         tax=tax,
-        funding={k: str(funding[k]) for k in keys},
         earliest_month=earliest,
     )
 

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sergur.rules.allowance.semester import parse_semester
+from sergur.rules.allowance.semester import semester_of as _semester_of
 from sergur.rules.messages import Message, msg
 
 ZERO = Decimal(0)
-_SEMESTER = re.compile(r"([0-9]{4})-([12])")
 _QUARTER = re.compile(r"([0-9]{4})-Q([1-4])")
 
 
@@ -58,18 +59,14 @@ class Quarter:
 
 
 def semester_of(month: date) -> str:
-    """`YYYY-1` for January to June, `YYYY-2` for July to December (docs/sources/domain.md §6,
-    the SKTP twice a year)."""
-    return f"{month.year}-{1 if month.month <= 6 else 2}"
+    """The code of the semester holding `month` (sergur/rules/allowance/semester.py)."""
+    return _semester_of(month).code
 
 
 def semester_quarters(semester: str) -> tuple[Quarter, Quarter]:
-    """The two quarters of a semester `YYYY-N`; ValueError for another text."""
-    found = _SEMESTER.fullmatch(semester.strip())
-    if found is None:
-        raise ValueError(f"not a semester (YYYY-1 or YYYY-2): {semester!r}")
-    year, half = int(found[1]), int(found[2])
-    return (Quarter(year, 2 * half - 1), Quarter(year, 2 * half))
+    """The two quarters of a semester `YYYY-N`; `SemesterError` (a ValueError) otherwise."""
+    found = parse_semester(semester)
+    return (Quarter(found.year, 2 * found.half - 1), Quarter(found.year, 2 * found.half))
 
 
 def month_label(month: date) -> str:

@@ -46,10 +46,6 @@ PAYMENTS: Catalogue = {
         "id": "PPh 21 golongan {group}: {rate}% = Rp {tax}; diterima Rp {net}.",
         "en": "Income tax for rank group {group}: {rate}% = Rp {tax}; paid out Rp {net}.",
     },
-    "pay.funding": {
-        "id": "Sumber dana: {funding}.",
-        "en": "Funding source: {funding}.",
-    },
     "pay.month_due": {
         "id": "{month}: terutang Rp {gross}.",
         "en": "{month}: owed Rp {gross}.",
@@ -77,10 +73,6 @@ PAYMENTS: Catalogue = {
     "pay.month_correction": {
         "id": "{month}: sudah dibayar Rp {paid}, seharusnya Rp {gross}: koreksi Rp {delta}.",
         "en": "{month}: Rp {paid} paid where Rp {gross} is owed: a correction of Rp {delta}.",
-    },
-    "pay.before_schedule": {
-        "id": "Triwulan {quarter} dibayar paling cepat bulan {month}.",
-        "en": "Quarter {quarter} is paid from month {month} at the earliest.",
     },
     # Checks of a salary table loaded from CSV: each names the line and the column.
     "pay.csv.missing_column": {

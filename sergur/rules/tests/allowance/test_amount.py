@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from sergur.rules.allowance.amount import (
     GOLONGAN,
-    Employer,
     Employment,
     SalaryRow,
     SalaryTable,
@@ -82,23 +81,22 @@ def test_the_table_in_force_is_the_latest_effective():
 
 
 def test_pns_cpns_inpassing_and_flat_amounts_with_tax_and_funding():
-    pns = amount(PARAMS, PP15, Teacher(Employment.PNS, Employer.REGIONAL, "III/a", 10), JAN)
+    pns = amount(PARAMS, PP15, Teacher(Employment.PNS, "III/a", 10), JAN)
     assert (pns.base, pns.gross, pns.tax, pns.net) == (3012000, 3012000, 150600, 2861400)
-    assert pns.funding == "DAU"
-    cpns = amount(PARAMS, PP15, Teacher(Employment.CPNS, Employer.CENTRAL, "III/a", 0), JAN)
-    assert (cpns.gross, cpns.funding) == (rupiah(Decimal(2579400) * Decimal("0.8")), "APBN")
-    inpassing = Teacher(Employment.NON_PNS_INPASSING, Employer.FOUNDATION, "IV/a", 0)
+    cpns = amount(PARAMS, PP15, Teacher(Employment.CPNS, "III/a", 0), JAN)
+    assert cpns.gross == rupiah(Decimal(2579400) * Decimal("0.8"))
+    inpassing = Teacher(Employment.NON_PNS_INPASSING, "IV/a", 0)
     inp = amount(PARAMS, PP15, inpassing, JAN)
-    assert (inp.gross, inp.tax, inp.funding) == (3044300, 456645, "deconcentration")
-    flat = amount(PARAMS, None, Teacher(Employment.NON_PNS, Employer.FOUNDATION), JAN)
+    assert (inp.gross, inp.tax) == (3044300, 456645)
+    flat = amount(PARAMS, None, Teacher(Employment.NON_PNS), JAN)
     assert (flat.gross, flat.tax, flat.base) == (1500000, 0, None)
-    assert [r.code for r in flat.reasons] == ["pay.flat", "pay.tax", "pay.funding"]
-    low = amount(PARAMS, PP15, Teacher(Employment.PNS, Employer.REGIONAL, "II/a", 0), JAN)
+    assert [r.code for r in flat.reasons] == ["pay.flat", "pay.tax"]
+    low = amount(PARAMS, PP15, Teacher(Employment.PNS, "II/a", 0), JAN)
     assert low.tax == 0
 
 
 def test_no_table_or_no_row_gives_no_amount():
-    teacher = Teacher(Employment.PNS, Employer.REGIONAL, "III/b", 24)
+    teacher = Teacher(Employment.PNS, "III/b", 24)
     none = amount(PARAMS, None, teacher, JAN)
     assert none.gross is None and none.net is None and none.reasons[0].code == "pay.no_table"
     gap = amount(PARAMS, PP15, teacher, JAN)
@@ -113,7 +111,7 @@ def test_no_table_or_no_row_gives_no_amount():
 )
 def test_the_amount_is_the_table_row_times_the_factor(golongan, mkg, employment):
     table = full_table()
-    result = amount(PARAMS, table, Teacher(employment, Employer.REGIONAL, golongan, mkg), JAN)
+    result = amount(PARAMS, table, Teacher(employment, golongan, mkg), JAN)
     row = lookup(table, golongan, mkg).amount
     assert row is not None
     assert result.gross == rupiah(row * PARAMS.factors[employment])
@@ -210,7 +208,6 @@ BAD = [
     ("flat_non_pns = 1500000", 'flat_non_pns = "x"', "flat_non_pns"),
     ('cpns = "0.8"', 'cpns = "-1"', "factors.cpns"),
     ('IV = "0.15"', 'IV = "1.5"', "rates must be"),
-    ('central = "APBN"', "central = 1", "payments.funding"),
     ("3 = 9, 4 = 11 }", "3 = 9 }", "quarters 1 to 4"),
     ("3 = 9, 4 = 11 }", "3 = 9, 4 = 2 }", "in or after the quarter"),
 ]

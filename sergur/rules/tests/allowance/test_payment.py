@@ -43,7 +43,7 @@ def test_quarters_semesters_and_months():
     assert earliest_payment(Q1, {1: 3, 2: 6, 3: 9, 4: 11}) == date(2019, 3, 1)
     with pytest.raises(ValueError, match="quarter"):
         Quarter.parse("2019-5")
-    with pytest.raises(ValueError, match="semester"):
+    with pytest.raises(ValueError, match="is not a semester"):
         semester_quarters("2019-3")
 
 
