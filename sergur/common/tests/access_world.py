@@ -74,13 +74,16 @@ IDENTITIES: tuple[str, ...] = (
     "instructor:own",
     "instructor:other",
     "ministry",
+    "finance:own",
+    "finance:other",
     "operator",
 )
 """Every role (User.Role) on both sides of its boundary, the superuser operator and nobody
 signed in. `own`/`other`: the object's school, district, province or rayon or another one;
 `owner`: the teacher of the case; `allocated`: the assessor allocated to the case (or the
 appeal's reviewer); `instructor:own`: the instructor of the PLPG class (`other`: another
-instructor of the rayon); `ministry`: an officer of the ministry (Ditjen GTK)."""
+instructor of the rayon); `ministry`: an officer of the ministry (Ditjen GTK); `finance`: the
+district's finance office (allowance payments)."""
 
 CASE_STATES: tuple[str, ...] = (
     Case.State.DRAFT,
@@ -229,7 +232,10 @@ def _cases(cast: Cast) -> dict[str, Case]:
 
 def build_world(cast: Cast) -> World:
     """Build every identity and target (about a second on SQLite)."""
-    users = _people(cast)
+    # Imported here: that module builds its Targets with this module's dataclass.
+    from sergur.common.tests.access_world_payments import finance_people, payment_targets
+
+    users = {**_people(cast), **finance_people(cast)}
     cases = _cases(cast)
     targets = {f"case:{state}": _case_target(case, state) for state, case in cases.items()}
 
@@ -302,6 +308,7 @@ def build_world(cast: Cast) -> World:
 
     targets.update(plpg_targets(cast, users))
     targets.update(certificate_targets(cast))
+    targets.update(payment_targets(cast, users))
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None
     # A selection run of Bantul (nobody selected: its teachers lack the data), with its SK.

@@ -404,3 +404,10 @@ def _check_line(
     if len(errors) > found:
         return None
     return SalaryRow(golongan, mkg, Decimal(value))
+
+
+def years_in_rank(mkg: int, counted_on: date, on: date) -> int:
+    """The years in rank on `on` of a teacher with `mkg` years on `counted_on`: one more for
+    every whole year since (never fewer than counted)."""
+    whole = on.year - counted_on.year - ((on.month, on.day) < (counted_on.month, counted_on.day))
+    return mkg + max(0, whole)

@@ -8,7 +8,7 @@ from sergur.rules.messages.catalogue import Catalogue
 PAYMENTS: Catalogue = {
     "pay.table_row": {
         "id": "Gaji pokok {golongan} MKG {mkg} tahun menurut {regulation}: Rp {amount}.",
-        "en": "Base salary {golongan}, {mkg} years in rank, under {regulation}: Rp {amount}.",
+        "en": "Base salary {golongan} at MKG {mkg} under {regulation}: Rp {amount}.",
     },
     "pay.no_table": {
         "id": "Tidak ada tabel gaji pokok yang berlaku pada {on}.",
@@ -25,14 +25,13 @@ PAYMENTS: Catalogue = {
     "pay.below_steps": {
         "id": "MKG {mkg} tahun di bawah langkah pertama {golongan} ({first} tahun) pada "
         "{regulation}.",
-        "en": "{mkg} years in rank is below the first step of {golongan} ({first} years) in "
-        "{regulation}.",
+        "en": "MKG {mkg} is below the first step of {golongan} (MKG {first}) in {regulation}.",
     },
     "pay.gap": {
         "id": "Tabel {regulation} tidak memuat {golongan} MKG {mkg} tahun (celah antara {low} dan "
         "{high} tahun): muat tabel lengkap.",
-        "en": "The {regulation} table lacks {golongan} at {mkg} years in rank (a gap between "
-        "{low} and {high} years): load the full table.",
+        "en": "The {regulation} table lacks {golongan} at MKG {mkg} (a gap between MKG {low} "
+        "and MKG {high}): load the full table.",
     },
     "pay.factor": {
         "id": "Faktor {employment}: {factor} × gaji pokok = Rp {gross}.",
@@ -93,7 +92,7 @@ PAYMENTS: Catalogue = {
     },
     "pay.csv.duplicate": {
         "id": "{golongan} MKG {mkg} sudah ada di baris {first}.",
-        "en": "{golongan} at {mkg} years is already on line {first}.",
+        "en": "{golongan} at MKG {mkg} is already on line {first}.",
     },
     "pay.csv.gap": {
         "id": "{golongan}: celah MKG dari {low} ke {high} tahun (langkah paling besar {step}).",
@@ -101,7 +100,7 @@ PAYMENTS: Catalogue = {
     },
     "pay.csv.not_monotone": {
         "id": "{golongan} MKG {mkg}: Rp {amount} lebih kecil dari Rp {previous} pada MKG {low}.",
-        "en": "{golongan} at {mkg} years: Rp {amount} is below Rp {previous} at {low} years.",
+        "en": "{golongan} at MKG {mkg}: Rp {amount} is below Rp {previous} at MKG {low}.",
     },
     "pay.csv.missing_golongan": {
         "id": "Golongan {golongan} tidak punya baris.",

@@ -240,3 +240,11 @@ def test_a_year_file_without_the_section_is_refused(tmp_path):
 
 def test_the_year_data_is_read_once():
     assert params_for(2019) is params_for(2019)
+
+
+def test_years_in_rank_grow_by_whole_years():
+    from sergur.rules.allowance.amount import years_in_rank
+
+    assert years_in_rank(10, date(2017, 4, 1), date(2019, 3, 31)) == 11
+    assert years_in_rank(10, date(2017, 4, 1), date(2019, 4, 1)) == 12
+    assert years_in_rank(10, date(2019, 4, 1), date(2018, 1, 1)) == 10
