@@ -35,7 +35,6 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 1000
 JOB_RUNNING = _("This SKTP is already being issued; wait for the job to finish.")
-BAD_SEMESTER = _("%(error)s")
 JOB_FAILED = _(
     "The job stopped: %(error)s. The lines listed before the error stay; issuing again "
     "continues safely."
@@ -58,7 +57,7 @@ def sktp_start(*, actor: User, district: District, semester: str, now: dt.dateti
     try:
         code = parse_semester(semester).code
     except SemesterError as error:
-        raise ValidationError(BAD_SEMESTER, code="semester", params={"error": error}) from error
+        raise ValidationError(str(error), code="semester") from error
     payment_params(parse_semester(code).year)
     existing = Sktp.objects.select_for_update().filter(district=district, semester=code).first()
     if existing is not None:

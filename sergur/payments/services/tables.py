@@ -25,7 +25,6 @@ from sergur.tabular.readers import ReadError, read_csv, read_xlsx
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINES = 2000
-NOT_A_TABLE = _("The file is neither a CSV nor an XLSX workbook.")
 TOO_LARGE = _("The file is larger than 2 MB; a salary table is a few hundred lines.")
 TOO_LONG = _("The file has more than 2000 lines; a salary table is a few hundred lines.")
 ENDS_BEFORE = _("The end date is before the start date.")
