@@ -300,6 +300,13 @@ CERTIFICATE = ("certificate",)
 CERTIFICATE_OFFICE = ids("rayon_admin:own", "ministry", "operator")
 """The certificate's rayon and the ministry change its status (docs/certificates.md)."""
 CERTIFICATE_READERS = CERTIFICATE_OFFICE | OWNER
+ALLOWANCE_SCHOOL = ("allowance_school",)
+ALLOWANCE_LINE = ("allowance_line",)
+SCHOOL_OPERATORS = ids("school_operator:own", "school_operator:other")
+LOAD_KEEPERS = ids("school_operator:own", "operator")
+"""A school's load is kept by its operator (docs/allowance.md, "Who sees what")."""
+LOAD_READERS = LOAD_KEEPERS | ids("district_committee:own")
+"""...and read by the committee of the school's district."""
 
 SKIPPED = {
     "admin:": "Django's admin: its own is_staff gate (sergur/accounts/tests/test_admin.py)",
@@ -466,6 +473,23 @@ TABLE: dict[str, Page] = {
     "certificates:verify": public(),
     "certificates:verify_json": public(ok=400),  # without a number or code
     "certificates:status_list": public(targets=("status_list",)),
+    # The allowance's load and eligibility (docs/allowance.md): a teacher sees their own, a
+    # school operator keeps their school's load, the district committee reads its schools,
+    # computes and keeps the approvals and the linearity table. A role that keeps no load is
+    # refused (403) before the school is looked up (404 out of reach).
+    "allowance:mine": signed_in(TEACHERS),
+    "allowance:schools": signed_in(DISTRICTS | OPERATOR, redirected=SCHOOL_OPERATORS),
+    "allowance:school": on(
+        ALLOWANCE_SCHOOL,
+        LOAD_READERS,
+        SIGNED_IN - {"school_operator:other", "district_committee:other"},
+    ),
+    "allowance:import": on(ALLOWANCE_SCHOOL, LOAD_KEEPERS, SIGNED_IN - {"school_operator:other"}),
+    "allowance:line": on(ALLOWANCE_LINE, LOAD_KEEPERS, SIGNED_IN - {"school_operator:other"}),
+    "allowance:district": signed_in(DISTRICTS),
+    "allowance:recompute": post((), DISTRICTS, SIGNED_IN),
+    "allowance:linearity": signed_in(DISTRICTS | SCHOOL_OPERATORS | OPERATOR),
+    "allowance:approvals": signed_in(DISTRICTS),
     # Allowance payments (docs/allowance.md, "SKTP and payments"): the finance office of the
     # district only; an SKTP or a run of another district is not revealed; a teacher sees
     # their own payments.

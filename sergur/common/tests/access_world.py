@@ -77,13 +77,16 @@ IDENTITIES: tuple[str, ...] = (
     "finance:own",
     "finance:other",
     "operator",
+    "school_operator:own",
+    "school_operator:other",
 )
 """Every role (User.Role) on both sides of its boundary, the superuser operator and nobody
 signed in. `own`/`other`: the object's school, district, province or rayon or another one;
 `owner`: the teacher of the case; `allocated`: the assessor allocated to the case (or the
 appeal's reviewer); `instructor:own`: the instructor of the PLPG class (`other`: another
-instructor of the rayon); `ministry`: an officer of the ministry (Ditjen GTK); `finance`: the
-district's finance office (allowance payments)."""
+instructor of the rayon); `ministry`: an officer of the ministry (Ditjen GTK);
+`school_operator`: who keeps a school's teaching load (`other`: of Budi's school); `finance`:
+the district's finance office (allowance payments)."""
 
 CASE_STATES: tuple[str, ...] = (
     Case.State.DRAFT,
@@ -166,6 +169,12 @@ def _people(cast: Cast) -> dict[str, User]:
         "instructor:other": instructor("instruktur2", rayon).user,
         "ministry": ministry(),
         "operator": cast.operator,
+        "school_operator:own": UserFactory(
+            username="opsekolah", role=User.Role.SCHOOL_OPERATOR, school=cast.pak_kepala.school
+        ),
+        "school_operator:other": UserFactory(
+            username="opsekolah2", role=User.Role.SCHOOL_OPERATOR, school=school_two
+        ),
     }
 
 
@@ -308,6 +317,9 @@ def build_world(cast: Cast) -> World:
 
     targets.update(plpg_targets(cast, users))
     targets.update(certificate_targets(cast))
+    from sergur.common.tests.access_world_allowance import allowance_targets
+
+    targets.update(allowance_targets(cast, users))
     targets.update(payment_targets(cast, users))
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None

@@ -70,10 +70,9 @@ class AllowanceParams:
 
     def load_code(self, hours: Decimal) -> str:
         """The load code (A1-A4) of `hours` counted."""
-        for code, start in self.load_codes:
-            if hours >= start:
-                return code
-        return ""
+        return next(
+            (code for code, start in self.load_codes if hours >= start), self.load_codes[-1][0]
+        )
 
     def fund(self, employer: str) -> str:
         """The fund that pays a teacher of `employer`."""

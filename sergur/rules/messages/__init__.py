@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from sergur.rules.messages import (
+    allowance,
     assessment,
     certificates,
     completeness,
@@ -60,6 +61,8 @@ TEMPLATES: Catalogue = merge(
     retention.RETENTION,
     plpg.PLPG,
     certificates.CERTIFICATE,
+    allowance.ALLOWANCE,
+    allowance.ROWS,
     payments.PAYMENTS,
     prefixed("component", COMPONENTS),
     prefixed("decision", DECISIONS),

@@ -1,0 +1,223 @@
+"""(Re)compute the allowance eligibility of a district's teachers for a semester, in bulk and
+with a bounded number of queries (docs/allowance.md, "Eligibility"). The rules are the core's
+(`sergur/rules/allowance/eligibility.py`); this module only loads rows and saves results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from sergur.accounts.models import User
+from sergur.allowance.models import (
+    AdditionalDuty,
+    CounsellingLoad,
+    Linearity,
+    MinisterApproval,
+    SemesterEligibility,
+    TeacherSemester,
+    TeachingLoad,
+)
+from sergur.certificates.models import Certificate, Nrg
+from sergur.common.audit import audit_record
+from sergur.registry.models import District, Teacher, TeachingAssignment
+from sergur.rules.allowance.eligibility import DEFAULT_EMPLOYER, Eligibility, Facts, evaluate
+from sergur.rules.allowance.load import Line, Load
+from sergur.rules.allowance.params import allowance_params
+from sergur.rules.allowance.semester import Semester, parse_semester
+
+COMPUTED = "allowance.computed"
+"""The audit action of a recomputation (one record per district and semester)."""
+BATCH = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ComputeSummary:
+    """What a recomputation found: teachers computed, of whom eligible."""
+
+    semester: str
+    teachers: int
+    eligible: int
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Everything the rules read about a set of teachers for one semester, by teacher id."""
+
+    main: dict[int, int] = field(default_factory=dict)
+    lines: dict[int, list[Line]] = field(default_factory=lambda: defaultdict(list))
+    duties: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    pupils: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    certificates: dict[int, list[tuple[int, str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    nrg: set[int] = field(default_factory=set)
+    facts: dict[int, tuple[str, bool, str]] = field(default_factory=dict)
+    approvals: dict[int, str] = field(default_factory=dict)
+    employment: dict[int, str] = field(default_factory=dict)
+
+
+def district_teachers(district: District, semester: str) -> QuerySet[Teacher]:
+    """The teachers the district computes for a semester: main school in the district, and
+    an active certificate or a load line in the semester."""
+    return Teacher.objects.filter(
+        Q(certificates__status=Certificate.Status.ACTIVE) | Q(loads__semester=semester),
+        assignments__is_main=True,
+        assignments__school__subdistrict__district=district,
+    ).distinct()
+
+
+def _load_rows(teachers: QuerySet[Teacher], semester: Semester) -> _Rows:
+    code = semester.code
+    ids = teachers.values("pk")
+    rows = _Rows()
+    rows.main = dict(
+        TeachingAssignment.objects.filter(teacher__in=ids, is_main=True).values_list(
+            "teacher_id", "school_id"
+        )
+    )
+    rows.employment = dict(Teacher.objects.filter(pk__in=ids).values_list("pk", "employment"))
+    loads = TeachingLoad.objects.filter(teacher__in=ids, semester=code).values_list(
+        "teacher_id",
+        "school_id",
+        "subject__code",
+        "hours",
+        "team_share",
+        "pupils",
+        "school__level",
+        "class_label",
+    )
+    for teacher, school, subject, hours, share, pupils, level, label in loads.iterator(5000):
+        rows.lines[teacher].append(Line(str(school), subject, hours, share, pupils, level, label))
+    for teacher, kind in AdditionalDuty.objects.filter(teacher__in=ids, semester=code).values_list(
+        "teacher_id", "kind"
+    ):
+        rows.duties[teacher].append(kind)
+    for teacher, pupils in CounsellingLoad.objects.filter(
+        teacher__in=ids, semester=code
+    ).values_list("teacher_id", "pupils"):
+        rows.pupils[teacher] += pupils
+    for teacher, issued, subject, name in (
+        Certificate.objects.filter(teacher__in=ids, status=Certificate.Status.ACTIVE)
+        .order_by("issued_on", "pk")
+        .values_list("teacher_id", "issued_on", "subject_code", "subject_name")
+    ):
+        rows.certificates[teacher].append((issued.year, subject, f"{subject} {name}"))
+    rows.nrg = set(Nrg.objects.filter(teacher__in=ids).values_list("teacher_id", flat=True))
+    rows.facts = {
+        teacher: (pkg, elsewhere, employer)
+        for teacher, pkg, elsewhere, employer in TeacherSemester.objects.filter(
+            teacher__in=ids, semester=code
+        ).values_list("teacher_id", "pkg", "employed_elsewhere", "employer")
+    }
+    for approval in MinisterApproval.objects.filter(teacher__in=ids).order_by("letter_date"):
+        if approval.covers(code):
+            rows.approvals[approval.teacher_id] = approval.letter_number
+    return rows
+
+
+def linearity_map() -> dict[str, frozenset[str]]:
+    """The linearity table: certified subject code -> the subject codes it may teach."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for certified, taught in Linearity.objects.values_list("certified__code", "taught__code"):
+        table[certified].add(taught)
+    return {certified: frozenset(taught) for certified, taught in table.items()}
+
+
+def _facts(teacher: int, rows: _Rows, linear: dict[str, frozenset[str]]) -> Facts:
+    certificates = rows.certificates.get(teacher, [])
+    pkg, elsewhere, employer = rows.facts.get(teacher, ("", False, ""))
+    codes = [subject for _, subject, _ in certificates]
+    may_teach = frozenset(codes[1:]).union(*(linear.get(c, frozenset()) for c in codes))
+    return Facts(
+        certificate_year=certificates[0][0] if certificates else None,
+        has_nrg=teacher in rows.nrg,
+        certified_subject=codes[0] if codes else "",
+        subject_label=certificates[0][2] if certificates else "",
+        may_teach=may_teach,
+        pkg=pkg,
+        employed_elsewhere=elsewhere,
+        approval=rows.approvals.get(teacher, ""),
+        employer=employer or DEFAULT_EMPLOYER[rows.employment[teacher]],
+    )
+
+
+def evaluate_teachers(
+    teachers: QuerySet[Teacher], semester: Semester
+) -> Iterable[tuple[int, int | None, Eligibility]]:
+    """Each teacher's id, main school id and verdict for `semester` (reads only)."""
+    params = allowance_params(semester.year)
+    rows = _load_rows(teachers, semester)
+    linear = linearity_map()
+    for teacher in sorted(rows.employment):
+        main = rows.main.get(teacher)
+        load = Load(
+            main_school=str(main),
+            lines=tuple(rows.lines.get(teacher, ())),
+            duties=tuple(rows.duties.get(teacher, ())),
+            counselling_pupils=rows.pupils.get(teacher, 0),
+        )
+        yield teacher, main, evaluate(load, _facts(teacher, rows, linear), semester, params)
+
+
+@transaction.atomic
+def eligibility_compute(
+    district: District, semester: str, *, by: User, now: dt.datetime | None = None
+) -> ComputeSummary:
+    """(Re)compute SemesterEligibility for the district's teachers in `semester`; rows of
+    teachers no longer in the district's list are removed. One audit record."""
+    parsed = parse_semester(semester)
+    when = now or timezone.now()
+    teachers = district_teachers(district, parsed.code)
+    results = []
+    for teacher, school, verdict in evaluate_teachers(teachers, parsed):
+        results.append(
+            SemesterEligibility(
+                teacher_id=teacher,
+                semester=parsed.code,
+                district=district,
+                school_id=school,
+                eligible=verdict.eligible,
+                hours=verdict.hours.quantize(Decimal("0.01")),
+                reasons=verdict.reasons_json(),
+                funding=verdict.funding,
+                load_code=verdict.load_code,
+                computed_at=when,
+            )
+        )
+    SemesterEligibility.objects.filter(district=district, semester=parsed.code).exclude(
+        teacher__in=teachers.values("pk")
+    ).delete()
+    SemesterEligibility.objects.bulk_create(
+        results,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["teacher", "semester"],
+        update_fields=[
+            "district",
+            "school",
+            "eligible",
+            "hours",
+            "reasons",
+            "funding",
+            "load_code",
+            "computed_at",
+        ],
+    )
+    eligible = sum(1 for row in results if row.eligible)
+    audit_record(
+        action=COMPUTED,
+        user=by,
+        object_kind="district",
+        object_id=district.pk,
+        district_id=district.pk,
+        detail={"semester": parsed.code, "teachers": len(results), "eligible": eligible},
+        now=when,
+    )
+    return ComputeSummary(semester=parsed.code, teachers=len(results), eligible=eligible)

@@ -1,0 +1,50 @@
+"""The teacher's "My allowance": eligible in a semester or not, every rule's reason and what
+would fix it, and the load lines counted. A teacher sees only their own."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from sergur.allowance.selectors import own_eligibility, own_load, own_teacher
+from sergur.common.http import AuthenticatedHttpRequest
+from sergur.common.i18n import rules_lang
+from sergur.rules.allowance.semester import SemesterError, parse_semester
+
+
+@require_safe
+@login_required
+def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The teacher's eligibility: the asked semester, else the latest computed."""
+    teacher = own_teacher(request.user)
+    rows = own_eligibility(teacher=teacher)
+    wanted = request.GET.get("semester", "")
+    row = next((r for r in rows if r.semester == wanted), rows[0] if rows else None)
+    lang = rules_lang()
+    reasons = []
+    lines = []
+    if row is not None:
+        reasons = [
+            {
+                "rule": r["rule"],
+                "passed": r["passed"],
+                "reason": r["reason"][lang],
+                "fix": r["fix"][lang] if r["fix"] else "",
+            }
+            for r in row.reasons
+        ]
+        try:
+            lines = own_load(teacher=teacher, semester=parse_semester(row.semester))
+        except SemesterError:
+            lines = []
+    context = {
+        "teacher": teacher,
+        "row": row,
+        "semesters": [r.semester for r in rows],
+        "reasons": reasons,
+        "failed": [r for r in reasons if not r["passed"]],
+        "lines": lines,
+    }
+    return render(request, "allowance/mine.html", context)
