@@ -185,10 +185,11 @@ def test_a_table_passes_only_without_gaps(mkgs, step):
 
 def test_the_year_file_is_read_and_the_latest_earlier_year_applies():
     assert PARAMS.year == 2019 and params_for(2026).year == 2019
+    assert params_for(2009).year == 2007
     assert PARAMS.factors[Employment.CPNS] == Decimal("0.8")
     assert PARAMS.earliest_month == {1: 3, 2: 6, 3: 9, 4: 11}
-    with pytest.raises(ProgrammeYearError, match="no payment rules apply in 2007"):
-        params_for(2007)
+    with pytest.raises(ProgrammeYearError, match="no payment rules apply in 2006"):
+        params_for(2006)
 
 
 def test_a_deployment_folder_adds_a_year(tmp_path):
