@@ -1,6 +1,6 @@
 """`sergur`: score, validate and describe portfolio files; share quotas and rank teachers;
 check the audit trail (`sergur audit verify`, handed to the web app, docs/audit.md);
-compute PLPG results.
+compute PLPG results; compute allowance eligibility from a load file.
 
 Exit status: 0 every portfolio (or row) valid, 1 any invalid, 2 unreadable input or bad usage.
 """
@@ -16,6 +16,7 @@ from typing import IO
 
 import msgspec
 
+from sergur.cli.allowance import add_allowance_command, run_allowance
 from sergur.cli.audit import add_audit_command, run_audit
 from sergur.cli.certificate import add_certificate_command, run_certificate
 from sergur.cli.csvio import OutputUnwritable
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_rank_command(commands)
     add_audit_command(commands)
     add_plpg_command(commands)
+    add_allowance_command(commands)
     add_certificate_command(commands)
     return parser
 
@@ -164,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_audit(args)
         elif args.command == "plpg":
             status = run_plpg(args, out, _years_dirs())
+        elif args.command == "allowance":
+            status = run_allowance(args, out, _years_dirs())
         elif args.command == "certificate":
             status = run_certificate(args, out)
         else:

@@ -246,9 +246,17 @@ def _hours(count: Count, facts: Facts, params: AllowanceParams) -> tuple[list[Re
     hours_ok = count.total >= count.required
     approved = bool(facts.approval)
     if params.min_face_to_face:
-        if face_ok or approved:
+        if face_ok:
             face = msg(
                 "allowance.face.ok", hours=count.face_to_face, minimum=params.min_face_to_face
+            )
+            reasons.append(Reason("face_to_face", True, face))
+        elif approved:
+            face = msg(
+                "allowance.face.approved",
+                hours=count.face_to_face,
+                minimum=params.min_face_to_face,
+                letter=facts.approval,
             )
             reasons.append(Reason("face_to_face", True, face))
         else:

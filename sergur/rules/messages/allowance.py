@@ -123,6 +123,12 @@ ALLOWANCE: Catalogue = {
         "id": "{hours} JP tatap muka, di bawah minimal {minimum}.",
         "en": "{hours} JP face to face, below the minimum of {minimum}.",
     },
+    "allowance.face.approved": {
+        "id": "{hours} JP tatap muka, di bawah minimal {minimum}, tetapi disetujui tertulis oleh "
+        "Menteri dengan surat {letter} untuk semester ini.",
+        "en": "{hours} JP face to face, below the minimum of {minimum}, but approved in writing "
+        "by the minister's letter {letter} for this semester.",
+    },
     "allowance.face.fix": {
         "id": "Tambah {short} JP tatap muka per minggu dalam {subject}.",
         "en": "Teach {short} more JP face to face a week in {subject}.",

@@ -95,6 +95,18 @@ def test_the_ministers_approval_stands_in_for_the_hours() -> None:
     assert "letter 123/MPN/2008" in rule(result, "hours")[1]
 
 
+def test_the_approval_also_stands_in_for_the_2019_face_to_face_floor() -> None:
+    facts = replace(CERTIFIED, approval="0412/GTK/2019")
+
+    result = evaluate(Load("A", lines(12)), facts, S2019, Y2019)
+
+    assert result.eligible
+    assert rule(result, "face_to_face")[1] == (
+        "12 JP face to face, below the minimum of 16, but approved in writing by the "
+        "minister's letter 0412/GTK/2019 for this semester."
+    )
+
+
 def test_payment_starts_in_january_of_the_year_after_the_certificate() -> None:
     same_year = evaluate(Load("A", lines(24)), CERTIFIED, parse_semester("2007-2"), Y2007)
 
