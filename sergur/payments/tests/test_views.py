@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -80,7 +81,9 @@ def test_the_exports_list_the_teacher_and_are_logged(setup: Any) -> None:
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert [c.value for c in sheet[2]][1:3] == [setup["sri"].nuptk, setup["sri"].name]
     finance_csv = client.get(reverse("payments:run_export", args=[run.pk, "finance", "csv"]))
-    rows = list(csv.reader(io.StringIO(b"".join(finance_csv.streaming_content).decode())))
+    assert isinstance(finance_csv, StreamingHttpResponse)
+    streamed = b"".join(bytes(chunk) for chunk in finance_csv.streaming_content)
+    rows = list(csv.reader(io.StringIO(streamed.decode())))
     assert len(rows) == 4 and rows[1][4] == "2019-01" and rows[1][7] == "2861400"
     bank = client.get(reverse("payments:run_export", args=[run.pk, "bank", "xlsx"]))
     bank_sheet = load_workbook(io.BytesIO(bank.content)).active

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -78,14 +79,22 @@ class SalaryTable:
     complete: bool = True
     maxima: Mapping[str, Decimal] = field(default_factory=dict)
     max_step: int = 2
+    _steps: dict[str, tuple[SalaryRow, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[SalaryRow]] = {}
+        for row in self.rows:
+            index.setdefault(row.golongan, []).append(row)
+        steps = {g: tuple(sorted(rows, key=_mkg)) for g, rows in index.items()}
+        object.__setattr__(self, "_steps", steps)
 
     def in_force(self, on: date) -> bool:
         """Whether the table applies on `on`."""
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
 
     def steps(self, golongan: str) -> tuple[SalaryRow, ...]:
-        """The rows of one golongan by years in rank."""
-        return tuple(sorted((r for r in self.rows if r.golongan == golongan), key=_mkg))
+        """The rows of one golongan by years in rank (indexed once)."""
+        return self._steps.get(golongan, ())
 
 
 def _mkg(row: SalaryRow) -> int:
@@ -112,7 +121,7 @@ def lookup(table: SalaryTable, golongan: str, mkg: int) -> Lookup:
         return Lookup(None, msg("pay.no_golongan", **where))
     if mkg < steps[0].mkg:
         return Lookup(None, msg("pay.below_steps", mkg=mkg, first=steps[0].mkg, **where))
-    index = max(i for i, row in enumerate(steps) if row.mkg <= mkg)
+    index = bisect_right(steps, mkg, key=_mkg) - 1
     row = steps[index]
     following = steps[index + 1] if index + 1 < len(steps) else None
     covered = (
@@ -194,6 +203,19 @@ def amount(params: AmountParams, table: SalaryTable | None, teacher: Teacher, on
         msg("pay.factor", employment=teacher.employment.value, factor=factor, gross=gross)
     )
     return _taxed(found.amount, factor, gross, rate, rank_group(teacher.golongan), reasons)
+
+
+def amounts(
+    params: AmountParams, table: SalaryTable | None, teachers: Iterable[Teacher], on: date
+) -> Iterator[Amount]:
+    """The amount of each of `teachers` on `on`, computed once per distinct (employment,
+    golongan, MKG): a nation's teachers share a few thousand (docs/allowance.md, "Speed")."""
+    known: dict[Teacher, Amount] = {}
+    for teacher in teachers:
+        found = known.get(teacher)
+        if found is None:
+            found = known[teacher] = amount(params, table, teacher, on)
+        yield found
 
 
 def _taxed(

@@ -249,3 +249,13 @@ def test_years_in_rank_grow_by_whole_years():
     assert years_in_rank(10, date(2017, 4, 1), date(2019, 3, 31)) == 11
     assert years_in_rank(10, date(2017, 4, 1), date(2019, 4, 1)) == 12
     assert years_in_rank(10, date(2019, 4, 1), date(2018, 1, 1)) == 10
+
+
+def test_many_amounts_are_computed_once_per_distinct_teacher():
+    from sergur.rules.allowance.amount import amounts
+
+    table = full_table()
+    teachers = [Teacher(Employment.PNS, "III/a", m % 5) for m in range(20)]
+    found = list(amounts(PARAMS, table, teachers, JAN))
+    assert found == [amount(PARAMS, table, t, JAN) for t in teachers]
+    assert len({id(a) for a in found}) == 5
