@@ -93,7 +93,8 @@ ALLOWANCE: Catalogue = {
         "linieritas; bila {subjects} memang linier, minta panitia kabupaten/kota "
         "menambahkannya ke tabel linieritas.",
         "en": "Teach the certificate's subject ({subject}) or one the linearity table lists; "
-        "if {subjects} belongs, ask the district committee to add it to the linearity table.",
+        "if the subject taught ({subjects}) is in line after all, ask the district committee "
+        "to add it to the linearity table.",
     },
     "allowance.ratio.ok": {
         "id": "Setiap rombel yang diajar memenuhi jumlah siswa minimal.",
