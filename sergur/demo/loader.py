@@ -21,6 +21,7 @@ from sergur.demo.allowance import load_allowance
 from sergur.demo.assessment import load_assessment
 from sergur.demo.certificates import load_certificates
 from sergur.demo.logins import Login, allowance_logins, assessment_logins, district_logins
+from sergur.demo.payments import load_payments
 from sergur.demo.people import People, load_people, load_registry
 from sergur.demo.plpg import load_plpg
 from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
@@ -89,6 +90,7 @@ def load_demo(
     load_plpg(people=people, now=now)
     load_certificates(people=people, now=now)
     allowance = load_allowance(people=people, now=now)
+    load_payments(people=people, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,

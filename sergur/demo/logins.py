@@ -59,6 +59,11 @@ def district_logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
     logins.append(
         Login("Ministry (Ditjen GTK)", "kemdikbud", str(users["kemdikbud"]), "NRGs, /certificates/")
     )
+    logins.append(
+        Login(
+            "Finance office", "keuangan", str(users["keuangan"]), "Allowance payments: SKTP, runs"
+        )
+    )
     for username in ("asesor1", "asesor2", "asesor3", "asesor4"):
         logins.append(Login("Assessor", username, str(users[username]), "My worklist"))
     logins.append(
