@@ -47,6 +47,7 @@ from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submis
 from sergur.privacy.selectors.allowance import ALLOWANCE_SECTIONS
 from sergur.privacy.selectors.appraisal import APPRAISAL_SECTIONS
 from sergur.privacy.selectors.development import DEVELOPMENT_EXCLUDED, DEVELOPMENT_SECTIONS
+from sergur.privacy.selectors.payments import PAYMENTS_SECTIONS
 from sergur.privacy.selectors.section import Section
 from sergur.privacy.selectors.training import TRAINING_EXCLUDED, TRAINING_SECTIONS
 from sergur.registry.models import Teacher, TeachingAssignment
@@ -185,6 +186,7 @@ SECTIONS: tuple[Section, ...] = (
     *DEVELOPMENT_SECTIONS,
     *APPRAISAL_SECTIONS,
     *ALLOWANCE_SECTIONS,
+    *PAYMENTS_SECTIONS,
 )
 
 ACCOUNT_FIELDS = (
