@@ -24,6 +24,7 @@ from sergur.allowance.models import (
     TeacherSemester,
     TeachingLoad,
 )
+from sergur.appraisal.selectors import appraisal_latest_categories
 from sergur.certificates.models import Certificate, Nrg
 from sergur.common.audit import audit_record
 from sergur.registry.models import District, Teacher, TeachingAssignment
@@ -61,6 +62,16 @@ class _Rows:
     facts: dict[int, tuple[str, bool, str]] = field(default_factory=dict)
     approvals: dict[int, str] = field(default_factory=dict)
     employment: dict[int, str] = field(default_factory=dict)
+
+
+PKG_FROM_APPRAISAL = {
+    "AB": TeacherSemester.Pkg.AMAT_BAIK,
+    "B": TeacherSemester.Pkg.BAIK,
+    "C": TeacherSemester.Pkg.CUKUP,
+    "S": TeacherSemester.Pkg.SEDANG,
+    "K": TeacherSemester.Pkg.KURANG,
+}
+"""The appraisal app's category codes (docs/pkg.md) as the allowance's PKG categories."""
 
 
 def district_teachers(district: District, semester: str) -> QuerySet[Teacher]:
@@ -116,6 +127,12 @@ def _load_rows(teachers: QuerySet[Teacher], semester: Semester) -> _Rows:
             teacher__in=ids, semester=code
         ).values_list("teacher_id", "pkg", "employed_elsewhere", "employer")
     }
+    # A final PKG of the appraisal app outranks the category recorded by hand: the latest one
+    # made final before the semester starts (docs/allowance.md, "Eligibility").
+    appraised = appraisal_latest_categories(rows.employment, before=semester.start)
+    for teacher, category in appraised.items():
+        _, elsewhere, employer = rows.facts.get(teacher, ("", False, ""))
+        rows.facts[teacher] = (PKG_FROM_APPRAISAL[category], elsewhere, employer)
     for approval in MinisterApproval.objects.filter(teacher__in=ids).order_by("letter_date"):
         if approval.covers(code):
             rows.approvals[approval.teacher_id] = approval.letter_number

@@ -446,3 +446,48 @@ def test_an_xlsx_timetable_is_read(cast) -> None:
     )
 
     assert report.written and report.lines == 1
+
+
+def test_a_final_pkg_outranks_the_category_recorded_by_hand(cast) -> None:
+    from sergur.appraisal.tests.support import finalised, scored
+
+    school = own_school(cast)
+    operator = operator_of(school)
+    later = dt.datetime(2031, 2, 1, 3, 0, tzinfo=dt.UTC)
+    line(cast.sri.teacher, school, operator, 24, semester="2031-1")
+    teacher_semester_set(
+        school=school,
+        semester="2031-1",
+        teacher=cast.sri.teacher,
+        pkg="baik",
+        employed_elsewhere=False,
+        employer="",
+        actor=operator,
+    )
+    finalised(cast, scored(cast, points=0), at=dt.datetime(2030, 12, 1, tzinfo=dt.UTC))
+
+    eligibility_compute(cast.dinas.district, "2031-1", by=cast.dinas, now=later)
+
+    row = SemesterEligibility.objects.get(teacher=cast.sri.teacher, semester="2031-1")
+    assert reasons(row)["pkg"] is False
+
+
+def test_the_category_recorded_by_hand_counts_without_a_final_pkg(cast) -> None:
+    school = own_school(cast)
+    operator = operator_of(school)
+    later = dt.datetime(2031, 2, 1, 3, 0, tzinfo=dt.UTC)
+    line(cast.sri.teacher, school, operator, 24, semester="2031-1")
+    teacher_semester_set(
+        school=school,
+        semester="2031-1",
+        teacher=cast.sri.teacher,
+        pkg="baik",
+        employed_elsewhere=False,
+        employer="",
+        actor=operator,
+    )
+
+    eligibility_compute(cast.dinas.district, "2031-1", by=cast.dinas, now=later)
+
+    row = SemesterEligibility.objects.get(teacher=cast.sri.teacher, semester="2031-1")
+    assert reasons(row)["pkg"] is True
