@@ -24,6 +24,7 @@ from sergur.appraisal.models import (
     SelfEvaluation,
 )
 from sergur.appraisal.selectors import appraisal_result, appraisal_rights
+from sergur.appraisal.signals import appraisal_stepped
 from sergur.common.audit import Action, audit_record
 from sergur.registry.models import School, Teacher
 from sergur.rules.appraisal import decimal, instrument
@@ -50,6 +51,13 @@ def _audit(appraisal: Appraisal, *, actor: User | None, event: str) -> None:
         object_id=appraisal.pk,
         district_id=appraisal.school.subdistrict.district_id,
         detail={"event": event, "state": appraisal.state, "year": appraisal.year},
+    )
+
+
+def _stepped(appraisal: Appraisal, *, actor: User) -> None:
+    """Tell the listeners (the notifications) the step the appraisal reached."""
+    appraisal_stepped.send(
+        sender=Appraisal, appraisal=appraisal, step=str(appraisal.state), actor=actor
     )
 
 
@@ -216,6 +224,7 @@ def appraisal_submit(
     appraisal.submitted_at = now or timezone.now()
     appraisal.save()
     _audit(appraisal, actor=actor, event="submitted")
+    _stepped(appraisal, actor=actor)
     return appraisal
 
 
@@ -231,6 +240,7 @@ def appraisal_sign(
     appraisal.objection = ""
     appraisal.save(update_fields=["state", "teacher_signed_at", "objection"])
     _audit(appraisal, actor=actor, event="signed")
+    _stepped(appraisal, actor=actor)
     return appraisal
 
 
@@ -245,6 +255,7 @@ def appraisal_object(*, appraisal: Appraisal, actor: User, objection: str) -> Ap
     appraisal.objection = objection.strip()
     appraisal.save(update_fields=["state", "objection"])
     _audit(appraisal, actor=actor, event="objected")
+    _stepped(appraisal, actor=actor)
     return appraisal
 
 
@@ -268,6 +279,7 @@ def appraisal_countersign(
         raise ValidationError(NOT_ALLOWED, code="not_allowed")
     appraisal.save()
     _audit(appraisal, actor=actor, event=appraisal.state)
+    _stepped(appraisal, actor=actor)
     return appraisal
 
 

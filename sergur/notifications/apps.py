@@ -10,12 +10,15 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        """Follow the case log, and put the inbox in the main menu."""
+        """Follow the case log and the appraisals' steps, and put the inbox in the main
+        menu."""
+        from sergur.appraisal.signals import appraisal_stepped
         from sergur.cases.signals import events_logged
         from sergur.common.menu import MenuEntry, menu_register, signed_in
-        from sergur.notifications.receivers import on_events_logged
+        from sergur.notifications.receivers import on_appraisal_stepped, on_events_logged
 
         events_logged.connect(on_events_logged, dispatch_uid="notifications")
+        appraisal_stepped.connect(on_appraisal_stepped, dispatch_uid="notifications")
         menu_register(
             MenuEntry(
                 "notifications:inbox",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case, CaseEvent
@@ -25,17 +26,32 @@ class Kind(models.TextChoices):
     PLPG_RETURNED = "plpg_returned", _("Returned to the district after the PLPG")
     CERTIFIED = "certified", _("An educator certificate issued")
     CERTIFICATE_STATUS = "certificate_status", _("A certificate suspended, revoked or reinstated")
+    PKG_TO_SIGN = "pkg_to_sign", _("An appraisal (PKG) waiting on your signature")
+    PKG_OBJECTION = "pkg_objection", _("An objection to an appraisal (PKG) you made")
+    PKG_COUNTERSIGN = "pkg_countersign", _("An appraisal (PKG) to countersign")
+    PKG_FINAL = "pkg_final", _("Your appraisal (PKG) made final")
 
 
 class Notification(models.Model):
-    """One message in one person's inbox, made from one event of a case's log."""
+    """One message in one person's inbox: made from one event of a case's log (`case`,
+    `event`), or about any other subject (`subject`, `link`, `key`, no case)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
-    event = models.ForeignKey(CaseEvent, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="notifications", null=True, blank=True
+    )
+    event = models.ForeignKey(
+        CaseEvent, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    # A message about another subject: what it is about (ids and years only, never a name)
+    # and the path of its page on this site; `key` names the occurrence so a redelivered
+    # task makes no second message.
+    subject = models.CharField(_("about"), max_length=120, blank=True)
+    link = models.CharField(_("link"), max_length=200, blank=True)
+    key = models.CharField(_("occurrence"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("created"))
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
@@ -45,6 +61,14 @@ class Notification(models.Model):
         constraints = [
             # A redelivered task makes no second message.
             models.UniqueConstraint(fields=["recipient", "event"], name="one_notice_per_event"),
+            models.UniqueConstraint(
+                fields=["recipient", "key"], condition=~models.Q(key=""), name="one_notice_per_key"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(event__isnull=False, case__isnull=False)
+                | (models.Q(event__isnull=True, case__isnull=True) & ~models.Q(link="")),
+                name="notice_case_or_link",
+            ),
         ]
         indexes = [
             models.Index(fields=["recipient", "read_at"], name="notice_unread"),
@@ -53,7 +77,16 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
 
     def __str__(self) -> str:
+        if self.case_id is None:
+            return f"{self.get_kind_display()} · {self.subject}"
         return f"{self.get_kind_display()} · case {self.case_id}"
+
+    @property
+    def target(self) -> str:
+        """The path the message opens: its case's page, or its own link."""
+        if self.case_id is not None:
+            return reverse("portfolios:case", args=[self.case_id])
+        return self.link
 
 
 class Preference(models.Model):

@@ -6,9 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
+from sergur.accounts.models import User
+from sergur.appraisal.models import Appraisal
 from sergur.cases.models import CaseEvent
-from sergur.notifications.selectors import WHO
+from sergur.notifications.selectors import WHO, appraisal_recipients
+from sergur.notifications.services import notices_queue
 
 
 def on_events_logged(sender: Any, events: list[CaseEvent], **kwargs: Any) -> None:
@@ -18,3 +23,20 @@ def on_events_logged(sender: Any, events: list[CaseEvent], **kwargs: Any) -> Non
     ids = [event.pk for event in events if event.kind in WHO and event.pk is not None]
     if ids:
         transaction.on_commit(lambda: notices_make_task.delay(ids))
+
+
+def on_appraisal_stepped(
+    sender: Any, appraisal: Appraisal, step: str, actor: User | None, **kwargs: Any
+) -> None:
+    """Queue the messages of an appraisal's step (PKG), once the transaction commits."""
+    found = appraisal_recipients(appraisal, step, actor.pk if actor is not None else None)
+    if found is None:
+        return
+    kind, people = found
+    notices_queue(
+        kind=kind,
+        people=people,
+        subject=f"PKG {appraisal.year} #{appraisal.pk}",
+        link=reverse("appraisal:detail", args=[appraisal.pk]),
+        key=f"appraisal:{appraisal.pk}:{step}:{timezone.now().isoformat()}",
+    )

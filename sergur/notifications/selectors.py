@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from sergur.accounts.models import User
+from sergur.appraisal.models import Appraisal
 from sergur.assessments.models import Allocation
 from sergur.cases.models import CaseEvent
 from sergur.cases.selectors import is_principal_participant, main_school_id
@@ -92,6 +93,54 @@ def notice_recipients(event: CaseEvent) -> tuple[Kind, list[User]] | None:
     return kind, people
 
 
+def _appraised(appraisal: Appraisal) -> list[User]:
+    user = appraisal.teacher.user
+    return [user] if user is not None else []
+
+
+def _appraiser(appraisal: Appraisal) -> list[User]:
+    return [appraisal.appraiser]
+
+
+def _appraisal_principals(appraisal: Appraisal) -> list[User]:
+    """The principal of the appraisal's school, who countersigns first."""
+    return list(
+        User.objects.filter(role=User.Role.PRINCIPAL, school=appraisal.school_id, is_active=True)
+    )
+
+
+def _appraisal_supervisors(appraisal: Appraisal) -> list[User]:
+    """The supervisors of the appraisal's school, one of whom countersigns last."""
+    return list(
+        User.objects.filter(
+            role=User.Role.SUPERVISOR, supervised_schools=appraisal.school_id, is_active=True
+        ).distinct()
+    )
+
+
+State = Appraisal.State
+APPRAISAL_WHO: dict[str, tuple[Kind, Callable[[Appraisal], list[User]]]] = {
+    State.SUBMITTED: (Kind.PKG_TO_SIGN, _appraised),
+    State.OBJECTED: (Kind.PKG_OBJECTION, _appraiser),
+    State.SIGNED: (Kind.PKG_COUNTERSIGN, _appraisal_principals),
+    State.PRINCIPAL_SIGNED: (Kind.PKG_COUNTERSIGN, _appraisal_supervisors),
+    State.FINAL: (Kind.PKG_FINAL, _appraised),
+}
+"""Which steps of an appraisal (PKG, docs/pkg.md) make a message, of which kind, for whom."""
+
+
+def appraisal_recipients(
+    appraisal: Appraisal, step: str, actor_id: int | None
+) -> tuple[Kind, list[User]] | None:
+    """The kind and the people an appraisal's step concerns (never the actor); None when the
+    step makes no message."""
+    found = APPRAISAL_WHO.get(step)
+    if found is None:
+        return None
+    kind, who = found
+    return kind, [user for user in who(appraisal) if user.pk != actor_id]
+
+
 def events_for_notice(ids: Iterable[int]) -> QuerySet[CaseEvent]:
     """The events by id, with what the recipients and the message need."""
     return CaseEvent.objects.filter(pk__in=list(ids), kind__in=list(WHO)).select_related(
@@ -112,7 +161,8 @@ def email_wanted(users: Iterable[User], kind: Kind) -> set[int]:
 
 
 def inbox(*, user: User) -> QuerySet[Notification]:
-    """The person's own messages, newest first (only their own: the one access rule)."""
+    """The person's own messages, newest first (only their own: the one access rule); a
+    message about another subject has no case."""
     return Notification.objects.filter(recipient=user).select_related(
         "case__teacher", "case__programme_year"
     )

@@ -1,10 +1,11 @@
-"""Writes of notifications: the messages made from a case's new events (inbox and e-mail,
-run by the background worker), reading one, and a person's e-mail choices."""
+"""Writes of notifications: the messages made from a case's new events, or about any other
+subject an app names (inbox and e-mail, run by the background worker), reading one, and a
+person's e-mail choices."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
@@ -61,19 +62,86 @@ def _for_event(
 def _email(event: CaseEvent, kind: Kind, user: User) -> EmailMessage:
     """The e-mail of one message: what happened and a link, in the site's language, with no
     personal data but the participant number (names stay in the app)."""
-    link = settings.SERGUR_SITE_URL.rstrip("/") + reverse("portfolios:case", args=[event.case_id])
+    assert event.case is not None  # nosec B101 # events_for_notice reads case events only
+    context = {
+        "number": event.case.participant_number,
+        "code": (event.data or {}).get("code", "") if isinstance(event.data, dict) else "",
+        "link": _absolute(reverse("portfolios:case", args=[event.case_id])),
+    }
+    return _message(kind, user, context)
+
+
+def _message(kind: Kind, user: User, extra: Mapping[str, object]) -> EmailMessage:
+    """One e-mail in the site's language: the kind's sentence, what it is about, the link and
+    the inbox."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "kind": kind,
             "label": Kind(kind).label,
-            "number": event.case.participant_number,
-            "code": (event.data or {}).get("code", "") if isinstance(event.data, dict) else "",
-            "link": link,
-            "inbox": settings.SERGUR_SITE_URL.rstrip("/") + reverse("notifications:inbox"),
+            "inbox": _absolute(reverse("notifications:inbox")),
+            **extra,
         }
         subject = render_to_string("notifications/email/subject.txt", context).strip()
         body = render_to_string("notifications/email/body.txt", context)
     return EmailMessage(subject=subject, body=body, to=[user.email])
+
+
+def notices_queue(*, kind: Kind, people: Iterable[User], subject: str, link: str, key: str) -> None:
+    """Queue messages of `kind` about a subject that is not a case, once the caller's
+    transaction commits (nothing is sent for a change rolled back). `subject` says what it is
+    about and `link` is the path of its page on this site: ids and years only, never a name,
+    NIK, NUPTK, NIP or birth date. `key` names this occurrence (for instance the appraisal,
+    its step and the moment) so that a redelivered task makes no second message."""
+    from sergur.notifications.tasks import notices_about_task
+
+    Kind(kind)
+    if not link.startswith("/") or link.startswith("//"):
+        raise ValueError(f"a notice's link is a path on this site: {link!r}")
+    ids = sorted({user.pk for user in people})
+    if ids:
+        transaction.on_commit(lambda: notices_about_task.delay(str(kind), ids, subject, link, key))
+
+
+@transaction.atomic
+def notices_about(
+    *,
+    kind: Kind,
+    user_ids: Iterable[int],
+    subject: str,
+    link: str,
+    key: str,
+    now: dt.datetime,
+) -> list[Notification]:
+    """Put a message about a subject that is not a case in the inbox of each person and
+    e-mail those who want it. Idempotent per person and key. Returns the messages made."""
+    people = list(User.objects.filter(pk__in=list(user_ids), is_active=True))
+    have = set(
+        Notification.objects.filter(key=key, recipient__in=people).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    fresh = [user for user in people if user.pk not in have]
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient=user, kind=kind, subject=subject, link=link, key=key, created_at=now
+            )
+            for user in fresh
+        ],
+        ignore_conflicts=True,
+    )
+    rows = list(Notification.objects.filter(key=key, recipient__in=fresh))
+    wanted = email_wanted(fresh, kind)
+    context = {"about": subject, "link": _absolute(link)}
+    messages = [_message(kind, user, context) for user in fresh if user.pk in wanted]
+    if messages:
+        mailers.default.send_messages(messages)
+        Notification.objects.filter(key=key, recipient_id__in=wanted).update(emailed_at=now)
+    return rows
+
+
+def _absolute(path: str) -> str:
+    return str(settings.SERGUR_SITE_URL).rstrip("/") + path
 
 
 def notification_read(*, notification: Notification, now: dt.datetime) -> Notification:

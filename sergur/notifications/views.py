@@ -41,10 +41,10 @@ def inbox_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def open_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirect:
-    """Mark one's message read and go to its case."""
+    """Mark one's message read and go to its case or its subject's page."""
     notice = notification_get_for_user(user=request.user, pk=pk)
     notification_read(notification=notice, now=timezone.now())
-    return redirect("portfolios:case", pk=notice.case_id)
+    return redirect(notice.target)
 
 
 @login_required

@@ -174,7 +174,10 @@ SECTIONS: tuple[Section, ...] = (
         "notifications",
         _("Messages"),
         Notification,
-        lambda t: Notification.objects.filter(recipient_id=t.user_id, case__teacher=t),
+        # The teacher's own messages: about their case, or about another subject (a PKG).
+        lambda t: Notification.objects.filter(recipient_id=t.user_id).filter(
+            models.Q(case__teacher=t) | models.Q(case__isnull=True)
+        ),
     ),
     Section(
         "notification_preferences",
