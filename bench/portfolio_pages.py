@@ -91,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--teachers", type=int, default=200)
+    parser.add_argument(
+        "--alone-seconds",
+        type=float,
+        default=20.0,
+        help="then each of the trivial view, the case page and the section page alone (0: skip)",
+    )
     args = parser.parse_args(argv)
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
     support.database_name(database_url)
@@ -120,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
                 client.cookies = cookies
             print(f"login      {time.perf_counter() - started:.1f} s ({len(clients)} users)")
             stats, wall = run_load(port, clients, args.requests, args.seconds)
+            alone = run_alone(port, clients, args.alone_seconds) if args.alone_seconds else []
         report(args, stats, wall, query_rows)
+        report_alone(args, alone)
     finally:
         if django_ready:
             from django.db import connections
@@ -129,6 +137,55 @@ def main(argv: list[str] | None = None) -> int:
         support.drop_database(database_url)
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+TRIVIAL = ("trivial view", "/bench/trivial/")
+
+
+def run_alone(
+    port: int, clients: list[Client], seconds: float
+) -> list[tuple[str, PageStats, float]]:
+    """All clients on one page at a time, each for `seconds`: the trivial view (the stack's
+    own cost, config/urls_bench.py), then each teacher's case page, then their section page.
+    In the mixed load every page is asked equally often, so only this tells throughput apart."""
+    teachers = [client for client in clients if len(client.pages) == 2]
+    phases: list[tuple[str, list[Client]]] = [
+        (TRIVIAL[0], [Client(c.username, c.cookies, [TRIVIAL]) for c in clients]),
+        *(
+            (
+                teachers[0].pages[n][0],
+                [Client(c.username, c.cookies, [c.pages[n]]) for c in clients if c in teachers],
+            )
+            for n in (0, 1)
+        ),
+    ]
+    results = []
+    for label, phase_clients in phases:
+        stats, wall = run_load(port, phase_clients, 10**9, seconds)
+        results.append((label, stats[label], wall))
+    return results
+
+
+def report_alone(args: argparse.Namespace, results: list[tuple[str, PageStats, float]]) -> None:
+    """Each page alone: latency, throughput, and throughput as a share of the trivial view's."""
+    if not results:
+        return
+    print()
+    print(f"each page alone ({args.alone_seconds:.0f} s each; clients as in the load above):")
+    columns = ("requests", "errors", "p50 ms", "p95 ms", "req/s", "x trivial")
+    header = f"{'page':<28}" + "".join(f"{name:>10}" for name in columns)
+    print(header)
+    print("-" * len(header))
+    yardstick = None
+    for label, page, wall in results:
+        done = len(page.latencies) + sum(page.errors.values())
+        rate = len(page.latencies) / wall
+        yardstick = yardstick or rate
+        p50, p95, _p99 = percentiles(page.latencies)
+        print(
+            f"{label:<28}{done:>10}{sum(page.errors.values()):>10}{p50:>10.1f}{p95:>10.1f}"
+            f"{rate:>10.1f}{rate / yardstick:>10.2f}"
+        )
 
 
 def report(

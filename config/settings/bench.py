@@ -9,6 +9,8 @@ from config.env import BASE_DIR, env_str
 from config.settings.production import *  # noqa: F403
 
 DEBUG = False
+# The site's URLs plus a trivial view, the yardstick the portfolio pages are compared with.
+ROOT_URLCONF = "config.urls_bench"
 # Evidence, collected static files and the receipt key of the benchmark's own district.
 MEDIA_ROOT = Path(env_str("SERGUR_MEDIA_ROOT", str(BASE_DIR / "var" / "bench" / "media")))
 STATIC_ROOT = Path(env_str("SERGUR_STATIC_ROOT", str(BASE_DIR / "var" / "bench" / "static")))

@@ -13,6 +13,11 @@ urlpatterns = [
     path("cases/<int:pk>/portfolio/<slug:section>/", teacher.section_detail, name="section"),
     path("cases/<int:pk>/entries/<int:entry_id>/", teacher.entry_update, name="entry"),
     path(
+        "cases/<int:pk>/entries/<int:entry_id>/edit/",
+        teacher.entry_edit,
+        name="entry_edit",
+    ),
+    path(
         "cases/<int:pk>/entries/<int:entry_id>/delete/",
         teacher.entry_delete,
         name="entry_delete",

@@ -410,6 +410,7 @@ TABLE: dict[str, Page] = {
     "portfolios:case": on(PORTFOLIO, case_readers),
     "portfolios:section": on(PORTFOLIO, case_readers),
     "portfolios:entry": post(ROWS, editing_owner, locked=locked_owner),
+    "portfolios:entry_edit": on(ROWS, editing_owner),
     "portfolios:entry_delete": post(ROWS, editing_owner, locked=locked_owner),
     "portfolios:evidence_add": post(ROWS, editing_owner, locked=locked_owner),
     "portfolios:evidence": on(ROWS, evidence_readers),

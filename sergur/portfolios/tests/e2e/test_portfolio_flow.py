@@ -62,6 +62,27 @@ def upload_last(page: Any, name: str, content: bytes) -> None:
     assert page.get_by_text(name).count() >= 1
 
 
+def edit_last(page: Any, name: str, value: str) -> None:
+    """Open the last row with its Edit control (htmx fetches its form), change one column,
+    wait for the save as typed, then close it with Done: the row reads the new value."""
+    row = page.locator("tbody.entry").last
+    with page.expect_response(lambda response: "/edit/" in response.url):
+        row.locator("a.edit-row").click()
+    row = page.locator("tbody.entry").last
+    field = row.locator(f"[data-column={name}]")
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        field.fill(value)
+        field.dispatch_event("change")
+    row.locator(".saved-at").wait_for()
+    shot(page, "02b-row-being-edited")
+    with page.expect_response(lambda response: "close=1" in response.url):
+        row.locator("a.done-row").click()
+    row = page.locator("tbody.entry").last
+    assert row.locator("a.edit-row").count() == 1
+    assert row.locator(f"[data-column={name}]").count() == 0
+    assert value in row.inner_text()
+
+
 def test_a_teacher_submits_and_the_principal_and_supervisor_fill_the_envelope(
     browser: Any, live_server: Any, cast: Cast, settings: Any, tmp_path: Path
 ) -> None:
@@ -107,6 +128,7 @@ def test_a_teacher_submits_and_the_principal_and_supervisor_fill_the_envelope(
         },
     )
     upload_last(teacher, "sertifikat-diklat.pdf", pdf("Sertifikat diklat"))
+    edit_last(teacher, "organizer", "PPPG Matematika Yogyakarta")
     for number in range(1, 6):
         add_row(
             teacher,

@@ -407,16 +407,32 @@ def test_the_table_is_laid_out_as_buku_ii_prints_it(client, cast):
     assert '<span class="row-label">2)</span>' in text
     assert f'<code id="row-{first.pk}-code">10.a.1)</code>' in text
     assert f'<code id="row-{second.pk}-code">10.a.2)</code>' in text
-    assert f'id="row-{first.pk}-form"' in text and f'id="row-{second.pk}-form"' in text
+    # Rows are read-only, each with an Edit control that fetches its form (issue 14 item 11).
+    assert 'form="row-' not in text  # no row's inputs in the cells
+    for row in (first, second):
+        edit = url("entry_edit", cast.sri_case.pk, row.pk)
+        assert f'href="{edit}#row-{row.pk}" class="edit-row"' in text
+        assert f'hx-get="{edit}" hx-target="#row-{row.pk}" hx-swap="outerHTML"' in text
     assert f'href="{url("evidence", cast.sri_case.pk, first.evidence.get().pk)}"' in text
     assert 'id="add-fields"' in text
 
 
-def test_every_row_autosaves_with_htmx_and_works_without_it(client, cast):
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
+def test_every_row_autosaves_with_htmx_and_works_without_it(client, cast, htmx):
     entry = add_row(cast.sri_case, cast.sri, "training")
+    other = add_row(cast.sri_case, cast.sri, "training", name="Diklat lain")
+    edit = url("entry_edit", cast.sri_case.pk, entry.pk)
 
-    text = page(as_user(client, cast.sri).get(url("section", cast.sri_case.pk, "training")))
+    response = as_user(client, cast.sri).get(edit, headers=HTMX if htmx else {})
+    text = page(response)
 
+    assert response.status_code == 200
+    # htmx gets the row alone (it replaces the read-only row); a plain GET the whole page
+    assert text.lstrip().startswith(f'<tbody id="row-{entry.pk}"') is htmx
+    assert f'id="row-{other.pk}-form"' not in text  # only the opened row has a form
+    assert ('id="add-fields"' in text) is not htmx
+    close = f'hx-get="{edit}?close=1" hx-target="#row-{entry.pk}" hx-swap="outerHTML"'
+    assert close in text
     form = re.search(rf'<form id="row-{entry.pk}-form"[^>]*>', text, re.S)
     assert form is not None
     tag = form.group(0)
@@ -459,7 +475,8 @@ def test_adding_a_row_without_javascript_redirects_to_it(client, cast):
 
     entry = Entry.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"{url('section', cast.sri_case.pk, 'training')}#row-{entry.pk}"
+    # incomplete: the row opens for editing, its problems next to its fields
+    assert response["Location"] == f"{url('entry_edit', cast.sri_case.pk, entry.pk)}#row-{entry.pk}"
     assert entry.values["name"] == "Diklat KTSP"
     assert entry.complete is False  # kept although incomplete
     text = page(client.get(response["Location"]))
@@ -551,9 +568,45 @@ def test_saving_a_row_without_javascript_redirects_back_to_it(client, cast):
     response = client.post(url("entry", cast.sri_case.pk, entry.pk), COMPLETE["training"])
 
     assert response.status_code == 302
-    assert response["Location"].endswith(f"#row-{entry.pk}")
+    section = url("section", cast.sri_case.pk, "training")
+    assert response["Location"] == f"{section}#row-{entry.pk}"  # complete: back to the table
     entry.refresh_from_db()
     assert entry.complete
+
+
+def test_a_row_the_server_refuses_without_javascript_keeps_what_was_typed(
+    client, cast, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from sergur.portfolios.views.teacher import tables
+
+    entry = add_row(cast.sri_case, cast.sri, "training")
+
+    def refuse(**_kwargs: Any) -> None:
+        raise ValidationError("Ditolak di sini.")
+
+    monkeypatch.setattr(tables, "entry_save", refuse)
+    response = as_user(client, cast.sri).post(
+        url("entry", cast.sri_case.pk, entry.pk), {**COMPLETE["training"], "name": "Baru sekali"}
+    )
+
+    text = page(response)
+    assert response.status_code == 200
+    assert "Ditolak di sini." in text
+    assert 'value="Baru sekali"' in text  # nothing typed is lost
+    assert f'id="row-{entry.pk}-form"' in text
+
+
+def test_only_the_teacher_of_an_open_portfolio_opens_a_row(client, cast):
+    entry = add_row(cast.sri_case, cast.sri, "training")
+    edit = url("entry_edit", cast.sri_case.pk, entry.pk)
+
+    assert as_user(Client(), cast.lpmp).get(edit).status_code == 403
+    assert as_user(Client(), cast.budi).get(edit).status_code == 404
+    fill_submittable(cast.sri_case, cast.sri)
+    portfolio_submit(case=cast.sri_case, actor=cast.sri, declaration=True, now=timezone.now())
+    assert as_user(client, cast.sri).get(edit).status_code == 403
 
 
 def test_a_change_to_a_submitted_portfolio_says_it_is_locked(client, cast):
@@ -999,6 +1052,36 @@ def query_count(client: Client, path: str) -> int:
 
 
 PAGES = ("case", "section", "submit", "export")
+
+
+@pytest.mark.parametrize("page_name", ["case", "section", "entry_edit"])
+def test_the_pages_take_the_same_queries_for_3_and_98_rows(
+    client, cast, page_name, django_assert_max_num_queries
+):
+    """The section page renders no form per row (issue 14 item 11): the same queries and a
+    fixed ceiling at 3 and at 98 rows of one table."""
+
+    def path(case) -> str:
+        if page_name == "case":
+            return url("case", case.pk)
+        if page_name == "section":
+            return url("section", case.pk, "training")
+        entry = Entry.objects.filter(case=case, section="training").first()
+        assert entry is not None
+        return url("entry_edit", case.pk, entry.pk)
+
+    for case, user, rows in ((cast.sri_case, cast.sri, 3), (cast.budi_case, cast.budi, 98)):
+        for n in range(rows):
+            entry = add_row(case, user, "training", name=f"Diklat {n}")
+            if n < 3:  # a few files, the same on both
+                attach(entry, user)
+    small_client, large_client = as_user(client, cast.sri), as_user(Client(), cast.budi)
+    with django_assert_max_num_queries(12):
+        small = query_count(small_client, path(cast.sri_case))
+    with django_assert_max_num_queries(12):
+        large = query_count(large_client, path(cast.budi_case))
+
+    assert small == large
 
 
 @pytest.mark.parametrize("page_name", PAGES)

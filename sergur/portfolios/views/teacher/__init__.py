@@ -17,11 +17,17 @@ from sergur.portfolios.views.teacher.evidence import (
     evidence_delete,
     evidence_download,
 )
-from sergur.portfolios.views.teacher.tables import entry_delete, entry_update, section_detail
+from sergur.portfolios.views.teacher.tables import (
+    entry_delete,
+    entry_edit,
+    entry_update,
+    section_detail,
+)
 
 __all__ = [
     "case_detail",
     "entry_delete",
+    "entry_edit",
     "entry_update",
     "evidence_add",
     "evidence_delete",

@@ -1,5 +1,5 @@
-"""One table of the instrument: shown as Buku II prints it, a row added, saved as typed, or
-deleted after a confirmation."""
+"""One table of the instrument: shown as Buku II prints it (rows read-only), a row opened for
+editing on demand, added, saved as typed, or deleted after a confirmation."""
 
 from __future__ import annotations
 
@@ -8,20 +8,20 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from sergur.cases.selectors import CaseRights
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, messages_error
 from sergur.portfolios.forms import EntryForm, EvidenceForm
 from sergur.portfolios.sections import Section
-from sergur.portfolios.selectors import Portfolio, portfolio_read
+from sergur.portfolios.selectors import Portfolio, Row, portfolio_read
 from sergur.portfolios.services import TABLE_FULL, entry_save
 from sergur.portfolios.services import entry_delete as entry_delete_service
 from sergur.portfolios.views.teacher import rows as layout
@@ -55,12 +55,16 @@ def section_context(
     upload_for: int | None = None,
     upload: EvidenceForm | None = None,
     upload_errors: list[str] | None = None,
+    editing: int | None = None,
+    typed: Any = None,
 ) -> dict[str, Any]:
-    """Everything the table's page and its fragments show."""
+    """Everything the table's page and its fragments show: every row read-only but the one
+    being edited (`editing`, bound to what was `typed` when that could not be stored)."""
     editable = rights.edit_portfolio
     rows = []
     for row in portfolio.section_rows(section.key):
         mine = row.entry.pk == upload_for
+        opened = row.entry.pk == editing
         rows.append(
             layout.row_view(
                 section,
@@ -68,6 +72,8 @@ def section_context(
                 editable=editable,
                 upload=upload if mine else None,
                 upload_errors=upload_errors if mine else None,
+                editing=opened,
+                typed=typed if opened else None,
             )
         )
     summary = layout.table_summary(portfolio, section)
@@ -87,6 +93,7 @@ def section_context(
         "service_until": portfolio.case.programme_year.service_until,
         "max_bytes": settings.SERGUR_EVIDENCE_MAX_BYTES,
         "table_full": TABLE_FULL % {"count": summary.max_rows or 0},
+        "editing": editing,
     }
 
 
@@ -128,7 +135,8 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
     added = ROW_ADDED % {"label": layout.printed_label(row)}
     if not fragment_only(request):
         messages.success(request, added)
-        return redirect(section_url(case, table, entry.pk))
+        # An incomplete row opens for editing, its problems next to its fields.
+        return redirect(section_url(case, table, entry.pk) if row.complete else edit_url(row))
     context = section_context(portfolio, table, rights)
     context["new_row"] = layout.row_view(table, row, editable=True)
     context["added"] = str(added)
@@ -154,18 +162,47 @@ def entry_update(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
             context = section_context(portfolio, table, rights)
             context["save_errors"] = error_messages(exc)
             return render_section(request, context, "saved")
+        # Without JavaScript: the row's page again, with what was typed and the reason.
         messages_error(request, exc)
-        return redirect(section_url(case, table, entry_id))
+        context = section_context(portfolio, table, rights, editing=entry_id, typed=values)
+        return render_section(request, context)
     portfolio = portfolio_read(case=case)
     row = row_or_404(portfolio, entry_id)
     if not fragment_only(request):
         text = ROW_SAVED if row.complete else ROW_SAVED_INCOMPLETE
         messages.success(request, text % {"label": layout.printed_label(row)})
-        return redirect(section_url(case, table, entry_id))
+        # An incomplete row stays open, its problems next to its fields.
+        return redirect(section_url(case, table, entry_id) if row.complete else edit_url(row))
     context = section_context(portfolio, table, rights)
-    context["row"] = layout.row_view(table, row, editable=True)
+    context["row"] = layout.row_view(table, row, editable=True, editing=True)
     context["saved_at"] = timezone.localtime(row.entry.updated_at)
     return render_section(request, context, "saved")
+
+
+@require_safe
+@login_required
+def entry_edit(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> HttpResponse:
+    """One row opened for editing: for htmx the row alone (it replaces the read-only row),
+    without JavaScript the table's page with that row open. `?close=1` answers the row
+    read-only again (htmx's Done). Only the teacher of an open portfolio: 403 otherwise."""
+    case, rights = case_and_rights(request, pk)
+    if not rights.edit_portfolio:
+        raise PermissionDenied
+    portfolio = portfolio_read(case=case)
+    row = row_or_404(portfolio, entry_id)
+    table = row.section
+    close = request.GET.get("close") == "1"
+    context = section_context(portfolio, table, rights, editing=None if close else entry_id)
+    if not fragment_only(request):
+        return render_section(request, context)
+    context["row"] = next(view for view in context["rows"] if view.pk == entry_id)
+    return render_section(request, context, "row")
+
+
+def edit_url(row: Row) -> str:
+    """The page of one row open for editing, at the row."""
+    url = reverse("portfolios:entry_edit", args=[row.entry.case_id, row.entry.pk])
+    return f"{url}#row-{row.entry.pk}"
 
 
 @require_POST
