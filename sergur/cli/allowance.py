@@ -7,7 +7,9 @@ and `evaluate` with the rules in force in the semester (`years/allowance/<year>.
 per timetable line (NUPTK, NPSN, CLASS, SUBJECT, HOURS, optional TEAM_SHARE, PUPILS, LEVEL);
 the teacher columns (CERTIFICATE_YEAR, CERTIFIED_SUBJECT, MAY_TEACH, NRG, PKG,
 EMPLOYED_ELSEWHERE, EMPLOYER, DUTIES, COUNSELLING_PUPILS, APPROVAL, MAIN_NPSN) are read from
-each teacher's first row. A bad row goes to stderr with its line and column (exit 1).
+each teacher's first row; with EMPLOYMENT (and GOLONGAN, MKG) the month's amount follows
+(`sergur.rules.allowance.amount`, the salary table shipped for the year). A bad row goes to
+stderr with its line and column (exit 1).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from typing import IO
 import msgspec
 
 from sergur.cli.csvio import open_input
+from sergur.rules.allowance.amount import Amount, Employment, params_for, shipped_table
+from sergur.rules.allowance.amount import Teacher as Paid
+from sergur.rules.allowance.amount import amount as amount_of
 from sergur.rules.allowance.eligibility import DEFAULT_EMPLOYER, Eligibility, Facts, evaluate
 from sergur.rules.allowance.load import Line, Load
 from sergur.rules.allowance.params import AllowanceParams, allowance_params
@@ -51,6 +56,18 @@ LABELS: dict[str, dict[Lang, str]] = {
     "fail": {"id": "TIDAK", "en": "FAIL"},
     "fix": {"id": "perbaikan", "en": "fix"},
     "fund": {"id": "sumber dana", "en": "funding"},
+    "amount": {
+        "id": "tunjangan per bulan: bruto {gross}, pajak {tax}, neto {net}",
+        "en": "allowance a month: gross {gross}, tax {tax}, net {net}",
+    },
+    "amount_if": {
+        "id": "tunjangan per bulan bila layak: bruto {gross}, pajak {tax}, neto {net}",
+        "en": "allowance a month if eligible: gross {gross}, tax {tax}, net {net}",
+    },
+    "no_amount": {
+        "id": "tunjangan per bulan: tidak dapat dihitung",
+        "en": "allowance a month: cannot be computed",
+    },
     "summary": {
         "id": "sergur allowance {semester}: {eligible} layak, {other} tidak layak, "
         "{invalid} baris tidak sah",
@@ -130,7 +147,49 @@ def _verdict(teacher: _Teacher, semester: Semester, params: AllowanceParams) -> 
     return evaluate(load, facts, semester, params)
 
 
-def _as_json(nuptk: str, verdict: Eligibility, semester: Semester, lang: Lang) -> bytes:
+def _amount(teacher: _Teacher, semester: Semester, years_dirs: tuple[Path, ...]) -> Amount | None:
+    """A month's allowance when the file gives the teacher's EMPLOYMENT (and GOLONGAN, MKG):
+    the salary table shipped for the semester's year (docs/allowance.md, "Amount")."""
+    row = teacher.facts
+    if not row.employment:
+        return None
+    params = params_for(semester.year, years_dirs)
+    paid = Paid(employment=Employment(row.employment), golongan=row.golongan, mkg=row.mkg)
+    return amount_of(params, shipped_table(params.salary_table), paid, semester.start)
+
+
+def _amount_json(found: Amount | None, lang: Lang) -> dict[str, object] | None:
+    if found is None:
+        return None
+    return {
+        "base": None if found.base is None else str(found.base),
+        "factor": str(found.factor),
+        "gross": None if found.gross is None else str(found.gross),
+        "tax": str(found.tax),
+        "net": None if found.net is None else str(found.net),
+        "reasons": [reason.text(lang) for reason in found.reasons],
+    }
+
+
+def _amount_lines(found: Amount | None, lang: Lang, eligible: bool) -> list[str]:
+    if found is None:
+        return []
+    if found.gross is None or found.net is None:
+        head = _label("no_amount", lang)
+    else:
+        head = _label(
+            "amount" if eligible else "amount_if",
+            lang,
+            gross=number(found.gross, lang),
+            tax=number(found.tax, lang),
+            net=number(found.net, lang),
+        )
+    return [f"  {head}", *(f"    - {reason.text(lang)}" for reason in found.reasons)]
+
+
+def _as_json(
+    nuptk: str, verdict: Eligibility, semester: Semester, lang: Lang, found: Amount | None
+) -> bytes:
     data = {
         "nuptk": nuptk,
         "semester": semester.code,
@@ -150,11 +209,14 @@ def _as_json(nuptk: str, verdict: Eligibility, semester: Semester, lang: Lang) -
             }
             for r in verdict.reasons
         ],
+        "amount": _amount_json(found, lang),
     }
     return _ENCODER.encode(data) + b"\n"
 
 
-def _as_table(nuptk: str, verdict: Eligibility, semester: Semester, lang: Lang) -> bytes:
+def _as_table(
+    nuptk: str, verdict: Eligibility, semester: Semester, lang: Lang, found: Amount | None
+) -> bytes:
     state = _label("eligible" if verdict.eligible else "not_eligible", lang)
     hours = number(verdict.hours, lang)
     out = [
@@ -167,6 +229,7 @@ def _as_table(nuptk: str, verdict: Eligibility, semester: Semester, lang: Lang) 
         out.append(f"  {r.rule:<13}{mark:<6}{r.reason.text(lang)}")
         if r.fix is not None:
             out.append(f"  {'':<19}{_label('fix', lang)}: {r.fix.text(lang)}")
+    out.extend(_amount_lines(found, lang, verdict.eligible))
     return ("\n".join(out) + "\n\n").encode()
 
 
@@ -246,7 +309,7 @@ def run_allowance(args: argparse.Namespace, out: IO[bytes], years_dirs: tuple[Pa
     for nuptk, teacher in sorted(teachers.items(), key=lambda item: item[1].first_line):
         verdict = _verdict(teacher, semester, params)
         counts["eligible" if verdict.eligible else "other"] += 1
-        out.write(render(nuptk, verdict, semester, lang))
+        out.write(render(nuptk, verdict, semester, lang, _amount(teacher, semester, years_dirs)))
     out.flush()
     print(_label("summary", lang, semester=semester.code, **counts), file=sys.stderr)
     return 1 if counts["invalid"] else 0

@@ -17,9 +17,11 @@ from django.utils import timezone
 
 from sergur.cases.models import Case
 from sergur.cases.services import case_open
+from sergur.demo.allowance import load_allowance
 from sergur.demo.assessment import load_assessment
 from sergur.demo.certificates import load_certificates
-from sergur.demo.logins import Login, assessment_logins, district_logins
+from sergur.demo.logins import Login, allowance_logins, assessment_logins, district_logins
+from sergur.demo.payments import load_payments
 from sergur.demo.people import People, load_people, load_registry
 from sergur.demo.plpg import load_plpg
 from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
@@ -87,11 +89,15 @@ def load_demo(
     load_assessment(people=people, cases=assessed, now=now)
     load_plpg(people=people, now=now)
     load_certificates(people=people, now=now)
+    allowance = load_allowance(people=people, now=now)
+    load_payments(people=people, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,
         cases_by_state=_states(people),
-        logins=district_logins(people, specs) + assessment_logins(people, assessed),
+        logins=district_logins(people, specs)
+        + assessment_logins(people, assessed)
+        + allowance_logins(allowance),
     )
 
 

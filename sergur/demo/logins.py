@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sergur.cases.models import Case
+from sergur.demo.allowance import AllowanceDemo
 from sergur.demo.people import People
 from sergur.demo.portfolios import DESCRIPTIONS, Scenario, scenario_of
 from sergur.demo.specs import TeacherSpec
@@ -58,6 +59,11 @@ def district_logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
     logins.append(
         Login("Ministry (Ditjen GTK)", "kemdikbud", str(users["kemdikbud"]), "NRGs, /certificates/")
     )
+    logins.append(
+        Login(
+            "Finance office", "keuangan", str(users["keuangan"]), "Allowance payments: SKTP, runs"
+        )
+    )
     for username in ("asesor1", "asesor2", "asesor3", "asesor4"):
         logins.append(Login("Assessor", username, str(users[username]), "My worklist"))
     logins.append(
@@ -91,4 +97,23 @@ def district_logins(people: People, specs: list[TeacherSpec]) -> list[Login]:
             f"[{states.get(spec.username, '')}] {DESCRIPTIONS[scenario]} ({spec.main_school.name})"
         )
         logins.append(Login("Teacher", spec.username, spec.name, note))
+    return logins
+
+
+def allowance_logins(allowance: AllowanceDemo | None) -> list[Login]:
+    """The school operator and a teacher short of hours (docs/allowance.md)."""
+    if allowance is None:
+        return []
+    operator, short = allowance.operator, allowance.short
+    school = operator.school.name if operator.school is not None else ""
+    logins = [Login("School operator", operator.username, str(operator), f"{school}: /allowance/")]
+    if short.user is not None:
+        logins.append(
+            Login(
+                "Teacher",
+                short.user.username,
+                short.name,
+                f"short of hours in {allowance.semester}: /allowance/",
+            )
+        )
     return logins

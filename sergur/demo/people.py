@@ -154,6 +154,7 @@ def _staff_accounts(people: People) -> list[User]:
         ("pengawas1", User.Role.SUPERVISOR, {}),
         ("pengawas2", User.Role.SUPERVISOR, {}),
         ("kemdikbud", User.Role.MINISTRY, {}),
+        ("keuangan", User.Role.FINANCE, {"district": people.district}),
     ]
     for number, row in enumerate(data.SCHOOLS, start=1):
         specs.append(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import ProtectedError, Q, QuerySet
 from django.utils import timezone
 
 from sergur.accounts.models import User
@@ -166,6 +166,20 @@ def evaluate_teachers(
         yield teacher, main, evaluate(load, _facts(teacher, rows, linear), semester, params)
 
 
+def _drop_stale(district: District, semester: str, teachers: QuerySet[Teacher]) -> None:
+    """Remove the rows of teachers no longer in the district's list; a row a later record
+    (a payment) refers to is kept, as the record it explains."""
+    stale = SemesterEligibility.objects.filter(district=district, semester=semester).exclude(
+        teacher__in=teachers.values("pk")
+    )
+    for row in stale:
+        try:
+            with transaction.atomic():
+                row.delete()
+        except ProtectedError:
+            continue
+
+
 @transaction.atomic
 def eligibility_compute(
     district: District, semester: str, *, by: User, now: dt.datetime | None = None
@@ -191,9 +205,7 @@ def eligibility_compute(
                 computed_at=when,
             )
         )
-    SemesterEligibility.objects.filter(district=district, semester=parsed.code).exclude(
-        teacher__in=teachers.values("pk")
-    ).delete()
+    _drop_stale(district, parsed.code, teachers)
     SemesterEligibility.objects.bulk_create(
         results,
         batch_size=BATCH,

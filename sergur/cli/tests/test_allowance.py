@@ -24,6 +24,8 @@ def test_the_2019_example_explains_every_teacher(capsys):
     assert "6 JP in classes IX B do not count: fewer pupils than the minimum." in done.out
     assert "fix: Teach 1 more JP a week in 200" in done.out
     assert "approved in writing by the minister's letter 0412/GTK/2019" in done.out
+    assert "allowance a month: gross 3012000, tax 150600, net 2861400" in done.out
+    assert "allowance a month if eligible: gross 2063520" in done.out
     assert done.err.strip() == (
         "sergur allowance 2019-1: 4 eligible, 3 not eligible, 0 invalid row(s)"
     )
@@ -49,6 +51,7 @@ def test_the_2008_example_follows_seed_003_in_json(capsys):
         ("38", False, "18"),
     ]
     assert rows[1]["required"] == 6 and rows[3]["funding"] == "dekon"
+    assert rows[0]["amount"] is None
     start = next(r for r in rows[3]["rules"] if r["rule"] == "start")
     assert start["fix"] == "Tidak ada yang perlu dilakukan: tunjangan mulai semester 2009-1."
 
@@ -84,6 +87,11 @@ def test_a_bad_semester_is_a_usage_error(capsys):
         ("NUPTK,NPSN,CLASS,SUBJECT,HOURS\n", "no data rows"),
         ('NUPTK,NPSN,CLASS,SUBJECT,HOURS\n"1"x,2,3,4,5\n', "not valid CSV"),
         ("NUPTK,NPSN,CLASS,SUBJECT,HOURS,PKG\n1234567890123456,10505101,7A,180,24,great\n", "PKG"),
+        (
+            "NUPTK,NPSN,CLASS,SUBJECT,HOURS,EMPLOYMENT,MKG\n"
+            "1234567890123456,10505101,7A,180,24,honorer,x\n",
+            "column EMPLOYMENT",
+        ),
     ],
 )
 def test_an_unusable_file_says_why(capsys, tmp_path: Path, content: str, message: str):
@@ -101,7 +109,22 @@ def test_rows_come_from_stdin(capsys, monkeypatch):
     body += "1234567890123456,10505101,7A,180,24,2007,180,Y\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(body.encode())))
 
-    done = run(capsys, "allowance", "-", "--semester", "2008-2", "--lang", "en")
+    done = run(capsys, "allowance", "-", "--semester", "2008-2", "--lang", "en", "--format", "json")
 
     assert done.status == 0
-    assert "ELIGIBLE" in done.out
+    assert json_lines(done.out)[0]["eligible"] is True
+
+
+def test_an_amount_that_cannot_be_computed_says_why(capsys, tmp_path: Path):
+    path = tmp_path / "load.csv"
+    path.write_text(
+        "NUPTK,NPSN,CLASS,SUBJECT,HOURS,CERTIFICATE_YEAR,CERTIFIED_SUBJECT,NRG,PKG,EMPLOYMENT,"
+        "GOLONGAN,MKG\n1234567890123456,10505101,7A,180,24,2010,180,Y,baik,pns,III/c,4\n",
+        encoding="utf-8",
+    )
+
+    table = run(capsys, "allowance", str(path), "--semester", "2019-1", "--lang", "en")
+    json = run(capsys, "allowance", str(path), "--semester", "2019-1", "--format", "json")
+
+    assert "allowance a month: cannot be computed" in table.out
+    assert json_lines(json.out)[0]["amount"]["gross"] is None

@@ -51,6 +51,10 @@ ASSESSORS = ids("assessor:allocated", "assessor:other")
 OPERATOR = ids("operator")
 INSTRUCTORS = ids("instructor:own", "instructor:other")
 MINISTRY = ids("ministry")
+FINANCE = ids("finance:own", "finance:other")
+FINANCE_OWN = ids("finance:own")
+NOT_OTHER_FINANCE = SIGNED_IN - {"finance:other"}
+"""A finance page checks the role first (403), then the object's district (404)."""
 NOT_RAYON = SIGNED_IN - RAYONS
 """A rayon page checks the role first (403), then the object's rayon (404)."""
 NOT_OTHER_DISTRICT = SIGNED_IN - {"district_committee:other"}
@@ -282,6 +286,8 @@ RAYON_OWN = ids("rayon_admin:own")
 APPEAL_OFFICE = ids("rayon_admin:own", "assessor:allocated", "operator")
 """The rayon, the appeal's reviewer and the operator; the teacher follows it on the case page."""
 APPEAL_SEERS = APPEAL_OFFICE | OWNER
+SKTP = ("sktp",)
+PAYMENT_RUN = ("payment_run",)
 PLPG_CLASS = ("plpg_class",)
 PARTICIPANT = ("participant",)
 CLASS_READERS = ids("rayon_admin:own", "instructor:own", "operator")
@@ -484,5 +490,19 @@ TABLE: dict[str, Page] = {
     "allowance:recompute": post((), DISTRICTS, SIGNED_IN),
     "allowance:linearity": signed_in(DISTRICTS | SCHOOL_OPERATORS | OPERATOR),
     "allowance:approvals": signed_in(DISTRICTS),
+    # Allowance payments (docs/allowance.md, "SKTP and payments"): the finance office of the
+    # district only; an SKTP or a run of another district is not revealed; a teacher sees
+    # their own payments.
+    "payments:home": signed_in(FINANCE),
+    "payments:sktp_issue": post((), FINANCE, SIGNED_IN),
+    "payments:sktp": on(SKTP, FINANCE_OWN, NOT_OTHER_FINANCE),
+    "payments:sktp_progress": on(SKTP, FINANCE_OWN, NOT_OTHER_FINANCE),
+    "payments:sktp_export": on(SKTP, FINANCE_OWN, NOT_OTHER_FINANCE),
+    "payments:run_start": post((), FINANCE, SIGNED_IN),
+    "payments:run": on(PAYMENT_RUN, FINANCE_OWN, NOT_OTHER_FINANCE),
+    "payments:run_progress": on(PAYMENT_RUN, FINANCE_OWN, NOT_OTHER_FINANCE),
+    "payments:run_export": on(PAYMENT_RUN, FINANCE_OWN, NOT_OTHER_FINANCE),
+    "payments:tables": signed_in(FINANCE),
+    "payments:mine": signed_in(TEACHERS),
 }
 """Every named URL (but SKIPPED) and its rule."""

@@ -74,6 +74,8 @@ IDENTITIES: tuple[str, ...] = (
     "instructor:own",
     "instructor:other",
     "ministry",
+    "finance:own",
+    "finance:other",
     "operator",
     "school_operator:own",
     "school_operator:other",
@@ -83,7 +85,8 @@ signed in. `own`/`other`: the object's school, district, province or rayon or an
 `owner`: the teacher of the case; `allocated`: the assessor allocated to the case (or the
 appeal's reviewer); `instructor:own`: the instructor of the PLPG class (`other`: another
 instructor of the rayon); `ministry`: an officer of the ministry (Ditjen GTK);
-`school_operator`: who keeps a school's teaching load (`other`: of Budi's school)."""
+`school_operator`: who keeps a school's teaching load (`other`: of Budi's school); `finance`:
+the district's finance office (allowance payments)."""
 
 CASE_STATES: tuple[str, ...] = (
     Case.State.DRAFT,
@@ -238,7 +241,10 @@ def _cases(cast: Cast) -> dict[str, Case]:
 
 def build_world(cast: Cast) -> World:
     """Build every identity and target (about a second on SQLite)."""
-    users = _people(cast)
+    # Imported here: that module builds its Targets with this module's dataclass.
+    from sergur.common.tests.access_world_payments import finance_people, payment_targets
+
+    users = {**_people(cast), **finance_people(cast)}
     cases = _cases(cast)
     targets = {f"case:{state}": _case_target(case, state) for state, case in cases.items()}
 
@@ -314,6 +320,7 @@ def build_world(cast: Cast) -> World:
     from sergur.common.tests.access_world_allowance import allowance_targets
 
     targets.update(allowance_targets(cast, users))
+    targets.update(payment_targets(cast, users))
     year = cast.sri_case.programme_year.year
     assert cast.dinas.district is not None
     # A selection run of Bantul (nobody selected: its teachers lack the data), with its SK.

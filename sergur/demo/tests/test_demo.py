@@ -81,6 +81,7 @@ def test_every_role_has_its_accounts(demo_output):
         User.Role.INSTRUCTOR: 1,
         User.Role.OPERATOR: 1,
         User.Role.MINISTRY: 1,
+        User.Role.FINANCE: 1,
     }
     operator = User.objects.get(username="operator")
     assert operator.is_staff and operator.is_superuser

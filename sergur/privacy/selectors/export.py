@@ -45,6 +45,7 @@ from sergur.notifications.models import Notification, Preference
 from sergur.plpg.models import Instructor
 from sergur.portfolios.models import Entry, EnvelopeInstrument, Evidence, Submission
 from sergur.privacy.selectors.allowance import ALLOWANCE_SECTIONS
+from sergur.privacy.selectors.payments import PAYMENTS_SECTIONS
 from sergur.privacy.selectors.section import Section
 from sergur.privacy.selectors.training import TRAINING_EXCLUDED, TRAINING_SECTIONS
 from sergur.registry.models import Teacher, TeachingAssignment
@@ -180,6 +181,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     *TRAINING_SECTIONS,
     *ALLOWANCE_SECTIONS,
+    *PAYMENTS_SECTIONS,
 )
 
 ACCOUNT_FIELDS = (

@@ -120,6 +120,9 @@ CERTIFICATE_YEAR, CERTIFIED_SUBJECT, MAY_TEACH = (
 )
 NRG, PKG, ELSEWHERE, EMPLOYER = "NRG", "PKG", "EMPLOYED_ELSEWHERE", "EMPLOYER"
 DUTIES, COUNSELLING, APPROVAL = "DUTIES", "COUNSELLING_PUPILS", "APPROVAL"
+EMPLOYMENT, GOLONGAN, MKG = "EMPLOYMENT", "GOLONGAN", "MKG"
+EMPLOYMENTS = ("pns", "cpns", "non_pns_inpassing", "non_pns")
+"""What the amount's factor depends on (`sergur/rules/allowance/amount.py`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,9 @@ class TeacherRow:
     duties: tuple[str, ...]
     counselling_pupils: int
     approval: str
+    employment: str = ""
+    golongan: str = ""
+    mkg: int = 0
 
 
 def _flag(row: Mapping[str, str], column: str, line: int, problems: list[RowProblem]) -> bool:
@@ -169,6 +175,21 @@ def parse_teacher_row(line: int, row: Mapping[str, str]) -> TeacherRow | list[Ro
         problems.append(
             RowProblem(line, EMPLOYER, "employer", msg("allowance.row.employer", value=employer))
         )
+    employment = row.get(EMPLOYMENT, "").strip().lower()
+    if employment not in ("", *EMPLOYMENTS):
+        problems.append(
+            RowProblem(
+                line,
+                EMPLOYMENT,
+                "choice",
+                msg("allowance.row.choice", value=employment, choices=", ".join(EMPLOYMENTS)),
+            )
+        )
+    golongan = row.get(GOLONGAN, "").strip()
+    mkg_cell = row.get(MKG, "").strip()
+    mkg = _whole(mkg_cell, MKG, line, 0, 40) if mkg_cell else 0
+    if isinstance(mkg, RowProblem):
+        problems.append(mkg)
     has_nrg = _flag(row, NRG, line, problems)
     elsewhere = _flag(row, ELSEWHERE, line, problems)
     if problems:
@@ -186,4 +207,7 @@ def parse_teacher_row(line: int, row: Mapping[str, str]) -> TeacherRow | list[Ro
         duties=_listed(row.get(DUTIES, "")),
         counselling_pupils=cast(int, pupils),
         approval=row.get(APPROVAL, "").strip(),
+        employment=employment,
+        golongan=golongan,
+        mkg=cast(int, mkg),
     )

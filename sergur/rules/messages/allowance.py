@@ -184,6 +184,10 @@ ROWS: Catalogue = {
         "id": "Nama rombel kosong atau lebih dari 30 karakter.",
         "en": "The class (rombel) is empty or longer than 30 characters.",
     },
+    "allowance.row.choice": {
+        "id": "“{value}” bukan salah satu dari {choices}.",
+        "en": "“{value}” is not one of {choices}.",
+    },
     "allowance.row.flag": {
         "id": "“{value}” bukan Y atau T.",
         "en": "“{value}” is not Y or T.",

@@ -117,6 +117,8 @@ def test_bad_teacher_columns_are_named() -> None:
         "PKG": "great",
         "EMPLOYER": "school",
         "NRG": "maybe",
+        "EMPLOYMENT": "honorer",
+        "MKG": "41",
     }
 
     assert [column for _, column, _ in where(parse_teacher_row(4, bad))] == [
@@ -124,5 +126,14 @@ def test_bad_teacher_columns_are_named() -> None:
         "COUNSELLING_PUPILS",
         "PKG",
         "EMPLOYER",
+        "EMPLOYMENT",
+        "MKG",
         "NRG",
     ]
+
+
+def test_the_amount_columns_are_read() -> None:
+    row = parse_teacher_row(2, {"EMPLOYMENT": "CPNS", "GOLONGAN": "III/a", "MKG": "4"})
+
+    assert isinstance(row, TeacherRow)
+    assert (row.employment, row.golongan, row.mkg) == ("cpns", "III/a", 4)

@@ -1,0 +1,171 @@
+"""Reads of the payments: who may see which SKTP, run and salary table (the access helpers: the
+finance office of the district, and nobody else), what a teacher sees of their own, and what
+the rules core needs (the year's data, the salary table in force, the eligible teachers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from sergur.accounts.models import User
+from sergur.allowance.models import SemesterEligibility
+from sergur.payments.models import (
+    Job,
+    PaymentEntry,
+    PaymentRun,
+    PayProfile,
+    SalaryTable,
+    Sktp,
+    SktpEntry,
+)
+from sergur.registry.models import Teacher
+from sergur.rules.allowance import amount as rules
+from sergur.rules.programme import ProgrammeYearError
+
+NO_RULES = _("No payment rules apply in %(year)s: %(error)s")
+
+
+def finance_district(user: User | AnonymousUser) -> int | None:
+    """The district whose money `user` handles: a finance officer's own; None for anyone else."""
+    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
+        return None
+    if user.role == User.Role.FINANCE and user.district_id is not None:
+        return user.district_id
+    return None
+
+
+def may_handle_payments(user: User | AnonymousUser) -> bool:
+    """Whether the user is a finance officer of a district (the payments pages' role check)."""
+    return finance_district(user) is not None
+
+
+def sktp_list_for_user(*, user: User | AnonymousUser) -> QuerySet[Sktp]:
+    """The SKTPs of the finance officer's district, the latest semester first."""
+    district = finance_district(user)
+    if district is None:
+        return Sktp.objects.none()
+    return Sktp.objects.filter(district=district).select_related("district")
+
+
+def sktp_get_for_user(*, user: User | AnonymousUser, pk: int) -> Sktp:
+    """The SKTP if it is of the user's district; 404 otherwise (existence is not revealed)."""
+    found = sktp_list_for_user(user=user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def run_list_for_user(*, user: User | AnonymousUser) -> QuerySet[PaymentRun]:
+    """The payment runs of the finance officer's district, the latest first."""
+    district = finance_district(user)
+    if district is None:
+        return PaymentRun.objects.none()
+    return PaymentRun.objects.filter(district=district).select_related("district", "sktp")
+
+
+def run_get_for_user(*, user: User | AnonymousUser, pk: int) -> PaymentRun:
+    """The run if it is of the user's district; 404 otherwise."""
+    found = run_list_for_user(user=user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def table_list_for_user(*, user: User | AnonymousUser) -> QuerySet[SalaryTable]:
+    """The salary tables the finance officer's district loaded."""
+    district = finance_district(user)
+    if district is None:
+        return SalaryTable.objects.none()
+    return SalaryTable.objects.filter(district=district)
+
+
+def payment_params(year: int) -> rules.AmountParams:
+    """The payment rules in force in `year` (`years/payments/`), or a clear refusal."""
+    try:
+        return rules.params_for(year, tuple(settings.SERGUR_YEARS_DIRS))
+    except ProgrammeYearError as exc:
+        raise ValidationError(
+            NO_RULES, code="no_rules", params={"year": year, "error": exc}
+        ) from exc
+
+
+def salary_tables(district_id: int, shipped_name: str) -> list[rules.SalaryTable]:
+    """The tables a district's amounts may use: those it loaded and the shipped one the year
+    file names (the PP 15/2019 excerpt)."""
+    shipped = rules.shipped_table(shipped_name)
+    loaded = [
+        rules.SalaryTable(
+            regulation=table.regulation,
+            effective_from=table.effective_from,
+            effective_to=table.effective_to,
+            rows=tuple(
+                rules.SalaryRow(row.golongan, row.mkg, row.amount) for row in table.rows.all()
+            ),
+            # A loaded table is complete: its check refused gaps (services/tables.py).
+            complete=True,
+        )
+        for table in SalaryTable.objects.filter(district=district_id).prefetch_related("rows")
+    ]
+    # Loaded tables first: one in force from the same day as the shipped excerpt wins
+    # (rules.table_in_force takes the first of the latest effective).
+    return [*loaded, shipped]
+
+
+def eligible_teachers(*, district_id: int, semester: str) -> QuerySet[SemesterEligibility]:
+    """The district's teachers eligible in `semester` (the allowance app's computation)."""
+    return SemesterEligibility.objects.filter(
+        district=district_id, semester=semester, eligible=True
+    ).order_by("teacher_id")
+
+
+def profiles_of(teacher_ids: Iterable[int]) -> dict[int, PayProfile]:
+    """The pay profiles of the teachers, by teacher id."""
+    return {p.teacher_id: p for p in PayProfile.objects.filter(teacher_id__in=list(teacher_ids))}
+
+
+def running_job(queryset: QuerySet[Sktp] | QuerySet[PaymentRun]) -> bool:
+    """Whether a job of the queryset is queued or running."""
+    return queryset.filter(state__in=[Job.QUEUED, Job.RUNNING]).exists()
+
+
+def own_teacher(user: User | AnonymousUser) -> Teacher | None:
+    """The teacher record of a signed-in teacher."""
+    if not user.is_authenticated or not isinstance(user, User) or user.role != User.Role.TEACHER:
+        return None
+    return Teacher.objects.filter(user=user).first()
+
+
+def teacher_sktp_lines(teacher: Teacher) -> QuerySet[SktpEntry]:
+    """A teacher's own SKTP lines, the latest semester first."""
+    return (
+        SktpEntry.objects.filter(teacher=teacher, sktp__state=Job.DONE)
+        .select_related("sktp__district")
+        .order_by("-sktp__semester")
+    )
+
+
+def teacher_payments(teacher: Teacher) -> QuerySet[PaymentEntry]:
+    """A teacher's own payment entries and corrections, the latest month first."""
+    return (
+        PaymentEntry.objects.filter(teacher=teacher)
+        .select_related("run", "corrects")
+        .order_by("-month", "-pk")
+    )
+
+
+def sktp_lines(sktp: Sktp) -> QuerySet[SktpEntry]:
+    """An SKTP's lines with their teacher, in line order."""
+    return sktp.entries.select_related("teacher").order_by("line")
+
+
+def run_entries(run: PaymentRun) -> QuerySet[PaymentEntry]:
+    """A run's entries with the teacher and pay profile, by teacher and month."""
+    return run.entries.select_related("teacher__pay_profile", "corrects").order_by(
+        "teacher__name", "teacher_id", "month", "pk"
+    )
