@@ -4,5 +4,6 @@
 from __future__ import annotations
 
 from sergur.planner.services.instance import Instance, instance_build
+from sergur.planner.services.runs import run_compute, run_start
 
-__all__ = ["Instance", "instance_build"]
+__all__ = ["Instance", "instance_build", "run_compute", "run_start"]

@@ -122,9 +122,7 @@ def instance_build(district: District, semester: str, limits: planner.Limits) ->
             without_place += 1
             continue
         hours = sum(
-            int(h * share)
-            for _pk, s, _l, _c, h, share in by_teacher.get(teacher, [])
-            if s == home
+            int(h * share) for _pk, s, _l, _c, h, share in by_teacher.get(teacher, []) if s == home
         )
         others = {code for code in codes[1:]}.union(*(linear.get(c, frozenset()) for c in codes))
         planned.append(
