@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from sergur.allowance.tests.support import NOW
 from sergur.common.models import AuditRecord
@@ -15,6 +16,13 @@ from sergur.planner.tests.support import scene
 pytestmark = pytest.mark.django_db
 
 SEMESTER = "2009-1"
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def start(cast, **what_if: int) -> PlanRun:
