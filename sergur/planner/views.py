@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -55,8 +55,9 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Queue a run and compute it in the background."""
     person = district_committee(request.user)
     form = RunForm(request.POST)
+    if person.district is None:  # district_committee() refuses it already
+        raise PermissionDenied
     if form.is_valid():
-        assert person.district is not None  # district_committee() checked it
         data = form.cleaned_data
         try:
             run = run_start(
