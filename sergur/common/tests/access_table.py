@@ -289,6 +289,8 @@ APPEAL_OFFICE = ids("rayon_admin:own", "assessor:allocated", "operator")
 APPEAL_SEERS = APPEAL_OFFICE | OWNER
 SKTP = ("sktp",)
 PAYMENT_RUN = ("payment_run",)
+PLAN_RUN = ("plan_run",)
+DISTRICT_COMMITTEE_OWN = ids("district_committee:own")
 PLPG_CLASS = ("plpg_class",)
 PARTICIPANT = ("participant",)
 CLASS_READERS = ids("rayon_admin:own", "instructor:own", "operator")
@@ -601,6 +603,11 @@ TABLE: dict[str, Page] = {
     # Allowance payments (docs/allowance.md, "SKTP and payments"): the finance office of the
     # district only; an SKTP or a run of another district is not revealed; a teacher sees
     # their own payments.
+    # The teaching-load planner (docs/allowance.md, "The page"): the district committee plans
+    # its own district; another district's committee does not learn that a run exists.
+    "planner:home": signed_in(DISTRICTS),
+    "planner:start": post((), DISTRICTS, SIGNED_IN),
+    "planner:run": on(PLAN_RUN, DISTRICT_COMMITTEE_OWN, NOT_OTHER_DISTRICT),
     "payments:home": signed_in(FINANCE),
     "payments:sktp_issue": post((), FINANCE, SIGNED_IN),
     "payments:sktp": on(SKTP, FINANCE_OWN, NOT_OTHER_FINANCE),

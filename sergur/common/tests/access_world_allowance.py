@@ -4,10 +4,14 @@ teacher, entered through the services."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sergur.accounts.models import User
 from sergur.allowance.tests.support import certified, line, own_school
 from sergur.common.tests.access_world import Target
 from sergur.conftest import Cast
+from sergur.planner.models import PlanRun
+from sergur.planner.services import run_compute, run_start
 
 
 def allowance_targets(cast: Cast, users: dict[str, User]) -> dict[str, Target]:
@@ -17,4 +21,19 @@ def allowance_targets(cast: Cast, users: dict[str, User]) -> dict[str, Target]:
     return {
         "allowance_school": Target(name="allowance_school", kwargs={"pk": school.pk}),
         "allowance_line": Target(name="allowance_line", kwargs={"pk": entry.pk}),
+        "plan_run": Target(name="plan_run", kwargs={"pk": _plan_run(cast).pk}),
     }
+
+
+def _plan_run(cast: Cast) -> PlanRun:
+    """A computed planner run of Bantul (docs/allowance.md, "The page")."""
+    assert cast.dinas.district is not None
+    run = run_start(
+        actor=cast.dinas,
+        district=cast.dinas.district,
+        semester="2009-1",
+        min_hours=24,
+        max_km=Decimal(15),
+        max_schools=3,
+    )
+    return run_compute(run=run)

@@ -1,0 +1,35 @@
+"""The planner's form: the limits and the what-if of a run (docs/allowance.md, "The page")."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sergur.planner.models import PlanRun
+from sergur.rules.allowance.semester import SemesterError, parse_semester
+
+BAD_SEMESTER = _("Give a semester as YYYY-1 or YYYY-2 of the programme's years.")
+
+
+class RunForm(forms.ModelForm[PlanRun]):
+    """Start a run of a semester, with the limits and an optional what-if."""
+
+    class Meta:
+        model = PlanRun
+        fields = [
+            "semester",
+            "min_hours",
+            "max_km",
+            "max_schools",
+            "what_if_pupils",
+            "what_if_hours",
+        ]
+        help_texts = {"semester": _("For example 2009-1 (January to June).")}
+
+    def clean_semester(self) -> str:
+        """A semester code `YYYY-1` or `YYYY-2` of the programme."""
+        code: str = self.cleaned_data["semester"]
+        try:
+            return parse_semester(code.strip()).code
+        except SemesterError as error:
+            raise forms.ValidationError(BAD_SEMESTER, code="semester") from error

@@ -1,0 +1,144 @@
+"""Build the planner's instance of a district and semester from the allowance load data
+(docs/allowance.md, "The page"): the schools with coordinates and their size, the certified
+teachers short of the minimum at their main school, and the open class-subject hours. A fixed
+number of queries whatever the district's size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sergur.allowance.models import TeachingLoad
+from sergur.allowance.services.eligibility import district_teachers, linearity_map
+from sergur.certificates.models import Certificate, Nrg
+from sergur.registry.models import District, School, TeachingAssignment
+from sergur.rules.allowance import planner
+
+SLOT_PREFIX = "L"
+"""A slot's key is the load line's pk after this prefix: accepting finds the line by it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """The solver's district, and what the instance left out (teachers whose main school
+    has no coordinates, so no distance can be measured)."""
+
+    district: planner.District
+    without_place: int
+
+
+def slot_line(key: str) -> int | None:
+    """The load line's pk of a slot key, or None when the key is not a line's."""
+    digits = key.removeprefix(SLOT_PREFIX)
+    return int(digits) if key.startswith(SLOT_PREFIX) and digits.isdigit() else None
+
+
+def _schools(district: District) -> dict[int, tuple[str, float, float]]:
+    rows = School.objects.filter(
+        subdistrict__district=district, latitude__isnull=False, longitude__isnull=False
+    ).values_list("pk", "name", "latitude", "longitude")
+    return {
+        pk: (name, float(lat), float(lon))
+        for pk, name, lat, lon in rows
+        if lat is not None and lon is not None
+    }
+
+
+def _school_pupils(
+    lines: list[tuple[int, int, int, str, str, int, Decimal, int | None]],
+) -> dict[int, int]:
+    """A school's pupils: the largest class size entered for each of its classes, summed."""
+    classes: dict[tuple[int, str], int] = {}
+    for _pk, _teacher, school, label, _subject, _hours, _share, pupils in lines:
+        if pupils:
+            classes[(school, label)] = max(classes.get((school, label), 0), pupils)
+    size: dict[int, int] = defaultdict(int)
+    for (school, _label), pupils in classes.items():
+        size[school] += pupils
+    return size
+
+
+def instance_build(district: District, semester: str, limits: planner.Limits) -> Instance:
+    """The planner's district for `semester`: certified teachers (active certificate and NRG)
+    with their main school's whole-hour load, and, as open slots, the lines a teacher above
+    `limits.max_hours` would give up (smallest first, while they stay at or above the cap's
+    minimum and above the cap before giving it)."""
+    schools = _schools(district)
+    teachers = district_teachers(district, semester)
+    main = dict(
+        TeachingAssignment.objects.filter(teacher__in=teachers.values("pk"), is_main=True)
+        .filter(school__subdistrict__district=district)
+        .values_list("teacher_id", "school_id")
+    )
+    lines = list(
+        TeachingLoad.objects.filter(school__subdistrict__district=district, semester=semester)
+        .order_by("teacher_id", "hours", "pk")
+        .values_list(
+            "pk",
+            "teacher_id",
+            "school_id",
+            "class_label",
+            "subject__code",
+            "hours",
+            "team_share",
+            "pupils",
+        )
+    )
+    certificates: dict[int, list[str]] = defaultdict(list)
+    for teacher, code in (
+        Certificate.objects.filter(
+            teacher__in=teachers.values("pk"), status=Certificate.Status.ACTIVE
+        )
+        .order_by("issued_on", "pk")
+        .values_list("teacher_id", "subject_code")
+    ):
+        certificates[teacher].append(code)
+    nrg = set(
+        Nrg.objects.filter(teacher__in=teachers.values("pk")).values_list("teacher_id", flat=True)
+    )
+    linear = linearity_map()
+    by_teacher: dict[int, list[tuple[int, int, str, str, int, Decimal]]] = defaultdict(list)
+    for pk, teacher, school, label, subject, hours, share, _size in lines:
+        by_teacher[teacher].append((pk, school, label, subject, hours, share))
+
+    slots: list[planner.Slot] = []
+    for teacher_lines in by_teacher.values():
+        total = sum(int(hours * share) for _pk, _s, _l, _c, hours, share in teacher_lines)
+        for pk, school, label, subject, hours, share in teacher_lines:
+            if total <= limits.max_hours:
+                break
+            if share == 1 and school in schools and total - hours >= limits.min_hours:
+                slots.append(planner.Slot(f"{SLOT_PREFIX}{pk}", str(school), label, subject, hours))
+                total -= hours
+
+    planned: list[planner.Teacher] = []
+    without_place = 0
+    for teacher, codes in certificates.items():
+        home = main.get(teacher)
+        if home is None or teacher not in nrg:
+            continue
+        if home not in schools:
+            without_place += 1
+            continue
+        hours = sum(
+            int(h * share) for _pk, s, _l, _c, h, share in by_teacher.get(teacher, []) if s == home
+        )
+        others = {code for code in codes[1:]}.union(*(linear.get(c, frozenset()) for c in codes))
+        planned.append(
+            planner.Teacher(str(teacher), str(home), hours, codes[0], tuple(sorted(others)))
+        )
+    size = _school_pupils(lines)
+    return Instance(
+        district=planner.District(
+            schools=tuple(
+                planner.School(str(pk), name, lat, lon, size.get(pk, 0))
+                for pk, (name, lat, lon) in sorted(schools.items())
+            ),
+            teachers=tuple(sorted(planned, key=lambda t: int(t.key))),
+            slots=tuple(slots),
+            name=district.name,
+            semester=semester,
+        ),
+        without_place=without_place,
+    )
