@@ -83,7 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_certificate_command(commands)
     add_credits_command(commands)
     add_pkg_command(commands)
-    add_credits_command(commands)
     return parser
 
 
@@ -185,8 +184,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = run_credits(args, out, _years_dirs())
         elif args.command == "pkg":
             status = run_pkg(args, out, _years_dirs())
-        elif args.command == "credits":
-            status = run_credits(args, out, _years_dirs())
         else:
             status = _validate(args, out, run)
         out.flush()
