@@ -278,6 +278,9 @@ def measure(user: Any, requests: int) -> None:
         client.get(url)
         times.append((time.perf_counter() - began) * 1000)
     times.sort()
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    slowest = sorted(warm.captured_queries, key=lambda q: -float(q["time"]))[:4]
     p95 = times[max(int(len(times) * 0.95) - 1, 0)]
     print(f"page       {url} as the district committee")
     print(f"queries    {queries}")
@@ -285,6 +288,9 @@ def measure(user: Any, requests: int) -> None:
         f"time       p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms, "
         f"max {times[-1]:.0f} ms over {requests} requests"
     )
+    for query in slowest:
+        sql = " ".join(query["sql"].split())
+        print(f"slowest    {float(query['time']) * 1000:6.0f} ms  {sql[:110]}")
 
 
 def main(argv: list[str] | None = None) -> int:
