@@ -128,6 +128,8 @@ def build(teachers: int, years: int) -> tuple[Any, int]:
                     decimal(result.score),
                     result.category.code,
                     result.category.npk,
+                    len(result.below_standard),
+                    min(c.value for c in result.competencies),
                     "0",
                     "",
                     now,
@@ -151,6 +153,8 @@ def build(teachers: int, years: int) -> tuple[Any, int]:
             "score",
             "category",
             "npk",
+            "below_count",
+            "lowest_value",
             "credit",
             "objection",
             "created_at",
@@ -274,6 +278,9 @@ def measure(user: Any, requests: int) -> None:
         client.get(url)
         times.append((time.perf_counter() - began) * 1000)
     times.sort()
+    with CaptureQueriesContext(connection) as warm:
+        client.get(url)
+    slowest = sorted(warm.captured_queries, key=lambda q: -float(q["time"]))[:4]
     p95 = times[max(int(len(times) * 0.95) - 1, 0)]
     print(f"page       {url} as the district committee")
     print(f"queries    {queries}")
@@ -281,6 +288,9 @@ def measure(user: Any, requests: int) -> None:
         f"time       p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms, "
         f"max {times[-1]:.0f} ms over {requests} requests"
     )
+    for query in slowest:
+        sql = " ".join(query["sql"].split())
+        print(f"slowest    {float(query['time']) * 1000:6.0f} ms  {sql[:110]}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,6 +82,12 @@ class Appraisal(models.Model):
         _("score (0-100)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     category = models.CharField(_("category"), max_length=2, blank=True)
+    below_count = models.PositiveSmallIntegerField(
+        _("competencies below standard"), null=True, blank=True
+    )
+    lowest_value = models.PositiveSmallIntegerField(
+        _("lowest competency value"), null=True, blank=True
+    )
     npk = models.PositiveSmallIntegerField(_("NPK %"), null=True, blank=True)
     credit = models.DecimalField(
         _("yearly credit"), max_digits=8, decimal_places=4, null=True, blank=True
@@ -111,7 +117,14 @@ class Appraisal(models.Model):
                 name="appraisal_score_range",
             ),
         ]
-        indexes = [models.Index(fields=["teacher", "state", "final_at"], name="appraisal_final")]
+        indexes = [
+            models.Index(fields=["teacher", "state", "final_at"], name="appraisal_final"),
+            models.Index(
+                fields=["year", "school"],
+                condition=models.Q(state="final", below_count__gt=0),
+                name="appraisal_final_below",
+            ),
+        ]
         verbose_name = _("appraisal")
         verbose_name_plural = _("appraisals")
 

@@ -208,6 +208,8 @@ def _store_result(appraisal: Appraisal) -> None:
     appraisal.score = decimal(result.score)
     appraisal.category = result.category.code
     appraisal.npk = result.category.npk
+    appraisal.below_count = len(result.below_standard)
+    appraisal.lowest_value = min((c.value for c in result.competencies), default=None)
     appraisal.credit = None if result.credit is None else decimal(result.credit.amount, CREDIT)
 
 

@@ -38,18 +38,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sergur.accounts.models import User
-from sergur.appraisal.models import Appraisal, IndicatorScore
+from sergur.appraisal.models import Appraisal
 from sergur.development.models import Activity, Plan
 from sergur.kkg.models import Attendance
 from sergur.registry.models import District, School, Teacher
-from sergur.rules.appraisal import appraisal_params, instruments
+from sergur.rules.appraisal import instruments
 from sergur.rules.kkg import kkg_params
-from sergur.rules.programme import ProgrammeYearError
 from sergur.rules.quality import (
     Comparison,
     Group,
     QualityParams,
-    below_ceiling,
     kkg_comparison,
     quality_params,
 )
@@ -171,26 +169,10 @@ def _final(place: Place, component: str) -> QuerySet[Appraisal]:
 
 
 def _below_q(years: list[int]) -> Q:
-    """Final appraisals with at least one competency below the standard of their year: the
-    competency's percentage at or under the year's ceiling (sergur.rules.quality)."""
-    by_ceiling: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for year in years:
-        try:
-            params = appraisal_params(year, _dirs())
-        except ProgrammeYearError:
-            continue
-        ceiling = below_ceiling(params.conversion, params.standard_value)
-        by_ceiling[(ceiling, params.indicator_max)].append(year)
-    below = Q(pk__in=[])
-    for (ceiling, maximum), in_years in by_ceiling.items():
-        competencies = (
-            IndicatorScore.objects.filter(appraisal=OuterRef("pk"))
-            .values("competency")
-            .annotate(got=Sum("points") * Value(100), most=Count("pk") * Value(ceiling * maximum))
-            .filter(got__lte=F("most"))
-        )
-        below |= Q(Q(year__in=in_years), Exists(competencies))
-    return below
+    """Final appraisals with at least one competency below the standard of their year, as
+    stored when the appraisal was submitted (sergur.appraisal.services, from the rules
+    core's result; the `years` are kept for the callers' symmetry)."""
+    return Q(year__in=years, below_count__gt=0)
 
 
 def _round(value: object) -> Decimal | None:

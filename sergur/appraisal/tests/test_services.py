@@ -131,3 +131,30 @@ def test_a_self_evaluation_needs_every_competency_and_its_owner(cast: Cast) -> N
             values=values,
             actor=cast.sri,
         )
+
+
+def test_submit_keeps_what_quality_assurance_reads(cast: Cast) -> None:
+    """Submitting stores how many competencies fell below standard and the lowest converted
+    value, so the QA page never recomputes them from the indicator points."""
+    low = scored(cast, low=("01", "07"))
+    low.refresh_from_db()
+    assert (low.below_count, low.lowest_value) == (2, 1)
+
+
+def test_submit_with_no_competency_below_standard(cast: Cast) -> None:
+    good = scored(cast)
+    good.refresh_from_db()
+    assert (good.below_count, good.lowest_value) == (0, 4)
+
+
+def test_migration_backfills_from_the_indicator_points(cast: Cast) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    backfill = import_module("sergur.appraisal.migrations.0002_qa_below_columns")._backfill
+    low = scored(cast, low=("03",))
+    Appraisal.objects.filter(pk=low.pk).update(below_count=None, lowest_value=None)
+    backfill(apps, None)
+    low.refresh_from_db()
+    assert (low.below_count, low.lowest_value) == (1, 1)

@@ -45,6 +45,8 @@ def final_appraisal(
         score=decimal(result.score),
         category=result.category.code,
         npk=result.category.npk,
+        below_count=len(result.below_standard),
+        lowest_value=min(c.value for c in result.competencies),
         credit=Decimal(0),
         final_at=timezone.now() if state == Appraisal.State.FINAL else None,
     )

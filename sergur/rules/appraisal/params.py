@@ -9,6 +9,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from sergur.rules.development.params import development_params
 from sergur.rules.programme import SHIPPED_DIR, ProgrammeYearError, exact_decimal, read_year_data
 
 APPRAISAL_DIR = "appraisal"
@@ -99,8 +100,24 @@ def _names(path: Path, row: dict[str, object]) -> tuple[str, str]:
     return name_id, name_en
 
 
-def parse_params(path: Path) -> AppraisalParams:
-    """Read and check one appraisal year file; every problem names the file and the key."""
+def rank_steps(year: int, extra_dirs: tuple[Path, ...] = ()) -> tuple[RankStep, ...]:
+    """The promotion steps in force in `year`. docs/sources/domain.md §7.3 has one table: it
+    lives in the PKB year files (`years/development/`, checked there), and the appraisal's
+    credit reads it from them; the PKG counts it in whole credits."""
+    steps: list[RankStep] = []
+    for step in development_params(year, extra_dirs).steps:
+        figures = (step.cumulative, step.akk, step.pd, step.pi_ki, step.akp)
+        if any(value != value.to_integral_value() for value in figures):
+            raise ProgrammeYearError(
+                f"the step {step.from_rank} -> {step.to_rank} of {year} is not in whole credits"
+            )
+        steps.append(RankStep(step.from_rank, step.to_rank, *(int(v) for v in figures)))
+    return tuple(steps)
+
+
+def parse_params(path: Path, extra_dirs: tuple[Path, ...] = ()) -> AppraisalParams:
+    """Read and check one appraisal year file; every problem names the file and the key. The
+    promotion steps come from the PKB year data in force in the file's year (`rank_steps`)."""
     data = read_year_data(path)
     scoring, credit = _table(path, data, "scoring"), _table(path, data, "credit")
     conversion = tuple(
@@ -122,16 +139,9 @@ def parse_params(path: Path) -> AppraisalParams:
     cap = exact_decimal(credit.get("hours_ratio_cap"))
     if cap is None or cap <= 0:
         raise ProgrammeYearError(f"{path}: 'hours_ratio_cap' must be a positive number")
-    steps = tuple(
-        RankStep(
-            str(r.get("rank", "")),
-            str(r.get("to", "")),
-            *(_int(path, r, k) for k in ("cumulative", "akk", "pd", "piki", "akp")),
-        )
-        for r in _rows(path, credit, "step")
-    )
+    year = _int(path, data, "year", low=1)
     return AppraisalParams(
-        year=_int(path, data, "year", low=1),
+        year=year,
         indicator_max=_int(path, scoring, "indicator_max", low=1),
         zero_value=_int(path, scoring, "zero_value"),
         standard_value=_int(path, scoring, "standard_value", low=1),
@@ -140,7 +150,7 @@ def parse_params(path: Path) -> AppraisalParams:
         required_hours=_int(path, credit, "required_hours", low=1),
         years_per_step=_int(path, credit, "years_per_step", low=1),
         hours_ratio_cap=cap,
-        steps=steps,
+        steps=rank_steps(year, extra_dirs),
     )
 
 
@@ -155,4 +165,4 @@ def appraisal_params(year: int, extra_dirs: tuple[Path, ...] = ()) -> AppraisalP
     usable = [y for y in files if y <= year]
     if not usable:
         raise ProgrammeYearError(f"no appraisal figures for {year} (years/appraisal/)")
-    return parse_params(files[max(usable)])
+    return parse_params(files[max(usable)], extra_dirs)

@@ -8,7 +8,8 @@ import pytest
 
 from sergur.rules.appraisal import InstrumentError, appraisal_params, instrument, instruments
 from sergur.rules.appraisal.instruments import latest_instruments, parse_instrument
-from sergur.rules.appraisal.params import parse_params
+from sergur.rules.appraisal.params import parse_params, rank_steps
+from sergur.rules.development import development_params
 from sergur.rules.programme import ProgrammeYearError
 
 GOOD_INSTRUMENT = """
@@ -150,3 +151,25 @@ def test_a_year_without_conversion_bands_is_refused(tmp_path: Path):
     path.write_text(YEAR.replace("[[scoring.conversion]]", "[[scoring.other]]"), encoding="utf-8")
     with pytest.raises(ProgrammeYearError, match=r"\[\[conversion\]\]"):
         parse_params(path)
+
+
+def test_the_promotion_steps_are_the_one_pkb_table():
+    """docs/sources/domain.md §7.3 is kept once, in years/development/: the PKG reads it."""
+    steps = appraisal_params(2030).steps
+    pkb = development_params(2030).steps
+    assert [(s.rank, s.to, s.cumulative, s.akk, s.pd, s.piki, s.akp) for s in steps] == [
+        (p.from_rank, p.to_rank, *(int(v) for v in (p.cumulative, p.akk, p.pd, p.pi_ki, p.akp)))
+        for p in pkb
+    ]
+    step = appraisal_params(2013).step("III/b")
+    assert step is not None and (step.akk, step.akpkb, step.akp) == (50, 7, 5)
+
+
+def test_a_step_in_part_credits_is_refused(tmp_path: Path):
+    shipped = Path(__file__).parents[2] / "years" / "development" / "2013.toml"
+    later = tmp_path / "development"
+    later.mkdir()
+    text = shipped.read_text(encoding="utf-8").replace("year = 2013", "year = 2040", 1)
+    (later / "2040.toml").write_text(text.replace("akp = 5\n", "akp = 5.5\n", 1), encoding="utf-8")
+    with pytest.raises(ProgrammeYearError, match="III/a -> III/b of 2041 is not in whole"):
+        rank_steps(2041, (tmp_path,))
