@@ -34,6 +34,17 @@ def test_english_dates_are_written_as_the_rules_core_writes_them(name: str) -> N
         assert date_format(AFTERNOON, "DATETIME_FORMAT") == "7 Dec 2026, 15:30"
 
 
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [("SHORT_DATE_FORMAT", "DATE_FORMAT"), ("SHORT_DATETIME_FORMAT", "DATETIME_FORMAT")],
+)
+def test_indonesian_lists_write_dates_as_the_pages_do(short: str, long: str) -> None:
+    # A list once wrote a deadline "06-01-2027" and the case it opens "6 Jan. 2027".
+    with translation.override("id"):
+        assert date_format(AFTERNOON, short) == date_format(AFTERNOON, long)
+        assert date_format(AFTERNOON, "SHORT_DATE_FORMAT") == "7 Des. 2026"
+
+
 def test_no_template_writes_its_own_date_format() -> None:
     # Only the named formats of the settings (and 'c', the machine-readable datetime
     # attribute); the receipt check shows the seconds of a submission on purpose.

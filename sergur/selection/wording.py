@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import translation
+from django.utils.formats import date_format
+
 from sergur.rules.messages import TEMPLATES, Lang, Message, msg
 from sergur.selection.models import SelectionEntry, SelectionRun
 
@@ -28,7 +31,9 @@ def _value(key: str, value: object, lang: Lang) -> str:
             born = dt.date.fromisoformat(value)
         except ValueError:
             return value
-        return born.strftime("%d-%m-%Y")
+        # The site's date format, as every other date of the page (not "22-03-1965").
+        with translation.override(lang):
+            return date_format(born, "DATE_FORMAT")
     if key == "teaching_load" and isinstance(value, int):
         return msg("selection.value.hours", hours=value).text(lang)
     if key in ("additional_duty", "achievement") and isinstance(value, int):

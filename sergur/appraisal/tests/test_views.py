@@ -177,3 +177,12 @@ def test_the_self_evaluation_is_saved_and_shown_beside_the_appraisal(client, cas
 def test_a_principal_has_no_self_evaluation(client, cast):
     signed_in(client, cast.pak_kepala)
     assert client.get(reverse("appraisal:self", args=[2030])).status_code == 403
+
+
+def test_a_teacher_without_an_appraisal_reads_who_appraises_them(client, cast):
+    page = signed_in(client, cast.sri).get(reverse("appraisal:home")).content.decode()
+    assert "No appraisals yet." in page
+    assert "Your principal, or a senior teacher the principal assigns, appraises you" in page
+    # The principal's empty list does not speak to a teacher.
+    principal = signed_in(Client(), cast.pak_kepala).get(reverse("appraisal:home"))
+    assert "appraises you" not in principal.content.decode()

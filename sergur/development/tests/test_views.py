@@ -98,6 +98,14 @@ def test_the_principal_opens_the_remedial_plan_of_a_signed_appraisal(
     assert plan.kind == Plan.Kind.REMEDIAL
     page = as_user(client, cast.sri).get(reverse("development:mine"))
     assert "Remedial" in page.content.decode()
+    # The competency below standard in the page's language, not English on an Indonesian page.
+    [competency] = plan.competencies
+    client.cookies["django_language"] = "id"
+    with translation.override("id"):
+        page = client.get(reverse("development:mine"))
+    text = page.content.decode()
+    assert competency["id"] in text
+    assert competency["en"] == competency["id"] or competency["en"] not in text
 
 
 def test_others_do_not_find_the_teacher_and_readers_may_not_act(client: Client, cast: Cast) -> None:
@@ -148,3 +156,16 @@ def test_the_principal_opens_a_career_plan(client: Client, cast: Cast) -> None:
     assert Plan.objects.get().kind == Plan.Kind.CAREER
     done = client.post(url, {"year": 2026, "goal": "x", "deadline": "2000-01-01"}, follow=True)
     assert "The deadline must be after the plan is opened." in done.content.decode()
+
+
+def test_the_suggested_training_hours_are_words_in_both_languages(
+    client: Client, cast: Cast
+) -> None:
+    standing(cast)
+    page = as_user(client, cast.sri).get(reverse("development:mine")).content.decode()
+    assert " h," not in page
+    assert "Functional training (by hours): 1 time, at least " in page
+    client.cookies["django_language"] = "id"
+    with translation.override("id"):
+        text = client.get(reverse("development:mine")).content.decode()
+    assert " h," not in text and "paling sedikit " in text

@@ -134,6 +134,13 @@ def test_a_teacher_sees_their_own_payments_only(cast: Any, setup: Any) -> None:
     assert "Rp 3,012,000" not in other and "No allowance has been paid you yet" in other
 
 
+def test_a_teacher_without_a_decree_is_led_to_the_allowance_page(cast: Any) -> None:
+    own = signed_in(cast.budi).get(reverse("payments:mine")).content.decode()
+    assert "No decree lists you yet" in own
+    # The page it names is a link, not a dead end.
+    assert f'<a href="{reverse("allowance:mine")}">the allowance page</a>' in own
+
+
 def table_csv(rows: list[tuple[str, int, str]]) -> SimpleUploadedFile:
     text = "golongan,mkg,amount\n" + "".join(f"{g},{m},{a}\n" for g, m, a in rows)
     return SimpleUploadedFile("gaji.csv", text.encode(), content_type="text/csv")

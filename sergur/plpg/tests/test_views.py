@@ -144,6 +144,15 @@ def test_the_teacher_sees_their_own_record_and_invitation_only(client, cast):
     assert not Score.objects.exists()
 
 
+def test_a_teacher_not_in_the_plpg_reads_who_comes_here_without_filters(client, cast):
+    page = signed_in(client, cast.sri).get(reverse("plpg:participants"))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "after the portfolio decision MPLPG" in text
+    # No filters over a list that is empty for everyone they could filter.
+    assert "worklist-filters" not in text
+
+
 def test_the_case_page_links_to_the_plpg(client, cast):
     w = world(cast)
     page = signed_in(client, cast.sri).get(reverse("portfolios:case", args=[cast.sri_case.pk]))

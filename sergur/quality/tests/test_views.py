@@ -55,6 +55,17 @@ def test_principal_sees_below_standard_teacher(appraised: Cast) -> None:
     assert appraised.sri.teacher.name in response.content.decode()
 
 
+def test_the_pages_speak_plainly_when_nothing_is_missing(appraised: Cast) -> None:
+    client = _client(appraised.pak_kepala)
+    client.cookies["django_language"] = "en"
+    overview = client.get(OVERVIEW).content.decode()
+    assert "Seed 001" not in overview and "Quality assurance follows each" in overview
+    # 2029's appraisal of the school's one certified teacher is final: nothing to count.
+    worklist = client.get(WORKLIST, {"year": 2029}).content.decode()
+    assert "Every certified teacher has a final appraisal for this year." in worklist
+    assert "0 certified teachers" not in worklist
+
+
 def test_other_district_and_province_see_nothing(appraised: Cast) -> None:
     one = School.objects.get(name="SMP Negeri 1 Bantul")
     body = _client(appraised.dinas_other).get(OVERVIEW).content.decode()

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import escape
 from pypdf import PdfReader
 
@@ -304,6 +305,10 @@ def test_a_teacher_sees_their_own_factors_rank_and_why(client, cast, ran):
     ]
     body = text(response)
     assert f"{entry.position}" in body
+    # The birth date in the site's format, as every other date ("5 Juli 1970", not "05-07-1970").
+    with translation.override("id"):
+        assert result.factors[1].value == date_format(teacher.birth_date, "DATE_FORMAT")
+    assert teacher.birth_date.strftime("%d-%m-%Y") not in body
     if entry.selected:
         assert entry.participant_number in result.why
     else:
