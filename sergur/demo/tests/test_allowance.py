@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sergur.accounts.models import User
 from sergur.allowance.models import MinisterApproval, SemesterEligibility, TeachingLoad
@@ -43,6 +44,8 @@ def test_the_demo_shows_eligible_and_short_teachers_and_an_approval(cast: Any) -
     assert MinisterApproval.objects.get().teacher == approved
     assert sorted(verdicts[t.pk] for t in others) == [False, True, True]
     assert demo.operator.role == User.Role.SCHOOL_OPERATOR and demo.operator.school is not None
+    # The school operator signs in with the printed demo code like every other officer.
+    assert TOTPDevice.objects.filter(user=demo.operator, confirmed=True).count() == 1
     assert first.user is not None
     assert [login.username for login in allowance_logins(demo)] == [
         "opsekolah",
