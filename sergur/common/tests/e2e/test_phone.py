@@ -70,6 +70,8 @@ def test_the_second_half_pages_fit_a_phone(browser: Any, live_server: Any, cast:
         ],
         cast.pengawas.username: ["/cases/", f"/cases/{case.pk}/envelope/", "/pkg/"],
         cast.dinas.username: ["/cases/", "/verification/", "/allowance/district/", "/kkg/"],
+        cast.rayon_admin.username: ["/rayon/", "/plpg/rayon/", "/certificates/"],
+        cast.lpmp.username: ["/quality-assurance/"],
     }
     wide = {}
     for username, paths in pages.items():
