@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -43,6 +44,29 @@ ROW_ADDED = _("Row %(label)s added.")
 ROW_SAVED = _("Row %(label)s saved.")
 ROW_SAVED_INCOMPLETE = _("Row %(label)s saved, but it is not complete yet: see the marked columns.")
 ROW_DELETED = _("Row %(label)s and its files were deleted.")
+# The words every row of the table repeats, translated once per page rather than once per row
+# in the template (issue 14 item 11).
+ROW_WORDS = {
+    "edit": _("Edit"),
+    "evidence_code": _("Evidence code"),
+    "state": _("State"),
+    "complete": _("complete"),
+    "incomplete": _("incomplete"),
+    "original": _("original"),
+    "legalised_copy": _("legalised copy"),
+    "delete": _("Delete"),
+    "no_file": _("no file yet"),
+    "upload": _("Upload"),
+    "uploading": _("Uploading…"),
+    "upload_refused": _(
+        "The file was not added: the server refused the request. Reload the page and try again."
+    ),
+    "upload_offline": _(
+        "The file was not sent: no connection. Nothing else was lost; try again when the "
+        "connection is back."
+    ),
+}
+FILE_TYPES = _("PDF, JPEG or PNG, at most %(limit)s")
 
 
 def section_context(
@@ -77,6 +101,7 @@ def section_context(
             )
         )
     summary = layout.table_summary(portfolio, section)
+    max_bytes = settings.SERGUR_EVIDENCE_MAX_BYTES
     return {
         "case": portfolio.case,
         "rights": rights,
@@ -91,7 +116,11 @@ def section_context(
             layout.service_years(portfolio) if section.key == "teaching_period" else None
         ),
         "service_until": portfolio.case.programme_year.service_until,
-        "max_bytes": settings.SERGUR_EVIDENCE_MAX_BYTES,
+        "max_bytes": max_bytes,
+        "words": {
+            **{key: str(words) for key, words in ROW_WORDS.items()},
+            "file_types": FILE_TYPES % {"limit": filesizeformat(max_bytes)},
+        },
         "table_full": TABLE_FULL % {"count": summary.max_rows or 0},
         "editing": editing,
     }
