@@ -101,8 +101,9 @@ def _clean_row(section: Section, values: dict[str, Any]) -> tuple[dict[str, Any]
     return (dict(typed) if typed is not None else None), errors
 
 
-def portfolio_read(*, case: Case) -> Portfolio:
-    """Everything of a portfolio in three queries: entries, their evidence, the envelope."""
+def portfolio_read(*, case: Case, envelope: bool = True) -> Portfolio:
+    """Everything of a portfolio in three queries: entries, their evidence, the envelope (not
+    read, and None, when `envelope` is False: the tables' pages never show it)."""
     role = teacher_role(case)
     entries = list(
         Entry.objects.filter(case=case)
@@ -132,8 +133,8 @@ def portfolio_read(*, case: Case) -> Portfolio:
                     evidence=list(item.evidence.all()),
                 )
             )
-    envelope = EnvelopeInstrument.objects.filter(case=case).first()
-    return Portfolio(case=case, role=role, rows=rows, envelope=envelope)
+    instruments = EnvelopeInstrument.objects.filter(case=case).first() if envelope else None
+    return Portfolio(case=case, role=role, rows=rows, envelope=instruments)
 
 
 def as_of(case: Case) -> dt.date:

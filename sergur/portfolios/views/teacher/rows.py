@@ -245,6 +245,34 @@ def evidence_form(row: Row, data: Any = None, files: Any = None) -> EvidenceForm
     return EvidenceForm(data, files, auto_id=f"ev{row.entry.pk}-%s")
 
 
+class AddField(UploadField):
+    """One field of the empty add form as the template reads a bound field: its widget's HTML,
+    id, label, help text and form field (`field.required`)."""
+
+    def __init__(self, html: str, auto_id: str, label: Any, help_text: Any, field: Any) -> None:
+        super().__init__(html, auto_id, label)
+        self.help_text = help_text
+        self.field = field
+
+
+_ADD_FIELDS: dict[tuple[str, str], list[AddField]] = {}
+
+
+def empty_add_form(section: Section) -> list[AddField]:
+    """The fields of the empty form that adds a row: the same HTML as `add_form(section)`,
+    from one rendering per process, table and language (the widgets' templates were a large
+    part of the section page's time, issue 14 item 11)."""
+    key = (section.key, get_language() or "")
+    fields = _ADD_FIELDS.get(key)
+    if fields is None:
+        form = add_form(section)
+        fields = _ADD_FIELDS[key] = [
+            AddField(str(bound), bound.auto_id, bound.label, bound.help_text, bound.field)
+            for bound in form
+        ]
+    return fields
+
+
 def add_form(section: Section, initial: dict[str, Any] | None = None) -> EntryForm:
     """The form that adds a row to the table (unbound: a new row's errors show once it is
     stored, next to its own fields)."""

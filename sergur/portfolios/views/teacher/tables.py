@@ -109,7 +109,7 @@ def section_context(
         "rows": rows,
         "summary": summary,
         "editable": editable,
-        "add_form": add if add is not None else layout.add_form(section),
+        "add_form": add if add is not None else layout.empty_add_form(section),
         "add_errors": add_errors or [],
         "next_label": layout.next_label(section, portfolio),
         "service_years": (
@@ -142,7 +142,7 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
     """One table of the instrument as Buku II prints it; POST adds a row (kept even when it is
     not complete yet)."""
     case, rights = case_and_rights(request, pk)
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     table = section_or_404(portfolio, section)
     if request.method != "POST":
         return render_section(request, section_context(portfolio, table, rights))
@@ -159,7 +159,7 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
             portfolio, table, rights, add=form, add_errors=error_messages(exc)
         )
         return render_section(request, context, "add_status" if fragment_only(request) else "")
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry.pk)
     added = ROW_ADDED % {"label": layout.printed_label(row)}
     if not fragment_only(request):
@@ -178,7 +178,7 @@ def entry_update(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
     """Save one row as typed (htmx: on every change; without JavaScript: its Save button)."""
     case, rights = case_and_rights(request, pk)
     require_owner(rights)
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry_id)
     table = row.section
     values = {spec.name: request.POST.get(spec.name, "") for spec in table.fields}
@@ -195,7 +195,7 @@ def entry_update(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
         messages_error(request, exc)
         context = section_context(portfolio, table, rights, editing=entry_id, typed=values)
         return render_section(request, context)
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry_id)
     if not fragment_only(request):
         text = ROW_SAVED if row.complete else ROW_SAVED_INCOMPLETE
@@ -217,7 +217,7 @@ def entry_edit(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> Htt
     case, rights = case_and_rights(request, pk)
     if not rights.edit_portfolio:
         raise PermissionDenied
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry_id)
     table = row.section
     close = request.GET.get("close") == "1"
@@ -240,7 +240,7 @@ def entry_delete(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
     """Delete a row and its files, after a confirmation step (both steps are POSTs)."""
     case, rights = case_and_rights(request, pk)
     require_owner(rights)
-    row = row_or_404(portfolio_read(case=case), entry_id)
+    row = row_or_404(portfolio_read(case=case, envelope=False), entry_id)
     back = section_url(case, row.section, entry_id)
     if request.POST.get("confirm") != "yes":
         context = {
