@@ -11,6 +11,7 @@ from sergur.assessments.selectors import current_result
 from sergur.assessments.selectors.decisions import ResultView, result_view
 from sergur.cases.models import Case
 from sergur.cases.panels import Panel
+from sergur.cases.selectors import case_may_be_decided
 
 RESULT_TEMPLATE = "assessments/panels/result.html"
 
@@ -43,7 +44,8 @@ def result_panel(user: User, case: Case) -> Panel | None:
     owner = case.teacher.user_id == user.pk
     if not (owner or user.is_case_staff):
         return None
-    result = current_result(case)
+    # A result is recorded with the decision: before any decision there is none to ask.
+    result = current_result(case) if case_may_be_decided(case) else None
     if result is None or result.published_at is None:
         if case.state not in ASSESSMENT_STATES:
             return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Now
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from sergur.cases.models import Case
 from sergur.common.worklists import Choice, Sort, Worklist
 from sergur.registry.models import School, Teacher, TeachingAssignment
 from sergur.registry.selectors import teacher_district_ids
+from sergur.rules.workflow import before_any_decision
 
 Role = User.Role
 
@@ -122,6 +124,13 @@ def case_list_for_user(*, user: User | AnonymousUser) -> QuerySet[Case]:
         .select_related("teacher", "teacher__subject", "programme_year")
         .order_by("teacher__name", "pk")
     )
+
+
+def case_may_be_decided(case: Case) -> bool:
+    """Whether the case may have been decided (rules.workflow.before_any_decision): only then
+    can it hold a result, a PLPG place or a certificate, so the case page's panels ask for
+    them only then."""
+    return case.state not in before_any_decision()
 
 
 def case_get_for_user(*, user: User | AnonymousUser, pk: int) -> Case:
@@ -242,19 +251,59 @@ def _envelope_status() -> models.Case:
     )
 
 
+def _envelope_fills(user: User) -> tuple[str, Q] | None:
+    """The part of the envelope `user` fills and the rows of case_list_rows whose envelope
+    they fill: the rule of `_envelope_role` and `envelope_scope`, as a filter (no query)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.role == Role.PRINCIPAL and user.school_id is not None:
+        return "principal", Q(main_school_id=user.school_id) & ~PRINCIPAL_PARTICIPANT
+    if user.role == Role.DISTRICT_HEAD and user.district_id is not None:
+        district = School.objects.filter(subdistrict__district=user.district_id)
+        return "principal", Q(main_school_id__in=district.values("pk")) & PRINCIPAL_PARTICIPANT
+    if user.role == Role.SUPERVISOR:
+        supervised = School.objects.filter(supervisors=user)
+        return "supervisor", Q(main_school_id__in=supervised.values("pk"))
+    return None
+
+
+def _envelope_waits(user: User) -> models.Case | Value:
+    """Whether the envelope of a row of case_list_rows waits on `user`: they fill it (never
+    their own case's), their part is not confirmed yet and its deadline has not passed, so
+    that envelope_save and envelope_confirm would take their part now."""
+    fills = _envelope_fills(user)
+    if fills is None:
+        return Value(False, output_field=models.BooleanField())
+    part, theirs = fills
+    open_part = Q(envelope__isnull=True) | Q(**{f"envelope__{part}_confirmed_at__isnull": True})
+    waits = (
+        theirs
+        & ~Q(teacher__user=user)
+        & Q(programme_year__envelope_deadline__gte=Now())
+        & open_part
+    )
+    return models.Case(
+        models.When(waits, then=Value(True)),
+        default=Value(False),
+        output_field=models.BooleanField(),
+    )
+
+
 def case_list_rows(
     *, user: User, state: str = "", envelope: str = "", name: str = ""
 ) -> QuerySet[Case]:
     """The cases a user may see, as a list shows them, in one query however many rows:
-    teacher, subject and programme year joined; the main school's name and id and the
-    envelope's status annotated. Filters by case state, envelope status and teacher name
-    (the list page filters through `CASE_WORKLIST` instead)."""
+    teacher, subject and programme year joined; the main school's name and id, the
+    envelope's status and whether it waits on the user annotated. Filters by case state,
+    envelope status and teacher name (the list page filters through `CASE_WORKLIST`
+    instead)."""
     main = TeachingAssignment.objects.filter(teacher=OuterRef("teacher"), is_main=True)
     rows = case_list_for_user(user=user).annotate(
         school_name=Subquery(main.values("school__name")[:1]),
         main_school_id=Subquery(main.values("school_id")[:1]),
         envelope_status=_envelope_status(),
     )
+    rows = rows.annotate(envelope_waits=_envelope_waits(user))
     if state:
         rows = rows.filter(state=state)
     if envelope:
@@ -287,6 +336,15 @@ CASE_WORKLIST = Worklist(
     extra=(
         Choice(
             "envelope", _("Envelope"), "envelope_status", EnvelopeStatus.choices, _("Any status")
+        ),
+        Choice(
+            "envelope_waits",
+            _("Your part of the envelope"),
+            "envelope_waits",
+            (("yes", _("Waiting for you")),),
+            _("Any"),
+            coerce=lambda value: value == "yes",
+            shown=lambda user: user is not None and _envelope_fills(user) is not None,
         ),
     ),
     blind_for=identity_hidden,

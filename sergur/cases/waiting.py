@@ -1,5 +1,6 @@
-"""The case lists' counts on the home page (sergur/common/waiting.py): the closed envelopes not
-started at the principal's and supervisor's schools, the portfolios the rayon has to allocate."""
+"""The case lists' counts on the home page (sergur/common/waiting.py): the closed envelopes whose
+part the principal, supervisor or head of the district office must fill now, the portfolios the
+rayon has to allocate."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from sergur.common.waiting import Waiting
 
 
 def _envelopes(user: User) -> int:
-    return case_list_rows(user=user).filter(**{"envelope_status": "not_started"}).count()
+    # The same rows as the case list filtered by "envelope_waits" (the button's filter).
+    return case_list_rows(user=user).filter(**{"envelope_waits": True}).count()
 
 
 def _to_allocate(user: User) -> int:
@@ -25,14 +27,16 @@ CASE_WAITING = (
         "envelopes",
         lambda n: (
             ngettext(
-                "%(count)s closed envelope not started", "%(count)s closed envelopes not started", n
+                "%(count)s closed envelope waiting for your part",
+                "%(count)s closed envelopes waiting for your part",
+                n,
             )
             % {"count": n}
         ),
         roles("principal", "supervisor", "district_head"),
         _envelopes,
         worklist="cases",
-        filters={"envelope": "not_started"},
+        filters={"envelope_waits": "yes"},
         order=10,
     ),
     Waiting(

@@ -64,6 +64,9 @@ class Choice:
     any_label: StrOrPromise = _("Any")
     # How a chosen value becomes the lookup's value (e.g. "yes" → True for an `__isnull`).
     coerce: Callable[[str], object] = str
+    # Who is offered the filter (from the user row alone); for anyone else it is not in the
+    # form, so it never narrows their list.
+    shown: Callable[[Any], bool] = field(default=lambda _user: True)
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,11 @@ class Worklist:
     # Who reads teachers by participant number only (the cases app's `identity_hidden`).
     blind_for: Callable[[Any], bool] = field(default=lambda _user: False)
 
-    def form(self, data: Mapping[str, Any] | None = None, *, blind: bool = False) -> WorklistForm:
+    def form(
+        self, data: Mapping[str, Any] | None = None, *, blind: bool = False, reader: Any = None
+    ) -> WorklistForm:
         """The filter form of this list for this reader."""
-        return WorklistForm(data, worklist=self, blind=blind)
+        return WorklistForm(data, worklist=self, blind=blind, reader=reader)
 
     def apply[M: Model](
         self, rows: QuerySet[M], filters: Mapping[str, str], *, now: dt.datetime, blind: bool
@@ -143,7 +148,12 @@ class WorklistForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False)
 
     def __init__(
-        self, data: Mapping[str, Any] | None = None, *, worklist: Worklist, blind: bool = False
+        self,
+        data: Mapping[str, Any] | None = None,
+        *,
+        worklist: Worklist,
+        blind: bool = False,
+        reader: Any = None,
     ) -> None:
         super().__init__(data)
         self.worklist = worklist
@@ -164,6 +174,8 @@ class WorklistForm(forms.Form):
         else:
             del self.fields["deadline"]
         for choice in worklist.extra:
+            if not choice.shown(reader):
+                continue
             self.fields[choice.name] = forms.ChoiceField(
                 label=choice.label,
                 required=False,
@@ -226,8 +238,11 @@ def worklist_read[M: Model](
 ) -> WorklistPage[M]:
     """The list's rows for this request: the remembered filters applied, then the page asked
     for (`?page=`; a page past the end gives the last)."""
-    blind = worklist.blind_for(getattr(request, "user", None))
-    form = worklist.form(list_filters_recall(request, key=worklist.key) or None, blind=blind)
+    reader = getattr(request, "user", None)
+    blind = worklist.blind_for(reader)
+    form = worklist.form(
+        list_filters_recall(request, key=worklist.key) or None, blind=blind, reader=reader
+    )
     filters = form.filters()
     chosen = worklist.apply(rows, filters, now=now, blind=blind)
     page = Paginator(chosen, per_page).get_page(request.GET.get("page"))
@@ -238,11 +253,12 @@ def worklist_read[M: Model](
 def worklist_remember(request: HttpRequest, worklist: Worklist, *, clear: bool) -> list[str]:
     """Remember the posted filters of `worklist` (or forget them when `clear`); the messages
     of an invalid filter (then the filters stay as they were)."""
-    blind = worklist.blind_for(getattr(request, "user", None))
+    reader = getattr(request, "user", None)
+    blind = worklist.blind_for(reader)
     if clear:
         list_filters_remember(request, key=worklist.key, filters={})
         return []
-    form = worklist.form(request.POST, blind=blind)
+    form = worklist.form(request.POST, blind=blind, reader=reader)
     if not form.is_valid():
         return form_error_messages(form, labelled=True)
     list_filters_remember(request, key=worklist.key, filters=form.filters())

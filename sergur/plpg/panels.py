@@ -6,6 +6,7 @@ from __future__ import annotations
 from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.panels import Panel, panel_register
+from sergur.cases.selectors import case_may_be_decided
 from sergur.plpg.selectors import participant_of_case
 
 PANEL_TEMPLATE = "plpg/panel.html"
@@ -16,6 +17,8 @@ def plpg_panel(user: User, case: Case) -> Panel | None:
     query); none before the case is placed in a class."""
     if not (case.teacher.user_id == user.pk or user.is_case_staff):
         return None
+    if not case_may_be_decided(case):
+        return None  # a case is placed in a class only once its decision is published
     participant = participant_of_case(case)
     if participant is None:
         return None

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import get_language
 
 from sergur.cases.models import Case
 from sergur.portfolios.forms import clean_values
@@ -82,8 +83,27 @@ def teacher_role(case: Case) -> str:
     return "counselor" if case.teacher.subject.is_counseling else "subject_teacher"
 
 
-def portfolio_read(*, case: Case) -> Portfolio:
-    """Everything of a portfolio in three queries: entries, their evidence, the envelope."""
+_CLEANED: dict[tuple[str, str, str], tuple[dict[str, Any] | None, Any]] = {}
+_CLEANED_MAX = 8192
+
+
+def _clean_row(section: Section, values: dict[str, Any]) -> tuple[dict[str, Any] | None, Any]:
+    """`clean_values` of a stored row, remembered per process: the same table, language and
+    values always clean to the same result, and building a Django form per row was most of
+    the time of a page (issue 14 item 11). The typed values are copied for each caller."""
+    key = (section.key, get_language() or "", json.dumps(values, sort_keys=True, default=str))
+    cleaned = _CLEANED.get(key)
+    if cleaned is None:
+        if len(_CLEANED) >= _CLEANED_MAX:
+            _CLEANED.clear()
+        cleaned = _CLEANED[key] = clean_values(section, values)
+    typed, errors = cleaned
+    return (dict(typed) if typed is not None else None), errors
+
+
+def portfolio_read(*, case: Case, envelope: bool = True) -> Portfolio:
+    """Everything of a portfolio in three queries: entries, their evidence, the envelope (not
+    read, and None, when `envelope` is False: the tables' pages never show it)."""
     role = teacher_role(case)
     entries = list(
         Entry.objects.filter(case=case)
@@ -101,7 +121,7 @@ def portfolio_read(*, case: Case) -> Portfolio:
         row_codes = codes(section, [item.values for item in items])
         rows[key] = []
         for position, (item, code) in enumerate(zip(items, row_codes, strict=True)):
-            typed, errors = clean_values(section, item.values)
+            typed, errors = _clean_row(section, item.values)
             rows[key].append(
                 Row(
                     entry=item,
@@ -113,8 +133,8 @@ def portfolio_read(*, case: Case) -> Portfolio:
                     evidence=list(item.evidence.all()),
                 )
             )
-    envelope = EnvelopeInstrument.objects.filter(case=case).first()
-    return Portfolio(case=case, role=role, rows=rows, envelope=envelope)
+    instruments = EnvelopeInstrument.objects.filter(case=case).first() if envelope else None
+    return Portfolio(case=case, role=role, rows=rows, envelope=instruments)
 
 
 def as_of(case: Case) -> dt.date:

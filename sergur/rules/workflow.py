@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from sergur.rules.messages import Lang
 
@@ -362,3 +363,27 @@ def teacher_fills() -> frozenset[State]:
         if row.kind == "submitted" and Actor.TEACHER in row.actors
         for source in row.sources
     )
+
+
+def _reachable(starts: frozenset[State], moves: tuple[Transition, ...]) -> frozenset[State]:
+    """The states reachable from `starts` (themselves included) by `moves`."""
+    seen = set(starts)
+    frontier = list(starts)
+    while frontier:
+        state = frontier.pop()
+        for row in moves:
+            if state in row.sources and row.target not in seen:
+                seen.add(row.target)
+                frontier.append(row.target)
+    return frozenset(seen)
+
+
+@cache
+def before_any_decision() -> frozenset[State]:
+    """The states in which a case has never been decided: reachable from a draft without a
+    decision, and not reachable once the case is decided (a re-opened or re-scored case comes
+    back to some of the earlier states). A case in one of them has no result, no PLPG place and
+    no certificate yet, so the case page asks for none of them."""
+    undecided = tuple(row for row in TRANSITIONS if row.target != State.DECIDED)
+    early = _reachable(frozenset({State.DRAFT}), undecided)
+    return early - _reachable(frozenset({State.DECIDED}), TRANSITIONS)

@@ -11,6 +11,7 @@ from sergur.rules.workflow import (
     TRANSITIONS,
     Actor,
     State,
+    before_any_decision,
     sources_of,
     transition_check,
 )
@@ -123,3 +124,16 @@ def test_the_architecture_doc_shows_the_table_as_it_is() -> None:
     missing = [row for row in workflow_table_rows() if row not in doc]
 
     assert missing == [], "docs/architecture.md's workflow table is out of date"
+
+
+def test_before_any_decision_are_the_states_no_decided_case_returns_to() -> None:
+    assert before_any_decision() == {
+        State.DRAFT,
+        State.SUBMITTED,
+        State.RETURNED,
+        State.DISTRICT_VERIFIED,
+        State.QUALITY_VERIFIED,
+    }
+    # A re-opened case comes back through the rayon's states, so they may hold a decision.
+    assert State.RECEIVED not in before_any_decision()
+    assert State.RECONCILIATION not in before_any_decision()

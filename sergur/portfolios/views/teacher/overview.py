@@ -265,6 +265,8 @@ def event_lines(
     name reaches only the rayon's and the district's staff and the assessor themself (the
     teacher never learns who assessed them; assessors stay blind to each other)."""
     states = dict(Case.State.choices)
+    # get_kind_display() hashes every choice for each event: look the words up once.
+    kinds = dict(CaseEvent.Kind.choices)
     sealed = sealed_for(viewer)
     out = []
     for event in events:
@@ -300,7 +302,7 @@ def event_lines(
             EventLine(
                 at=event.at,
                 who=who,
-                what=event.get_kind_display(),
+                what=str(kinds.get(event.kind, event.kind)),
                 why=why,
                 details=details,
             )

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -43,6 +44,29 @@ ROW_ADDED = _("Row %(label)s added.")
 ROW_SAVED = _("Row %(label)s saved.")
 ROW_SAVED_INCOMPLETE = _("Row %(label)s saved, but it is not complete yet: see the marked columns.")
 ROW_DELETED = _("Row %(label)s and its files were deleted.")
+# The words every row of the table repeats, translated once per page rather than once per row
+# in the template (issue 14 item 11).
+ROW_WORDS = {
+    "edit": _("Edit"),
+    "evidence_code": _("Evidence code"),
+    "state": _("State"),
+    "complete": _("complete"),
+    "incomplete": _("incomplete"),
+    "original": _("original"),
+    "legalised_copy": _("legalised copy"),
+    "delete": _("Delete"),
+    "no_file": _("no file yet"),
+    "upload": _("Upload"),
+    "uploading": _("Uploading…"),
+    "upload_refused": _(
+        "The file was not added: the server refused the request. Reload the page and try again."
+    ),
+    "upload_offline": _(
+        "The file was not sent: no connection. Nothing else was lost; try again when the "
+        "connection is back."
+    ),
+}
+FILE_TYPES = _("PDF, JPEG or PNG, at most %(limit)s")
 
 
 def section_context(
@@ -77,6 +101,7 @@ def section_context(
             )
         )
     summary = layout.table_summary(portfolio, section)
+    max_bytes = settings.SERGUR_EVIDENCE_MAX_BYTES
     return {
         "case": portfolio.case,
         "rights": rights,
@@ -84,14 +109,18 @@ def section_context(
         "rows": rows,
         "summary": summary,
         "editable": editable,
-        "add_form": add if add is not None else layout.add_form(section),
+        "add_form": add if add is not None else layout.empty_add_form(section),
         "add_errors": add_errors or [],
         "next_label": layout.next_label(section, portfolio),
         "service_years": (
             layout.service_years(portfolio) if section.key == "teaching_period" else None
         ),
         "service_until": portfolio.case.programme_year.service_until,
-        "max_bytes": settings.SERGUR_EVIDENCE_MAX_BYTES,
+        "max_bytes": max_bytes,
+        "words": {
+            **{key: str(words) for key, words in ROW_WORDS.items()},
+            "file_types": FILE_TYPES % {"limit": filesizeformat(max_bytes)},
+        },
         "table_full": TABLE_FULL % {"count": summary.max_rows or 0},
         "editing": editing,
     }
@@ -113,7 +142,7 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
     """One table of the instrument as Buku II prints it; POST adds a row (kept even when it is
     not complete yet)."""
     case, rights = case_and_rights(request, pk)
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     table = section_or_404(portfolio, section)
     if request.method != "POST":
         return render_section(request, section_context(portfolio, table, rights))
@@ -130,7 +159,7 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
             portfolio, table, rights, add=form, add_errors=error_messages(exc)
         )
         return render_section(request, context, "add_status" if fragment_only(request) else "")
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry.pk)
     added = ROW_ADDED % {"label": layout.printed_label(row)}
     if not fragment_only(request):
@@ -149,7 +178,7 @@ def entry_update(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
     """Save one row as typed (htmx: on every change; without JavaScript: its Save button)."""
     case, rights = case_and_rights(request, pk)
     require_owner(rights)
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry_id)
     table = row.section
     values = {spec.name: request.POST.get(spec.name, "") for spec in table.fields}
@@ -166,7 +195,7 @@ def entry_update(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
         messages_error(request, exc)
         context = section_context(portfolio, table, rights, editing=entry_id, typed=values)
         return render_section(request, context)
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry_id)
     if not fragment_only(request):
         text = ROW_SAVED if row.complete else ROW_SAVED_INCOMPLETE
@@ -188,7 +217,7 @@ def entry_edit(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> Htt
     case, rights = case_and_rights(request, pk)
     if not rights.edit_portfolio:
         raise PermissionDenied
-    portfolio = portfolio_read(case=case)
+    portfolio = portfolio_read(case=case, envelope=False)
     row = row_or_404(portfolio, entry_id)
     table = row.section
     close = request.GET.get("close") == "1"
@@ -211,7 +240,7 @@ def entry_delete(request: AuthenticatedHttpRequest, pk: int, entry_id: int) -> H
     """Delete a row and its files, after a confirmation step (both steps are POSTs)."""
     case, rights = case_and_rights(request, pk)
     require_owner(rights)
-    row = row_or_404(portfolio_read(case=case), entry_id)
+    row = row_or_404(portfolio_read(case=case, envelope=False), entry_id)
     back = section_url(case, row.section, entry_id)
     if request.POST.get("confirm") != "yes":
         context = {
