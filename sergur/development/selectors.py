@@ -215,8 +215,9 @@ def appraisals_needing_plans(*, teacher: Teacher) -> list[Below]:
     return found
 
 
-def verifier_worklist(*, user: User) -> QuerySet[Activity]:
-    """The activities waiting for this principal's or supervisor's verification."""
+def _verifier_teachers(user: User) -> QuerySet[Teacher] | None:
+    """The teachers whose activities and plans a principal or supervisor verifies (by main
+    school); None for anyone else."""
     if user.is_superuser:
         scope = Q()
     elif user.role == Role.PRINCIPAL and user.school_id is not None:
@@ -224,10 +225,36 @@ def verifier_worklist(*, user: User) -> QuerySet[Activity]:
     elif user.role == Role.SUPERVISOR:
         scope = _main_school(supervisors=user)
     else:
+        return None
+    return Teacher.objects.filter(scope)
+
+
+def verifier_worklist(*, user: User) -> QuerySet[Activity]:
+    """The activities waiting for this principal's or supervisor's verification."""
+    teachers = _verifier_teachers(user)
+    if teachers is None:
         return Activity.objects.none()
-    teachers = Teacher.objects.filter(scope).values("pk")
     return (
-        Activity.objects.filter(teacher__in=teachers, state=Activity.State.SUBMITTED)
+        Activity.objects.filter(teacher__in=teachers.values("pk"), state=Activity.State.SUBMITTED)
         .select_related("teacher")
         .order_by("created_at")
+    )
+
+
+def verifier_plans_due(*, user: User) -> QuerySet[Appraisal]:
+    """The signed appraisals of this principal's or supervisor's teachers with competencies
+    below standard (the count kept on the appraisal when it was submitted) and no remedial
+    plan yet: each waits for its plan (docs/sources/domain.md §7.3)."""
+    teachers = _verifier_teachers(user)
+    if teachers is None:
+        return Appraisal.objects.none()
+    return (
+        Appraisal.objects.filter(
+            teacher__in=teachers.values("pk"),
+            state__in=SIGNED_STATES,
+            below_count__gt=0,
+            pkb_plan__isnull=True,
+        )
+        .select_related("teacher")
+        .order_by("year", "teacher__name", "pk")
     )

@@ -317,3 +317,34 @@ def resource_districts(*, user: User) -> list[int]:
     return sorted(
         set(Group.objects.filter(coordinator__user=user).values_list("district_id", flat=True))
     )
+
+
+def package_earners(*, package: Package) -> list[Teacher]:
+    """The members the package earns its credit for (the rules core's verdict per member:
+    held meetings, the report, their attendance); two queries."""
+    params = year_kkg_params(package.year)
+    held = package.meetings.filter(attendance_taken=True).count()
+    members = (
+        Teacher.objects.filter(kkg_memberships__group=package.group_id)
+        .annotate(
+            attended=Count(
+                "kkg_memberships__attendances",
+                filter=Q(
+                    kkg_memberships__attendances__meeting__package=package,
+                    kkg_memberships__attendances__meeting__attendance_taken=True,
+                ),
+            )
+        )
+        .select_related("user")
+        .order_by("pk")
+    )
+    return [
+        teacher
+        for teacher in members
+        if package_credit(
+            held=held,
+            attended=teacher.attended,
+            reported=bool(package.report),
+            params=params,
+        ).earned
+    ]

@@ -10,15 +10,28 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        """Follow the case log and the appraisals' steps, and put the inbox in the main
-        menu."""
+        """Follow the case log, the appraisals' steps, PKB's plans and activities and the
+        working groups' meetings and reports, and put the inbox in the main menu."""
         from sergur.appraisal.signals import appraisal_stepped
         from sergur.cases.signals import events_logged
         from sergur.common.menu import MenuEntry, menu_register, signed_in
-        from sergur.notifications.receivers import on_appraisal_stepped, on_events_logged
+        from sergur.development.signals import activity_stepped, plan_opened
+        from sergur.kkg.signals import meeting_planned, package_reported
+        from sergur.notifications.receivers import (
+            on_activity_stepped,
+            on_appraisal_stepped,
+            on_events_logged,
+            on_meeting_planned,
+            on_package_reported,
+            on_plan_opened,
+        )
 
         events_logged.connect(on_events_logged, dispatch_uid="notifications")
         appraisal_stepped.connect(on_appraisal_stepped, dispatch_uid="notifications")
+        plan_opened.connect(on_plan_opened, dispatch_uid="notifications")
+        activity_stepped.connect(on_activity_stepped, dispatch_uid="notifications")
+        meeting_planned.connect(on_meeting_planned, dispatch_uid="notifications")
+        package_reported.connect(on_package_reported, dispatch_uid="notifications")
         menu_register(
             MenuEntry(
                 "notifications:inbox",

@@ -30,6 +30,12 @@ class Kind(models.TextChoices):
     PKG_OBJECTION = "pkg_objection", _("An objection to an appraisal (PKG) you made")
     PKG_COUNTERSIGN = "pkg_countersign", _("An appraisal (PKG) to countersign")
     PKG_FINAL = "pkg_final", _("Your appraisal (PKG) made final")
+    PKB_PLAN = "pkb_plan", _("A development plan (PKB) opened for you")
+    PKB_TO_VERIFY = "pkb_to_verify", _("A PKB activity waiting for your verification")
+    PKB_VERIFIED = "pkb_verified", _("Your PKB activity verified")
+    PKB_REJECTED = "pkb_rejected", _("Your PKB activity rejected")
+    KKG_MEETING = "kkg_meeting", _("A meeting of your working group (KKG/MGMP) scheduled")
+    KKG_REPORT = "kkg_report", _("A working-group package reported: its credit is yours")
 
 
 class Notification(models.Model):

@@ -1,5 +1,6 @@
-"""The case log's new events reach the notifications through a signal: the message is made by
-the background worker after the writer's transaction commits, never inside the request."""
+"""The case log's new events, and the steps of the PKG, PKB and KKG/MGMP, reach the
+notifications through signals: the message is made by the background worker after the
+writer's transaction commits, never inside the request."""
 
 from __future__ import annotations
 
@@ -12,7 +13,16 @@ from django.utils import timezone
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal
 from sergur.cases.models import CaseEvent
-from sergur.notifications.selectors import WHO, appraisal_recipients
+from sergur.development.models import Activity, Plan
+from sergur.kkg.models import Meeting, Package
+from sergur.notifications.models import Kind
+from sergur.notifications.selectors import (
+    WHO,
+    activity_recipients,
+    appraisal_recipients,
+    meeting_members,
+    report_earners,
+)
 from sergur.notifications.services import notices_queue
 
 
@@ -39,4 +49,67 @@ def on_appraisal_stepped(
         subject=f"PKG {appraisal.year} #{appraisal.pk}",
         link=reverse("appraisal:detail", args=[appraisal.pk]),
         key=f"appraisal:{appraisal.pk}:{step}:{timezone.now().isoformat()}",
+    )
+
+
+def on_plan_opened(sender: Any, plan: Plan, actor: User | None, **kwargs: Any) -> None:
+    """Tell the teacher a development plan (PKB) was opened for them, once the transaction
+    commits."""
+    user = plan.teacher.user
+    if user is None or (actor is not None and user.pk == actor.pk):
+        return
+    notices_queue(
+        kind=Kind.PKB_PLAN,
+        people=[user],
+        subject=f"PKB {plan.year} #{plan.pk}",
+        link=reverse("development:mine"),
+        key=f"pkb-plan:{plan.pk}",
+    )
+
+
+def on_activity_stepped(
+    sender: Any, activity: Activity, step: str, actor: User | None, **kwargs: Any
+) -> None:
+    """Queue the message of a PKB activity's step: waiting for verification (the verifier,
+    linked to the teacher's development page), verified or rejected (the teacher, linked to
+    their own)."""
+    found = activity_recipients(activity, step, actor.pk if actor is not None else None)
+    if found is None:
+        return
+    kind, people = found
+    link = (
+        reverse("development:teacher", args=[activity.teacher_id])
+        if kind == Kind.PKB_TO_VERIFY
+        else reverse("development:mine")
+    )
+    notices_queue(
+        kind=kind,
+        people=people,
+        subject=f"PKB #{activity.pk}",
+        link=link,
+        key=f"pkb-activity:{activity.pk}:{step}",
+    )
+
+
+def on_meeting_planned(sender: Any, meeting: Meeting, actor: User | None, **kwargs: Any) -> None:
+    """Tell the group's members a meeting is scheduled, once the transaction commits."""
+    notices_queue(
+        kind=Kind.KKG_MEETING,
+        people=meeting_members(meeting, actor.pk if actor is not None else None),
+        subject=f"KKG/MGMP {meeting.package.year} #{meeting.pk}",
+        link=reverse("kkg:meeting", args=[meeting.pk]),
+        key=f"kkg-meeting:{meeting.pk}",
+    )
+
+
+def on_package_reported(sender: Any, package: Package, actor: User | None, **kwargs: Any) -> None:
+    """Tell the members the reported package earns credit for that they may record it as a
+    PKB activity; a replaced report tells only those not told before (one key per
+    package)."""
+    notices_queue(
+        kind=Kind.KKG_REPORT,
+        people=report_earners(package, actor.pk if actor is not None else None),
+        subject=f"KKG/MGMP {package.year} #{package.pk}",
+        link=reverse("development:mine"),
+        key=f"kkg-report:{package.pk}",
     )

@@ -15,7 +15,11 @@ from sergur.appraisal.models import Appraisal
 from sergur.assessments.models import Allocation
 from sergur.cases.models import CaseEvent
 from sergur.cases.selectors import is_principal_participant, main_school_id
+from sergur.development.models import Activity
+from sergur.kkg.models import Meeting, Package
+from sergur.kkg.selectors import package_earners
 from sergur.notifications.models import Kind, Notification, Preference
+from sergur.registry.models import Teacher
 
 
 def _teacher(event: CaseEvent) -> list[User]:
@@ -139,6 +143,74 @@ def appraisal_recipients(
         return None
     kind, who = found
     return kind, [user for user in who(appraisal) if user.pk != actor_id]
+
+
+def _own_user(teacher: Teacher) -> list[User]:
+    user = teacher.user
+    return [user] if user is not None and user.is_active else []
+
+
+def activity_verifiers(activity: Activity) -> list[User]:
+    """Who verifies a PKB activity (docs/pkb.md): the principal of the teacher's main school;
+    the supervisors of that school when it has no principal. Both may verify; the principal
+    is the one on the spot, so the supervisors are not told of every activity."""
+    school = (
+        activity.teacher.assignments.filter(is_main=True).values_list("school", flat=True).first()
+    )
+    if school is None:
+        return []
+    principals = list(User.objects.filter(role=User.Role.PRINCIPAL, school=school, is_active=True))
+    if principals:
+        return principals
+    return list(
+        User.objects.filter(
+            role=User.Role.SUPERVISOR, supervised_schools=school, is_active=True
+        ).distinct()
+    )
+
+
+def _activity_teacher(activity: Activity) -> list[User]:
+    return _own_user(activity.teacher)
+
+
+ActivityState = Activity.State
+ACTIVITY_WHO: dict[str, tuple[Kind, Callable[[Activity], list[User]]]] = {
+    ActivityState.SUBMITTED: (Kind.PKB_TO_VERIFY, activity_verifiers),
+    ActivityState.VERIFIED: (Kind.PKB_VERIFIED, _activity_teacher),
+    ActivityState.REJECTED: (Kind.PKB_REJECTED, _activity_teacher),
+}
+"""Which steps of a PKB activity (docs/pkb.md) make a message, of which kind, for whom."""
+
+
+def activity_recipients(
+    activity: Activity, step: str, actor_id: int | None
+) -> tuple[Kind, list[User]] | None:
+    """The kind and the people a PKB activity's step concerns (never the actor)."""
+    found = ACTIVITY_WHO.get(step)
+    if found is None:
+        return None
+    kind, who = found
+    return kind, [user for user in who(activity) if user.pk != actor_id]
+
+
+def meeting_members(meeting: Meeting, actor_id: int | None) -> list[User]:
+    """The members of the meeting's working group, who are invited (never the one who
+    planned it)."""
+    members = User.objects.filter(
+        teacher__kkg_memberships__group=meeting.package.group_id, is_active=True
+    ).distinct()
+    return [user for user in members if user.pk != actor_id]
+
+
+def report_earners(package: Package, actor_id: int | None) -> list[User]:
+    """The members a reported package earns its credit for (docs/kkg.md), who may now record
+    it as a PKB activity (never the one who submitted the report)."""
+    return [
+        user
+        for teacher in package_earners(package=package)
+        for user in _own_user(teacher)
+        if user.pk != actor_id
+    ]
 
 
 def events_for_notice(ids: Iterable[int]) -> QuerySet[CaseEvent]:

@@ -16,6 +16,7 @@ from sergur.accounts.models import User
 from sergur.common.audit import Action, audit_record
 from sergur.development.models import Activity, Plan
 from sergur.development.selectors import year_params
+from sergur.development.signals import activity_stepped
 from sergur.kkg.models import Output, Package
 from sergur.kkg.selectors import member_packages
 from sergur.kkg.services import stored_upload
@@ -123,6 +124,7 @@ def activity_record(
             raise ValidationError(PACKAGE_TWICE, code="twice") from error
         raise
     _audit(actor, activity, "recorded")
+    activity_stepped.send(sender=Activity, activity=activity, step=activity.state, actor=actor)
     return activity
 
 
@@ -167,4 +169,5 @@ def activity_verify(
     activity.verified_at = now
     activity.save(update_fields=["state", "credit", "note", "verified_by", "verified_at"])
     _audit(actor, activity, "verified" if accept else "rejected")
+    activity_stepped.send(sender=Activity, activity=activity, step=activity.state, actor=actor)
     return activity

@@ -15,6 +15,7 @@ from sergur.appraisal.selectors import appraisal_competencies_below
 from sergur.common.audit import Action, audit_record
 from sergur.development.models import Plan, Standing
 from sergur.development.selectors import SIGNED_STATES, year_params
+from sergur.development.signals import plan_opened
 from sergur.registry.models import Teacher
 
 UNKNOWN_RANK = _("Rank %(rank)s is not in the table of promotion steps (%(ranks)s).")
@@ -81,6 +82,7 @@ def plan_open(
     plan.full_clean()
     plan.save()
     _audit(actor, teacher, "plan", plan=plan.pk, kind=plan.kind)
+    plan_opened.send(sender=Plan, plan=plan, actor=actor)
     return plan
 
 
@@ -115,4 +117,5 @@ def plan_open_remedial(
     plan.full_clean()
     plan.save()
     _audit(actor, appraisal.teacher, "plan", plan=plan.pk, kind=plan.kind)
+    plan_opened.send(sender=Plan, plan=plan, actor=actor)
     return plan

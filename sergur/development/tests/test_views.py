@@ -169,3 +169,37 @@ def test_the_suggested_training_hours_are_words_in_both_languages(
     with translation.override("id"):
         text = client.get(reverse("development:mine")).content.decode()
     assert " h," not in text and "paling sedikit " in text
+def test_the_worklist_leads_the_verifiers_to_the_remedial_plans_to_open(
+    client: Client, cast: Cast, django_assert_max_num_queries: Any
+) -> None:
+    appraisal = scored(cast, low=("03",))
+    finalised(cast, appraisal)
+    teacher_page = reverse("development:teacher", args=[cast.sri.teacher.pk])
+    for user in (cast.pak_kepala, cast.pengawas):
+        client.force_login(user)
+        with django_assert_max_num_queries(12):
+            text = client.get(reverse("development:worklist")).content.decode()
+        assert "Remedial plans to open" in text
+        assert f'href="{teacher_page}"' in text
+    # Another school's principal sees nothing of Sri's; a teacher has no worklist.
+    text = as_user(client, cast.bu_kepala).get(reverse("development:worklist")).content.decode()
+    assert teacher_page not in text
+    assert "No appraisal waits for a remedial plan." in text
+    assert as_user(client, cast.sri).get(reverse("development:worklist")).status_code == 403
+
+    client.force_login(cast.pak_kepala)
+    client.post(
+        reverse("development:remedial_add", args=[cast.sri.teacher.pk]),
+        {"appraisal": appraisal.pk, "goal": "Pelatihan kurikulum", "deadline": "2031-06-30"},
+    )
+    assert Plan.objects.filter(appraisal=appraisal).exists()
+    text = client.get(reverse("development:worklist")).content.decode()
+    assert teacher_page not in text  # its plan is open: nothing waits any more
+
+
+def test_an_appraisal_without_a_competency_below_standard_waits_for_no_plan(
+    client: Client, cast: Cast
+) -> None:
+    finalised(cast, scored(cast))
+    text = as_user(client, cast.pak_kepala).get(reverse("development:worklist")).content.decode()
+    assert "No appraisal waits for a remedial plan." in text

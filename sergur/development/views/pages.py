@@ -46,6 +46,7 @@ from sergur.development.selectors import (
     teacher_get_for_user,
     teacher_plans,
     teacher_progress,
+    verifier_plans_due,
     verifier_worklist,
     year_params,
 )
@@ -153,7 +154,8 @@ def teacher_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @login_required
 def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The activities waiting for the principal's or supervisor's verification."""
+    """The activities waiting for the principal's or supervisor's verification, and the
+    appraisals below standard waiting for their remedial plan."""
     user = request.user
     if not (user.is_superuser or user.role in (Role.PRINCIPAL, Role.SUPERVISOR)):
         raise PermissionDenied
@@ -162,6 +164,7 @@ def worklist(request: AuthenticatedHttpRequest) -> HttpResponse:
         "development/worklist.html",
         {
             "activities": verifier_worklist(user=user)[:500],
+            "plans_due": verifier_plans_due(user=user)[:500],
             "kind_labels": {k.value: v for k, v in KIND_LABELS.items()},
         },
     )

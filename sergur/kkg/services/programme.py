@@ -27,6 +27,7 @@ from sergur.kkg.models import (
     ResourcePerson,
 )
 from sergur.kkg.selectors import year_kkg_params
+from sergur.kkg.signals import meeting_planned, package_reported
 
 UNKNOWN_OUTPUT = _("Choose one of the kinds of output of the year's rules.")
 NOT_OF_GROUP = _("Only members of the group can be marked present.")
@@ -95,6 +96,7 @@ def meeting_add(
     meeting.save()
     meeting.resource_persons.set(persons)
     _audit(actor, package.group, "meeting_added", meeting=meeting.pk)
+    meeting_planned.send(sender=Meeting, meeting=meeting, actor=actor)
     return meeting
 
 
@@ -166,4 +168,5 @@ def package_report_submit(
     if old:
         package.report.storage.delete(old)
     _audit(actor, package.group, "report", package=package.pk)
+    package_reported.send(sender=Package, package=package, actor=actor)
     return package

@@ -98,7 +98,8 @@ def test_a_kkg_package_earns_credit_and_a_low_appraisal_opens_a_remedial_plan(
     # -- the principal accepts it and opens the remedial plan --------------------------------
     head = sign_in(browser, base, "kepala1")
     head.goto(base + reverse("development:worklist"))
-    head.get_by_role("link", name=cast.sri.teacher.name).click()
+    waiting = head.get_by_role("table", name=tr("Activities waiting for your verification"))
+    waiting.get_by_role("link", name=cast.sri.teacher.name).click()
     verify = head.locator("form[action$='/verify/']")
     verify.get_by_label(tr("Accept")).check()
     submit(head, verify.locator("button[type=submit]"))
