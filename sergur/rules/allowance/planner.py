@@ -501,6 +501,7 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _S
     for cols in per_teacher.values():
         if len(cols) > prep.limits.max_schools - 1:
             model.row(-highspy.kHighsInf, prep.limits.max_schools - 1, [(c, 1.0) for c in cols])
+    _partners(prep, part, y, room, model)
     for t in part.teachers:
         need = prep.minimum[t] - teachers[t].hours
         model.row(0, highspy.kHighsInf, [*by_teacher[t], (r[t], -float(need))])
@@ -541,6 +542,39 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _S
             handed[g] = first + count
     travel, schools = divmod(optimum[1], weight)
     return _Solved(taken, -optimum[0], travel, schools, gaps, times)
+
+
+def _partners(
+    prep: _Prepared,
+    part: _Part,
+    y: dict[tuple[int, str], int],
+    room: dict[int, int],
+    model: _Model,
+) -> None:
+    """Other schools a school needs: a teacher who goes to a school whose open hours (with the
+    main school's) fall short of the minimum goes to another school too, one that could make up
+    the rest. Implied by the integer program, not by its relaxation, which could otherwise pay
+    a fraction of the farther school's travel."""
+    teachers, groups, most = prep.district.teachers, prep.groups, prep.limits.max_schools - 1
+    hours: dict[int, dict[str, int]] = {t: {} for t in part.teachers}
+    for t, g in part.pairs:
+        group = groups[g]
+        taken = group.hours * min(len(group.slots), room[t] // group.hours)
+        hours[t][group.school] = hours[t].get(group.school, 0) + taken
+    for t, at in hours.items():
+        home = min(room[t], at.pop(teachers[t].school, 0))
+        need = prep.minimum[t] - teachers[t].hours
+        for a, alone in at.items():
+            if home + alone >= need:
+                continue
+            others = sorted((h for k, h in at.items() if k != a), reverse=True)
+            rest = sum(others[: max(0, most - 2)])
+            partners = [
+                y[t, b]
+                for b, h in at.items()
+                if most >= 2 and b != a and home + alone + h + rest >= need
+            ]
+            model.row(-highspy.kHighsInf, 0, [(y[t, a], 1.0), *((col, -1.0) for col in partners)])
 
 
 def _greedy(

@@ -198,7 +198,7 @@ SUBJECTS = ("A", "B")
 
 @st.composite
 def districts(draw):
-    count = draw(st.integers(2, 3))
+    count = draw(st.integers(2, 4))
     schools = tuple(
         School(
             f"S{i}",
@@ -233,7 +233,7 @@ def districts(draw):
     limits = Limits(
         min_hours=24,
         max_hours=draw(st.integers(24, 30)),
-        max_schools=draw(st.integers(1, 3)),
+        max_schools=draw(st.integers(1, 4)),
         max_km=draw(st.sampled_from([0.0, 5.0, 10.0, 30.0])),
     )
     return District(schools, teachers, slots), limits
