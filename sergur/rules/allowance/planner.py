@@ -16,12 +16,17 @@ under: each open slot taken at most once; `x[t,s] <= y[t,k(s)]`; at most `max_sc
 other schools per teacher; only slots of the teacher's certified or linear subjects within
 `max_km` of the main school; `hours[t] + sum(h[s] x[t,s])` at least the minimum and at most the
 cap when `r[t] = 1`, and no hours at all when `r[t] = 0` (an extra hour is proposed only when it
-brings the teacher to the minimum). The objective is lexicographic, solved in three stages with
-each optimum fixed before the next: most teachers reaching the minimum, then the least travel
-(the distance from the main school to each other school, in tenths of a km), then the fewest
-schools. The feasible pairs split into independent parts (connected components of the graph of
-teachers and the slots they may take); the lexicographic optimum of the whole is the union of
-each part's, so each part is solved alone.
+brings the teacher to the minimum); a teacher at a school whose open hours fall short of the
+minimum with the main school's also goes to a school that can make up the rest (implied by the
+program, not by its relaxation). The objective is lexicographic over three criteria, solved in
+two searches with the first optimum fixed before the second: most teachers reaching the
+minimum, then the least travel (the distance from the main school to each other school, in
+tenths of a km) and, among equal travel, the fewest schools (one exact weighted objective).
+Each search starts from a feasible plan (greedy, then the first search's) and stops at a time
+limit at the latest: the plan then says it is not proven optimal, with the gap. The feasible
+pairs split into independent parts (connected components of the graph of teachers and the
+slots they may take); the lexicographic optimum of the whole is the union of each part's, so
+each part is solved alone.
 
 A teacher the plan cannot bring to the minimum gets the smallest changes that would (`Fix`):
 how many more open hours of their subjects within reach, the minimum their school size would
@@ -507,9 +512,13 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _S
         model.row(0, highspy.kHighsInf, [*by_teacher[t], (r[t], -float(need))])
         model.row(-highspy.kHighsInf, 0, [*by_teacher[t], (r[t], -float(room[t]))])
     model.build()
-    # Travel then schools, as one objective: `weight` exceeds any count of schools, so one
-    # tenth of a km less always wins over every difference in schools (exactly lexicographic).
-    weight = len(y) + 1
+    # Travel then schools, as one objective: `weight` exceeds any count of schools a plan can
+    # have (each teacher at most `max_schools - 1` others), so one tenth of a km less always
+    # wins over every difference in schools (exactly lexicographic), with costs kept small.
+    away_of: dict[int, int] = {}
+    for t, _ in y:
+        away_of[t] = away_of.get(t, 0) + 1
+    weight = sum(min(n, prep.limits.max_schools - 1) for n in away_of.values()) + 1
     objectives = [
         {col: -1.0 for col in r.values()},
         {
