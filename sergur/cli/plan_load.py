@@ -10,6 +10,7 @@ place on stderr (exit 1).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import replace
 from decimal import Decimal
@@ -128,7 +129,7 @@ def _as_json(result: Plan, answer: WhatIf | None, lang: Lang) -> bytes:
         "schools": result.schools,
         "parts": result.parts,
         "optimal": result.optimal,
-        "gap": result.gap,
+        "gap": result.gap if math.isfinite(result.gap) else None,
         "summary": result.reasons[0].text(lang),
         "teachers": [_teacher_json(tp, lang) for tp in result.teachers],
     }

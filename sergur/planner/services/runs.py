@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from dataclasses import replace
 from decimal import Decimal
 
@@ -127,6 +128,8 @@ def result_json(
         "travel_km": result.travel_tenths / 10,
         "schools_used": result.schools,
         "optimal": result.optimal,
+        # The MIP gap when a time limit stopped the search (0 when proven; None: no bound).
+        "gap": result.gap if math.isfinite(result.gap) else None,
         "summary": [_texts(reason) for reason in result.reasons],
         "teachers": [_teacher(tp) for tp in result.teachers],
         "schools": [

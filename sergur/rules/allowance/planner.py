@@ -16,12 +16,17 @@ under: each open slot taken at most once; `x[t,s] <= y[t,k(s)]`; at most `max_sc
 other schools per teacher; only slots of the teacher's certified or linear subjects within
 `max_km` of the main school; `hours[t] + sum(h[s] x[t,s])` at least the minimum and at most the
 cap when `r[t] = 1`, and no hours at all when `r[t] = 0` (an extra hour is proposed only when it
-brings the teacher to the minimum). The objective is lexicographic, solved in three stages with
-each optimum fixed before the next: most teachers reaching the minimum, then the least travel
-(the distance from the main school to each other school, in tenths of a km), then the fewest
-schools. The feasible pairs split into independent parts (connected components of the graph of
-teachers and the slots they may take); the lexicographic optimum of the whole is the union of
-each part's, so each part is solved alone.
+brings the teacher to the minimum); a teacher at a school whose open hours fall short of the
+minimum with the main school's also goes to a school that can make up the rest (implied by the
+program, not by its relaxation). The objective is lexicographic over three criteria, solved in
+two searches with the first optimum fixed before the second: most teachers reaching the
+minimum, then the least travel (the distance from the main school to each other school, in
+tenths of a km) and, among equal travel, the fewest schools (one exact weighted objective).
+Each search starts from a feasible plan (greedy, then the first search's) and stops at a time
+limit at the latest: the plan then says it is not proven optimal, with the gap. The feasible
+pairs split into independent parts (connected components of the graph of teachers and the
+slots they may take); the lexicographic optimum of the whole is the union of each part's, so
+each part is solved alone.
 
 A teacher the plan cannot bring to the minimum gets the smallest changes that would (`Fix`):
 how many more open hours of their subjects within reach, the minimum their school size would
@@ -48,6 +53,12 @@ optimum is a whole number and fixing it is exact)."""
 EARTH_KM = 6371.0088
 GAP_ZERO = 1e-9
 """A MIP gap this small is rounding noise: every stage's objective is a whole number."""
+STAGE_SECONDS = 600.0
+"""The solver's time limit for one stage of one part (a safety net: a stage stopped by it
+keeps its best plan found, and the plan says it is not proven optimal, with the gap)."""
+STAGES = ("reach", "travel")
+"""The searches, in order: most teachers reaching the minimum, then the least travel and, among
+equal travel, the fewest schools (one exact weighted objective)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +185,28 @@ class TeacherPlan:
 
 
 @dataclass(frozen=True, slots=True)
+class Stage:
+    """How one stage of the lexicographic objective was solved over the district's parts."""
+
+    name: str
+    parts: int
+    """Parts the solver searched in this stage (a part whose greedy start reaches every teacher
+    needs no search for the reach stage)."""
+    largest: int
+    """Short teachers of the largest part searched (0: none searched)."""
+    seconds: float
+    """The solver's own time, summed over the parts."""
+    gap: float
+    """The largest relative MIP gap of any part (0: every part proven optimal; infinite: a part
+    stopped before the solver had any bound)."""
+
+    @property
+    def optimal(self) -> bool:
+        """Every part of this stage proven optimal."""
+        return self.gap <= GAP_ZERO
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """The optimal proposal for a district: every short teacher's plan and the totals."""
 
@@ -188,6 +221,9 @@ class Plan:
     optimal: bool
     gap: float
     reasons: tuple[Message, ...] = field(default=())
+    stages: tuple[Stage, ...] = field(default=())
+    largest: int = 0
+    """Short teachers of the largest part."""
 
     @property
     def short(self) -> int:
@@ -249,13 +285,14 @@ class _Group:
 class _Model:
     """A mixed-integer program being built (columns and rows), then solved by HiGHS."""
 
-    def __init__(self) -> None:
+    def __init__(self, seconds: float) -> None:
         # The bare solver: `highspy.Highs` adds Python log callbacks that print a banner to
         # stdout on first use, which would corrupt the command line's JSON output.
         self.highs = _core._Highs()
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("mip_rel_gap", 0.0)
         self.highs.setOptionValue("threads", 1)
+        self.highs.setOptionValue("time_limit", float(seconds))
         self.upper: list[float] = []
         self.rows: list[tuple[float, float, list[int], list[float]]] = []
 
@@ -291,19 +328,31 @@ class _Model:
             np.array(value, dtype=np.float64),
         )
 
-    def minimise(self, costs: dict[int, float]) -> tuple[int, float]:
-        """Minimise `costs` (column → coefficient); the optimum and the MIP gap."""
+    def minimise(self, costs: dict[int, float], start: list[float]) -> tuple[int, float, float]:
+        """Minimise `costs` (column → coefficient) from the feasible `start`: the best value
+        found, the MIP gap (0 when proven optimal) and the solver's seconds."""
         n = len(self.upper)
         full = np.zeros(n)
         for col, cost in costs.items():
             full[col] = cost
         self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), full)
+        # After the costs: changing the model drops a solution given before.
+        solution = _core.HighsSolution()
+        solution.col_value = [float(round(v)) for v in start]
+        solution.value_valid = True
+        self.highs.setSolution(solution)
+        before = self.highs.getRunTime()  # cumulative over runs; the limit is per run
         self.highs.run()
         status = self.highs.getModelStatus()
-        if status != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - the 0 plan is feasible
-            raise PlannerError(f"the solver stopped without an optimum: {status}")
         info = self.highs.getInfo()
-        return round(info.objective_function_value), float(info.mip_gap)
+        seconds = float(self.highs.getRunTime() - before)
+        if status == highspy.HighsModelStatus.kOptimal:
+            return round(info.objective_function_value), float(info.mip_gap), seconds
+        if info.primal_solution_status != 2:  # pragma: no cover - the start is always feasible
+            raise PlannerError(f"the solver stopped without a plan: {status}")
+        # Stopped by the time limit with a plan (the start at worst): keep it, not proven.
+        gap = float(info.mip_gap)
+        return round(info.objective_function_value), max(gap, 2 * GAP_ZERO), seconds
 
     def keep(self, costs: dict[int, float], best: int) -> None:
         """Fix a stage's optimum before the next stage."""
@@ -314,13 +363,6 @@ class _Model:
             np.array(list(costs), dtype=np.int32),
             np.array(list(costs.values()), dtype=np.float64),
         )
-
-    def start(self, values: list[float]) -> None:
-        """Start the next search from a feasible solution."""
-        solution = _core.HighsSolution()
-        solution.col_value = values
-        solution.value_valid = True
-        self.highs.setSolution(solution)
 
     def values(self) -> list[float]:
         return list(self.highs.getSolution().col_value)
@@ -411,13 +453,15 @@ class _Solved:
     reached: int
     travel: int
     schools: int
-    gap: float
+    gaps: list[float | None]
+    """Per stage: the MIP gap, None when the stage needed no search."""
+    seconds: list[float]
 
 
-def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
+def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _Solved:
     """The lexicographic optimum of one part: `stages` of (reach, travel, schools)."""
     teachers, groups = prep.district.teachers, prep.groups
-    model = _Model()
+    model = _Model(seconds)
     # Hours a teacher may take: up to the cap, and never a whole slot more than the minimum
     # needs (dropping such a slot keeps the teacher at the minimum and adds no travel or
     # school, so some optimum stays within it; the tighter bound makes the relaxation stronger).
@@ -462,14 +506,19 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
     for cols in per_teacher.values():
         if len(cols) > prep.limits.max_schools - 1:
             model.row(-highspy.kHighsInf, prep.limits.max_schools - 1, [(c, 1.0) for c in cols])
+    _partners(prep, part, y, room, model)
     for t in part.teachers:
         need = prep.minimum[t] - teachers[t].hours
         model.row(0, highspy.kHighsInf, [*by_teacher[t], (r[t], -float(need))])
         model.row(-highspy.kHighsInf, 0, [*by_teacher[t], (r[t], -float(room[t]))])
     model.build()
-    # Travel then schools, as one objective: `weight` exceeds any count of schools, so one
-    # tenth of a km less always wins over every difference in schools (exactly lexicographic).
-    weight = len(y) + 1
+    # Travel then schools, as one objective: `weight` exceeds any count of schools a plan can
+    # have (each teacher at most `max_schools - 1` others), so one tenth of a km less always
+    # wins over every difference in schools (exactly lexicographic), with costs kept small.
+    away_of: dict[int, int] = {}
+    for t, _ in y:
+        away_of[t] = away_of.get(t, 0) + 1
+    weight = sum(min(n, prep.limits.max_schools - 1) for n in away_of.values()) + 1
     objectives = [
         {col: -1.0 for col in r.values()},
         {
@@ -477,7 +526,9 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
             for (t, k), col in y.items()
         },
     ][: min(stages, 2)]
-    optimum, gap = [0, 0], 0.0
+    optimum = [0, 0]
+    gaps: list[float | None] = [None] * len(objectives)
+    times = [0.0] * len(objectives)
     solution, greedy = _greedy(prep, part, model, x, r, y, room)
     for stage, costs in enumerate(objectives):
         if not costs:
@@ -486,9 +537,7 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
             # Every teacher of the part reached: the trivial bound is met, nothing to search.
             optimum[0] = -greedy
         else:
-            model.start(solution)
-            optimum[stage], stage_gap = model.minimise(costs)
-            gap = max(gap, stage_gap)
+            optimum[stage], gaps[stage], times[stage] = model.minimise(costs, solution)
             solution = model.values()
         if stage + 1 < len(objectives):
             model.keep(costs, optimum[stage])
@@ -501,7 +550,40 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int) -> _Solved:
             taken.setdefault(t, []).extend(groups[g].slots[first : first + count])
             handed[g] = first + count
     travel, schools = divmod(optimum[1], weight)
-    return _Solved(taken, -optimum[0], travel, schools, gap)
+    return _Solved(taken, -optimum[0], travel, schools, gaps, times)
+
+
+def _partners(
+    prep: _Prepared,
+    part: _Part,
+    y: dict[tuple[int, str], int],
+    room: dict[int, int],
+    model: _Model,
+) -> None:
+    """Other schools a school needs: a teacher who goes to a school whose open hours (with the
+    main school's) fall short of the minimum goes to another school too, one that could make up
+    the rest. Implied by the integer program, not by its relaxation, which could otherwise pay
+    a fraction of the farther school's travel."""
+    teachers, groups, most = prep.district.teachers, prep.groups, prep.limits.max_schools - 1
+    hours: dict[int, dict[str, int]] = {t: {} for t in part.teachers}
+    for t, g in part.pairs:
+        group = groups[g]
+        taken = group.hours * min(len(group.slots), room[t] // group.hours)
+        hours[t][group.school] = hours[t].get(group.school, 0) + taken
+    for t, at in hours.items():
+        home = min(room[t], at.pop(teachers[t].school, 0))
+        need = prep.minimum[t] - teachers[t].hours
+        for a, alone in at.items():
+            if home + alone >= need:
+                continue
+            others = sorted((h for k, h in at.items() if k != a), reverse=True)
+            rest = sum(others[: max(0, most - 2)])
+            partners = [
+                y[t, b]
+                for b, h in at.items()
+                if most >= 2 and b != a and home + alone + h + rest >= need
+            ]
+            model.row(-highspy.kHighsInf, 0, [(y[t, a], 1.0), *((col, -1.0) for col in partners)])
 
 
 def _greedy(
@@ -554,17 +636,30 @@ def _greedy(
     return values, reached
 
 
-def _solve(prep: _Prepared, stages: int) -> tuple[dict[int, list[int]], _Solved, int]:
+def _solve(
+    prep: _Prepared, stages: int, seconds: float
+) -> tuple[dict[int, list[int]], _Solved, list[_Part], tuple[Stage, ...]]:
     parts = prep.parts()
-    total = _Solved({}, 0, 0, 0, 0.0)
+    total = _Solved({}, 0, 0, 0, [], [])
+    searched: list[list[int]] = [[] for _ in range(stages)]
+    gaps = [0.0] * stages
+    times = [0.0] * stages
     for part in parts:
-        solved = _solve_part(prep, part, stages)
+        solved = _solve_part(prep, part, stages, seconds)
         total.taken.update(solved.taken)
         total.reached += solved.reached
         total.travel += solved.travel
         total.schools += solved.schools
-        total.gap = max(total.gap, solved.gap)
-    return total.taken, total, len(parts)
+        for stage, gap in enumerate(solved.gaps):
+            if gap is not None:
+                searched[stage].append(len(part.teachers))
+                gaps[stage] = max(gaps[stage], gap)
+                times[stage] += solved.seconds[stage]
+    report = tuple(
+        Stage(STAGES[n], len(searched[n]), max(searched[n], default=0), times[n], gaps[n])
+        for n in range(stages)
+    )
+    return total.taken, total, parts, report
 
 
 def _sums(options: Sequence[Sequence[int]], room: int, count: int) -> list[set[int]]:
@@ -664,12 +759,17 @@ def _farther(prep: _Prepared, t: int, free: set[int], need: int, room: int) -> i
     return None
 
 
-def plan(district: District, limits: Limits) -> Plan:
+def plan(district: District, limits: Limits, *, seconds: float = STAGE_SECONDS) -> Plan:
     """The optimal proposal for `district` under `limits` (docs/allowance.md,
-    "Teaching-load planner"; seed 002; docs/sources/domain.md §6, §6.2)."""
+    "Teaching-load planner"; seed 002; docs/sources/domain.md §6, §6.2); `seconds` bounds each
+    stage of each part's search, and a stage it stops is reported as not proven."""
     check_limits(limits)
     prep = _Prepared(district, limits)
-    taken, total, parts = _solve(prep, stages=2)
+    taken, total, parts, stages = _solve(prep, 2, seconds)
+    gap = max(stage.gap for stage in stages)
+    summary = msg(
+        "planner.summary", reached=total.reached, short=len(prep.short), minimum=limits.min_hours
+    )
     used = {s for slots in taken.values() for s in slots}
     free = set(range(len(district.slots))) - used
     results = []
@@ -692,21 +792,29 @@ def plan(district: District, limits: Limits) -> Plan:
         reached=total.reached,
         travel_tenths=total.travel,
         schools=total.schools,
-        parts=parts,
-        optimal=total.gap <= GAP_ZERO,
-        gap=total.gap,
-        reasons=(
-            msg(
-                "planner.summary",
-                reached=total.reached,
-                short=len(prep.short),
-                minimum=limits.min_hours,
-            ),
-        ),
+        parts=len(parts),
+        optimal=gap <= GAP_ZERO,
+        gap=gap,
+        reasons=(summary,) if gap <= GAP_ZERO else (summary, _not_proven(gap)),
+        stages=stages,
+        largest=max((len(part.teachers) for part in parts), default=0),
     )
 
 
-def what_if(district: District, limits: Limits, *, pupils_below: int, min_hours: int) -> WhatIf:
+def _not_proven(gap: float) -> Message:
+    if math.isinf(gap):
+        return msg("planner.not_proven.no_bound")
+    return msg("planner.not_proven", gap=Decimal(str(round(gap * 100, 2))))
+
+
+def what_if(
+    district: District,
+    limits: Limits,
+    *,
+    pupils_below: int,
+    min_hours: int,
+    seconds: float = STAGE_SECONDS,
+) -> WhatIf:
     """How many certified teachers reach their minimum with the plan, now and if schools with
     fewer than `pupils_below` pupils had a minimum of `min_hours` (seed 002's recommendation)."""
     then = Limits(
@@ -721,7 +829,7 @@ def what_if(district: District, limits: Limits, *, pupils_below: int, min_hours:
     for rules in (limits, then):
         check_limits(rules)
         prep = _Prepared(district, rules)
-        _, total, _ = _solve(prep, stages=1)
+        _, total, _, _ = _solve(prep, 1, seconds)
         counts.append(len(district.teachers) - len(prep.short) + total.reached)
     return WhatIf(pupils_below, min_hours, counts[0], counts[1])
 

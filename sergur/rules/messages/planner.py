@@ -12,6 +12,18 @@ PLANNER: Catalogue = {
         "en": "The plan brings {reached} of {short} certified {short:teacher|teachers} short "
         "of hours to the minimum of {minimum} JP a week.",
     },
+    "planner.not_proven": {
+        "id": "Pemecah berhenti pada batas waktunya sebelum membuktikan rencana ini optimal: "
+        "rencana ini bisa lebih baik hingga {gap}% (gap MIP).",
+        "en": "The solver stopped at its time limit before proving this plan optimal: a "
+        "better plan may exist, by up to {gap}% (the MIP gap).",
+    },
+    "planner.not_proven.no_bound": {
+        "id": "Pemecah berhenti pada batas waktunya sebelum membuktikan rencana ini optimal, "
+        "tanpa batas untuk seberapa jauh rencana ini dari yang terbaik.",
+        "en": "The solver stopped at its time limit before proving this plan optimal, with no "
+        "bound on how far it is from the best.",
+    },
     "planner.fix.more_hours": {
         "id": "{hours} JP lagi mata pelajaran {subjects} dalam jarak {km} km.",
         "en": "{hours} more {hours:hour|hours} of {subjects} within {km} km.",

@@ -4,6 +4,7 @@ random districts (docs/allowance.md, "Teaching-load planner"; seed 002)."""
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import replace
 
 import pytest
@@ -18,6 +19,7 @@ from sergur.rules.allowance.planner import (
     School,
     Slot,
     Teacher,
+    _not_proven,
     check_limits,
     km_between,
     plan,
@@ -107,6 +109,44 @@ def test_the_fixes_name_the_minimum_for_the_school_size_and_one_school_more():
     assert FixKind.FARTHER not in texts
 
 
+def test_each_stage_reports_its_parts_time_and_proof():
+    a = Teacher("a", "SMP-K", 20, "097")
+    b = Teacher("b", "SMP-K", 20, "097")
+    slots = [Slot("k", "SMP-K", "VII", "097", 4), Slot("n", "SMP-N", "VII", "097", 4)]
+    result = plan(_district([a, b], slots), LIMITS)
+    reach, travel = result.stages
+    # The greedy start reaches both teachers, which meets the bound: no search for reach.
+    assert (reach.name, reach.parts, reach.largest, reach.gap) == ("reach", 0, 0, 0.0)
+    assert (travel.name, travel.parts, travel.largest, travel.gap) == ("travel", 1, 2, 0.0)
+    assert reach.optimal and travel.optimal and travel.seconds >= 0
+    assert (result.parts, result.largest, result.optimal) == (1, 2, True)
+    assert len(result.reasons) == 1
+
+
+def test_a_search_stopped_by_its_time_limit_keeps_a_plan_and_says_it_is_not_proven():
+    a = Teacher("a", "SMP-K", 20, "097")
+    b = Teacher("b", "SMP-K", 20, "097")
+    slots = [Slot("k", "SMP-K", "VII", "097", 4), Slot("n", "SMP-N", "VII", "097", 4)]
+    result = plan(_district([a, b], slots), LIMITS, seconds=0.0)
+    # The feasible start is kept (both reach the minimum), with no proof and no bound.
+    assert result.reached == 2 and not result.optimal and result.gap == math.inf
+    assert not result.stages[1].optimal
+    assert result.reasons[1].text("en") == (
+        "The solver stopped at its time limit before proving this plan optimal, with no bound "
+        "on how far it is from the best."
+    )
+    answer = what_if(_district([a, b], slots), LIMITS, pupils_below=200, min_hours=20, seconds=0)
+    assert answer.reached_now == 2
+
+
+def test_a_gap_found_before_the_time_limit_is_reported_in_percent():
+    assert _not_proven(0.0127).text("en") == (
+        "The solver stopped at its time limit before proving this plan optimal: a better plan "
+        "may exist, by up to 1.27% (the MIP gap)."
+    )
+    assert "1,27%" in _not_proven(0.0127).text("id")
+
+
 def test_teachers_at_the_minimum_are_left_alone():
     slots = [Slot("k", "SMP-K", "VII", "097", 4)]
     result = plan(_district([Teacher("t1", "SMP-K", 24, "097")], slots), LIMITS)
@@ -158,7 +198,7 @@ SUBJECTS = ("A", "B")
 
 @st.composite
 def districts(draw):
-    count = draw(st.integers(2, 3))
+    count = draw(st.integers(2, 4))
     schools = tuple(
         School(
             f"S{i}",
@@ -193,7 +233,7 @@ def districts(draw):
     limits = Limits(
         min_hours=24,
         max_hours=draw(st.integers(24, 30)),
-        max_schools=draw(st.integers(1, 3)),
+        max_schools=draw(st.integers(1, 4)),
         max_km=draw(st.sampled_from([0.0, 5.0, 10.0, 30.0])),
     )
     return District(schools, teachers, slots), limits
