@@ -30,6 +30,9 @@ class Kind(models.TextChoices):
     PKG_OBJECTION = "pkg_objection", _("An objection to an appraisal (PKG) you made")
     PKG_COUNTERSIGN = "pkg_countersign", _("An appraisal (PKG) to countersign")
     PKG_FINAL = "pkg_final", _("Your appraisal (PKG) made final")
+    ALLOWANCE_ELIGIBILITY = "allowance_eligible", _("Your allowance eligibility changed")
+    SKTP_LISTED = "sktp_listed", _("An allowance decree (SKTP) lists you")
+    ALLOWANCE_PAID = "allowance_paid", _("An allowance payment recorded")
 
 
 class Notification(models.Model):
