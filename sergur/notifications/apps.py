@@ -10,8 +10,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
-        """Follow the case log, the appraisals' steps, PKB's plans and activities and the
-        working groups' meetings and reports, and put the inbox in the main menu."""
+        """Follow the case log, the appraisals' steps, PKB's plans and activities, the
+        working groups' meetings and reports, the allowance's verdicts and the payments, and
+        put the inbox in the main menu."""
+        from sergur.allowance.signals import eligibility_changed
         from sergur.appraisal.signals import appraisal_stepped
         from sergur.cases.signals import events_logged
         from sergur.common.menu import MenuEntry, menu_register, signed_in
@@ -20,11 +22,15 @@ class NotificationsConfig(AppConfig):
         from sergur.notifications.receivers import (
             on_activity_stepped,
             on_appraisal_stepped,
+            on_eligibility_changed,
             on_events_logged,
             on_meeting_planned,
             on_package_reported,
+            on_payments_recorded,
             on_plan_opened,
+            on_sktp_listed,
         )
+        from sergur.payments.signals import payments_recorded, sktp_listed
 
         events_logged.connect(on_events_logged, dispatch_uid="notifications")
         appraisal_stepped.connect(on_appraisal_stepped, dispatch_uid="notifications")
@@ -32,6 +38,9 @@ class NotificationsConfig(AppConfig):
         activity_stepped.connect(on_activity_stepped, dispatch_uid="notifications")
         meeting_planned.connect(on_meeting_planned, dispatch_uid="notifications")
         package_reported.connect(on_package_reported, dispatch_uid="notifications")
+        eligibility_changed.connect(on_eligibility_changed, dispatch_uid="notifications")
+        sktp_listed.connect(on_sktp_listed, dispatch_uid="notifications")
+        payments_recorded.connect(on_payments_recorded, dispatch_uid="notifications")
         menu_register(
             MenuEntry(
                 "notifications:inbox",

@@ -36,6 +36,9 @@ class Kind(models.TextChoices):
     PKB_REJECTED = "pkb_rejected", _("Your PKB activity rejected")
     KKG_MEETING = "kkg_meeting", _("A meeting of your working group (KKG/MGMP) scheduled")
     KKG_REPORT = "kkg_report", _("A working-group package reported: its credit is yours")
+    ALLOWANCE_ELIGIBILITY = "allowance_eligible", _("Your allowance eligibility changed")
+    SKTP_LISTED = "sktp_listed", _("An allowance decree (SKTP) lists you")
+    ALLOWANCE_PAID = "allowance_paid", _("An allowance payment recorded")
 
 
 class Notification(models.Model):

@@ -4,6 +4,8 @@ writer's transaction commits, never inside the request."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -17,13 +19,16 @@ from sergur.development.models import Activity, Plan
 from sergur.kkg.models import Meeting, Package
 from sergur.notifications.models import Kind
 from sergur.notifications.selectors import (
+    ALLOWANCE_WHO,
     WHO,
     activity_recipients,
     appraisal_recipients,
     meeting_members,
     report_earners,
+    teacher_users,
 )
-from sergur.notifications.services import notices_queue
+from sergur.notifications.services import notices_queue, notices_queue_each
+from sergur.payments.models import PaymentRun, Sktp
 
 
 def on_events_logged(sender: Any, events: list[CaseEvent], **kwargs: Any) -> None:
@@ -112,4 +117,55 @@ def on_package_reported(sender: Any, package: Package, actor: User | None, **kwa
         subject=f"KKG/MGMP {package.year} #{package.pk}",
         link=reverse("development:mine"),
         key=f"kkg-report:{package.pk}",
+    )
+
+
+def on_eligibility_changed(
+    sender: Any, semester: str, eligible: list[int], ineligible: list[int], **kwargs: Any
+) -> None:
+    """Queue a message to each teacher whose allowance verdict changed, once the computation
+    commits; it opens their "My allowance" on the semester (why, and what to fix)."""
+    moment = timezone.now().isoformat()
+    link = reverse("allowance:mine") + f"?semester={semester}"
+    for verdict, ids in (("eligible", eligible), ("ineligible", ineligible)):
+        people = list(teacher_users(ids).values())
+        notices_queue(
+            kind=ALLOWANCE_WHO["eligibility_changed"],
+            people=people,
+            subject=f"TPG {semester}",
+            link=link,
+            key=f"eligibility:{semester}:{verdict}:{moment}",
+        )
+
+
+def on_sktp_listed(sender: Any, sktp: Sktp, teacher_ids: list[int], **kwargs: Any) -> None:
+    """Queue a message to each teacher an SKTP has just listed, once the chunk commits."""
+    notices_queue(
+        kind=ALLOWANCE_WHO["sktp_listed"],
+        people=list(teacher_users(teacher_ids).values()),
+        subject=f"{sktp.number}",
+        link=reverse("payments:mine"),
+        key=f"sktp:{sktp.pk}",
+    )
+
+
+def rupiah_text(amount: Decimal) -> str:
+    """`Rp 9.036.000`, as Indonesian writes it (the amount is the teacher's own)."""
+    return "Rp " + f"{amount:,.0f}".replace(",", ".")
+
+
+def on_payments_recorded(
+    sender: Any, run: PaymentRun, paid: Mapping[int, tuple[int, Decimal]], **kwargs: Any
+) -> None:
+    """Queue a message to each teacher a run has just recorded entries for, with their net sum
+    of this run (their own data; no name, NIK or NIP), once the chunk commits."""
+    users = teacher_users(paid)
+    notices_queue_each(
+        kind=ALLOWANCE_WHO["payments_recorded"],
+        subjects={
+            user.pk: f"TPG {run.label}: {rupiah_text(paid[teacher][1])}"
+            for teacher, user in users.items()
+        },
+        link=reverse("payments:mine"),
+        key=f"payment_run:{run.pk}",
     )

@@ -213,6 +213,30 @@ def report_earners(package: Package, actor_id: int | None) -> list[User]:
     ]
 
 
+ALLOWANCE_WHO: dict[str, Kind] = {
+    "eligibility_changed": Kind.ALLOWANCE_ELIGIBILITY,
+    "sktp_listed": Kind.SKTP_LISTED,
+    "payments_recorded": Kind.ALLOWANCE_PAID,
+}
+"""Which steps of the allowance and its payments (docs/allowance.md) make a message, of which
+kind: each concerns the teachers it names, and only them (`teacher_users`)."""
+
+
+def teacher_users(teacher_ids: Iterable[int]) -> dict[int, User]:
+    """The active accounts of these teachers, by teacher id (a teacher without one is left
+    out: nobody else reads their messages)."""
+    ids = list(teacher_ids)
+    found: dict[int, User] = {}
+    for start in range(0, len(ids), 5000):
+        found.update(
+            (user.teacher.pk, user)
+            for user in User.objects.filter(
+                teacher__in=ids[start : start + 5000], is_active=True
+            ).select_related("teacher")
+        )
+    return found
+
+
 def events_for_notice(ids: Iterable[int]) -> QuerySet[CaseEvent]:
     """The events by id, with what the recipients and the message need."""
     return CaseEvent.objects.filter(pk__in=list(ids), kind__in=list(WHO)).select_related(

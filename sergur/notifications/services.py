@@ -95,14 +95,31 @@ def notices_queue(*, kind: Kind, people: Iterable[User], subject: str, link: str
     from sergur.notifications.tasks import notices_about_task
 
     Kind(kind)
-    if not link.startswith("/") or link.startswith("//"):
-        raise ValueError(f"a notice's link is a path on this site: {link!r}")
+    _check_link(link)
     ids = sorted({user.pk for user in people})
     if ids:
         transaction.on_commit(lambda: notices_about_task.delay(str(kind), ids, subject, link, key))
 
 
-@transaction.atomic
+def notices_queue_each(*, kind: Kind, subjects: Mapping[int, str], link: str, key: str) -> None:
+    """As `notices_queue`, but each person's message says its own `subject` (their user id to
+    the text: their own amount, for instance); one task for all of them."""
+    from sergur.notifications.tasks import notices_about_each_task
+
+    Kind(kind)
+    _check_link(link)
+    pairs = sorted(subjects.items())
+    if pairs:
+        transaction.on_commit(
+            lambda: notices_about_each_task.delay(str(kind), [list(p) for p in pairs], link, key)
+        )
+
+
+def _check_link(link: str) -> None:
+    if not link.startswith("/") or link.startswith("//"):
+        raise ValueError(f"a notice's link is a path on this site: {link!r}")
+
+
 def notices_about(
     *,
     kind: Kind,
@@ -114,7 +131,22 @@ def notices_about(
 ) -> list[Notification]:
     """Put a message about a subject that is not a case in the inbox of each person and
     e-mail those who want it. Idempotent per person and key. Returns the messages made."""
-    people = list(User.objects.filter(pk__in=list(user_ids), is_active=True))
+    return notices_about_each(
+        kind=kind, subjects=dict.fromkeys(user_ids, subject), link=link, key=key, now=now
+    )
+
+
+@transaction.atomic
+def notices_about_each(
+    *,
+    kind: Kind,
+    subjects: Mapping[int, str],
+    link: str,
+    key: str,
+    now: dt.datetime,
+) -> list[Notification]:
+    """As `notices_about`, each person with their own subject (user id to the text)."""
+    people = list(User.objects.filter(pk__in=list(subjects), is_active=True))
     have = set(
         Notification.objects.filter(key=key, recipient__in=people).values_list(
             "recipient_id", flat=True
@@ -124,7 +156,12 @@ def notices_about(
     Notification.objects.bulk_create(
         [
             Notification(
-                recipient=user, kind=kind, subject=subject, link=link, key=key, created_at=now
+                recipient=user,
+                kind=kind,
+                subject=subjects[user.pk],
+                link=link,
+                key=key,
+                created_at=now,
             )
             for user in fresh
         ],
@@ -132,8 +169,11 @@ def notices_about(
     )
     rows = list(Notification.objects.filter(key=key, recipient__in=fresh))
     wanted = email_wanted(fresh, kind)
-    context = {"about": subject, "link": _absolute(link)}
-    messages = [_message(kind, user, context) for user in fresh if user.pk in wanted]
+    messages = [
+        _message(kind, user, {"about": subjects[user.pk], "link": _absolute(link)})
+        for user in fresh
+        if user.pk in wanted
+    ]
     if messages:
         mailers.default.send_messages(messages)
         Notification.objects.filter(key=key, recipient_id__in=wanted).update(emailed_at=now)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from sergur.payments.models import PayProfile
 from sergur.rules.allowance.payment import Quarter
 from sergur.rules.allowance.semester import SemesterError, parse_semester
 
@@ -61,6 +62,54 @@ class SalaryTableForm(forms.Form):
     file = forms.FileField(
         label=_("Table (CSV or XLSX)"),
         help_text=_("Columns golongan, mkg and amount; one line per rank and years in rank."),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Only check the file (dry run)"), required=False, initial=True
+    )
+
+
+class PayProfileForm(forms.ModelForm[PayProfile]):
+    """A teacher's pay profile as the finance office keeps it."""
+
+    class Meta:
+        model = PayProfile
+        fields = [
+            "employment",
+            "golongan",
+            "mkg",
+            "mkg_counted_on",
+            "paid_from",
+            "paid_until",
+            "bank_name",
+            "bank_account",
+        ]
+        widgets = {
+            "mkg_counted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "paid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "paid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "mkg_counted_on": _("The date the years in rank were counted; one is added a year."),
+            "paid_from": _("The first month this district pays (a transfer in)."),
+            "paid_until": _("The last day this district pays (a transfer out); empty: open."),
+        }
+
+
+class ProfileFilterForm(forms.Form):
+    """The pay-profile list's search (posted: a name never goes into a URL)."""
+
+    query = forms.CharField(label=_("Name or NUPTK"), max_length=100, required=False)
+
+
+class ProfilesLoadForm(forms.Form):
+    """Load many pay profiles from a CSV or XLSX file."""
+
+    file = forms.FileField(
+        label=_("Pay profiles (CSV or XLSX)"),
+        help_text=_(
+            "Columns nuptk, employment, golongan, mkg, mkg_counted_on, paid_from, paid_until, "
+            "bank_name, bank_account; one line per teacher, dates as YYYY-MM-DD."
+        ),
     )
     dry_run = forms.BooleanField(
         label=_("Only check the file (dry run)"), required=False, initial=True

@@ -6,6 +6,7 @@ payment runs with their append-only entries, and every export taken (docs/allowa
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,8 @@ from sergur.registry.models import District, Teacher
 from sergur.rules.allowance.amount import GOLONGAN, MAX_MKG, Employment
 
 RANKS = [(rank, rank) for rank in GOLONGAN]
+RANK_NEEDED = _("The rank is needed unless the teacher is non-PNS without inpassing.")
+ENDS_BEFORE_START = _("The end of the paid period is before its start.")
 
 
 class PayProfile(models.Model):
@@ -57,6 +60,17 @@ class PayProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.teacher_id} {self.employment} {self.golongan}"
+
+    def clean(self) -> None:
+        """A rank unless non-PNS without inpassing (the flat amount needs none); a period that
+        does not end before it starts."""
+        errors: dict[str, str] = {}
+        if not self.golongan and self.employment not in ("", self.Kind.NON_PNS):
+            errors["golongan"] = str(RANK_NEEDED)
+        if self.paid_until and self.paid_from and self.paid_until < self.paid_from:
+            errors["paid_until"] = str(ENDS_BEFORE_START)
+        if errors:
+            raise ValidationError(errors)
 
 
 class SalaryTable(models.Model):

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.allowance.models import SemesterEligibility
+from sergur.certificates.models import Certificate
 from sergur.payments.models import (
     Job,
     PaymentEntry,
@@ -24,7 +25,7 @@ from sergur.payments.models import (
     Sktp,
     SktpEntry,
 )
-from sergur.registry.models import Teacher
+from sergur.registry.models import Teacher, TeachingAssignment
 from sergur.rules.allowance import amount as rules
 from sergur.rules.programme import ProgrammeYearError
 
@@ -125,8 +126,15 @@ def eligible_teachers(*, district_id: int, semester: str) -> QuerySet[SemesterEl
 
 
 def profiles_of(teacher_ids: Iterable[int]) -> dict[int, PayProfile]:
-    """The pay profiles of the teachers, by teacher id."""
-    return {p.teacher_id: p for p in PayProfile.objects.filter(teacher_id__in=list(teacher_ids))}
+    """The pay profiles of the teachers, by teacher id (read 5,000 at a time)."""
+    ids = list(teacher_ids)
+    found: dict[int, PayProfile] = {}
+    for start in range(0, len(ids), 5000):
+        found.update(
+            (p.teacher_id, p)
+            for p in PayProfile.objects.filter(teacher_id__in=ids[start : start + 5000])
+        )
+    return found
 
 
 def running_job(queryset: QuerySet[Sktp] | QuerySet[PaymentRun]) -> bool:
@@ -169,3 +177,75 @@ def run_entries(run: PaymentRun) -> QuerySet[PaymentEntry]:
     return run.entries.select_related("teacher__pay_profile", "corrects").order_by(
         "teacher__name", "teacher_id", "month", "pk"
     )
+
+
+# --- Pay profiles ---------------------------------------------------------------------------
+
+
+def _main_school_in(district_id: int) -> Exists:
+    return Exists(
+        TeachingAssignment.objects.filter(
+            teacher=OuterRef("pk"), is_main=True, school__subdistrict__district=district_id
+        )
+    )
+
+
+def pay_teacher_list(*, user: User | AnonymousUser, query: str = "") -> QuerySet[Teacher]:
+    """The finance officer's district's certified teachers (main school in the district, an
+    active certificate) with their pay profile, those whose missing profile blocks payment
+    first, then by name; `query` is a name or NUPTK the officer typed (posted, never in a
+    URL). Nobody else gets any."""
+    district = finance_district(user)
+    if district is None:
+        return Teacher.objects.none()
+    rows = Teacher.objects.filter(
+        _main_school_in(district),
+        Exists(
+            Certificate.objects.filter(teacher=OuterRef("pk"), status=Certificate.Status.ACTIVE)
+        ),
+    )
+    if query:
+        rows = rows.filter(Q(name__icontains=query) | Q(nuptk=query))
+    # Without a profile only a non-PNS teacher without inpassing is paid (the flat amount).
+    flat = Q(employment=Teacher.Employment.NON_PNS, has_inpassing=False)
+    return (
+        rows.select_related("pay_profile")
+        .annotate(
+            blocked=Case(
+                When(Q(pay_profile__isnull=True) & ~flat, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-blocked", "name", "pk")
+    )
+
+
+def pay_teacher_get_for_user(*, user: User | AnonymousUser, pk: int) -> Teacher:
+    """A teacher whose pay profile the user keeps: the finance office of the district of the
+    teacher's main school. 403 for any other role, 404 for another district's teacher (its
+    existence is not revealed)."""
+    district = finance_district(user)
+    if district is None:
+        raise PermissionDenied
+    found = (
+        Teacher.objects.filter(_main_school_in(district), pk=pk)
+        .select_related("pay_profile", "pay_profile__updated_by")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def district_teachers_by_nuptk(*, district_id: int, nuptks: Iterable[str]) -> dict[str, int]:
+    """The ids of the district's teachers (main school in it) by NUPTK, of those given."""
+    wanted = sorted(set(nuptks))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 5000):
+        found.update(
+            Teacher.objects.filter(
+                _main_school_in(district_id), nuptk__in=wanted[start : start + 5000]
+            ).values_list("nuptk", "pk")
+        )
+    return found

@@ -17,5 +17,8 @@ urlpatterns = [
     path("payments/runs/<int:pk>/progress/", views.run_progress, name="run_progress"),
     path("payments/runs/<int:pk>/<str:kind>.<str:fmt>", views.run_export, name="run_export"),
     path("payments/tables/", views.tables, name="tables"),
+    path("payments/profiles/", views.profiles, name="profiles"),
+    path("payments/profiles/load/", views.profiles_load, name="profiles_load"),
+    path("payments/profiles/<int:pk>/", views.profile_edit, name="profile"),
     path("payments/mine/", views.mine, name="mine"),
 ]

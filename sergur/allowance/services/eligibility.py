@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import ProtectedError, Q, QuerySet
+from django.db.models import OuterRef, ProtectedError, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sergur.accounts.models import User
@@ -24,6 +25,7 @@ from sergur.allowance.models import (
     TeacherSemester,
     TeachingLoad,
 )
+from sergur.allowance.signals import eligibility_changed
 from sergur.appraisal.selectors import appraisal_latest_categories
 from sergur.certificates.models import Certificate, Nrg
 from sergur.common.audit import audit_record
@@ -197,15 +199,32 @@ def _drop_stale(district: District, semester: str, teachers: QuerySet[Teacher]) 
             continue
 
 
+def verdicts_before(teachers: QuerySet[Teacher], semester: str) -> dict[int, bool]:
+    """Each teacher's verdict before a recomputation, in one query: the semester's own row,
+    else their latest earlier semester's; a teacher never computed is left out."""
+    rows = SemesterEligibility.objects.filter(teacher=OuterRef("pk"))
+    same = rows.filter(semester=semester).values("eligible")[:1]
+    earlier = rows.filter(semester__lt=semester).order_by("-semester").values("eligible")[:1]
+    found = (
+        Teacher.objects.filter(pk__in=teachers.values("pk"))
+        .annotate(before=Coalesce(Subquery(same), Subquery(earlier)))
+        .exclude(before=None)
+        .values_list("pk", "before")
+    )
+    return dict(found)
+
+
 @transaction.atomic
 def eligibility_compute(
     district: District, semester: str, *, by: User, now: dt.datetime | None = None
 ) -> ComputeSummary:
     """(Re)compute SemesterEligibility for the district's teachers in `semester`; rows of
-    teachers no longer in the district's list are removed. One audit record."""
+    teachers no longer in the district's list are removed. One audit record; the teachers
+    whose verdict changed are told (signal `eligibility_changed`)."""
     parsed = parse_semester(semester)
     when = now or timezone.now()
     teachers = district_teachers(district, parsed.code)
+    before = verdicts_before(teachers, parsed.code)
     results = []
     for teacher, school, verdict in evaluate_teachers(teachers, parsed):
         results.append(
@@ -240,6 +259,14 @@ def eligibility_compute(
         ],
     )
     eligible = sum(1 for row in results if row.eligible)
+    changed = [row for row in results if before.get(row.teacher_id, row.eligible) != row.eligible]
+    if changed:
+        eligibility_changed.send(
+            sender=SemesterEligibility,
+            semester=parsed.code,
+            eligible=[row.teacher_id for row in changed if row.eligible],
+            ineligible=[row.teacher_id for row in changed if not row.eligible],
+        )
     audit_record(
         action=COMPUTED,
         user=by,

@@ -289,6 +289,7 @@ APPEAL_OFFICE = ids("rayon_admin:own", "assessor:allocated", "operator")
 APPEAL_SEERS = APPEAL_OFFICE | OWNER
 SKTP = ("sktp",)
 PAYMENT_RUN = ("payment_run",)
+PAY_TEACHER = ("pay_teacher",)
 PLAN_RUN = ("plan_run",)
 DISTRICT_COMMITTEE_OWN = ids("district_committee:own")
 PLPG_CLASS = ("plpg_class",)
@@ -601,8 +602,8 @@ TABLE: dict[str, Page] = {
     "development:verify": post(PKB_ACTIVITY, PKB_VERIFIERS, PKB_READERS),
     "development:evidence": on(PKB_ACTIVITY, PKB_READERS, NOBODY),
     # Allowance payments (docs/allowance.md, "SKTP and payments"): the finance office of the
-    # district only; an SKTP or a run of another district is not revealed; a teacher sees
-    # their own payments.
+    # district only; an SKTP, a run or a teacher's pay profile of another district is not
+    # revealed; a teacher sees their own payments.
     # The teaching-load planner (docs/allowance.md, "The page"): the district committee plans
     # its own district; another district's committee does not learn that a run exists.
     "planner:home": signed_in(DISTRICTS),
@@ -618,6 +619,9 @@ TABLE: dict[str, Page] = {
     "payments:run_progress": on(PAYMENT_RUN, FINANCE_OWN, NOT_OTHER_FINANCE),
     "payments:run_export": on(PAYMENT_RUN, FINANCE_OWN, NOT_OTHER_FINANCE),
     "payments:tables": signed_in(FINANCE),
+    "payments:profiles": signed_in(FINANCE),
+    "payments:profiles_load": post((), FINANCE, SIGNED_IN),
+    "payments:profile": on(PAY_TEACHER, FINANCE_OWN, NOT_OTHER_FINANCE),
     "payments:mine": signed_in(TEACHERS),
 }
 """Every named URL (but SKIPPED) and its rule."""

@@ -20,7 +20,8 @@ def finance_people(cast: Cast) -> dict[str, User]:
 
 
 def payment_targets(cast: Cast, users: dict[str, User]) -> dict[str, Target]:
-    """Bantul's SKTP of 2019-1 listing Sri, and its first quarter's payment run."""
+    """Bantul's SKTP of 2019-1 listing Sri, its first quarter's payment run, and Sri as the
+    teacher whose pay profile Bantul's finance office keeps."""
     district = cast.dinas.district
     assert district is not None
     officer = users["finance:own"]
@@ -34,4 +35,5 @@ def payment_targets(cast: Cast, users: dict[str, User]) -> dict[str, Target]:
         "payment_run": Target(
             name="payment_run", kwargs={"pk": run.pk, "kind": "finance", "fmt": "csv"}
         ),
+        "pay_teacher": Target(name="pay_teacher", kwargs={"pk": teacher.pk}),
     }

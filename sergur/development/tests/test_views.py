@@ -169,6 +169,8 @@ def test_the_suggested_training_hours_are_words_in_both_languages(
     with translation.override("id"):
         text = client.get(reverse("development:mine")).content.decode()
     assert " h," not in text and "paling sedikit " in text
+
+
 def test_the_worklist_leads_the_verifiers_to_the_remedial_plans_to_open(
     client: Client, cast: Cast, django_assert_max_num_queries: Any
 ) -> None:

@@ -22,6 +22,7 @@ from sergur.common.audit import audit_record
 from sergur.common.errors import log_without_data
 from sergur.payments.models import Job, PaymentEntry, PaymentRun, PayProfile, Sktp, SktpEntry
 from sergur.payments.selectors import payment_params, profiles_of, running_job
+from sergur.payments.signals import payments_recorded
 from sergur.registry.models import District
 from sergur.rules.allowance.payment import Monthly, Owed, Paid, Period, Quarter, owed
 from sergur.rules.messages import Message
@@ -190,6 +191,12 @@ def _record(run: PaymentRun, batch: list[SktpEntry], quarter: Quarter, now: dt.d
     with transaction.atomic():
         entries = _run_chunk(run, batch, quarter, now)
         PaymentEntry.objects.bulk_create(entries)
+        paid: dict[int, tuple[int, Decimal]] = {}
+        for entry in entries:
+            count, net = paid.get(entry.teacher_id, (0, Decimal(0)))
+            paid[entry.teacher_id] = (count + 1, net + entry.gross - entry.tax)
+        if paid:
+            payments_recorded.send(sender=PaymentRun, run=run, paid=paid)
         PaymentRun.objects.filter(pk=run.pk).update(
             done=F("done") + len(batch),
             entries_count=F("entries_count") + len(entries),

@@ -27,6 +27,7 @@ from sergur.payments.selectors import (
     running_job,
     salary_tables,
 )
+from sergur.payments.signals import sktp_listed
 from sergur.registry.models import District, Teacher
 from sergur.rules.allowance import amount as rules
 from sergur.rules.allowance.semester import SemesterError, parse_semester
@@ -168,6 +169,10 @@ def sktp_run(*, sktp: Sktp, now: dt.datetime, chunk: int = CHUNK) -> Sktp:
             with transaction.atomic():
                 entries, missing = _list_chunk(sktp, ids, line, params, table, semester.start)
                 SktpEntry.objects.bulk_create(entries)
+                if entries:
+                    sktp_listed.send(
+                        sender=Sktp, sktp=sktp, teacher_ids=[e.teacher_id for e in entries]
+                    )
                 line += len(entries)
                 Sktp.objects.filter(pk=sktp.pk).update(
                     done=F("done") + len(ids),

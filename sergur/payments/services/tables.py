@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from sergur.accounts.models import User
 from sergur.common.audit import audit_record
@@ -41,16 +42,19 @@ class TableLoad:
     table: SalaryTable | None
 
 
-def _lines(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, str]]]:
-    """The file's rows with lower-case column names; the type is read from the bytes (an XLSX
-    workbook is a zip), never from the name."""
+def file_rows(
+    stream: IO[bytes], *, max_lines: int = MAX_LINES, too_long: StrOrPromise = TOO_LONG
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The file's rows with lower-case column names, streamed; the type is read from the bytes
+    (an XLSX workbook is a zip), never from the name. More than `max_lines` rows is refused
+    with `too_long`."""
     stream.seek(0)
     head = stream.read(4)
     stream.seek(0)
     rows = read_xlsx(stream) if head == XLSX_MAGIC else read_csv(stream)
     for count, (line, cells) in enumerate(rows, start=1):
-        if count > MAX_LINES:
-            raise ValidationError(TOO_LONG, code="too_long")
+        if count > max_lines:
+            raise ValidationError(too_long, code="too_long")
         yield line, {key.lower(): value for key, value in cells.items()}
 
 
@@ -96,7 +100,7 @@ def salary_table_load(
     if effective_to is not None and effective_to < effective_from:
         raise ValidationError(ENDS_BEFORE, code="dates")
     params = payment_params(effective_from.year)
-    rows = _Columns(_lines(upload))
+    rows = _Columns(file_rows(upload))
     try:
         checked = check_table(rows, params.max_mkg_step)
     except ReadError as error:

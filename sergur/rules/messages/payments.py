@@ -110,4 +110,46 @@ PAYMENTS: Catalogue = {
         "id": "Berkas tidak berisi baris.",
         "en": "The file has no rows.",
     },
+    "pay.profile.nuptk": {
+        "id": "'{value}' bukan NUPTK (16 angka).",
+        "en": "'{value}' is not a NUPTK (16 digits).",
+    },
+    "pay.profile.employment": {
+        "id": "'{value}' bukan status kepegawaian; tulis salah satu dari: {allowed}.",
+        "en": "'{value}' is not an employment; write one of: {allowed}.",
+    },
+    "pay.profile.golongan_needed": {
+        "id": "Golongan wajib diisi kecuali untuk non-PNS tanpa inpassing.",
+        "en": "The rank is needed unless the teacher is non-PNS without inpassing.",
+    },
+    "pay.profile.date": {
+        "id": "'{value}' bukan tanggal; tulis TTTT-BB-HH, misalnya 2019-01-01.",
+        "en": "'{value}' is not a date; write YYYY-MM-DD, for example 2019-01-01.",
+    },
+    "pay.profile.ends_before": {
+        "id": "Akhir masa pembayaran sebelum awalnya.",
+        "en": "The end of the paid period is before its start.",
+    },
+    "pay.profile.too_long": {
+        "id": "Lebih dari {top} karakter.",
+        "en": "More than {top} characters.",
+    },
+    "pay.profile.account": {
+        "id": (
+            "Nomor rekening hanya berisi angka (boleh dengan spasi, titik atau tanda hubung), "
+            "paling banyak {top} karakter."
+        ),
+        "en": (
+            "An account number holds digits only (spaces, dots or dashes allowed), "
+            "at most {top} characters."
+        ),
+    },
+    "pay.profile.duplicate": {
+        "id": "NUPTK ini sudah ada di baris {first}.",
+        "en": "This NUPTK is already on line {first}.",
+    },
+    "pay.profile.unknown_teacher": {
+        "id": "Tidak ada guru dengan NUPTK ini yang sekolah induknya di kabupaten/kota Anda.",
+        "en": "No teacher with this NUPTK has their main school in your district.",
+    },
 }

@@ -1,4 +1,4 @@
-"""The payments pages: the finance office's SKTP and payment runs (background jobs with a
+"""The payments pages of the finance office: the SKTP and payment runs (background jobs with a
 progress bar, like the certificate issuance), their exports, the salary tables, and a
 teacher's own SKTP and payment history (docs/allowance.md, "SKTP and payments").
 
@@ -54,7 +54,7 @@ NOT_DONE = _("The list is ready once the job has finished.")
 TABLE_CHECKED = _("The file has no problems; untick the dry run to load it.")
 
 
-def _district(request: AuthenticatedHttpRequest) -> District:
+def officer_district(request: AuthenticatedHttpRequest) -> District:
     """The finance officer's district; anyone else is refused (403)."""
     district = finance_district(request.user)
     if district is None:
@@ -66,7 +66,7 @@ def _home_context(
     request: AuthenticatedHttpRequest, sktp_form: SktpForm, run_form: RunForm
 ) -> dict[str, Any]:
     return {
-        "district": _district(request),
+        "district": officer_district(request),
         "sktp_form": sktp_form,
         "run_form": run_form,
         "sktps": list(sktp_list_for_user(user=request.user)[:HISTORY]),
@@ -86,7 +86,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def sktp_issue(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start issuing the district's SKTP for a semester."""
-    district = _district(request)
+    district = officer_district(request)
     form = SktpForm(request.POST)
     if form.is_valid():
         try:
@@ -110,7 +110,7 @@ def sktp_issue(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def sktp_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """An SKTP: its progress, its lines page by page, its exports."""
-    _district(request)
+    officer_district(request)
     sktp = sktp_get_for_user(user=request.user, pk=pk)
     page = Paginator(sktp_lines(sktp), PAGE).get_page(request.GET.get("page"))
     return render(request, "payments/sktp.html", {"sktp": sktp, "page": page})
@@ -120,7 +120,7 @@ def sktp_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def sktp_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The progress fragment of an SKTP job, polled while it runs."""
-    _district(request)
+    officer_district(request)
     sktp = sktp_get_for_user(user=request.user, pk=pk)
     response = render(request, "payments/_sktp_progress.html", {"sktp": sktp})
     patch_cache_control(response, no_store=True)
@@ -162,7 +162,7 @@ def _logged(
 @login_required
 def sktp_export(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The SKTP list as PDF or XLSX."""
-    _district(request)
+    officer_district(request)
     sktp = sktp_get_for_user(user=request.user, pk=pk)
     if fmt not in (Export.Format.PDF, Export.Format.XLSX):
         raise Http404
@@ -187,7 +187,7 @@ def sktp_export(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpRes
 @login_required
 def run_begin(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start the payment run of a quarter."""
-    district = _district(request)
+    district = officer_district(request)
     form = RunForm(request.POST)
     if form.is_valid():
         try:
@@ -211,7 +211,7 @@ def run_begin(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A payment run: its progress, its entries page by page, its exports."""
-    _district(request)
+    officer_district(request)
     run = run_get_for_user(user=request.user, pk=pk)
     page = Paginator(run_entries(run), PAGE).get_page(request.GET.get("page"))
     return render(request, "payments/run.html", {"run": run, "page": page})
@@ -221,7 +221,7 @@ def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def run_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The progress fragment of a run, polled while it runs."""
-    _district(request)
+    officer_district(request)
     run = run_get_for_user(user=request.user, pk=pk)
     response = render(request, "payments/_run_progress.html", {"run": run})
     patch_cache_control(response, no_store=True)
@@ -232,7 +232,7 @@ def run_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def run_export(request: AuthenticatedHttpRequest, pk: int, kind: str, fmt: str) -> HttpResponseBase:
     """A run's list for the finance office or the bank, as CSV or XLSX."""
-    _district(request)
+    officer_district(request)
     run = run_get_for_user(user=request.user, pk=pk)
     if kind not in (Export.Kind.FINANCE, Export.Kind.BANK) or fmt not in (
         Export.Format.CSV,
@@ -264,7 +264,7 @@ def run_export(request: AuthenticatedHttpRequest, pk: int, kind: str, fmt: str) 
 @login_required
 def tables(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The district's salary tables, and loading one from a file (a dry run first)."""
-    district = _district(request)
+    district = officer_district(request)
     form = SalaryTableForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
