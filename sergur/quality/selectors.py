@@ -20,10 +20,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
+    BooleanField,
     Count,
-    DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -196,18 +198,24 @@ class YearFigures:
     declined: int
 
 
-def _previous_score() -> Subquery:
-    return Subquery(
-        Appraisal.objects.filter(
-            teacher=OuterRef("teacher"),
-            instrument_key=OuterRef("instrument_key"),
-            state=Appraisal.State.FINAL,
-            year=OuterRef("year") - 1,
+def _with_previous(rows: QuerySet[Appraisal], year: int | None = None) -> QuerySet[Appraisal]:
+    """The appraisals with `previous`: the score of the same teacher's final appraisal on the
+    same instrument the year before (at any school), or None. A join, not a subquery per row:
+    the unique (teacher, year, instrument) constraint makes it match at most one row, and
+    PostgreSQL plans it as one join over the place's appraisals (bench/quality_page.py). When
+    the rows are all of one `year`, the year before is named outright, so that only its
+    appraisals are read."""
+    before = F("year") - 1 if year is None else Value(year - 1)
+    return rows.alias(
+        previous_appraisal=FilteredRelation(
+            "teacher__appraisals",
+            condition=Q(
+                teacher__appraisals__year=before,
+                teacher__appraisals__instrument_key=F("instrument_key"),
+                teacher__appraisals__state=Appraisal.State.FINAL,
+            ),
         )
-        .order_by()
-        .values("score")[:1],
-        output_field=DecimalField(max_digits=5, decimal_places=2),
-    )
+    ).annotate(previous=F("previous_appraisal__score"))
 
 
 def quality_params_for(year: int) -> QualityParams:
@@ -217,7 +225,8 @@ def quality_params_for(year: int) -> QualityParams:
 
 def quality_years(place: Place, component: str = CORE) -> list[int]:
     """The years with final appraisals of the component in the place, oldest first."""
-    return sorted(set(_final(place, component).values_list("year", flat=True).distinct()))
+    # order_by(): the model's ordering would add the teacher's name to the DISTINCT.
+    return list(_final(place, component).order_by("year").values_list("year", flat=True).distinct())
 
 
 def quality_summary(place: Place, component: str, years: list[int]) -> list[YearFigures]:
@@ -237,7 +246,7 @@ def quality_summary(place: Place, component: str, years: list[int]) -> list[Year
         improved |= Q(year__in=in_years, score__gte=F("previous") + Value(step))
         declined |= Q(year__in=in_years, score__lte=F("previous") - Value(step))
     totals = (
-        rows.annotate(previous=_previous_score())
+        _with_previous(rows)
         .values("year")
         .annotate(
             appraised=Count("pk"),
@@ -299,11 +308,8 @@ def quality_below_list(place: Place, year: int, *, limit: int = 200) -> list[Tea
     """The certified teachers of the place whose final core-duty PKG of `year` has a
     competency below standard, lowest score first, with the year before's score. One query."""
     rows = (
-        _final(place, CORE)
-        .filter(year=year)
-        .filter(_below_q([year]))
+        _with_previous(_final(place, CORE).filter(year=year).filter(_below_q([year])), year)
         .annotate(
-            previous=_previous_score(),
             plan_deadline=Subquery(_remedial().values("deadline")[:1]),
             plan_completed=Exists(_remedial().filter(completed_at__isnull=False)),
         )
@@ -479,24 +485,21 @@ def monitor_not_done_count(place: Place, year: int) -> int:
 # -- the KKG question of seed 004 ---------------------------------------------------------------
 
 
-def _took_part(year: int, minimum: int, membership: str | None = None) -> Exists:
-    """Whether the appraised teacher took part in a working group in `year`: present at
-    `minimum` or more held meetings of the year's packages (the KKG year data's
-    `min_attended_per_package`, the attendance that earns a package's credit; docs/kkg.md).
-    With `membership`, only the meetings of that membership's group count."""
-    attended = Attendance.objects.filter(
-        meeting__package__year=year, meeting__attendance_taken=True
-    )
-    if membership is None:
-        attended = attended.filter(membership__teacher=OuterRef("teacher"))
-    else:
-        attended = attended.filter(membership=OuterRef(membership))
-    counted = (
-        attended.values("membership__teacher")
+def _took_part(year: int, minimum: int, field: str, by: str) -> ExpressionWrapper[Q]:
+    """Whether the appraisal's `field` (its teacher, or one of the teacher's memberships) is
+    among those present at `minimum` or more held meetings of `year`'s packages (the KKG year
+    data's `min_attended_per_package`, the attendance that earns a package's credit;
+    docs/kkg.md). `by` groups the attendance the same way: per teacher over all their groups,
+    or per membership for that membership's group only. One grouped subquery for the whole
+    place, which PostgreSQL hashes once, instead of an aggregate per appraisal."""
+    took_part = (
+        Attendance.objects.filter(meeting__package__year=year, meeting__attendance_taken=True)
+        .values(by)
         .annotate(meetings=Count("pk"))
         .filter(meetings__gte=minimum)
+        .values(by)
     )
-    return Exists(counted)
+    return ExpressionWrapper(Q(**{f"{field}__in": took_part}), output_field=BooleanField())
 
 
 def _group(rows: Mapping[bool, Mapping[str, object]], took_part: bool) -> Group:
@@ -537,15 +540,14 @@ def kkg_effect(place: Place, year: int) -> KkgEffect:
     (after): the mean scores of those who took part in a working group in `year` and of those
     who did not, overall and by working group (members only). Two queries."""
     minimum = kkg_params(year, _dirs()).min_attended_per_package
-    both = (
-        _final(place, CORE)
-        .filter(year=year)
-        .annotate(previous=_previous_score())
-        .filter(previous__isnull=False)
+    both = _with_previous(_final(place, CORE).filter(year=year), year).filter(
+        Q(previous__isnull=False)
     )
     overall = {
         row["took_part"]: row
-        for row in both.annotate(took_part=_took_part(year, minimum))
+        for row in both.annotate(
+            took_part=_took_part(year, minimum, "teacher", "membership__teacher")
+        )
         .values("took_part")
         .annotate(size=Count("pk"), before=Avg("previous"), after=Avg("score"))
         .order_by()
@@ -558,7 +560,7 @@ def kkg_effect(place: Place, year: int) -> KkgEffect:
         .annotate(
             group_pk=F("teacher__kkg_memberships__group"),
             group_name=F("teacher__kkg_memberships__group__name"),
-            took_part=_took_part(year, minimum, membership="teacher__kkg_memberships"),
+            took_part=_took_part(year, minimum, "teacher__kkg_memberships", "membership"),
         )
         .values("group_pk", "group_name", "took_part")
         .annotate(size=Count("pk"), before=Avg("previous"), after=Avg("score"))
