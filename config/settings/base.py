@@ -126,6 +126,15 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+# PostgreSQL's JIT compiles a query whose estimated cost is high, and for a page's aggregates
+# that compiling took seconds, more than running them (docs/quality-assurance.md, "Speed"):
+# the web's short queries never repay it, so it is off for the application's connections.
+POSTGRESQL_OPTIONS = {"options": "-c jit=off"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        **POSTGRESQL_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
