@@ -30,6 +30,8 @@ class Kind(models.TextChoices):
     PKG_OBJECTION = "pkg_objection", _("An objection to an appraisal (PKG) you made")
     PKG_COUNTERSIGN = "pkg_countersign", _("An appraisal (PKG) to countersign")
     PKG_FINAL = "pkg_final", _("Your appraisal (PKG) made final")
+    PLAN_HOURS = "plan_hours", _("Hours at another school given to you by the district's plan")
+    PLAN_SCHOOL = "plan_school", _("A teacher given hours at your school by the district's plan")
 
 
 class Notification(models.Model):

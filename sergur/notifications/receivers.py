@@ -12,8 +12,15 @@ from django.utils import timezone
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal
 from sergur.cases.models import CaseEvent
-from sergur.notifications.selectors import WHO, appraisal_recipients
+from sergur.notifications.models import Kind
+from sergur.notifications.selectors import (
+    WHO,
+    appraisal_recipients,
+    plan_school_operators,
+    plan_teacher,
+)
 from sergur.notifications.services import notices_queue
+from sergur.planner.models import PlanDecision
 
 
 def on_events_logged(sender: Any, events: list[CaseEvent], **kwargs: Any) -> None:
@@ -40,3 +47,28 @@ def on_appraisal_stepped(
         link=reverse("appraisal:detail", args=[appraisal.pk]),
         key=f"appraisal:{appraisal.pk}:{step}:{timezone.now().isoformat()}",
     )
+
+
+def on_proposal_accepted(
+    sender: Any, decision: PlanDecision, schools: list[int], actor: User | None, **kwargs: Any
+) -> None:
+    """Tell the teacher given hours by an accepted proposal (their allowance page) and each
+    school's operator (the school's load, to confirm again), once the transaction commits."""
+    semester = decision.run.semester
+    subject = f"{semester} #{decision.pk}"
+    actor_id = actor.pk if actor is not None else None
+    notices_queue(
+        kind=Kind.PLAN_HOURS,
+        people=[user for user in plan_teacher(decision) if user.pk != actor_id],
+        subject=subject,
+        link=reverse("allowance:mine"),
+        key=f"plan:{decision.pk}:teacher",
+    )
+    for school, people in plan_school_operators(schools).items():
+        notices_queue(
+            kind=Kind.PLAN_SCHOOL,
+            people=[user for user in people if user.pk != actor_id],
+            subject=subject,
+            link=f"{reverse('allowance:school', args=[school])}?semester={semester}",
+            key=f"plan:{decision.pk}:school:{school}",
+        )

@@ -16,6 +16,7 @@ from sergur.assessments.models import Allocation
 from sergur.cases.models import CaseEvent
 from sergur.cases.selectors import is_principal_participant, main_school_id
 from sergur.notifications.models import Kind, Notification, Preference
+from sergur.planner.models import PlanDecision
 
 
 def _teacher(event: CaseEvent) -> list[User]:
@@ -139,6 +140,25 @@ def appraisal_recipients(
         return None
     kind, who = found
     return kind, [user for user in who(appraisal) if user.pk != actor_id]
+
+
+def plan_teacher(decision: PlanDecision) -> list[User]:
+    """The teacher given hours by an accepted proposal (docs/allowance.md, "Accepting a
+    proposal")."""
+    user = decision.teacher.user
+    return [user] if user is not None and user.is_active else []
+
+
+def plan_school_operators(school_ids: Iterable[int]) -> dict[int, list[User]]:
+    """The operators of each school where a teacher was given hours, who confirm its part of
+    the load again."""
+    found: dict[int, list[User]] = {pk: [] for pk in school_ids}
+    for user in User.objects.filter(
+        role=User.Role.SCHOOL_OPERATOR, school__in=list(found), is_active=True
+    ).order_by("pk"):
+        assert user.school_id is not None  # noqa: S101 # nosec B101 # filtered on it
+        found[user.school_id].append(user)
+    return found
 
 
 def events_for_notice(ids: Iterable[int]) -> QuerySet[CaseEvent]:

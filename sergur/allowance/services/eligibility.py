@@ -197,32 +197,27 @@ def _drop_stale(district: District, semester: str, teachers: QuerySet[Teacher]) 
             continue
 
 
-@transaction.atomic
-def eligibility_compute(
-    district: District, semester: str, *, by: User, now: dt.datetime | None = None
-) -> ComputeSummary:
-    """(Re)compute SemesterEligibility for the district's teachers in `semester`; rows of
-    teachers no longer in the district's list are removed. One audit record."""
-    parsed = parse_semester(semester)
-    when = now or timezone.now()
-    teachers = district_teachers(district, parsed.code)
-    results = []
-    for teacher, school, verdict in evaluate_teachers(teachers, parsed):
-        results.append(
-            SemesterEligibility(
-                teacher_id=teacher,
-                semester=parsed.code,
-                district=district,
-                school_id=school,
-                eligible=verdict.eligible,
-                hours=verdict.hours.quantize(Decimal("0.01")),
-                reasons=verdict.reasons_json(),
-                funding=verdict.funding,
-                load_code=verdict.load_code,
-                computed_at=when,
-            )
+def _results(
+    district: District, teachers: QuerySet[Teacher], semester: Semester, when: dt.datetime
+) -> list[SemesterEligibility]:
+    return [
+        SemesterEligibility(
+            teacher_id=teacher,
+            semester=semester.code,
+            district=district,
+            school_id=school,
+            eligible=verdict.eligible,
+            hours=verdict.hours.quantize(Decimal("0.01")),
+            reasons=verdict.reasons_json(),
+            funding=verdict.funding,
+            load_code=verdict.load_code,
+            computed_at=when,
         )
-    _drop_stale(district, parsed.code, teachers)
+        for teacher, school, verdict in evaluate_teachers(teachers, semester)
+    ]
+
+
+def _save(results: list[SemesterEligibility]) -> None:
     SemesterEligibility.objects.bulk_create(
         results,
         batch_size=BATCH,
@@ -239,6 +234,20 @@ def eligibility_compute(
             "computed_at",
         ],
     )
+
+
+@transaction.atomic
+def eligibility_compute(
+    district: District, semester: str, *, by: User, now: dt.datetime | None = None
+) -> ComputeSummary:
+    """(Re)compute SemesterEligibility for the district's teachers in `semester`; rows of
+    teachers no longer in the district's list are removed. One audit record."""
+    parsed = parse_semester(semester)
+    when = now or timezone.now()
+    teachers = district_teachers(district, parsed.code)
+    results = _results(district, teachers, parsed, when)
+    _drop_stale(district, parsed.code, teachers)
+    _save(results)
     eligible = sum(1 for row in results if row.eligible)
     audit_record(
         action=COMPUTED,
@@ -250,3 +259,41 @@ def eligibility_compute(
         now=when,
     )
     return ComputeSummary(semester=parsed.code, teachers=len(results), eligible=eligible)
+
+
+@transaction.atomic
+def eligibility_compute_teachers(
+    *, teacher_ids: Iterable[int], semester: str, by: User, now: dt.datetime | None = None
+) -> list[SemesterEligibility]:
+    """(Re)compute SemesterEligibility of some teachers in `semester` after a change to their
+    load (a planner's proposal accepted), each in the district of their main school and
+    only if that district computes them (`district_teachers`). One audit record per
+    district."""
+    parsed = parse_semester(semester)
+    when = now or timezone.now()
+    ids = sorted(set(teacher_ids))
+    by_district: dict[int, list[int]] = defaultdict(list)
+    for teacher, district_id in TeachingAssignment.objects.filter(
+        teacher__in=ids, is_main=True
+    ).values_list("teacher_id", "school__subdistrict__district_id"):
+        by_district[district_id].append(teacher)
+    saved: list[SemesterEligibility] = []
+    for district in District.objects.filter(pk__in=list(by_district)).order_by("pk"):
+        teachers = district_teachers(district, parsed.code).filter(pk__in=by_district[district.pk])
+        results = _results(district, teachers, parsed, when)
+        _save(results)
+        saved += results
+        audit_record(
+            action=COMPUTED,
+            user=by,
+            object_kind="district",
+            object_id=district.pk,
+            district_id=district.pk,
+            detail={
+                "semester": parsed.code,
+                "teachers": len(results),
+                "eligible": sum(1 for row in results if row.eligible),
+            },
+            now=when,
+        )
+    return saved
