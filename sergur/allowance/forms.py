@@ -60,6 +60,18 @@ class LoadLineForm(forms.Form):
         _teacher_field(self.fields["teacher"], teachers)
 
 
+class OpenHoursForm(forms.Form):
+    """A class-subject no teacher teaches: its weekly hours (docs/allowance.md, "Open
+    hours")."""
+
+    class_label = forms.CharField(label=_("Class (rombel)"), max_length=30)
+    subject = forms.ModelChoiceField(queryset=Subject.objects.all(), label=_("Subject"))
+    hours = forms.IntegerField(label=_("Hours a week (JP)"), min_value=1, max_value=60)
+    pupils = forms.IntegerField(
+        label=_("Pupils in the class"), min_value=1, max_value=200, required=False
+    )
+
+
 class DutyForm(forms.Form):
     """An additional duty of the semester's rules."""
 

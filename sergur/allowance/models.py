@@ -86,6 +86,65 @@ class TeachingLoad(models.Model):
         return f"{self.semester} {self.class_label} {self.subject_id}: {self.hours} JP"
 
 
+class OpenHours(models.Model):
+    """Weekly hours of one class (rombel) in one subject at a school that no teacher teaches
+    in a semester (docs/allowance.md, "Open hours"). The district's teaching-load planner
+    offers them to certified teachers short of hours; accepting its proposal gives them to a
+    teacher as a timetable line and marks them filled."""
+
+    semester = semester_field()
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="open_hours")
+    class_label = models.CharField(_("class (rombel)"), max_length=30)
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, related_name="open_hours", verbose_name=_("subject")
+    )
+    hours = models.PositiveSmallIntegerField(
+        _("face-to-face hours a week (JP)"),
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    pupils = models.PositiveSmallIntegerField(
+        _("pupils in the class"), null=True, blank=True, validators=[MaxValueValidator(200)]
+    )
+    filled_at = models.DateTimeField(_("filled"), null=True, blank=True)
+    filled_by = models.ForeignKey(
+        Teacher,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("filled by"),
+    )
+    updated_at = models.DateTimeField(_("changed"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["semester", "school", "class_label", "subject"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["semester", "school", "class_label", "subject"],
+                name="allowance_open_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(filled_at__isnull=True, filled_by__isnull=True)
+                | models.Q(filled_at__isnull=False, filled_by__isnull=False),
+                name="allowance_open_filled_by_whom",
+            ),
+        ]
+        indexes = [models.Index(fields=["semester", "school"], name="allowance_open_school")]
+        verbose_name = _("open hours")
+        verbose_name_plural = _("open hours")
+
+    def __str__(self) -> str:
+        return f"{self.semester} {self.class_label} {self.subject_id}: {self.hours} JP open"
+
+    @property
+    def filled(self) -> bool:
+        """Whether a teacher was given these hours."""
+        return self.filled_at is not None
+
+
 class AdditionalDuty(models.Model):
     """An additional duty (tugas tambahan) a teacher holds at a school for a semester; its
     kind and the hours it counts are programme-year data (docs/allowance.md, "Duties")."""

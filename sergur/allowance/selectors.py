@@ -24,6 +24,7 @@ from sergur.allowance.models import (
     Linearity,
     LoadConfirmation,
     MinisterApproval,
+    OpenHours,
     SemesterEligibility,
     TeacherSemester,
     TeachingLoad,
@@ -133,6 +134,24 @@ def load_line_get_for_user(*, user: User | AnonymousUser, pk: int) -> TeachingLo
     return line
 
 
+def open_hours_get_for_user(*, user: User | AnonymousUser, pk: int) -> OpenHours:
+    """Open hours the user may change (their school's); 403 for a role that keeps no load,
+    404 for another school's."""
+    person = _active(user)
+    if person is None or not (person.is_superuser or person.role == Role.SCHOOL_OPERATOR):
+        raise PermissionDenied
+    scope = school_scope(person)
+    assert scope is not None  # noqa: S101 # nosec B101 # an operator has a scope
+    entry = (
+        OpenHours.objects.filter(pk=pk, school__in=School.objects.filter(scope))
+        .select_related("school__subdistrict", "subject")
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return entry
+
+
 def school_list_for_user(*, user: User | AnonymousUser) -> QuerySet[School]:
     """The schools whose load the user reads, with the district loaded."""
     scope = school_scope(user)
@@ -158,9 +177,11 @@ def latest_school_semester(*, school: School, code: str | None) -> Semester:
 
 @dataclass(frozen=True)
 class SchoolLoad:
-    """A school's part of a semester: its lines, duties, counselling, facts, confirmation."""
+    """A school's part of a semester: its lines, open hours, duties, counselling, facts,
+    confirmation."""
 
     lines: list[TeachingLoad]
+    open_hours: list[OpenHours]
     duties: list[AdditionalDuty]
     counselling: list[CounsellingLoad]
     facts: dict[int, TeacherSemester]
@@ -186,6 +207,11 @@ def school_load(*, school: School, semester: Semester) -> SchoolLoad:
     teachers = list(school_teachers(school))
     return SchoolLoad(
         lines=lines,
+        open_hours=list(
+            OpenHours.objects.filter(school=school, semester=code)
+            .select_related("subject", "filled_by")
+            .order_by("class_label", "subject__code")
+        ),
         duties=list(
             AdditionalDuty.objects.filter(school=school, semester=code)
             .select_related("teacher")

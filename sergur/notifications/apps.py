@@ -11,8 +11,8 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         """Follow the case log, the appraisals' steps, PKB's plans and activities, the
-        working groups' meetings and reports, the allowance's verdicts and the payments, and
-        put the inbox in the main menu."""
+        working groups' meetings and reports, the allowance's verdicts, the planner's
+        accepted proposals and the payments, and put the inbox in the main menu."""
         from sergur.allowance.signals import eligibility_changed
         from sergur.appraisal.signals import appraisal_stepped
         from sergur.cases.signals import events_logged
@@ -28,9 +28,11 @@ class NotificationsConfig(AppConfig):
             on_package_reported,
             on_payments_recorded,
             on_plan_opened,
+            on_proposal_accepted,
             on_sktp_listed,
         )
         from sergur.payments.signals import payments_recorded, sktp_listed
+        from sergur.planner.signals import proposal_accepted
 
         events_logged.connect(on_events_logged, dispatch_uid="notifications")
         appraisal_stepped.connect(on_appraisal_stepped, dispatch_uid="notifications")
@@ -41,6 +43,7 @@ class NotificationsConfig(AppConfig):
         eligibility_changed.connect(on_eligibility_changed, dispatch_uid="notifications")
         sktp_listed.connect(on_sktp_listed, dispatch_uid="notifications")
         payments_recorded.connect(on_payments_recorded, dispatch_uid="notifications")
+        proposal_accepted.connect(on_proposal_accepted, dispatch_uid="notifications")
         menu_register(
             MenuEntry(
                 "notifications:inbox",

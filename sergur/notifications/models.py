@@ -39,6 +39,8 @@ class Kind(models.TextChoices):
     ALLOWANCE_ELIGIBILITY = "allowance_eligible", _("Your allowance eligibility changed")
     SKTP_LISTED = "sktp_listed", _("An allowance decree (SKTP) lists you")
     ALLOWANCE_PAID = "allowance_paid", _("An allowance payment recorded")
+    PLAN_HOURS = "plan_hours", _("Hours at another school given to you by the district's plan")
+    PLAN_SCHOOL = "plan_school", _("A teacher given hours at your school by the district's plan")
 
 
 class Notification(models.Model):

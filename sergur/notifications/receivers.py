@@ -24,11 +24,14 @@ from sergur.notifications.selectors import (
     activity_recipients,
     appraisal_recipients,
     meeting_members,
+    plan_school_operators,
+    plan_teacher,
     report_earners,
     teacher_users,
 )
 from sergur.notifications.services import notices_queue, notices_queue_each
 from sergur.payments.models import PaymentRun, Sktp
+from sergur.planner.models import PlanDecision
 
 
 def on_events_logged(sender: Any, events: list[CaseEvent], **kwargs: Any) -> None:
@@ -169,3 +172,28 @@ def on_payments_recorded(
         link=reverse("payments:mine"),
         key=f"payment_run:{run.pk}",
     )
+
+
+def on_proposal_accepted(
+    sender: Any, decision: PlanDecision, schools: list[int], actor: User | None, **kwargs: Any
+) -> None:
+    """Tell the teacher given hours by an accepted proposal (their allowance page) and each
+    school's operator (the school's load, to confirm again), once the transaction commits."""
+    semester = decision.run.semester
+    subject = f"{semester} #{decision.pk}"
+    actor_id = actor.pk if actor is not None else None
+    notices_queue(
+        kind=Kind.PLAN_HOURS,
+        people=[user for user in plan_teacher(decision) if user.pk != actor_id],
+        subject=subject,
+        link=reverse("allowance:mine"),
+        key=f"plan:{decision.pk}:teacher",
+    )
+    for school, people in plan_school_operators(schools).items():
+        notices_queue(
+            kind=Kind.PLAN_SCHOOL,
+            people=[user for user in people if user.pk != actor_id],
+            subject=subject,
+            link=f"{reverse('allowance:school', args=[school])}?semester={semester}",
+            key=f"plan:{decision.pk}:school:{school}",
+        )

@@ -19,6 +19,7 @@ from sergur.development.models import Activity
 from sergur.kkg.models import Meeting, Package
 from sergur.kkg.selectors import package_earners
 from sergur.notifications.models import Kind, Notification, Preference
+from sergur.planner.models import PlanDecision
 from sergur.registry.models import Teacher
 
 
@@ -234,6 +235,25 @@ def teacher_users(teacher_ids: Iterable[int]) -> dict[int, User]:
                 teacher__in=ids[start : start + 5000], is_active=True
             ).select_related("teacher")
         )
+    return found
+
+
+def plan_teacher(decision: PlanDecision) -> list[User]:
+    """The teacher given hours by an accepted proposal (docs/allowance.md, "Accepting a
+    proposal")."""
+    user = decision.teacher.user
+    return [user] if user is not None and user.is_active else []
+
+
+def plan_school_operators(school_ids: Iterable[int]) -> dict[int, list[User]]:
+    """The operators of each school where a teacher was given hours, who confirm its part of
+    the load again."""
+    found: dict[int, list[User]] = {pk: [] for pk in school_ids}
+    for user in User.objects.filter(
+        role=User.Role.SCHOOL_OPERATOR, school__in=list(found), is_active=True
+    ).order_by("pk"):
+        assert user.school_id is not None  # noqa: S101 # nosec B101 # filtered on it
+        found[user.school_id].append(user)
     return found
 
 

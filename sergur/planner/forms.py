@@ -1,6 +1,9 @@
-"""The planner's form: the limits and the what-if of a run (docs/allowance.md, "The page")."""
+"""The planner's forms: the limits and the what-if of a run, and the committee's decision on
+a teacher's proposal (docs/allowance.md, "The page", "Accepting a proposal")."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -33,3 +36,23 @@ class RunForm(forms.ModelForm[PlanRun]):
             return parse_semester(code.strip()).code
         except SemesterError as error:
             raise forms.ValidationError(BAD_SEMESTER, code="semester") from error
+
+
+class DecisionForm(forms.Form):
+    """Accept (the ticked class-subjects) or reject the proposal for one teacher."""
+
+    ACCEPT, REJECT = "accept", "reject"
+
+    teacher = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    action = forms.ChoiceField(
+        choices=[(ACCEPT, _("Accept the ticked hours")), (REJECT, _("Reject"))]
+    )
+    slot = forms.MultipleChoiceField(
+        label=_("Proposed hours"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, slots: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["slot"]
+        assert isinstance(field, forms.MultipleChoiceField)  # noqa: S101 # nosec B101 # declared
+        field.choices = [(key, key) for key in slots]

@@ -1,5 +1,6 @@
 """A run of the teaching-load planner for a district and semester (docs/allowance.md,
-"The page"): its what-if parameters, its state, and the proposal as JSON."""
+"The page"): its what-if parameters, its state, the proposal as JSON, and the committee's
+decision on it per teacher."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sergur.registry.models import District
+from sergur.registry.models import District, Teacher
 
 
 class PlanRun(models.Model):
@@ -59,3 +60,33 @@ class PlanRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.semester} ({self.state})"
+
+
+class PlanDecision(models.Model):
+    """The district committee's answer to a run's proposal for one teacher (docs/allowance.md,
+    "Accepting a proposal"): accepted, with the class-subjects taken (all proposed, or the
+    ones left ticked), or rejected. One per run and teacher; never changed."""
+
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="decisions")
+    teacher = models.ForeignKey(Teacher, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(_("decision"), max_length=10, choices=Outcome.choices)
+    slots = models.JSONField(_("class-subjects taken"), default=list, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"))
+
+    class Meta:
+        ordering = ["run", "teacher"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "teacher"], name="planner_decision_once"),
+        ]
+        verbose_name = _("decision on a proposal")
+        verbose_name_plural = _("decisions on proposals")
+
+    def __str__(self) -> str:
+        return f"{self.run_id} {self.teacher_id}: {self.outcome}"

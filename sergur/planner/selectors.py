@@ -1,5 +1,5 @@
 """Reads of the planner (docs/allowance.md, "The page"): a district committee member sees
-the runs of their own district only."""
+the runs of their own district only, with the decisions taken on their proposals."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.http import Http404
 
 from sergur.accounts.models import User
 from sergur.allowance.selectors import district_committee
-from sergur.planner.models import PlanRun
+from sergur.planner.models import PlanDecision, PlanRun
 from sergur.registry.models import Teacher
 
 MAP_WIDTH = 600
@@ -35,10 +35,21 @@ def run_get_for_user(*, user: User | AnonymousUser, pk: int) -> PlanRun:
     return found
 
 
+def run_teacher_get(*, run: PlanRun, pk: int) -> Teacher:
+    """A teacher the run's proposal names (the run already passed its access helper); 404 for
+    any other."""
+    named = {row.get("teacher") for row in run.result.get("teachers", [])}
+    teacher = Teacher.objects.filter(pk=pk).first() if pk in named else None
+    if teacher is None:
+        raise Http404
+    return teacher
+
+
 @dataclass(frozen=True, slots=True)
 class Move:
-    """One proposed class-subject at another school."""
+    """One proposed class-subject at another school, with its slot key (`L…` or `U…`)."""
 
+    slot: str
     school: str
     klass: str
     subject: str
@@ -48,8 +59,9 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A short teacher's line of the proposal table."""
+    """A short teacher's line of the proposal table, with the committee's decision if any."""
 
+    teacher_id: int
     teacher: str
     school: str
     hours: int
@@ -57,27 +69,47 @@ class Row:
     reaches: bool
     moves: list[Move]
     fixes: list[str]
+    decision: PlanDecision | None = None
+
+    @property
+    def open(self) -> bool:
+        """Whether the committee may still accept or reject the proposal."""
+        return bool(self.moves) and self.decision is None
 
 
 def run_rows(run: PlanRun, lang: str) -> list[Row]:
-    """The proposal of a done run, teacher by teacher (one query for the names)."""
+    """The proposal of a done run, teacher by teacher, with the decisions taken (two queries:
+    the names, the decisions with who took them)."""
     teachers: list[dict[str, Any]] = run.result.get("teachers", [])
     names = dict(
         Teacher.objects.filter(pk__in=[t["teacher"] for t in teachers]).values_list("pk", "name")
     )
+    decisions = {
+        decision.teacher_id: decision
+        for decision in PlanDecision.objects.filter(run=run).select_related("decided_by")
+    }
     schools = {s["id"]: s["name"] for s in run.result.get("schools", [])}
     return [
         Row(
+            teacher_id=t["teacher"],
             teacher=names.get(t["teacher"], "?"),
             school=schools.get(t["school"], "?"),
             hours=t["hours"],
             minimum=t["minimum"],
             reaches=t["reaches"],
             moves=[
-                Move(schools.get(a["school"], "?"), a["class"], a["subject"], a["hours"], a["km"])
+                Move(
+                    a["slot"],
+                    schools.get(a["school"], "?"),
+                    a["class"],
+                    a["subject"],
+                    a["hours"],
+                    a["km"],
+                )
                 for a in t["assignments"]
             ],
             fixes=[fix.get(lang, fix["en"]) for fix in t["fixes"]],
+            decision=decisions.get(t["teacher"]),
         )
         for t in teachers
     ]

@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern] = [
     path("planner/", views.home, name="home"),
     path("planner/runs/", views.start, name="start"),
     path("planner/runs/<int:pk>/", views.run_detail, name="run"),
+    path("planner/runs/<int:pk>/decide/", views.decide, name="decide"),
 ]

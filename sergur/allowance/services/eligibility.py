@@ -214,34 +214,27 @@ def verdicts_before(teachers: QuerySet[Teacher], semester: str) -> dict[int, boo
     return dict(found)
 
 
-@transaction.atomic
-def eligibility_compute(
-    district: District, semester: str, *, by: User, now: dt.datetime | None = None
-) -> ComputeSummary:
-    """(Re)compute SemesterEligibility for the district's teachers in `semester`; rows of
-    teachers no longer in the district's list are removed. One audit record; the teachers
-    whose verdict changed are told (signal `eligibility_changed`)."""
-    parsed = parse_semester(semester)
-    when = now or timezone.now()
-    teachers = district_teachers(district, parsed.code)
-    before = verdicts_before(teachers, parsed.code)
-    results = []
-    for teacher, school, verdict in evaluate_teachers(teachers, parsed):
-        results.append(
-            SemesterEligibility(
-                teacher_id=teacher,
-                semester=parsed.code,
-                district=district,
-                school_id=school,
-                eligible=verdict.eligible,
-                hours=verdict.hours.quantize(Decimal("0.01")),
-                reasons=verdict.reasons_json(),
-                funding=verdict.funding,
-                load_code=verdict.load_code,
-                computed_at=when,
-            )
+def _results(
+    district: District, teachers: QuerySet[Teacher], semester: Semester, when: dt.datetime
+) -> list[SemesterEligibility]:
+    return [
+        SemesterEligibility(
+            teacher_id=teacher,
+            semester=semester.code,
+            district=district,
+            school_id=school,
+            eligible=verdict.eligible,
+            hours=verdict.hours.quantize(Decimal("0.01")),
+            reasons=verdict.reasons_json(),
+            funding=verdict.funding,
+            load_code=verdict.load_code,
+            computed_at=when,
         )
-    _drop_stale(district, parsed.code, teachers)
+        for teacher, school, verdict in evaluate_teachers(teachers, semester)
+    ]
+
+
+def _save(results: list[SemesterEligibility]) -> None:
     SemesterEligibility.objects.bulk_create(
         results,
         batch_size=BATCH,
@@ -258,15 +251,39 @@ def eligibility_compute(
             "computed_at",
         ],
     )
-    eligible = sum(1 for row in results if row.eligible)
+
+
+def _tell_changed(
+    semester: str, before: dict[int, bool], results: list[SemesterEligibility]
+) -> None:
+    """Signal `eligibility_changed` with the teachers whose verdict differs from before (a
+    first-ever verdict is no change)."""
     changed = [row for row in results if before.get(row.teacher_id, row.eligible) != row.eligible]
     if changed:
         eligibility_changed.send(
             sender=SemesterEligibility,
-            semester=parsed.code,
+            semester=semester,
             eligible=[row.teacher_id for row in changed if row.eligible],
             ineligible=[row.teacher_id for row in changed if not row.eligible],
         )
+
+
+@transaction.atomic
+def eligibility_compute(
+    district: District, semester: str, *, by: User, now: dt.datetime | None = None
+) -> ComputeSummary:
+    """(Re)compute SemesterEligibility for the district's teachers in `semester`; rows of
+    teachers no longer in the district's list are removed. One audit record; the teachers
+    whose verdict changed are told (signal `eligibility_changed`)."""
+    parsed = parse_semester(semester)
+    when = now or timezone.now()
+    teachers = district_teachers(district, parsed.code)
+    before = verdicts_before(teachers, parsed.code)
+    results = _results(district, teachers, parsed, when)
+    _drop_stale(district, parsed.code, teachers)
+    _save(results)
+    eligible = sum(1 for row in results if row.eligible)
+    _tell_changed(parsed.code, before, results)
     audit_record(
         action=COMPUTED,
         user=by,
@@ -277,3 +294,43 @@ def eligibility_compute(
         now=when,
     )
     return ComputeSummary(semester=parsed.code, teachers=len(results), eligible=eligible)
+
+
+@transaction.atomic
+def eligibility_compute_teachers(
+    *, teacher_ids: Iterable[int], semester: str, by: User, now: dt.datetime | None = None
+) -> list[SemesterEligibility]:
+    """(Re)compute SemesterEligibility of some teachers in `semester` after a change to their
+    load (a planner's proposal accepted), each in the district of their main school and
+    only if that district computes them (`district_teachers`). One audit record per
+    district."""
+    parsed = parse_semester(semester)
+    when = now or timezone.now()
+    ids = sorted(set(teacher_ids))
+    by_district: dict[int, list[int]] = defaultdict(list)
+    for teacher, district_id in TeachingAssignment.objects.filter(
+        teacher__in=ids, is_main=True
+    ).values_list("teacher_id", "school__subdistrict__district_id"):
+        by_district[district_id].append(teacher)
+    saved: list[SemesterEligibility] = []
+    for district in District.objects.filter(pk__in=list(by_district)).order_by("pk"):
+        teachers = district_teachers(district, parsed.code).filter(pk__in=by_district[district.pk])
+        before = verdicts_before(teachers, parsed.code)
+        results = _results(district, teachers, parsed, when)
+        _save(results)
+        _tell_changed(parsed.code, before, results)
+        saved += results
+        audit_record(
+            action=COMPUTED,
+            user=by,
+            object_kind="district",
+            object_id=district.pk,
+            district_id=district.pk,
+            detail={
+                "semester": parsed.code,
+                "teachers": len(results),
+                "eligible": sum(1 for row in results if row.eligible),
+            },
+            now=when,
+        )
+    return saved

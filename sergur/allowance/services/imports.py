@@ -2,7 +2,8 @@
 file"): a CSV or XLSX, streamed, one line per teacher, class and subject. A dry run reports
 every bad row by line and column and what would be written; the import itself replaces the
 school's lines for the semester only when no row has a problem, as the teacher import does
-(docs/import.md)."""
+(docs/import.md). A row with an empty NUPTK is a class-subject no teacher teaches: it replaces
+the school's open hours of the semester that no teacher was given yet ("Open hours")."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
-from sergur.allowance.models import TeachingLoad
+from sergur.allowance.models import OpenHours, TeachingLoad
 from sergur.allowance.selectors import school_teachers
 from sergur.allowance.services.load import _changed, _check_operator
 from sergur.common.i18n import rules_lang
@@ -44,6 +45,10 @@ NOT_HERE = _("No teacher with this NUPTK is assigned to the school.")
 NO_SUBJECT = _("No subject has the code %(code)s.")
 TWICE = _("The same teacher, class and subject are on line %(first)s already.")
 NO_ROWS = _("The file holds a header row but no timetable lines.")
+TWICE_OPEN = _("The same untaught class and subject are on line %(first)s already.")
+FILLED_OPEN = _(
+    "The district's plan gave this class and subject to a teacher: name the teacher's NUPTK."
+)
 
 
 @dataclass
@@ -54,7 +59,18 @@ class LoadImportReport:
     problems: list[tuple[int, str, str]] = field(default_factory=list)
     lines: int = 0
     hours: dict[str, Decimal] = field(default_factory=dict)
+    open_lines: int = 0
+    open_hours: int = 0
     written: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Good:
+    """The file's good rows: timetable lines with their teacher and subject ids, and open
+    hours (rows without a NUPTK) with their subject id."""
+
+    lines: list[tuple[LoadRow, int, int]]
+    open: list[tuple[LoadRow, int]]
 
 
 def _kind(stream: IO[bytes]) -> str:
@@ -82,14 +98,18 @@ def _kind(stream: IO[bytes]) -> str:
     return "csv"
 
 
-def _check(
-    school: School, stream: IO[bytes], report: LoadImportReport
-) -> list[tuple[LoadRow, int, int]]:
+def _check(school: School, semester: str, stream: IO[bytes], report: LoadImportReport) -> _Good:
     """Every row checked; the good ones with their teacher and subject ids."""
     lang = rules_lang()
     teachers = dict(school_teachers(school).values_list("nuptk", "pk"))
     names = dict(school_teachers(school).values_list("nuptk", "name"))
     subjects = dict(Subject.objects.values_list("code", "pk"))
+    filled = set(
+        OpenHours.objects.filter(
+            school=school, semester=semester, filled_at__isnull=False
+        ).values_list("class_label", "subject__code")
+    )
+    nothing = _Good([], [])
     kind = _kind(stream)
     if kind == "csv":
         # The header is checked even when no line follows it (read without moving).
@@ -97,9 +117,9 @@ def _check(
         missing = header_problems(header) if header is not None else []
         if missing:
             report.problems.extend((p.line, p.column, p.message.text(lang)) for p in missing)
-            return []
+            return nothing
     rows = read_xlsx(stream) if kind == "xlsx" else read_csv(stream)
-    good: list[tuple[LoadRow, int, int]] = []
+    good = _Good([], [])
     first: dict[tuple[str, str, str], int] = {}
     header_checked = False
     for line, row in rows:
@@ -108,8 +128,8 @@ def _check(
             missing = header_problems(row.keys())
             if missing:
                 report.problems.extend((p.line, p.column, p.message.text(lang)) for p in missing)
-                return []
-        parsed = parse_load_row(line, row)
+                return nothing
+        parsed = parse_load_row(line, row, untaught=True)
         if isinstance(parsed, list):
             report.problems.extend((p.line, p.column, p.message.text(lang)) for p in parsed)
             continue
@@ -118,26 +138,35 @@ def _check(
             problems.append(
                 (line, NPSN, str(OTHER_SCHOOL % {"npsn": parsed.npsn, "own": school.npsn}))
             )
-        teacher = teachers.get(parsed.nuptk)
-        if teacher is None:
+        untaught = parsed.nuptk == ""
+        teacher = None if untaught else teachers.get(parsed.nuptk)
+        if teacher is None and not untaught:
             problems.append((line, NUPTK, str(NOT_HERE)))
+        if untaught and (parsed.class_label, parsed.subject) in filled:
+            problems.append((line, NUPTK, str(FILLED_OPEN)))
         subject = subjects.get(parsed.subject)
         if subject is None:
             problems.append((line, SUBJECT, str(NO_SUBJECT % {"code": parsed.subject})))
         key = (parsed.nuptk, parsed.class_label, parsed.subject)
         if key in first:
-            problems.append((line, CLASS, str(TWICE % {"first": first[key]})))
+            twice = TWICE_OPEN if untaught else TWICE
+            problems.append((line, CLASS, str(twice % {"first": first[key]})))
         else:
             first[key] = line
-        if problems or teacher is None or subject is None:
+        if problems or subject is None:
             report.problems.extend(problems)
             continue
-        good.append((parsed, teacher, subject))
+        if teacher is None:
+            good.open.append((parsed, subject))
+            report.open_hours += parsed.hours
+            continue
+        good.lines.append((parsed, teacher, subject))
         name = names[parsed.nuptk]
         report.hours[name] = report.hours.get(name, Decimal(0)) + parsed.hours * parsed.share
     if not header_checked:
         report.problems.append((1, "", gettext(str(NO_ROWS))))
-    report.lines = len(good)
+    report.lines = len(good.lines)
+    report.open_lines = len(good.open)
     return good
 
 
@@ -152,12 +181,13 @@ def load_import(
     now: dt.datetime | None = None,
 ) -> LoadImportReport:
     """Check the whole file (`apply` False: a dry run); with `apply`, replace the school's
-    lines of the semester with the file's, only when no row has a problem."""
+    lines of the semester with the file's, and its open hours no teacher was given with the
+    file's rows without a NUPTK, only when no row has a problem."""
     _check_operator(actor, school)
     code = parse_semester(semester).code
     report = LoadImportReport()
     try:
-        good = _check(school, stream, report)
+        good = _check(school, code, stream, report)
     except ReadError as exc:
         report.problems.append((exc.line, "", exc.message.text(rules_lang())))
         return report
@@ -179,11 +209,28 @@ def load_import(
                 updated_at=when,
                 updated_by=actor,
             )
-            for row, teacher, subject in good
+            for row, teacher, subject in good.lines
         ],
         batch_size=1000,
     )
-    _changed(school, code, actor, {"imported": len(good)})
+    OpenHours.objects.filter(school=school, semester=code, filled_at__isnull=True).delete()
+    OpenHours.objects.bulk_create(
+        [
+            OpenHours(
+                semester=code,
+                school=school,
+                class_label=row.class_label,
+                subject_id=subject,
+                hours=row.hours,
+                pupils=row.pupils,
+                updated_at=when,
+                updated_by=actor,
+            )
+            for row, subject in good.open
+        ],
+        batch_size=1000,
+    )
+    _changed(school, code, actor, {"imported": len(good.lines), "open": len(good.open)})
     report.written = True
     return report
 

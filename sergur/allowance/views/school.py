@@ -22,12 +22,14 @@ from sergur.allowance.forms import (
     FactsForm,
     LoadImportForm,
     LoadLineForm,
+    OpenHoursForm,
 )
 from sergur.allowance.models import AdditionalDuty, TeachingLoad
 from sergur.allowance.selectors import (
     SchoolRights,
     latest_school_semester,
     load_line_get_for_user,
+    open_hours_get_for_user,
     school_edit_get_for_user,
     school_get_for_user,
     school_list_for_user,
@@ -44,6 +46,8 @@ from sergur.allowance.services import (
     load_import,
     load_line_delete,
     load_line_save,
+    open_hours_add,
+    open_hours_remove,
     teacher_semester_set,
 )
 from sergur.allowance.services.imports import teacher_hours
@@ -86,6 +90,7 @@ def _forms(school: School, semester: Semester, data: Any = None) -> dict[str, An
     params = semester_params(semester)
     return {
         "line_form": LoadLineForm(data, teachers=teachers, prefix="line"),
+        "open_form": OpenHoursForm(data, prefix="open"),
         "duty_form": DutyForm(
             data, teachers=teachers, params=params, lang=rules_lang(), prefix="duty"
         ),
@@ -157,6 +162,12 @@ def _act(
         if duty is not None:
             duty_remove(duty=duty, actor=user)
         return True
+    if action == "delete_open":
+        open_hours_remove(
+            entry=open_hours_get_for_user(user=user, pk=_pk(request.POST.get("open"))),
+            actor=user,
+        )
+        return True
     form = forms.get(f"{action}_form")
     if form is None:
         return False
@@ -175,6 +186,16 @@ def _act(
             subject=data["subject"],
             hours=data["hours"],
             team_share=data["team_share"],
+            pupils=data["pupils"],
+            actor=user,
+        )
+    elif action == "open":
+        open_hours_add(
+            school=school,
+            semester=code,
+            class_label=data["class_label"],
+            subject=data["subject"],
+            hours=data["hours"],
             pupils=data["pupils"],
             actor=user,
         )

@@ -609,6 +609,7 @@ TABLE: dict[str, Page] = {
     "planner:home": signed_in(DISTRICTS),
     "planner:start": post((), DISTRICTS, SIGNED_IN),
     "planner:run": on(PLAN_RUN, DISTRICT_COMMITTEE_OWN, NOT_OTHER_DISTRICT),
+    "planner:decide": post(PLAN_RUN, DISTRICT_COMMITTEE_OWN, NOT_OTHER_DISTRICT),
     "payments:home": signed_in(FINANCE),
     "payments:sktp_issue": post((), FINANCE, SIGNED_IN),
     "payments:sktp": on(SKTP, FINANCE_OWN, NOT_OTHER_FINANCE),

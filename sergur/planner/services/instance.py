@@ -1,7 +1,7 @@
 """Build the planner's instance of a district and semester from the allowance load data
 (docs/allowance.md, "The page"): the schools with coordinates and their size, the certified
-teachers short of the minimum at their main school, and the open class-subject hours. A fixed
-number of queries whatever the district's size."""
+teachers short of the minimum, and the open class-subject hours (untaught, or taken from a
+teacher above the cap). A fixed number of queries whatever the district's size."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sergur.allowance.models import TeachingLoad
+from sergur.allowance.models import OpenHours, TeachingLoad
 from sergur.allowance.services.eligibility import district_teachers, linearity_map
 from sergur.certificates.models import Certificate, Nrg
 from sergur.registry.models import District, School, TeachingAssignment
 from sergur.rules.allowance import planner
 
 SLOT_PREFIX = "L"
-"""A slot's key is the load line's pk after this prefix: accepting finds the line by it."""
+"""A slot taken from a teacher above the cap: the load line's pk after this prefix; accepting
+finds the line by it."""
+OPEN_PREFIX = "U"
+"""A slot no teacher teaches: the open hours' pk (`allowance.OpenHours`) after this prefix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,12 @@ def slot_line(key: str) -> int | None:
     return int(digits) if key.startswith(SLOT_PREFIX) and digits.isdigit() else None
 
 
+def slot_open(key: str) -> int | None:
+    """The open hours' pk of a slot key, or None when the key is not open hours'."""
+    digits = key.removeprefix(OPEN_PREFIX)
+    return int(digits) if key.startswith(OPEN_PREFIX) and digits.isdigit() else None
+
+
 def _schools(district: District) -> dict[int, tuple[str, float, float]]:
     rows = School.objects.filter(
         subdistrict__district=district, latitude__isnull=False, longitude__isnull=False
@@ -47,10 +56,14 @@ def _schools(district: District) -> dict[int, tuple[str, float, float]]:
 
 def _school_pupils(
     lines: list[tuple[int, int, int, str, str, int, Decimal, int | None]],
+    untaught: list[tuple[int, int, str, str, int, int | None]],
 ) -> dict[int, int]:
-    """A school's pupils: the largest class size entered for each of its classes, summed."""
+    """A school's pupils: the largest class size entered for each of its classes (on a line
+    or on open hours), summed."""
     classes: dict[tuple[int, str], int] = {}
-    for _pk, _teacher, school, label, _subject, _hours, _share, pupils in lines:
+    sizes = [(school, label, pupils) for _p, _t, school, label, _s, _h, _sh, pupils in lines]
+    sizes += [(school, label, pupils) for _p, school, label, _s, _h, pupils in untaught]
+    for school, label, pupils in sizes:
         if pupils:
             classes[(school, label)] = max(classes.get((school, label), 0), pupils)
     size: dict[int, int] = defaultdict(int)
@@ -61,9 +74,10 @@ def _school_pupils(
 
 def instance_build(district: District, semester: str, limits: planner.Limits) -> Instance:
     """The planner's district for `semester`: certified teachers (active certificate and NRG)
-    with their main school's whole-hour load, and, as open slots, the lines a teacher above
-    `limits.max_hours` would give up (smallest first, while they stay at or above the cap's
-    minimum and above the cap before giving it)."""
+    with their whole-hour load over the district's schools (a proposal accepted earlier
+    counts), and, as open slots, the open hours no teacher was given (`U<pk>`) and the lines
+    a teacher above `limits.max_hours` would give up (`L<pk>`: smallest first, while they
+    stay at or above the cap's minimum and above the cap before giving it)."""
     schools = _schools(district)
     teachers = district_teachers(district, semester)
     main = dict(
@@ -85,6 +99,13 @@ def instance_build(district: District, semester: str, limits: planner.Limits) ->
             "pupils",
         )
     )
+    untaught = list(
+        OpenHours.objects.filter(
+            school__subdistrict__district=district, semester=semester, filled_at__isnull=True
+        )
+        .order_by("school_id", "class_label", "subject__code", "pk")
+        .values_list("pk", "school_id", "class_label", "subject__code", "hours", "pupils")
+    )
     certificates: dict[int, list[str]] = defaultdict(list)
     for teacher, code in (
         Certificate.objects.filter(
@@ -102,7 +123,11 @@ def instance_build(district: District, semester: str, limits: planner.Limits) ->
     for pk, teacher, school, label, subject, hours, share, _size in lines:
         by_teacher[teacher].append((pk, school, label, subject, hours, share))
 
-    slots: list[planner.Slot] = []
+    slots = [
+        planner.Slot(f"{OPEN_PREFIX}{pk}", str(school), label, subject, hours)
+        for pk, school, label, subject, hours, _pupils in untaught
+        if school in schools
+    ]
     for teacher_lines in by_teacher.values():
         total = sum(int(hours * share) for _pk, _s, _l, _c, hours, share in teacher_lines)
         for pk, school, label, subject, hours, share in teacher_lines:
@@ -121,14 +146,12 @@ def instance_build(district: District, semester: str, limits: planner.Limits) ->
         if home not in schools:
             without_place += 1
             continue
-        hours = sum(
-            int(h * share) for _pk, s, _l, _c, h, share in by_teacher.get(teacher, []) if s == home
-        )
+        hours = sum(int(h * share) for _pk, _s, _l, _c, h, share in by_teacher.get(teacher, []))
         others = {code for code in codes[1:]}.union(*(linear.get(c, frozenset()) for c in codes))
         planned.append(
             planner.Teacher(str(teacher), str(home), hours, codes[0], tuple(sorted(others)))
         )
-    size = _school_pupils(lines)
+    size = _school_pupils(lines, untaught)
     return Instance(
         district=planner.District(
             schools=tuple(

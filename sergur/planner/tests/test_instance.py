@@ -4,9 +4,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from sergur.allowance.models import TeachingLoad
-from sergur.planner.services.instance import instance_build, slot_line
+from sergur.accounts.models import User
+from sergur.allowance.models import OpenHours, TeachingLoad
+from sergur.allowance.services import open_hours_add
+from sergur.allowance.tests.support import NOW, line
+from sergur.planner.services.instance import instance_build, slot_line, slot_open
 from sergur.planner.tests.support import LIMITS, scene
+from sergur.registry.models import Subject
+from sergur.registry.tests.factories import TeachingAssignmentFactory
 from sergur.rules.allowance.planner import plan
 
 pytestmark = pytest.mark.django_db
@@ -61,10 +66,57 @@ def test_building_takes_a_fixed_number_of_queries(cast) -> None:
     with CaptureQueriesContext(connection) as few:
         instance_build(cast.dinas.district, SEMESTER, LIMITS)
 
-    assert len(few) <= 6
+    assert len(few) <= 7
 
 
 def test_slot_line_reads_only_line_keys() -> None:
     assert slot_line("L12") == 12
     assert slot_line("X12") is None
     assert slot_line("Lx") is None
+
+
+def test_open_hours_not_yet_filled_are_slots_with_their_own_prefix(cast) -> None:
+    s = scene(cast)
+    operator = User.objects.get(username="operator_away")
+    subject = Subject.objects.get(code="180")
+    wanted = open_hours_add(
+        school=s.away,
+        semester=SEMESTER,
+        class_label="8C",
+        subject=subject,
+        hours=4,
+        pupils=32,
+        actor=operator,
+        now=NOW,
+    )
+    filled = open_hours_add(
+        school=s.away, semester=SEMESTER, class_label="8D", subject=subject, hours=4, actor=operator
+    )
+    OpenHours.objects.filter(pk=filled.pk).update(filled_at=NOW, filled_by=s.short)
+
+    built = instance_build(cast.dinas.district, SEMESTER, LIMITS)
+
+    untaught = [x for x in built.district.slots if slot_open(x.key) is not None]
+    assert [(x.key, x.school, x.klass, x.subject, x.hours) for x in untaught] == [
+        (f"U{wanted.pk}", str(s.away.pk), "8C", "180", 4)
+    ]
+    assert slot_line(untaught[0].key) is None
+    sizes = {x.key: x.pupils for x in built.district.schools}
+    assert sizes[str(s.away.pk)] == 200 + 32  # the open class's pupils count
+
+
+def test_a_teachers_hours_at_other_schools_count(cast) -> None:
+    s = scene(cast)
+    TeachingAssignmentFactory(teacher=s.short, school=s.away, is_main=False)
+    line(s.short, s.away, User.objects.get(username="operator_away"), 6)
+
+    built = instance_build(cast.dinas.district, SEMESTER, LIMITS)
+
+    short = next(t for t in built.district.teachers if t.key == str(s.short.pk))
+    assert short.hours == 24
+
+
+def test_slot_open_reads_only_open_keys() -> None:
+    assert slot_open("U7") == 7
+    assert slot_open("L7") is None
+    assert slot_open("U") is None

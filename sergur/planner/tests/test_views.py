@@ -1,10 +1,15 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from sergur.planner.models import PlanRun
+from sergur.allowance.models import TeachingLoad
+from sergur.planner.models import PlanDecision, PlanRun
+from sergur.planner.services import proposal_reject
 from sergur.planner.tests.support import scene
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +61,92 @@ def test_a_teacher_may_not_plan(cast, client) -> None:
 
     assert client.get(reverse("planner:home")).status_code == 403
     assert client.post(reverse("planner:start"), FORM).status_code == 403
+
+
+def computed_run(cast, client, django_capture_on_commit_callbacks) -> PlanRun:
+    client.force_login(cast.dinas)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("planner:start"), FORM)
+    return PlanRun.objects.get()
+
+
+def test_the_committee_accepts_a_teachers_proposal_on_the_run_page(
+    cast, client, django_capture_on_commit_callbacks
+) -> None:
+    s = scene(cast)
+    run = computed_run(cast, client, django_capture_on_commit_callbacks)
+    url = reverse("planner:run", args=[run.pk])
+    (slot,) = [a["slot"] for a in run.result["teachers"][0]["assignments"]]
+
+    page = client.get(url).content.decode()
+    assert f'name="slot" value="{slot}" checked' in page
+    assert "Accept the ticked hours" in page and "Reject" in page
+    response = client.post(
+        reverse("planner:decide", args=[run.pk]),
+        {"teacher": s.short.pk, "action": "accept", "slot": [slot]},
+    )
+
+    assert response.status_code == 302 and response["Location"] == url
+    decision = PlanDecision.objects.get()
+    assert (decision.teacher, decision.outcome) == (s.short, PlanDecision.Outcome.ACCEPTED)
+    after = client.get(url).content.decode()
+    assert "The proposal is accepted" in after
+    assert "Accepted by" in after and 'name="slot"' not in after
+
+
+def test_a_stale_proposal_is_refused_with_a_message_not_an_error(
+    cast, client, django_capture_on_commit_callbacks
+) -> None:
+    s = scene(cast)
+    run = computed_run(cast, client, django_capture_on_commit_callbacks)
+    (slot,) = [a["slot"] for a in run.result["teachers"][0]["assignments"]]
+    TeachingLoad.objects.filter(pk=int(slot[1:])).update(teacher=s.short)
+    decide = reverse("planner:decide", args=[run.pk])
+
+    response = client.post(decide, {"teacher": s.short.pk, "action": "accept", "slot": [slot]})
+
+    assert response.status_code == 400
+    assert "is no longer as proposed" in response.content.decode()
+    assert not PlanDecision.objects.exists()
+    unknown = client.post(decide, {"teacher": s.short.pk, "action": "accept", "slot": ["L0"]})
+    assert unknown.status_code == 400
+    assert "Proposed hours" in unknown.content.decode()
+    stranger = client.post(decide, {"teacher": s.busy.pk, "action": "reject"})
+    assert stranger.status_code == 404
+
+
+def test_another_district_and_other_roles_cannot_decide(
+    cast, client, django_capture_on_commit_callbacks
+) -> None:
+    s = scene(cast)
+    run = computed_run(cast, client, django_capture_on_commit_callbacks)
+    decide = reverse("planner:decide", args=[run.pk])
+    body = {"teacher": s.short.pk, "action": "reject"}
+
+    other = Client()
+    other.force_login(cast.dinas_other)
+    assert other.post(decide, body).status_code == 404
+    assert other.get(reverse("planner:run", args=[run.pk])).status_code == 404
+    assert s.short.user is not None
+    for person in (cast.sri, s.short.user, cast.lpmp):
+        someone = Client()
+        someone.force_login(person)
+        assert someone.post(decide, body).status_code == 403
+    assert not PlanDecision.objects.exists()
+
+
+def test_the_run_page_takes_a_fixed_number_of_queries(
+    cast, client, django_capture_on_commit_callbacks
+) -> None:
+    s = scene(cast)
+    run = computed_run(cast, client, django_capture_on_commit_callbacks)
+    url = reverse("planner:run", args=[run.pk])
+    client.get(url)  # the session and the menu's caches are warm
+
+    with CaptureQueriesContext(connection) as undecided:
+        assert client.get(url).status_code == 200
+    proposal_reject(run=run, teacher=s.short, actor=cast.dinas)
+    with CaptureQueriesContext(connection) as decided:
+        assert client.get(url).status_code == 200
+
+    assert len(decided) == len(undecided) <= 12

@@ -77,17 +77,25 @@ def _share(cell: str, line: int) -> Decimal | RowProblem:
     return value
 
 
-def parse_load_row(line: int, row: Mapping[str, str]) -> LoadRow | list[RowProblem]:
-    """One timetable line, or every problem of the row."""
+def parse_load_row(
+    line: int, row: Mapping[str, str], *, untaught: bool = False
+) -> LoadRow | list[RowProblem]:
+    """One timetable line, or every problem of the row. With `untaught`, a row whose NUPTK
+    cell is empty is a class-subject no teacher teaches (`nuptk` ""): it may carry no team
+    share (docs/allowance.md, "Open hours")."""
     problems: list[RowProblem] = []
-    nuptk = _digits(row, NUPTK, 16, line)
+    open_row = untaught and not row.get(NUPTK, "").strip()
+    nuptk = "" if open_row else _digits(row, NUPTK, 16, line)
     npsn = _digits(row, NPSN, 8, line)
     subject = _digits(row, SUBJECT, 3, line)
     label = row.get(CLASS, "").strip()
     if not label or len(label) > 30:
         problems.append(RowProblem(line, CLASS, "class", msg("allowance.row.class")))
     hours = _whole(row.get(HOURS, "").strip(), HOURS, line, 1, MAX_HOURS)
-    share = _share(row.get(TEAM_SHARE, "").strip(), line)
+    share_cell = row.get(TEAM_SHARE, "").strip()
+    share = _share(share_cell, line)
+    if open_row and share_cell and share != 1:
+        share = RowProblem(line, TEAM_SHARE, "untaught", msg("allowance.row.untaught_share"))
     pupils_cell = row.get(PUPILS, "").strip()
     pupils = _whole(pupils_cell, PUPILS, line, 1, MAX_PUPILS) if pupils_cell else None
     problems.extend(

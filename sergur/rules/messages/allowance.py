@@ -180,6 +180,10 @@ ROWS: Catalogue = {
         "id": "“{value}” bukan bagian team teaching lebih dari 0 sampai 1 (mis. 0,5).",
         "en": "“{value}” is not a team-teaching share above 0 up to 1 (e.g. 0.5).",
     },
+    "allowance.row.untaught_share": {
+        "id": "Baris tanpa NUPTK adalah jam yang belum diampu guru: tanpa bagian team teaching.",
+        "en": "A row without a NUPTK is hours no teacher teaches: it has no team-teaching share.",
+    },
     "allowance.row.class": {
         "id": "Nama rombel kosong atau lebih dari 30 karakter.",
         "en": "The class (rombel) is empty or longer than 30 characters.",

@@ -137,3 +137,27 @@ def test_the_amount_columns_are_read() -> None:
 
     assert isinstance(row, TeacherRow)
     assert (row.employment, row.golongan, row.mkg) == ("cpns", "III/a", 4)
+
+
+def test_an_empty_nuptk_is_an_untaught_row_only_when_asked() -> None:
+    untaught = {**GOOD, "NUPTK": "", "PUPILS": "28"}
+
+    assert where(parse_load_row(4, untaught)) == [(4, "NUPTK", "The cell is empty.")]
+    assert parse_load_row(4, untaught, untaught=True) == LoadRow(
+        4, "", "20400001", "7A", "190", 6, Decimal(1), 28
+    )
+    assert isinstance(parse_load_row(4, {**untaught, "TEAM_SHARE": "1"}, untaught=True), LoadRow)
+
+
+def test_an_untaught_row_has_no_team_share() -> None:
+    row = {**GOOD, "NUPTK": " ", "TEAM_SHARE": "0,5"}
+
+    assert where(parse_load_row(5, row, untaught=True)) == [
+        (
+            5,
+            "TEAM_SHARE",
+            "A row without a NUPTK is hours no teacher teaches: it has no team-teaching share.",
+        )
+    ]
+    # A named teacher's row keeps its share.
+    assert isinstance(parse_load_row(5, {**GOOD, "TEAM_SHARE": "0,5"}, untaught=True), LoadRow)
