@@ -5,11 +5,24 @@ the rules core needs (the year's data, the salary table in force, the eligible t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +40,7 @@ from sergur.payments.models import (
 )
 from sergur.registry.models import Teacher, TeachingAssignment
 from sergur.rules.allowance import amount as rules
+from sergur.rules.allowance.semester import parse_semester
 from sergur.rules.programme import ProgrammeYearError
 
 NO_RULES = _("No payment rules apply in %(year)s: %(error)s")
@@ -147,6 +161,65 @@ def own_teacher(user: User | AnonymousUser) -> Teacher | None:
     if not user.is_authenticated or not isinstance(user, User) or user.role != User.Role.TEACHER:
         return None
     return Teacher.objects.filter(user=user).first()
+
+
+def pay_profile_needed(teacher: Teacher) -> bool:
+    """Whether the teacher has no pay profile and needs one to be paid (everyone but a
+    non-PNS teacher without inpassing, who receives the flat amount)."""
+    if teacher.employment == Teacher.Employment.NON_PNS and not teacher.has_inpassing:
+        return False
+    return not PayProfile.objects.filter(teacher=teacher).exists()
+
+
+def teacher_blocked_by_profile(teacher: Teacher) -> bool:
+    """Whether the teacher is eligible in some semester but needs a pay profile they lack."""
+    return (
+        pay_profile_needed(teacher)
+        and SemesterEligibility.objects.filter(teacher=teacher, eligible=True).exists()
+    )
+
+
+@dataclass(frozen=True)
+class SemesterMoney:
+    """What a teacher sees of a semester's money: their SKTP line (or None), whether the
+    district's SKTP is issued, whether a missing pay profile blocks them, and what was paid for
+    the semester's months (entries and net sum, corrections included)."""
+
+    semester: str
+    line: SktpEntry | None
+    sktp_issued: bool
+    profile_needed: bool
+    entries: int
+    net: Decimal
+
+
+def teacher_semester_money(*, teacher: Teacher, row: SemesterEligibility) -> SemesterMoney:
+    """The teacher's SKTP line and payments of the row's semester, in four queries."""
+    semester = parse_semester(row.semester)
+    line = (
+        SktpEntry.objects.filter(
+            teacher=teacher, sktp__semester=semester.code, sktp__state=Job.DONE
+        )
+        .select_related("sktp")
+        .first()
+    )
+    issued = (
+        line is not None
+        or Sktp.objects.filter(
+            district=row.district_id, semester=semester.code, state=Job.DONE
+        ).exists()
+    )
+    totals = PaymentEntry.objects.filter(
+        teacher=teacher, month__gte=semester.start, month__lte=semester.end
+    ).aggregate(entries=Count("pk"), gross=Sum("gross"), tax=Sum("tax"))
+    return SemesterMoney(
+        semester=semester.code,
+        line=line,
+        sktp_issued=issued,
+        profile_needed=line is None and pay_profile_needed(teacher),
+        entries=totals["entries"],
+        net=(totals["gross"] or Decimal(0)) - (totals["tax"] or Decimal(0)),
+    )
 
 
 def teacher_sktp_lines(teacher: Teacher) -> QuerySet[SktpEntry]:

@@ -1,17 +1,34 @@
 """The teacher's "My allowance": eligible in a semester or not, every rule's reason and what
-would fix it, and the load lines counted. A teacher sees only their own."""
+would fix it, the load lines counted, and the panels of the apps that follow (the semester's
+SKTP line and payments, `sergur/allowance/panels.py`). A teacher sees only their own."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from sergur.allowance.panels import allowance_panels
 from sergur.allowance.selectors import own_eligibility, own_load, own_teacher
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.rules.allowance.semester import SemesterError, parse_semester
+
+RULES = {
+    "certificate": _("Educator certificate"),
+    "start": _("First semester paid"),
+    "nrg": _("Teacher registration number (NRG)"),
+    "employment": _("No permanent post elsewhere"),
+    "pkg": _("Teacher appraisal (PKG)"),
+    "linearity": _("Teaching in line with the certificate"),
+    "ratio": _("Pupils per class"),
+    "schools": _("Schools counted"),
+    "face_to_face": _("Face-to-face hours"),
+    "hours": _("Hours a week"),
+}
+"""The rules' names as the teacher reads them (docs/allowance.md, "Eligibility")."""
 
 
 @require_safe
@@ -28,7 +45,7 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     if row is not None:
         reasons = [
             {
-                "rule": r["rule"],
+                "rule": RULES.get(r["rule"], r["rule"]),
                 "passed": r["passed"],
                 "reason": r["reason"][lang],
                 "fix": r["fix"][lang] if r["fix"] else "",
@@ -44,7 +61,8 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
         "row": row,
         "semesters": [r.semester for r in rows],
         "reasons": reasons,
-        "failed": [r for r in reasons if not r["passed"]],
+        "failed": [r for r in reasons if not r["passed"] and r["fix"]],
         "lines": lines,
+        "panels": allowance_panels(teacher=teacher, row=row),
     }
     return render(request, "allowance/mine.html", context)

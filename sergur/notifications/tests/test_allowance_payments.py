@@ -26,6 +26,11 @@ Commit = Callable[..., AbstractContextManager[list[Callable[[], Any]]]]
 
 
 @pytest.fixture(autouse=True)
+def _english(settings: Any) -> None:
+    settings.LANGUAGE_CODE = "en"  # the e-mails are written in the site's language
+
+
+@pytest.fixture(autouse=True)
 def _addresses(cast: Cast) -> None:
     for user in (cast.sri, cast.budi, cast.dinas):
         user.email = f"{user.pk}@example.id"

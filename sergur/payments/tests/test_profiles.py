@@ -198,6 +198,21 @@ def test_a_bad_profile_is_refused_with_the_reason_and_nothing_saved(setup: Any) 
     assert not PayProfile.objects.exists()
 
 
+def test_the_sktp_sends_the_officer_to_the_missing_profiles_and_lists_them_when_issued_again(
+    setup: Any,
+) -> None:
+    sri, officer, district = setup["sri"], setup["officer"], setup["district"]
+    eligible(sri)
+    sktp = issued(officer, district)
+    client = signed_in(officer)
+    page = client.get(reverse("payments:sktp", args=[sktp.pk])).content.decode()
+    assert "not listed for want of an amount" in page
+    assert reverse("payments:profiles") in page
+    profile(sri, officer)
+    again = issued(officer, district)
+    assert again.pk == sktp.pk and again.entries.get().teacher == sri
+
+
 def test_a_change_never_rewrites_a_recorded_payment_and_applies_to_the_next_run(
     setup: Any,
 ) -> None:

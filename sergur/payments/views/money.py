@@ -37,6 +37,7 @@ from sergur.payments.selectors import (
     sktp_lines,
     sktp_list_for_user,
     table_list_for_user,
+    teacher_blocked_by_profile,
     teacher_payments,
     teacher_sktp_lines,
 )
@@ -314,5 +315,6 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "lines": list(teacher_sktp_lines(teacher)),
         "payments": list(teacher_payments(teacher)[:200]),
+        "profile_needed": teacher_blocked_by_profile(teacher),
     }
     return render(request, "payments/mine.html", context)

@@ -74,7 +74,8 @@ def test_a_teacher_short_of_hours_sees_why_and_the_fix(
     page.goto(base + reverse("allowance:mine"))
     main = page.locator("main")
     expect(main).to_contain_text(
-        tr("You are not eligible for the professional allowance this semester.")
+        tr("You are not eligible for the professional allowance in semester %(semester)s.")
+        % {"semester": SEMESTER}
     )
     expect(main).to_contain_text(tr("What to fix"))
     expect(main).to_contain_text("Tambah 6 JP per minggu dalam 180")
