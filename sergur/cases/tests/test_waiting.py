@@ -1,6 +1,6 @@
 """The home page's count of closed envelopes (sergur/cases/waiting.py): only the envelopes whose
-part the signed-in principal or supervisor must fill now, and exactly the rows of the case
-list the count's button opens."""
+part the signed-in principal, supervisor or head of the district office must fill now, and
+exactly the rows of the case list the count's button opens."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from sergur.accounts.models import User
 from sergur.cases.models import Case
 from sergur.cases.selectors import PRINCIPAL_DUTY
 from sergur.cases.services import case_open
 from sergur.cases.tests.test_views import fill
 from sergur.common.waiting import waiting_for
+from sergur.registry.models import District
 from sergur.registry.tests.factories import (
     ProgrammeYearFactory,
     TeacherFactory,
     TeachingAssignmentFactory,
+    UserFactory,
 )
 
 FILTER = reverse("common:worklist_filter")
@@ -120,3 +123,18 @@ def test_the_filter_is_offered_only_to_those_who_fill_envelopes(client: Client, 
         cast.sri_case.pk,
         cast.budi_case.pk,
     }
+
+
+def test_the_head_of_the_district_office_counts_the_principal_participants_only(
+    client: Client, cast: Any, envelopes: dict[str, Case]
+) -> None:
+    district = District.objects.get(committee_members=cast.dinas)
+    head = UserFactory(username="kadinas", role=User.Role.DISTRICT_HEAD, district=district)
+    other = District.objects.get(committee_members=cast.dinas_other)
+    head_other = UserFactory(username="kadinas2", role=User.Role.DISTRICT_HEAD, district=other)
+
+    opened = _opened(client, head)
+
+    assert opened == {envelopes["principal_participant"].pk}
+    assert _count(head) == 1
+    assert _count(head_other) == 0
