@@ -12,6 +12,14 @@ from sergur.allowance.selectors import own_eligibility, own_load, own_teacher
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.rules.allowance.semester import SemesterError, parse_semester
+from sergur.rules.messages import TEMPLATES, Lang, msg
+
+
+def rule_name(rule: str, lang: Lang) -> str:
+    """An eligibility rule's name in words; the key itself for a rule the catalogue does not
+    name (a rule added to the rules core before its name)."""
+    code = f"allowance.rule.{rule}"
+    return msg(code).text(lang) if code in TEMPLATES else rule
 
 
 @require_safe
@@ -28,7 +36,7 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     if row is not None:
         reasons = [
             {
-                "rule": r["rule"],
+                "rule": rule_name(str(r["rule"]), lang),
                 "passed": r["passed"],
                 "reason": r["reason"][lang],
                 "fix": r["fix"][lang] if r["fix"] else "",
