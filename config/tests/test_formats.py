@@ -48,7 +48,7 @@ def test_indonesian_lists_write_dates_as_the_pages_do(short: str, long: str) -> 
 def test_no_template_writes_its_own_date_format() -> None:
     # Only the named formats of the settings (and 'c', the machine-readable datetime
     # attribute); the receipt check shows the seconds of a submission on purpose.
-    pattern = re.compile(r"""\|date:["']([^"']+)["']""")
+    pattern = re.compile(r"""\|(?:date|time):["']([^"']+)["']""")
     found = {
         f"{path.relative_to(ROOT)}: {fmt}"
         for path in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("sergur/**/templates/**/*.html")]

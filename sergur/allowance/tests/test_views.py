@@ -5,6 +5,7 @@ district's objects are not found; bad input is a message, never a 500."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -64,6 +65,10 @@ def test_a_teacher_short_of_hours_sees_why_and_the_fix(client, cast):
     assert "You are not eligible" in text
     assert "18 JP counted, below 24: short by 6 JP." in text
     assert "Teach 6 more JP a week in 180" in text
+    # Every rule is named in words, never by its key.
+    rows = re.findall(r'<th scope="row">([^<]*)</th>', text)
+    assert "Teaching load (JP a week)" in rows and "Educator certificate" in rows
+    assert not [row for row in rows if re.fullmatch(r"[a-z_]+", row)]
 
 
 def test_a_teacher_sees_only_their_own_and_other_roles_are_refused(client, cast):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from sergur.allowance.panels import allowance_panels
@@ -15,20 +14,14 @@ from sergur.allowance.selectors import own_eligibility, own_load, own_teacher
 from sergur.common.http import AuthenticatedHttpRequest
 from sergur.common.i18n import rules_lang
 from sergur.rules.allowance.semester import SemesterError, parse_semester
+from sergur.rules.messages import TEMPLATES, Lang, msg
 
-RULES = {
-    "certificate": _("Educator certificate"),
-    "start": _("First semester paid"),
-    "nrg": _("Teacher registration number (NRG)"),
-    "employment": _("No permanent post elsewhere"),
-    "pkg": _("Teacher appraisal (PKG)"),
-    "linearity": _("Teaching in line with the certificate"),
-    "ratio": _("Pupils per class"),
-    "schools": _("Schools counted"),
-    "face_to_face": _("Face-to-face hours"),
-    "hours": _("Hours a week"),
-}
-"""The rules' names as the teacher reads them (docs/allowance.md, "Eligibility")."""
+
+def rule_name(rule: str, lang: Lang) -> str:
+    """An eligibility rule's name in words; the key itself for a rule the catalogue does not
+    name (a rule added to the rules core before its name)."""
+    code = f"allowance.rule.{rule}"
+    return msg(code).text(lang) if code in TEMPLATES else rule
 
 
 @require_safe
@@ -45,7 +38,7 @@ def mine(request: AuthenticatedHttpRequest) -> HttpResponse:
     if row is not None:
         reasons = [
             {
-                "rule": RULES.get(r["rule"], r["rule"]),
+                "rule": rule_name(str(r["rule"]), lang),
                 "passed": r["passed"],
                 "reason": r["reason"][lang],
                 "fix": r["fix"][lang] if r["fix"] else "",

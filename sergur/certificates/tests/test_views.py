@@ -195,6 +195,11 @@ def test_the_ministry_issues_nrgs_and_nobody_else(cast: Any) -> None:
     assert client.get(reverse("certificates:nrg")).status_code == 200
     client.post(reverse("certificates:nrg"))
     assert cast.sri_case.teacher.nrg.number
+    # Nothing left: the page says so instead of "0 certified teachers have no NRG yet".
+    client.cookies["django_language"] = "en"
+    done = client.get(reverse("certificates:nrg")).content.decode()
+    assert "Every certified teacher has an NRG" in done
+    assert "Issue their NRGs" not in done and "0 certified teachers" not in done
     assert signed_in(cast.rayon_admin).get(reverse("certificates:nrg")).status_code == 403
 
 

@@ -204,4 +204,40 @@ ROWS: Catalogue = {
         "id": "“{value}” bukan pemberi kerja (regional, central, foundation).",
         "en": "“{value}” is not an employer (regional, central, foundation).",
     },
+    # The names of the eligibility rules, as the teacher's page heads their rows
+    # (docs/allowance.md, "Eligibility"); the page showed the keys ("face_to_face").
+    "allowance.rule.certificate": {"id": "Sertifikat pendidik", "en": "Educator certificate"},
+    "allowance.rule.start": {
+        "id": "Mulai dibayar (tahun setelah sertifikat)",
+        "en": "First paid (the year after the certificate)",
+    },
+    "allowance.rule.nrg": {
+        "id": "Nomor registrasi guru (NRG)",
+        "en": "Teacher registration number (NRG)",
+    },
+    "allowance.rule.employment": {
+        "id": "Bukan pegawai tetap instansi lain",
+        "en": "No permanent post elsewhere",
+    },
+    "allowance.rule.pkg": {
+        "id": "Penilaian kinerja guru (PKG) minimal Baik",
+        "en": "Performance appraisal (PKG) at least Baik",
+    },
+    "allowance.rule.linearity": {
+        "id": "Jam sesuai (linier) dengan sertifikat",
+        "en": "Hours in line with the certificate",
+    },
+    "allowance.rule.ratio": {
+        "id": "Jumlah siswa per rombel",
+        "en": "Pupils per class",
+    },
+    "allowance.rule.schools": {
+        "id": "Jam di sekolah yang dihitung",
+        "en": "Hours at the schools counted",
+    },
+    "allowance.rule.face_to_face": {"id": "Jam tatap muka", "en": "Face-to-face hours"},
+    "allowance.rule.hours": {
+        "id": "Beban mengajar (JP per minggu)",
+        "en": "Teaching load (JP a week)",
+    },
 }

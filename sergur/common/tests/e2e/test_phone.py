@@ -15,6 +15,8 @@ from sergur.common.tests.browser import submit
 from sergur.conftest import PASSWORD, Cast
 from sergur.development.tests.support import standing, training
 from sergur.kkg.tests.support import cluster, held_package
+from sergur.payments.tests.support import district_of, eligible, finance, issued, paid, profile
+from sergur.plpg.tests.support import attend_all, peer_teach, world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,6 +74,41 @@ def test_the_second_half_pages_fit_a_phone(browser: Any, live_server: Any, cast:
         cast.dinas.username: ["/cases/", "/verification/", "/allowance/district/", "/kkg/"],
         cast.rayon_admin.username: ["/rayon/", "/plpg/rayon/", "/certificates/"],
         cast.lpmp.username: ["/quality-assurance/"],
+    }
+    wide = {}
+    for username, paths in pages.items():
+        page = sign_in(browser, base, username)
+        for path in paths:
+            response = page.goto(base + path)
+            assert response is not None and response.status == 200, (username, path)
+            if overflow(page):
+                wide[f"{username} {path}"] = overflow(page)
+        page.close()
+    assert wide == {}, f"pages wider than a 390 px phone (px too wide): {wide}"
+
+
+def test_the_plpg_and_payment_pages_fit_a_phone(browser: Any, live_server: Any, cast: Cast) -> None:
+    base = live_server.url
+    w = world(cast)
+    attend_all(w)
+    peer_teach(w, w.sri)
+    sri = cast.sri_case.teacher
+    district = district_of(sri)
+    officer = finance(district)
+    eligible(sri)
+    profile(sri, officer)
+    sktp = issued(officer, district)
+    run = paid(officer, district)
+
+    pages = {
+        "sri": [f"/plpg/participants/{w.sri.pk}/", "/payments/mine/"],
+        w.teacher.user.username: ["/plpg/classes/", f"/plpg/classes/{w.plpg_class.pk}/"],
+        officer.username: [
+            "/payments/",
+            "/payments/tables/",
+            f"/payments/sktp/{sktp.pk}/",
+            f"/payments/runs/{run.pk}/",
+        ],
     }
     wide = {}
     for username, paths in pages.items():
