@@ -154,7 +154,8 @@ def main() -> None:
     for stage in result.stages:
         print(
             f"stage {stage.name}: {stage.seconds:.2f} s solver time; {stage.parts} parts "
-            f"searched, largest {stage.largest} teachers; gap {stage.gap:g}; "
+            f"searched ({stage.proven} proven), largest {stage.largest} teachers; "
+            f"gap {stage.gap:g}; "
             f"{'proven optimal' if stage.optimal else 'NOT proven optimal'}"
         )
     print(

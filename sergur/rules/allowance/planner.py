@@ -199,6 +199,8 @@ class Stage:
     gap: float
     """The largest relative MIP gap of any part (0: every part proven optimal; infinite: a part
     stopped before the solver had any bound)."""
+    proven: int = 0
+    """Parts searched and proven optimal."""
 
     @property
     def optimal(self) -> bool:
@@ -644,6 +646,7 @@ def _solve(
     searched: list[list[int]] = [[] for _ in range(stages)]
     gaps = [0.0] * stages
     times = [0.0] * stages
+    proven = [0] * stages
     for part in parts:
         solved = _solve_part(prep, part, stages, seconds)
         total.taken.update(solved.taken)
@@ -654,9 +657,17 @@ def _solve(
             if gap is not None:
                 searched[stage].append(len(part.teachers))
                 gaps[stage] = max(gaps[stage], gap)
+                proven[stage] += gap <= GAP_ZERO
                 times[stage] += solved.seconds[stage]
     report = tuple(
-        Stage(STAGES[n], len(searched[n]), max(searched[n], default=0), times[n], gaps[n])
+        Stage(
+            STAGES[n],
+            len(searched[n]),
+            max(searched[n], default=0),
+            times[n],
+            gaps[n],
+            proven[n],
+        )
         for n in range(stages)
     )
     return total.taken, total, parts, report

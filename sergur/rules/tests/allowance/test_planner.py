@@ -118,6 +118,7 @@ def test_each_stage_reports_its_parts_time_and_proof():
     # The greedy start reaches both teachers, which meets the bound: no search for reach.
     assert (reach.name, reach.parts, reach.largest, reach.gap) == ("reach", 0, 0, 0.0)
     assert (travel.name, travel.parts, travel.largest, travel.gap) == ("travel", 1, 2, 0.0)
+    assert (reach.proven, travel.proven) == (0, 1)
     assert reach.optimal and travel.optimal and travel.seconds >= 0
     assert (result.parts, result.largest, result.optimal) == (1, 2, True)
     assert len(result.reasons) == 1
@@ -130,7 +131,7 @@ def test_a_search_stopped_by_its_time_limit_keeps_a_plan_and_says_it_is_not_prov
     result = plan(_district([a, b], slots), LIMITS, seconds=0.0)
     # The feasible start is kept (both reach the minimum), with no proof and no bound.
     assert result.reached == 2 and not result.optimal and result.gap == math.inf
-    assert not result.stages[1].optimal
+    assert not result.stages[1].optimal and result.stages[1].proven == 0
     assert result.reasons[1].text("en") == (
         "The solver stopped at its time limit before proving this plan optimal, with no bound "
         "on how far it is from the best."
