@@ -86,7 +86,8 @@ def _counted_by_teacher(
     lines: LineColumns, keep: Bools, count: int, params: AllowanceParams
 ) -> Ints:
     """The face-to-face hundredths each teacher is counted: only the main school and the
-    schools with the most hours when the year limits the schools (§6.2)."""
+    other schools with the most hours when the year limits the schools (§6.2); the main
+    school holds one of the places even without hours there."""
     hours = lines.hours * lines.share
     if not params.max_schools:
         return np.bincount(lines.teacher[keep], weights=hours[keep], minlength=count).astype(
@@ -107,8 +108,11 @@ def _counted_by_teacher(
     order = np.lexsort((-sums, ~is_main, owners_of))
     owners = owners_of[order]
     first = np.searchsorted(owners, owners, side="left")
-    rank = np.arange(owners.size) - first
-    kept = order[rank < params.max_schools]
+    main_sorted = is_main[order]
+    # The main school always holds one of the places (it sorts first when it has hours): the
+    # other schools keep the rest, so one more hour anywhere never pushes a school out.
+    rank_other = np.arange(owners.size) - first - main_sorted[first].astype(np.int64)
+    kept = order[main_sorted | (rank_other < params.max_schools - 1)]
     return np.bincount(owners_of[kept], weights=sums[kept], minlength=count).astype(np.int64)
 
 

@@ -6,8 +6,9 @@ certificate covers (linearity) and in a class with enough pupils (the ratio, whe
 sets one; docs/sources/domain.md §6). Counsellors count their pupils served pro rata; duties
 count by the year's table (a main duty its hours; other duties up to a cap and not beside a
 main one, §6.2) or set a lower obligation (2007: principal 6, vice-principal 12). The total
-is capped, and only the main school and the schools with the most hours count when the year
-limits the number of schools (§6.2).
+is capped, and only the main school and the other schools with the most hours count when the
+year limits the number of schools (§6.2); the main school holds one place even without hours
+there, so an extra hour never pushes a school out.
 
 Every step only adds: an extra hour never lowers what is counted (the property test).
 """
@@ -132,9 +133,12 @@ def count_load(load: Load, params: AllowanceParams, linear: Callable[[str], bool
     }
     kept = sorted(hours, key=lambda school: (school != load.main_school, -hours[school], school))
     if params.max_schools:
-        for school in kept[params.max_schools :]:
+        # The main school always holds one of the places, with or without hours there, so
+        # one more hour anywhere never pushes another school out (monotone).
+        others = [school for school in kept if school != load.main_school]
+        for school in others[params.max_schools - 1 :]:
             excluded.extend((line, Excluded.SCHOOLS) for line in by_school[school])
-        kept = kept[: params.max_schools]
+        kept = kept[: len(kept) - len(others)] + others[: params.max_schools - 1]
     counselling = ZERO
     if load.counselling_pupils:
         counselling = (
