@@ -20,6 +20,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import time_format
 from django.utils.html import escape
 
 from sergur.cases.models import Case, CaseEvent
@@ -548,8 +549,10 @@ def test_saving_a_row_with_htmx_answers_the_time_and_the_errors_next_to_the_fiel
     assert response.status_code == 200
     assert entry.values["name"] == "Diklat KTSP lanjut"
     assert entry.complete is False
-    saved = timezone.localtime(entry.updated_at).strftime("%H:%M")
-    assert saved in text
+    # The time in the site's format, as every other Indonesian time ("9.05", not "09:05").
+    with translation.override("id"):
+        saved = time_format(timezone.localtime(entry.updated_at), "TIME_FORMAT")
+    assert f"Disimpan pukul {saved}." in text
     required = in_id(forms.Field.default_error_messages["required"])
     hours = re.search(
         rf'<div id="e{entry.pk}-hours-errors" class="cell-errors" hx-swap-oob="true">(.*?)</div>',
