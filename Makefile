@@ -53,15 +53,26 @@ migrations-check: $(STAMP)
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-# One run of the whole suite; the rules core must stay at 100 % line coverage.
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist; 2 by default, the cores of the CI
+# machine; PYTEST_WORKERS=0 runs it in this one process). Each worker has its own test
+# database, cache, key files (var/test/<worker>/, config/settings/test.py), browser and
+# live-server port. `--dist load` hands out single tests as workers free up, so both stay busy
+# to the end; `--dist loadfile` would send each file whole to one worker, and the end-to-end
+# files, the slowest, would then decide when the run ends.
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST := -n $(PYTEST_WORKERS) --dist load
+
+# One run of the whole suite; pytest-cov combines the workers' coverage into .coverage, and
+# the rules core must stay at 100 % line coverage.
 pytest: $(STAMP) $(CHROMIUM) $(AXE)
-	$(BIN)/pytest --cov --cov-report=
+	$(BIN)/pytest $(PYTEST_XDIST) --cov --cov-report=
 	$(BIN)/coverage report --fail-under=90
 	$(BIN)/coverage report --include='*/sergur/rules/*' --fail-under=100
 
-# The same test suite against PostgreSQL (DATABASE_URL must point at it).
+# The same test suite against PostgreSQL (DATABASE_URL must point at it; each worker makes its
+# own test database, test_<name>_gw0, test_<name>_gw1).
 pytest-postgres: $(STAMP) $(CHROMIUM) $(AXE)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_XDIST)
 
 test: lint typecheck imports security migrations-check pytest
 

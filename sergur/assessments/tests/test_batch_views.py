@@ -35,7 +35,7 @@ def _job(cast, rayon):
     )
 
 
-@pytest.mark.parametrize("who", [*ALLOWED, *FORBIDDEN])
+@pytest.mark.parametrize("who", [*sorted(ALLOWED), *FORBIDDEN])
 def test_who_opens_the_page(client, cast, who):
     response = _login(client, getattr(cast, who)).get(PAGE, **ENGLISH)
 

@@ -78,6 +78,9 @@ def edit_last(page: Any, name: str, value: str) -> None:
     with page.expect_response(lambda response: "close=1" in response.url):
         row.locator("a.done-row").click()
     row = page.locator("tbody.entry").last
+    # The response is in before htmx has swapped the closed row in; counting at once could
+    # still see the open one (seen with two test workers on a loaded machine).
+    row.locator("a.edit-row").wait_for()
     assert row.locator("a.edit-row").count() == 1
     assert row.locator(f"[data-column={name}]").count() == 0
     assert value in row.inner_text()
