@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal
 from sergur.appraisal.services import (
     appraisal_countersign,
@@ -57,6 +58,44 @@ def _teachers(people: People) -> list[tuple[Teacher, str]]:
     return found
 
 
+def appraise_final(
+    *,
+    teacher: Teacher,
+    principal: User,
+    supervisor: User,
+    year: int,
+    points: dict[tuple[str, int], int],
+    teaching_hours: int,
+    day: int,
+) -> Appraisal:
+    """One year's PKG of a teacher by their principal, as the appraisal pages make it: an
+    observation with its discussions, the points, then every signature up to final."""
+    assert teacher.user is not None  # nosec B101 # the teacher signs: callers pick users
+    assignment = appraiser_assign(teacher=teacher, year=year, appraiser=principal, actor=principal)
+    appraisal = appraisal_open(assignment=assignment, instrument_key="pkg-teacher", actor=principal)
+    observation_add(
+        appraisal=appraisal,
+        observed_on=dt.date(year, 8, day),
+        pre_discussion="Rencana pelaksanaan pembelajaran dan tujuan dibahas bersama.",
+        notes="Pembelajaran kelompok; guru memantau setiap kelompok.",
+        post_discussion="Umpan balik: variasi penilaian proses perlu ditambah.",
+        actor=principal,
+    )
+    appraisal_scores_save(
+        appraisal=appraisal,
+        points=points,
+        evidence={(key, 1): "RPP dan catatan pengamatan" for key, _n in points},
+        monitoring_notes="Dokumen perangkat pembelajaran diperiksa.",
+        teaching_hours=teaching_hours,
+        actor=principal,
+    )
+    moment = dt.datetime(year, 11, 20, 9, tzinfo=dt.UTC)
+    appraisal_submit(appraisal=appraisal, actor=principal, now=moment)
+    appraisal_sign(appraisal=appraisal, actor=teacher.user, now=moment)
+    appraisal_countersign(appraisal=appraisal, actor=principal, now=moment)
+    return appraisal_countersign(appraisal=appraisal, actor=supervisor, now=moment)
+
+
 def load_appraisals(*, people: People, now: dt.datetime) -> int:
     """Appraise the first demo teachers for the two years before `now`; returns how many
     appraisals were made."""
@@ -70,38 +109,20 @@ def load_appraisals(*, people: People, now: dt.datetime) -> int:
                 continue
             rng = random.Random(f"{SEED}-{teacher.nuptk}-{year}")  # nosec B311 # seeded demo data
             profile = PROFILES[max(0, index % len(PROFILES) - step)]
-            assignment = appraiser_assign(
-                teacher=teacher, year=year, appraiser=principal, actor=principal
-            )
-            appraisal = appraisal_open(
-                assignment=assignment, instrument_key=used.key, actor=principal
-            )
-            observation_add(
-                appraisal=appraisal,
-                observed_on=dt.date(year, 8, 10 + index % 15),
-                pre_discussion="Rencana pelaksanaan pembelajaran dan tujuan dibahas bersama.",
-                notes="Pembelajaran kelompok; guru memantau setiap kelompok.",
-                post_discussion="Umpan balik: variasi penilaian proses perlu ditambah.",
-                actor=principal,
-            )
             points = {
                 (c.key, n): rng.choice(profile)
                 for c in used.competencies
                 for n in range(1, c.indicators + 1)
             }
-            appraisal_scores_save(
-                appraisal=appraisal,
+            appraise_final(
+                teacher=teacher,
+                principal=principal,
+                supervisor=supervisor,
+                year=year,
                 points=points,
-                evidence={(c.key, 1): "RPP dan catatan pengamatan" for c in used.competencies},
-                monitoring_notes="Dokumen perangkat pembelajaran diperiksa.",
                 teaching_hours=24 if index % 5 else 18,
-                actor=principal,
+                day=10 + index % 15,
             )
-            moment = dt.datetime(year, 11, 20, 9, tzinfo=dt.UTC)
-            appraisal_submit(appraisal=appraisal, actor=principal, now=moment)
-            appraisal_sign(appraisal=appraisal, actor=teacher.user, now=moment)
-            appraisal_countersign(appraisal=appraisal, actor=principal, now=moment)
-            appraisal_countersign(appraisal=appraisal, actor=supervisor, now=moment)
             made += 1
         if not teacher.appraiser_assignments.filter(year=now.year).exists():
             appraiser_assign(teacher=teacher, year=now.year, appraiser=principal, actor=principal)

@@ -27,6 +27,7 @@ from sergur.demo.payments import load_payments
 from sergur.demo.people import People, load_people, load_registry
 from sergur.demo.plpg import load_plpg
 from sergur.demo.portfolios import Scenario, build_portfolio, scenario_of
+from sergur.demo.quality import load_quality, quality_logins
 from sergur.demo.specs import TeacherSpec, teacher_spec
 from sergur.demo.twofactor import install_demo_authenticators
 from sergur.rules.selection.numbers import participant_number
@@ -95,13 +96,15 @@ def load_demo(
     load_development(people=people, now=now)
     allowance = load_allowance(people=people, now=now)
     load_payments(people=people, now=now)
+    load_quality(people=people, password=password, now=now)
     return DemoReport(
         created_cases=created,
         created_teachers=people.created_teachers,
         cases_by_state=_states(people),
         logins=district_logins(people, specs)
         + assessment_logins(people, assessed)
-        + allowance_logins(allowance),
+        + allowance_logins(allowance)
+        + quality_logins(people),
     )
 
 
