@@ -263,7 +263,7 @@ def _backend_cpu(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _timed(client: Any, url: str, query: dict[str, object] | None) -> tuple[float, float | None]:
+def _timed(client: Any, url: str, query: dict[str, str] | None) -> tuple[float, float | None]:
     """One request: its wall time and the CPU time it cost (this process plus its database
     backend; None when the backend's use cannot be read), both in ms. The CPU time is what the
     page would take on an idle machine, whatever the other users of the machine do."""
@@ -283,7 +283,7 @@ def _timed(client: Any, url: str, query: dict[str, object] | None) -> tuple[floa
     return wall, (cpu + after - backend) * 1000
 
 
-def measure(user: Any, requests: int, label: str, query: dict[str, object] | None = None) -> None:
+def measure(user: Any, requests: int, label: str, query: dict[str, str] | None = None) -> None:
     """The page's queries and its times as `user` (with `query` in its URL), printed."""
     from django.db import connection
     from django.test import Client
