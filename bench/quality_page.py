@@ -379,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             committee,
             args.requests,
             "?school=<pk> (one school) as the district committee",
-            {"school": school.pk},
+            {"school": str(school.pk)},
         )
         measure(office, args.requests, "as the quality office (province)")
         print(f"load       {os.getloadavg()[0]:.2f} (1 min, after measuring)")
