@@ -21,7 +21,7 @@ COUNTED = re.compile(
 # Words after a placeholder that are no plural noun, and placeholders that are no count.
 NOT_NOUNS = frozenset(
     {"is", "was", "has", "its", "this", "as", "us", "always", "does", "goes"}
-    | {"exceeds", "starts", "gives", "holds", "appears", "approves", "comes"}
+    | {"exceeds", "starts", "gives", "holds", "appears", "approves", "comes", "lists"}
 )
 # Not a count of things: names, and limits or sizes that are never 1 (a maximum length, the
 # 24 items of an instrument, the year's thresholds); their sentence may keep the plural.

@@ -132,7 +132,7 @@ PAYMENTS: Catalogue = {
     },
     "pay.profile.too_long": {
         "id": "Lebih dari {top} karakter.",
-        "en": "More than {top} characters.",
+        "en": "More than {top} {top:character|characters}.",
     },
     "pay.profile.account": {
         "id": (
@@ -141,7 +141,7 @@ PAYMENTS: Catalogue = {
         ),
         "en": (
             "An account number holds digits only (spaces, dots or dashes allowed), "
-            "at most {top} characters."
+            "at most {top} {top:character|characters}."
         ),
     },
     "pay.profile.duplicate": {
