@@ -1,6 +1,7 @@
 """The allowance's teaching load and eligibility in the teacher's copy (export.py lists every
 section): the load lines, duties, counselling loads, the minister's approvals, the semester
-facts and the computed eligibility (docs/allowance.md; docs/privacy.md, "Your own copy").
+facts, the computed eligibility and the district's decisions on the planner's proposals
+(docs/allowance.md; docs/privacy.md, "Your own copy").
 Who changed a line appears by role, as everywhere in the copy."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sergur.allowance.models import (
     TeacherSemester,
     TeachingLoad,
 )
+from sergur.planner.models import PlanDecision
 from sergur.privacy.selectors.section import Section
 
 ALLOWANCE_SECTIONS: tuple[Section, ...] = (
@@ -53,5 +55,11 @@ ALLOWANCE_SECTIONS: tuple[Section, ...] = (
         _("Allowance eligibility by semester"),
         SemesterEligibility,
         lambda t: SemesterEligibility.objects.filter(teacher=t),
+    ),
+    Section(
+        "allowance_plan_decisions",
+        _("The district's decisions on planner proposals of hours"),
+        PlanDecision,
+        lambda t: PlanDecision.objects.filter(teacher=t),
     ),
 )

@@ -28,6 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_stubs_ext import StrOrPromise
 
 from sergur.accounts.models import User
+from sergur.allowance.models import OpenHours
 from sergur.appeals.models import Appeal
 from sergur.assessments.models import (
     Allocation,
@@ -80,6 +81,10 @@ EXCLUDED: Mapping[type[models.Model], StrOrPromise] = {
     Reconciliation: BLIND,
     Correction: BLIND,
     FindingCorrection: BLIND,
+    OpenHours: _(
+        "A school's class hours that no teacher teaches: the school's timetable, not the "
+        "teacher's; the hours given to the teacher are in their teaching load."
+    ),
     **TRAINING_EXCLUDED,
     **DEVELOPMENT_EXCLUDED,
 }

@@ -330,31 +330,35 @@ class _Model:
             np.array(value, dtype=np.float64),
         )
 
-    def minimise(self, costs: dict[int, float], start: list[float]) -> tuple[int, float, float]:
-        """Minimise `costs` (column → coefficient) from the feasible `start`: the best value
-        found, the MIP gap (0 when proven optimal) and the solver's seconds."""
+    def minimise(
+        self, costs: dict[int, float], start: list[float]
+    ) -> tuple[int, float, float, list[float]]:
+        """Minimise `costs` (column → coefficient): the best value found, the MIP gap (0 when
+        proven optimal), the solver's seconds and the plan's values. The feasible `start` is
+        the answer only when the time limit stops the search before it finds a plan. It is
+        not handed to the solver: a start given to this model (solved before, its costs
+        changed) came back as the answer unsearched, with a wrong objective (the property
+        test's counter-example: 0 schools reported for a plan of one)."""
         n = len(self.upper)
         full = np.zeros(n)
         for col, cost in costs.items():
             full[col] = cost
         self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), full)
-        # After the costs: changing the model drops a solution given before.
-        solution = _core.HighsSolution()
-        solution.col_value = [float(round(v)) for v in start]
-        solution.value_valid = True
-        self.highs.setSolution(solution)
         before = self.highs.getRunTime()  # cumulative over runs; the limit is per run
         self.highs.run()
         status = self.highs.getModelStatus()
         info = self.highs.getInfo()
         seconds = float(self.highs.getRunTime() - before)
         if status == highspy.HighsModelStatus.kOptimal:
-            return round(info.objective_function_value), float(info.mip_gap), seconds
-        if info.primal_solution_status != 2:  # pragma: no cover - the start is always feasible
-            raise PlannerError(f"the solver stopped without a plan: {status}")
-        # Stopped by the time limit with a plan (the start at worst): keep it, not proven.
-        gap = float(info.mip_gap)
-        return round(info.objective_function_value), max(gap, 2 * GAP_ZERO), seconds
+            return round(info.objective_function_value), float(info.mip_gap), seconds, self.values()
+        if info.primal_solution_status == 2:  # pragma: no cover - timing: a plan, then the limit
+            # Stopped by the time limit with a plan: keep it, not proven.
+            gap = float(info.mip_gap)
+            best = round(info.objective_function_value)
+            return best, max(gap, 2 * GAP_ZERO), seconds, self.values()
+        # Stopped before any plan: the start stands, with no bound.
+        value = sum(cost * round(start[col]) for col, cost in costs.items())
+        return round(value), math.inf, seconds, list(start)
 
     def keep(self, costs: dict[int, float], best: int) -> None:
         """Fix a stage's optimum before the next stage."""
@@ -539,8 +543,7 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _S
             # Every teacher of the part reached: the trivial bound is met, nothing to search.
             optimum[0] = -greedy
         else:
-            optimum[stage], gaps[stage], times[stage] = model.minimise(costs, solution)
-            solution = model.values()
+            optimum[stage], gaps[stage], times[stage], solution = model.minimise(costs, solution)
         if stage + 1 < len(objectives):
             model.keep(costs, optimum[stage])
     taken: dict[int, list[int]] = {}
