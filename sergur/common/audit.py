@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from sergur.accounts.client import client_address
 from sergur.common.models import AuditHead, AuditRecord
@@ -93,6 +95,48 @@ class Action:
         PKB_CHANGED,
         APPRAISAL_EVENT,
     )
+
+
+ACTION_LABELS: Mapping[str, StrOrPromise] = {
+    Action.SIGNIN: _("Signed in"),
+    Action.SIGNIN_FAILED: _("Sign-in failed"),
+    Action.SIGNIN_LOCKED: _("Sign-in locked after failed attempts"),
+    Action.SIGNOUT: _("Signed out"),
+    Action.TWO_FACTOR_ENROLLED: _("Two-factor sign-in set up"),
+    Action.TWO_FACTOR_REMOVED: _("Two-factor sign-in removed"),
+    Action.TWO_FACTOR_CODES: _("Recovery codes renewed"),
+    Action.TWO_FACTOR_RECOVERY_USED: _("Recovery code used"),
+    Action.DOWNLOAD: _("Personal data downloaded"),
+    Action.TEACHER_CREATED: _("Teacher added"),
+    Action.TEACHER_CHANGED: _("Teacher's data changed"),
+    Action.CASE_EVENT: _("Action on a certification case"),
+    Action.KKG_CHANGED: _("Working group changed"),
+    Action.PKB_CHANGED: _("Professional development (PKB) changed"),
+    Action.APPRAISAL_EVENT: _("Performance appraisal (PKG) step"),
+    "allowance.linearity_changed": _("Linearity table changed"),
+    "allowance.approval_recorded": _("Minister's approval recorded"),
+    "allowance.computed": _("Allowance eligibility computed"),
+    "allowance.load_changed": _("Teaching load changed"),
+    "allowance.confirmed": _("Teaching load confirmed"),
+    "planner.started": _("Planner run started"),
+    "planner.accepted": _("Planner proposal accepted"),
+    "planner.rejected": _("Planner proposal rejected"),
+    "payments.sktp_started": _("SKTP issue started"),
+    "payments.sktp_issued": _("SKTP issued"),
+    "payments.table_loaded": _("Salary table loaded"),
+    "payments.run_started": _("Quarter's payment run started"),
+    "payments.run_done": _("Quarter's payment run done"),
+    "payments.profile_changed": _("Pay profile changed"),
+}
+"""Every action of the trail in words, kept once: the `Action` codes and the actions the apps
+name themselves (`allowance.*`, `planner.*`, `payments.*`); a test holds every `audit_record`
+call of the code to this map."""
+
+
+def action_label(code: str) -> str:
+    """The action in words in the reader's language; the code itself for one not labelled."""
+    label = ACTION_LABELS.get(code)
+    return code if label is None else str(label)
 
 
 type Detail = Mapping[str, str | int | bool | None]

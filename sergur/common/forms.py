@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from sergur.common.audit import Action
+from sergur.common.audit import ACTION_LABELS
 
 DATES_REVERSED = _("The first day must not be after the last.")
 
@@ -24,7 +24,7 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"),
         required=False,
-        choices=[("", _("Any")), *((code, code) for code in Action.ALL)],
+        choices=[("", _("Any")), *ACTION_LABELS.items()],
     )
     actor = forms.IntegerField(label=_("User id"), required=False, min_value=1)
     object_kind = forms.CharField(label=_("Object kind"), required=False, max_length=40)

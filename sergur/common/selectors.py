@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from sergur.accounts.models import User
+from sergur.common.audit import action_label
 from sergur.common.models import AuditRecord
 
 PAGE_SIZE = 50
@@ -76,6 +77,11 @@ class AuditRow:
 
     record: AuditRecord
     username: str
+
+    @property
+    def action_label(self) -> str:
+        """The action in words (the code itself for an unknown one)."""
+        return action_label(self.record.action)
 
 
 @dataclass(frozen=True)

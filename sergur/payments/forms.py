@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.payments.models import PayProfile
@@ -31,11 +34,17 @@ class SktpForm(forms.Form):
 class RunForm(forms.Form):
     """Run the payments of a quarter."""
 
-    quarter = forms.CharField(
-        label=_("Quarter"),
-        max_length=7,
-        help_text=_("For example 2019-Q1 (January to March)."),
-    )
+    quarter = forms.CharField(label=_("Quarter"), max_length=7)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        current = str(Quarter(today.year, (today.month + 2) // 3))
+        field = self.fields["quarter"]
+        field.initial = current
+        field.help_text = _(
+            "For example %(quarter)s, the current quarter (Q1 is January to March)."
+        ) % {"quarter": current}
 
     def clean_quarter(self) -> Quarter:
         """A quarter `YYYY-Qn`."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sergur.planner.models import PlanRun
-from sergur.rules.allowance.semester import SemesterError, parse_semester
+from sergur.rules.allowance.semester import SemesterError, parse_semester, semester_of
 
 BAD_SEMESTER = _("Give a semester as YYYY-1 or YYYY-2 of the programme's years.")
 
@@ -27,7 +28,14 @@ class RunForm(forms.ModelForm[PlanRun]):
             "what_if_pupils",
             "what_if_hours",
         ]
-        help_texts = {"semester": _("For example 2009-1 (January to June).")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        current = semester_of(timezone.localdate()).code
+        self.fields["semester"].help_text = _(
+            "For example %(semester)s, the current semester (YYYY-1 is January to June, "
+            "YYYY-2 July to December)."
+        ) % {"semester": current}
 
     def clean_semester(self) -> str:
         """A semester code `YYYY-1` or `YYYY-2` of the programme."""

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
-from sergur.allowance.selectors import district_committee
+from sergur.allowance.selectors import current_semester, district_committee
 from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, messages_error
 from sergur.planner.forms import DecisionForm, RunForm
 from sergur.planner.models import PlanRun
@@ -53,8 +53,10 @@ def _home(request: AuthenticatedHttpRequest, form: RunForm, status: int = 200) -
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The runs of the district and the form to start one."""
     district_committee(request.user)
-    limits = limits_for("2009-1")
+    current = current_semester().code
+    limits = limits_for(current)
     initial = {
+        "semester": current,
         "min_hours": limits.min_hours,
         "max_km": limits.max_km,
         "max_schools": limits.max_schools,

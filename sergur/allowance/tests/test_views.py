@@ -20,7 +20,7 @@ from sergur.allowance.models import (
     TeacherSemester,
     TeachingLoad,
 )
-from sergur.allowance.services import eligibility_compute
+from sergur.allowance.services import approval_record, eligibility_compute
 from sergur.allowance.tests.support import (
     NOW,
     SEMESTER,
@@ -326,3 +326,27 @@ def test_the_committee_records_an_approval_of_its_own_teachers_only(client, cast
         .get(reverse("allowance:approvals"))
         .content.decode()
     )
+
+
+def test_the_district_list_says_which_approval_makes_a_short_teacher_eligible(client, cast):
+    school = own_school(cast)
+    teacher = certified(cast)
+    line(teacher, school, operator_of(school), 18)
+    approval_record(
+        teacher=teacher,
+        letter_number="0123/MPN/2009",
+        letter_date=dt.date(2009, 1, 5),
+        official="Direktur Jenderal PMPTK",
+        first_semester="2009-1",
+        last_semester="2009-2",
+        reason="Sekolah kecil di daerah terpencil.",
+        actor=cast.dinas,
+        now=NOW,
+    )
+    eligibility_compute(cast.dinas.district, SEMESTER, by=cast.dinas, now=NOW)
+
+    page = signed_in(client, cast.dinas).get(f"{reverse('allowance:district')}?semester={SEMESTER}")
+
+    row = re.search(rf"<tr><td>{re.escape(teacher.name)}</td>.*?</tr>", page.content.decode())
+    assert row is not None and "<td>yes</td>" in row[0]
+    assert "below 24, but approved in writing by the minister&#x27;s letter 0123/MPN/2009" in row[0]

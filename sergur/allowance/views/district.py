@@ -80,7 +80,7 @@ def district_view(request: AuthenticatedHttpRequest) -> HttpResponseBase:
         "filtered": bool(remembered),
         "page": page,
         "rows": [
-            (row, [r["reason"][lang] for r in row.reasons if not r["passed"]])
+            (row, [r["reason"][lang] for r in row.reasons if not r["passed"] or r.get("approval")])
             for row in page.object_list
         ],
         "counts": _counts(user, semester),

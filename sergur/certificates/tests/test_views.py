@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from sergur.accounts.models import User
 from sergur.certificates.models import Certificate, IssueJob
@@ -235,3 +237,20 @@ def test_the_case_page_shows_the_certificate_and_nrg(cast: Any) -> None:
     text = page.content.decode()
     assert certificate.number in text
     assert certificate.nrg.number in text
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("status", list(Certificate.Status))
+def test_the_check_names_a_status_with_the_word_of_the_list(
+    cast: Any, language: str, status: Certificate.Status
+) -> None:
+    certificate = issued(cast.sri_case, cast)
+    Certificate.objects.filter(pk=certificate.pk).update(status=status)
+    client = Client()
+    client.cookies["django_language"] = language
+    text = client.get(reverse("certificates:verify"), {"code": certificate.code}).content.decode()
+
+    heading = re.search(r'<h2 id="result-heading"[^>]*>([^<]*)</h2>', text)
+    with translation.override(language):
+        word = str(status.label)
+    assert heading is not None and heading[1].startswith(f"{word}:")

@@ -165,3 +165,16 @@ def test_the_district_records_the_elected_coordinator(client: Client, cast: Cast
         reverse("kkg:coordinator", args=[group.pk]), {"member": member.pk}
     )
     assert done.status_code == 403
+
+
+def test_a_package_without_meetings_says_so_in_words(client: Client, cast: Cast) -> None:
+    group = cluster(cast)
+    as_user(client, cast.sri).post(
+        reverse("kkg:package_add", args=[group.pk]),
+        {"year": YEAR, "topic": "Instrumen", "output_kind": "assessment", "planned_meetings": 3},
+    )
+    text = client.get(reverse("kkg:group", args=[group.pk]), {"year": YEAR}).content.decode()
+
+    assert "No meeting planned yet." in text and "Meetings held: 0" not in text
+    assert text.count("No meeting held yet.") == 4  # two teachers, two schools
+    assert "<td>0</td><td>0</td>" not in text

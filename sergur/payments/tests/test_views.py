@@ -5,10 +5,12 @@ and a teacher sees only their own (docs/allowance.md, "SKTP and payments")."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import StreamingHttpResponse
 from django.test import Client
@@ -199,3 +201,12 @@ def test_a_loaded_table_fills_the_gaps_of_the_shipped_excerpt(cast: Any, setup: 
     sktp = issued(setup["officer"], setup["district"])
     line = sktp.entries.get(teacher=budi)
     assert line.regulation == "PP 15/2019 full" and line.base == 1_500_000 + 900_000 + 24_000
+
+
+def test_the_run_form_defaults_to_the_current_quarter(setup: Any) -> None:
+    with time_machine.travel(dt.datetime(2027, 5, 20, 9, tzinfo=dt.UTC), tick=False):
+        client = signed_in(setup["officer"])
+        page = client.get(reverse("payments:home")).content.decode()
+
+    assert 'name="quarter" value="2027-Q2"' in page
+    assert "For example 2027-Q2, the current quarter" in page and "2019-Q1" not in page

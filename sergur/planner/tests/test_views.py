@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +13,7 @@ from django.utils import translation
 from sergur.allowance.models import TeachingLoad
 from sergur.planner.models import PlanDecision, PlanRun
 from sergur.planner.services import proposal_reject
+from sergur.planner.services.runs import limits_for
 from sergur.planner.tests.support import scene
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +154,14 @@ def test_the_run_page_takes_a_fixed_number_of_queries(
         assert client.get(url).status_code == 200
 
     assert len(decided) == len(undecided) <= 12
+
+
+def test_the_form_defaults_to_the_current_semester_and_its_limits(cast, client) -> None:
+    with time_machine.travel(dt.datetime(2027, 8, 3, 9, tzinfo=dt.UTC), tick=False):
+        client.force_login(cast.dinas)
+        page = client.get(reverse("planner:home")).content.decode()
+
+    minimum = limits_for("2027-2").min_hours
+    assert 'name="semester" value="2027-2"' in page
+    assert f'name="min_hours" value="{minimum}"' in page
+    assert "For example 2027-2, the current semester" in page and "2009-1" not in page

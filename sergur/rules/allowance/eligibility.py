@@ -66,11 +66,22 @@ class Reason:
     passed: bool
     reason: Message
     fix: Message | None = None
+    approval: str = ""
+    """The minister's letter that passes the rule although the teacher falls short, or ""."""
 
     def as_dict(self) -> dict[str, object]:
-        """The stored form: both languages of the reason and the fix."""
+        """The stored form: both languages of the reason and the fix, and the approval's
+        letter when an approval passed the rule."""
         fix = None if self.fix is None else _texts(self.fix)
-        return {"rule": self.rule, "passed": self.passed, "reason": _texts(self.reason), "fix": fix}
+        stored: dict[str, object] = {
+            "rule": self.rule,
+            "passed": self.passed,
+            "reason": _texts(self.reason),
+            "fix": fix,
+        }
+        if self.approval:
+            stored["approval"] = self.approval
+        return stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +269,7 @@ def _hours(count: Count, facts: Facts, params: AllowanceParams) -> tuple[list[Re
                 minimum=params.min_face_to_face,
                 letter=facts.approval,
             )
-            reasons.append(Reason("face_to_face", True, face))
+            reasons.append(Reason("face_to_face", True, face, approval=facts.approval))
         else:
             short = _short(params.min_face_to_face - count.face_to_face)
             reasons.append(
@@ -292,7 +303,7 @@ def _hours(count: Count, facts: Facts, params: AllowanceParams) -> tuple[list[Re
             required=count.required,
             letter=facts.approval,
         )
-        reasons.append(Reason("hours", True, said))
+        reasons.append(Reason("hours", True, said, approval=facts.approval))
     else:
         short = _short(count.required - count.total)
         reasons.append(

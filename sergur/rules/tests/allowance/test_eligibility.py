@@ -93,6 +93,8 @@ def test_the_ministers_approval_stands_in_for_the_hours() -> None:
 
     assert result.eligible
     assert "letter 123/MPN/2008" in rule(result, "hours")[1]
+    hours = next(r for r in result.reasons_json() if r["rule"] == "hours")
+    assert hours["passed"] and hours["approval"] == "123/MPN/2008"
 
 
 def test_the_approval_also_stands_in_for_the_2019_face_to_face_floor() -> None:
@@ -301,6 +303,7 @@ def test_the_stored_reasons_carry_both_languages() -> None:
         "fix": stored[-1]["fix"],
     }
     assert stored[0]["fix"] is None
+    assert all("approval" not in reason for reason in stored)
 
 
 def test_a_year_without_other_schools_or_team_teaching_leaves_them_out() -> None:
