@@ -51,6 +51,20 @@ def _signed_in_sessions_have_the_second_factor(request: pytest.FixtureRequest) -
     user_logged_in.disconnect(dispatch_uid="tests-second-factor")
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """Each test starts in the site's default language: a request's LocaleMiddleware leaves
+    the language it activated on the thread (a test client with an English cookie left the
+    next test's Indonesian messages in English, seen when a worker ran the payments views
+    before the certificate services)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @dataclass
 class Cast:
     """The people and cases every access test uses."""
