@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from sergur.accounts.models import User
@@ -203,7 +204,8 @@ def test_the_sktp_sends_the_officer_to_the_missing_profiles_and_lists_them_when_
 ) -> None:
     sri, officer, district = setup["sri"], setup["officer"], setup["district"]
     eligible(sri)
-    sktp = issued(officer, district)
+    with translation.override("en"):  # the job writes its note in the language it runs in
+        sktp = issued(officer, district)
     client = signed_in(officer)
     page = client.get(reverse("payments:sktp", args=[sktp.pk])).content.decode()
     assert "not listed for want of an amount" in page
