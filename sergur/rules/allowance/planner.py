@@ -5,28 +5,27 @@ Seed 002 (docs/sources/seeds/002_2d31c3574bb6d9f8.txt) describes a junior high s
 classes and fewer than 200 pupils whose certified teachers "harus mencari tambahan mengajar
 diluar sekolah induk" to reach the 24 hours; seed 003 (FAQ 7-8) lets hours at another licensed
 school count. The planner answers, for a district and a semester, which short teachers can reach
-the minimum with open hours of their subjects nearby, as a mixed-integer program solved by HiGHS:
+the minimum with open hours of their subjects nearby, as a mixed-integer program solved by HiGHS
+(docs/allowance.md, "The model").
 
-- `x[t,s]` (binary): teacher `t` takes the open class-subject hours `s` (all of them or none:
-  each class-subject is taught once);
-- `y[t,k]` (binary): teacher `t` teaches at school `k` other than the main school;
-- `r[t]` (binary): teacher `t` reaches the minimum;
+A *take* of a teacher is a count of open slots per group of alike slots (same school, subject
+and hours) that brings the teacher to the minimum within the cap, at no more than
+`max_schools - 1` other schools, within `max_km` of the main school, in the teacher's certified
+or linear subjects, with no slot to spare; some optimum uses only such takes. The program of
+takes has a binary column per take, a row per teacher (at most one take) and a row per slot
+group (its slots taken at most once): a take carries its whole travel and schools, which makes
+the relaxation strong. A part whose takes are too many to list (`TAKES_BUDGET`) is solved by the
+compact program instead: integer slots per teacher and group, a binary per teacher and other
+school, a binary per teacher reaching the minimum, linked by rows (same optimum, slower proof).
 
-under: each open slot taken at most once; `x[t,s] <= y[t,k(s)]`; at most `max_schools - 1`
-other schools per teacher; only slots of the teacher's certified or linear subjects within
-`max_km` of the main school; `hours[t] + sum(h[s] x[t,s])` at least the minimum and at most the
-cap when `r[t] = 1`, and no hours at all when `r[t] = 0` (an extra hour is proposed only when it
-brings the teacher to the minimum); a teacher at a school whose open hours fall short of the
-minimum with the main school's also goes to a school that can make up the rest (implied by the
-program, not by its relaxation). The objective is lexicographic over three criteria, solved in
-two searches with the first optimum fixed before the second: most teachers reaching the
-minimum, then the least travel (the distance from the main school to each other school, in
-tenths of a km) and, among equal travel, the fewest schools (one exact weighted objective).
-Each search starts from a feasible plan (greedy, then the first search's) and stops at a time
-limit at the latest: the plan then says it is not proven optimal, with the gap. The feasible
-pairs split into independent parts (connected components of the graph of teachers and the
-slots they may take); the lexicographic optimum of the whole is the union of each part's, so
-each part is solved alone.
+The objective is lexicographic over three criteria, solved in two searches with the first
+optimum fixed before the second: most teachers reaching the minimum, then the least travel (the
+distance from the main school to each other school, in tenths of a km) and, among equal travel,
+the fewest schools (one exact weighted objective). Each search starts from a feasible plan
+(greedy, then the first search's) and stops at a time limit at the latest: the plan then says it
+is not proven optimal, with the gap. The feasible pairs split into independent parts (connected
+components of the graph of teachers and the slot groups they may take); the lexicographic
+optimum of the whole is the union of each part's, so each part is solved alone.
 
 A teacher the plan cannot bring to the minimum gets the smallest changes that would (`Fix`):
 how many more open hours of their subjects within reach, the minimum their school size would
@@ -56,6 +55,10 @@ GAP_ZERO = 1e-9
 STAGE_SECONDS = 600.0
 """The solver's time limit for one stage of one part (a safety net: a stage stopped by it
 keeps its best plan found, and the plan says it is not proven optimal, with the gap)."""
+TAKES_BUDGET = 2_000_000
+"""The most takes (`_takes`) listed for one part of a district: a part with more is solved by
+the compact program, which reaches the same optimum but proves it more slowly (the bench's
+largest part has 319,451 takes; about 100 bytes each while the program is built)."""
 STAGES = ("reach", "travel")
 """The searches, in order: most teachers reaching the minimum, then the least travel and, among
 equal travel, the fewest schools (one exact weighted objective)."""
@@ -284,17 +287,50 @@ class _Group:
     slots: tuple[int, ...]
 
 
+def _highs(seconds: float) -> _core._Highs:
+    """A solver for one search: quiet, exact (no gap tolerated), one thread, `seconds` at most."""
+    # The bare solver: `highspy.Highs` adds Python log callbacks that print a banner to stdout
+    # on first use, which would corrupt the command line's JSON output.
+    highs = _core._Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("mip_rel_gap", 0.0)
+    highs.setOptionValue("threads", 1)
+    highs.setOptionValue("time_limit", float(seconds))
+    return highs
+
+
+_Outcome = tuple[int, float, float, list[float]]
+"""A stage's answer: the best value, the MIP gap, the solver's seconds, the columns' values."""
+
+
+def _run(highs: _core._Highs, costs: np.ndarray, start: Sequence[float]) -> _Outcome:
+    """Run the solver: the best value found, the MIP gap (0 when proven optimal), the solver's
+    seconds and the plan's values. The feasible `start` stands when the time limit stops the
+    search before it has a plan of its own (no bound then: the gap is infinite). The value is
+    counted from the plan's columns, not taken from the solver's report."""
+    before = highs.getRunTime()  # cumulative over runs; the limit is per run
+    highs.run()
+    status = highs.getModelStatus()
+    info = highs.getInfo()
+    seconds = float(highs.getRunTime() - before)
+    if info.primal_solution_status == 2:
+        values = np.rint(np.asarray(highs.getSolution().col_value))
+        best = round(float(costs @ values))
+        if status != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - timing
+            # Stopped by the time limit with a plan: kept, not proven.
+            gap = float(info.mip_gap) if math.isfinite(info.mip_dual_bound) else math.inf
+            return best, max(gap, 2 * GAP_ZERO), seconds, list(values)
+        return best, float(info.mip_gap), seconds, list(values)
+    # Stopped before any plan: the start stands, with no bound.
+    values = np.rint(np.asarray(start, dtype=np.float64))
+    return round(float(costs @ values)), math.inf, seconds, list(start)
+
+
 class _Model:
     """A mixed-integer program being built (columns and rows), then solved by HiGHS."""
 
     def __init__(self, seconds: float) -> None:
-        # The bare solver: `highspy.Highs` adds Python log callbacks that print a banner to
-        # stdout on first use, which would corrupt the command line's JSON output.
-        self.highs = _core._Highs()
-        self.highs.setOptionValue("output_flag", False)
-        self.highs.setOptionValue("mip_rel_gap", 0.0)
-        self.highs.setOptionValue("threads", 1)
-        self.highs.setOptionValue("time_limit", float(seconds))
+        self.highs = _highs(seconds)
         self.upper: list[float] = []
         self.rows: list[tuple[float, float, list[int], list[float]]] = []
 
@@ -330,9 +366,7 @@ class _Model:
             np.array(value, dtype=np.float64),
         )
 
-    def minimise(
-        self, costs: dict[int, float], start: list[float]
-    ) -> tuple[int, float, float, list[float]]:
+    def minimise(self, costs: dict[int, float], start: list[float]) -> _Outcome:
         """Minimise `costs` (column → coefficient): the best value found, the MIP gap (0 when
         proven optimal), the solver's seconds and the plan's values. The feasible `start` is
         the answer only when the time limit stops the search before it finds a plan. It is
@@ -344,21 +378,7 @@ class _Model:
         for col, cost in costs.items():
             full[col] = cost
         self.highs.changeColsCost(n, np.arange(n, dtype=np.int32), full)
-        before = self.highs.getRunTime()  # cumulative over runs; the limit is per run
-        self.highs.run()
-        status = self.highs.getModelStatus()
-        info = self.highs.getInfo()
-        seconds = float(self.highs.getRunTime() - before)
-        if status == highspy.HighsModelStatus.kOptimal:
-            return round(info.objective_function_value), float(info.mip_gap), seconds, self.values()
-        if info.primal_solution_status == 2:  # pragma: no cover - timing: a plan, then the limit
-            # Stopped by the time limit with a plan: keep it, not proven.
-            gap = float(info.mip_gap)
-            best = round(info.objective_function_value)
-            return best, max(gap, 2 * GAP_ZERO), seconds, self.values()
-        # Stopped before any plan: the start stands, with no bound.
-        value = sum(cost * round(start[col]) for col, cost in costs.items())
-        return round(value), math.inf, seconds, list(start)
+        return _run(self.highs, full, start)
 
     def keep(self, costs: dict[int, float], best: int) -> None:
         """Fix a stage's optimum before the next stage."""
@@ -369,9 +389,6 @@ class _Model:
             np.array(list(costs), dtype=np.int32),
             np.array(list(costs.values()), dtype=np.float64),
         )
-
-    def values(self) -> list[float]:
-        return list(self.highs.getSolution().col_value)
 
 
 class _Prepared:
@@ -464,8 +481,142 @@ class _Solved:
     seconds: list[float]
 
 
-def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _Solved:
-    """The lexicographic optimum of one part: `stages` of (reach, travel, schools)."""
+def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float, budget: int) -> _Solved:
+    """The lexicographic optimum of one part: `stages` of (reach, travel, schools), by the
+    program of takes when the part's teachers have at most `budget` takes in all, else by the
+    compact program."""
+    options: dict[int, list[int]] = {}
+    for t, g in part.pairs:
+        options.setdefault(t, []).append(g)
+    takes: dict[int, list[tuple[tuple[int, int], ...]]] = {}
+    listed = 0
+    for t in part.teachers:
+        found = _takes(prep, t, options[t], budget - listed)
+        if found is None:
+            return _solve_compact(prep, part, stages, seconds)
+        takes[t] = found
+        listed += len(found)
+    return _solve_takes(prep, part, takes, stages, seconds)
+
+
+def _solve_takes(
+    prep: _Prepared,
+    part: _Part,
+    takes: dict[int, list[tuple[tuple[int, int], ...]]],
+    stages: int,
+    seconds: float,
+) -> _Solved:
+    """The program of takes: one binary column per take of each teacher (`_takes`), at most one
+    take per teacher, each slot group's slots taken at most once. A take carries its own travel
+    and schools, so the relaxation prices whole schools, and the solver's cuts on this small
+    set of rows (one per teacher and per slot group) close the gap that the compact program's
+    linking rows leave open (docs/allowance.md, "Teaching-load planner")."""
+    teachers, groups = prep.district.teachers, prep.groups
+    group_row: dict[int, int] = {}
+    owner: list[int] = []
+    counts: list[tuple[tuple[int, int], ...]] = []
+    travel: list[int] = []
+    schools: list[int] = []
+    starts: list[int] = []
+    index: list[int] = []
+    value: list[float] = []
+    widest: dict[int, int] = {}
+    for row, t in enumerate(part.teachers):
+        home = teachers[t].school
+        for take in takes[t]:
+            away = {groups[g].school for g, _ in take} - {home}
+            owner.append(t)
+            counts.append(take)
+            travel.append(sum(tenths(prep.km(home, k)) for k in away))
+            schools.append(len(away))
+            widest[t] = max(widest.get(t, 0), len(away))
+            starts.append(len(index))
+            index.append(row)
+            value.append(1.0)
+            for g, count in take:
+                index.append(len(part.teachers) + group_row.setdefault(g, len(group_row)))
+                value.append(float(count))
+    n = len(owner)
+    row_upper = [1.0] * len(part.teachers) + [0.0] * len(group_row)
+    for g, row in group_row.items():
+        row_upper[len(part.teachers) + row] = float(len(groups[g].slots))
+    # Travel then schools, as one objective: `weight` exceeds the most schools a plan can have,
+    # so one tenth of a km less always wins over every difference in schools (lexicographic).
+    weight = sum(widest.values()) + 1
+    objectives = [
+        np.full(n, -1.0),
+        np.array(travel, dtype=np.float64) * weight + np.array(schools, dtype=np.float64),
+    ][: min(stages, 2)]
+    lookup = {(owner[c], counts[c]): c for c in range(n)}
+    greedy = _greedy(prep, part, {t: prep.limits.max_hours - teachers[t].hours for t in takes})
+    start = [0.0] * n
+    for t, took in greedy.items():
+        start[lookup[t, tuple(sorted(took.items()))]] = 1.0
+    optimum = [0, 0]
+    gaps: list[float | None] = [None] * len(objectives)
+    times = [0.0] * len(objectives)
+    for stage, costs in enumerate(objectives):
+        if not n:
+            # No teacher of the part has a take: none reaches the minimum, nothing to search.
+            continue
+        if stage == 0 and len(greedy) == len(part.teachers):
+            # Every teacher of the part reached: the trivial bound is met, nothing to search.
+            optimum[0] = -len(greedy)
+            continue
+        highs = _highs(seconds)
+        # Presolve's probing would try each of the many binary columns in turn (minutes on the
+        # bench's largest part) for no reduction: the rows are already tight.
+        highs.setOptionValue("presolve", "off")
+        highs.addRows(
+            len(row_upper),
+            np.full(len(row_upper), -highspy.kHighsInf),
+            np.array(row_upper),
+            0,
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0),
+        )
+        highs.addCols(
+            n,
+            costs,
+            np.zeros(n),
+            np.ones(n),
+            len(index),
+            np.array(starts, dtype=np.int32),
+            np.array(index, dtype=np.int32),
+            np.array(value, dtype=np.float64),
+        )
+        highs.changeColsIntegrality(
+            n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
+        )
+        if stage:
+            # The first stage's optimum stands: at least that many teachers take a take.
+            highs.addRow(
+                float(-optimum[0]),
+                highspy.kHighsInf,
+                n,
+                np.arange(n, dtype=np.int32),
+                np.ones(n),
+            )
+        solution = highspy.HighsSolution()
+        solution.col_value = start
+        highs.setSolution(solution)
+        optimum[stage], gaps[stage], times[stage], start = _run(highs, costs, start)
+    taken: dict[int, list[int]] = {}
+    handed: dict[int, int] = {}
+    for c in (c for c in range(n) if round(start[c])):
+        for g, count in counts[c]:
+            begin = handed.get(g, 0)
+            taken.setdefault(owner[c], []).extend(groups[g].slots[begin : begin + count])
+            handed[g] = begin + count
+    travel_tenths, school_count = divmod(optimum[1], weight)
+    return _Solved(taken, -optimum[0], travel_tenths, school_count, gaps, times)
+
+
+def _solve_compact(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _Solved:
+    """The compact program of a part whose takes are too many to list: a column per teacher and
+    slot group (how many of its slots), per teacher and other school (goes there or not) and per
+    teacher (reaches the minimum or not), linked by rows."""
     teachers, groups = prep.district.teachers, prep.groups
     model = _Model(seconds)
     # Hours a teacher may take: up to the cap, and never a whole slot more than the minimum
@@ -535,7 +686,15 @@ def _solve_part(prep: _Prepared, part: _Part, stages: int, seconds: float) -> _S
     optimum = [0, 0]
     gaps: list[float | None] = [None] * len(objectives)
     times = [0.0] * len(objectives)
-    solution, greedy = _greedy(prep, part, model, x, r, y, room)
+    start = _greedy(prep, part, room)
+    solution = [0.0] * len(model.upper)
+    for t, took in start.items():
+        solution[r[t]] = 1.0
+        for g, count in took.items():
+            solution[x[t, g]] = float(count)
+            if (t, groups[g].school) in y:
+                solution[y[t, groups[g].school]] = 1.0
+    greedy = len(start)
     for stage, costs in enumerate(objectives):
         if not costs:
             continue
@@ -591,25 +750,17 @@ def _partners(
             model.row(-highspy.kHighsInf, 0, [(y[t, a], 1.0), *((col, -1.0) for col in partners)])
 
 
-def _greedy(
-    prep: _Prepared,
-    part: _Part,
-    model: _Model,
-    x: dict[tuple[int, int], int],
-    r: dict[int, int],
-    y: dict[tuple[int, str], int],
-    room: dict[int, int],
-) -> tuple[list[float], int]:
+def _greedy(prep: _Prepared, part: _Part, room: dict[int, int]) -> dict[int, dict[int, int]]:
     """A feasible start: the teachers with the fewest options first, each taking the nearest
-    open slots (main school first) while within the limits; those it cannot bring to the
-    minimum take none. Returns the column values and the teachers reached."""
+    open slots (main school first) while within the limits, then dropping any slot the minimum
+    does not need; those it cannot bring to the minimum take none. Returns, per teacher
+    reached, the slots taken as counts per slot group."""
     teachers, groups, limits = prep.district.teachers, prep.groups, prep.limits
-    values = [0.0] * len(model.upper)
     left = {g: len(groups[g].slots) for _, g in part.pairs}
     options: dict[int, list[int]] = {}
     for t, g in part.pairs:
         options.setdefault(t, []).append(g)
-    reached = 0
+    reached: dict[int, dict[int, int]] = {}
     for t in sorted(part.teachers, key=lambda t: (len(options[t]), t)):
         home = teachers[t].school
         need = prep.minimum[t] - teachers[t].hours
@@ -631,18 +782,70 @@ def _greedy(
                     away.add(school)
         if total < need:
             continue
-        reached += 1
-        values[r[t]] = 1.0
+        # Drop what the minimum does not need, farthest first (a take, as `_takes` lists them).
+        for g in reversed(ordered):
+            while took.get(g, 0) and total - groups[g].hours >= need:
+                took[g] -= 1
+                total -= groups[g].hours
+        took = {g: count for g, count in took.items() if count}
         for g, count in took.items():
             left[g] -= count
-            values[x[t, g]] = float(count)
-        for school in away:
-            values[y[t, school]] = 1.0
-    return values, reached
+        reached[t] = took
+    return reached
+
+
+class _TooMany(Exception):
+    """More takes than the budget: the part is solved by the compact program."""
+
+
+def _takes(
+    prep: _Prepared, t: int, options: Sequence[int], budget: int
+) -> list[tuple[tuple[int, int], ...]] | None:
+    """Every take of teacher `t` from the slot groups `options`: counts per group that bring the
+    teacher to the minimum, within the cap and the schools allowed, with no slot to spare
+    (dropping any one would leave the teacher short). Some optimum uses only such takes:
+    dropping a spare slot keeps the teacher at the minimum and adds no travel or school. None
+    when there are more than `budget`."""
+    teacher, groups, limits = prep.district.teachers[t], prep.groups, prep.limits
+    need = prep.minimum[t] - teacher.hours
+    room = limits.max_hours - teacher.hours
+    ordered = sorted(options, key=lambda g: (groups[g].school != teacher.school, g))
+    found: list[tuple[tuple[int, int], ...]] = []
+    counts: list[tuple[int, int]] = []
+
+    def extend(i: int, total: int, away: frozenset[str], smallest: int) -> None:
+        if i == len(ordered):
+            return
+        extend(i + 1, total, away, smallest)
+        group = groups[ordered[i]]
+        if group.school != teacher.school and group.school not in away:
+            if len(away) >= limits.max_schools - 1:
+                return
+            away = away | {group.school}
+        least = min(smallest, group.hours)
+        for count in range(1, len(group.slots) + 1):
+            total += group.hours
+            if total > room or total - least >= need:
+                return
+            counts.append((ordered[i], count))
+            if total >= need:
+                found.append(tuple(sorted(counts)))
+                counts.pop()
+                if len(found) > budget:
+                    raise _TooMany
+                return
+            extend(i + 1, total, away, least)
+            counts.pop()
+
+    try:
+        extend(0, 0, frozenset(), limits.max_hours + 1)
+    except _TooMany:
+        return None
+    return found
 
 
 def _solve(
-    prep: _Prepared, stages: int, seconds: float
+    prep: _Prepared, stages: int, seconds: float, budget: int
 ) -> tuple[dict[int, list[int]], _Solved, list[_Part], tuple[Stage, ...]]:
     parts = prep.parts()
     total = _Solved({}, 0, 0, 0, [], [])
@@ -651,7 +854,7 @@ def _solve(
     times = [0.0] * stages
     proven = [0] * stages
     for part in parts:
-        solved = _solve_part(prep, part, stages, seconds)
+        solved = _solve_part(prep, part, stages, seconds, budget)
         total.taken.update(solved.taken)
         total.reached += solved.reached
         total.travel += solved.travel
@@ -773,13 +976,19 @@ def _farther(prep: _Prepared, t: int, free: set[int], need: int, room: int) -> i
     return None
 
 
-def plan(district: District, limits: Limits, *, seconds: float = STAGE_SECONDS) -> Plan:
+def plan(
+    district: District,
+    limits: Limits,
+    *,
+    seconds: float = STAGE_SECONDS,
+    budget: int = TAKES_BUDGET,
+) -> Plan:
     """The optimal proposal for `district` under `limits` (docs/allowance.md,
     "Teaching-load planner"; seed 002; docs/sources/domain.md §6, §6.2); `seconds` bounds each
     stage of each part's search, and a stage it stops is reported as not proven."""
     check_limits(limits)
     prep = _Prepared(district, limits)
-    taken, total, parts, stages = _solve(prep, 2, seconds)
+    taken, total, parts, stages = _solve(prep, 2, seconds, budget)
     gap = max(stage.gap for stage in stages)
     summary = msg(
         "planner.summary", reached=total.reached, short=len(prep.short), minimum=limits.min_hours
@@ -828,6 +1037,7 @@ def what_if(
     pupils_below: int,
     min_hours: int,
     seconds: float = STAGE_SECONDS,
+    budget: int = TAKES_BUDGET,
 ) -> WhatIf:
     """How many certified teachers reach their minimum with the plan, now and if schools with
     fewer than `pupils_below` pupils had a minimum of `min_hours` (seed 002's recommendation)."""
@@ -843,7 +1053,7 @@ def what_if(
     for rules in (limits, then):
         check_limits(rules)
         prep = _Prepared(district, rules)
-        _, total, _, _ = _solve(prep, 1, seconds)
+        _, total, _, _ = _solve(prep, 1, seconds, budget)
         counts.append(len(district.teachers) - len(prep.short) + total.reached)
     return WhatIf(pupils_below, min_hours, counts[0], counts[1])
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sergur.rules.allowance.planner import (
+    TAKES_BUDGET,
     District,
     FixKind,
     Limits,
@@ -124,11 +125,12 @@ def test_each_stage_reports_its_parts_time_and_proof():
     assert len(result.reasons) == 1
 
 
-def test_a_search_stopped_by_its_time_limit_keeps_a_plan_and_says_it_is_not_proven():
+@pytest.mark.parametrize("budget", [TAKES_BUDGET, 0], ids=["takes", "compact"])
+def test_a_search_stopped_by_its_time_limit_keeps_a_plan_and_says_it_is_not_proven(budget):
     a = Teacher("a", "SMP-K", 20, "097")
     b = Teacher("b", "SMP-K", 20, "097")
     slots = [Slot("k", "SMP-K", "VII", "097", 4), Slot("n", "SMP-N", "VII", "097", 4)]
-    result = plan(_district([a, b], slots), LIMITS, seconds=0.0)
+    result = plan(_district([a, b], slots), LIMITS, seconds=0.0, budget=budget)
     # The feasible start is kept (both reach the minimum), with no proof and no bound.
     assert result.reached == 2 and not result.optimal and result.gap == math.inf
     assert not result.stages[1].optimal and result.stages[1].proven == 0
@@ -274,11 +276,13 @@ def _brute(district, limits):
     return best
 
 
+# Both programs: the takes (every part within the budget) and the compact one (budget 0).
+@pytest.mark.parametrize("budget", [TAKES_BUDGET, 0], ids=["takes", "compact"])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(districts())
-def test_the_plan_is_as_good_as_the_best_of_every_assignment(case):
+def test_the_plan_is_as_good_as_the_best_of_every_assignment(budget, case):
     district, limits = case
-    result = plan(district, limits)
+    result = plan(district, limits, budget=budget)
     assert result.optimal
     assert (-result.reached, result.travel_tenths, result.schools) == _brute(district, limits)
     # The plan itself keeps the rules it claims.
