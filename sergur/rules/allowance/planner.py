@@ -567,9 +567,14 @@ def _solve_takes(
         # Presolve's probing would try each of the many binary columns in turn (minutes on the
         # bench's largest part) for no reduction: the rows are already tight.
         highs.setOptionValue("presolve", "off")
+        row_lower = np.full(len(row_upper), -highspy.kHighsInf)
+        if stage and -optimum[0] == len(part.teachers):
+            # Every teacher of the part reaches the minimum: each takes exactly one take (a
+            # row per teacher, stronger for the solver than one row over all teachers).
+            row_lower[: len(part.teachers)] = 1.0
         highs.addRows(
             len(row_upper),
-            np.full(len(row_upper), -highspy.kHighsInf),
+            row_lower,
             np.array(row_upper),
             0,
             np.zeros(0, dtype=np.int32),
@@ -589,7 +594,7 @@ def _solve_takes(
         highs.changeColsIntegrality(
             n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
         )
-        if stage:
+        if stage and -optimum[0] < len(part.teachers):
             # The first stage's optimum stands: at least that many teachers take a take.
             highs.addRow(
                 float(-optimum[0]),
