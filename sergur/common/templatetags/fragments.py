@@ -7,6 +7,8 @@ place (sergur/common/fragments.py). An empty key renders the part every time.
 
 from __future__ import annotations
 
+import hashlib
+
 from django import template
 from django.template.base import FilterExpression, Node, NodeList, Parser, Token
 from django.template.context import Context
@@ -49,8 +51,14 @@ def do_fragment(parser: Parser, token: Token) -> FragmentNode:
     bits = token.split_contents()
     if len(bits) != 2:
         raise template.TemplateSyntaxError("{% fragment %} takes one argument: the key")
+    waiting = list(parser.tokens)  # reversed: the next token is the last
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
+    # The place: the template, the line and the part's own source, so that no two parts
+    # share their HTML even in templates without a name.
+    inside = waiting[len(parser.tokens) :]
     origin = getattr(parser, "origin", None)
-    place = f"{getattr(origin, 'template_name', '')}:{token.lineno}"
+    source = repr([(t.token_type.value, t.contents) for t in inside])
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+    place = f"{getattr(origin, 'name', '')}:{token.lineno}:{digest}"
     return FragmentNode(nodelist, parser.compile_filter(bits[1]), place)
