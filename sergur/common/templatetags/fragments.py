@@ -32,7 +32,7 @@ class FragmentNode(Node):
         """The remembered HTML with this request's CSRF token, or the part rendered now."""
         key = self.key.resolve(context)
         if not key:
-            return mark_safe(self.nodelist.render(context))  # nosec B308 B703 # rendered HTML
+            return self.nodelist.render(context)
         full_key = (self.place, get_language() or "", str(key))
         stand_in = csrf_stand_in()
         html = fragment_get(full_key)
@@ -58,7 +58,7 @@ def do_fragment(parser: Parser, token: Token) -> FragmentNode:
     # share their HTML even in templates without a name.
     inside = waiting[len(parser.tokens) :]
     origin = getattr(parser, "origin", None)
-    source = repr([(t.token_type.value, t.contents) for t in inside])
+    source = repr([(t.token_type.value, t.contents) for t in inside if isinstance(t, Token)])
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
     place = f"{getattr(origin, 'name', '')}:{token.lineno}:{digest}"
     return FragmentNode(nodelist, parser.compile_filter(bits[1]), place)
