@@ -39,10 +39,14 @@ def _signed_in_sessions_have_the_second_factor(request: pytest.FixtureRequest) -
     having given the second factor, so tests about other things need not type codes; the
     2FA requirement itself stays on (SERGUR_REQUIRE_2FA). Tests marked `two_factor` sign in
     with the password only, as a real person does. The sign-in lockout counts in the cache,
-    which starts empty for every test."""
+    which starts empty for every test, and so do the pages' remembered fragments (a test's
+    rows may get the ids an earlier test's had)."""
     from django.core.cache import cache
 
+    from sergur.common.fragments import fragments_clear
+
     cache.clear()
+    fragments_clear()
     if request.node.get_closest_marker("two_factor"):
         yield
         return

@@ -137,6 +137,49 @@ def portfolio_read(*, case: Case, envelope: bool = True) -> Portfolio:
     return Portfolio(case=case, role=role, rows=rows, envelope=instruments)
 
 
+def portfolio_content(portfolio: Portfolio) -> tuple[Any, ...]:
+    """Everything of the portfolio a page may show, as plain values (for
+    `sergur.common.fragments.fragment_key`): the case, its state and programme year, each
+    row with its values, label, code and files, and the envelope's confirmations. Any write
+    to the portfolio changes it."""
+    case = portfolio.case
+    year = case.programme_year
+    rows = tuple(
+        (
+            key,
+            tuple(
+                (
+                    row.entry.pk,
+                    row.label,
+                    row.code,
+                    row.complete,
+                    json.dumps(row.entry.values, sort_keys=True, default=str),
+                    tuple(
+                        (f.pk, f.original_name, f.content_type, f.size, f.is_original)
+                        for f in row.evidence
+                    ),
+                )
+                for row in items
+            ),
+        )
+        for key, items in sorted(portfolio.rows.items())
+    )
+    envelope = portfolio.envelope
+    sealed = (
+        (envelope.pk, envelope.principal_confirmed_at, envelope.supervisor_confirmed_at)
+        if envelope is not None
+        else None
+    )
+    return (
+        case.pk,
+        case.state,
+        portfolio.role,
+        (year.pk, year.year, year.portfolio_deadline, year.service_until),
+        rows,
+        sealed,
+    )
+
+
 def as_of(case: Case) -> dt.date:
     """The date teaching service is counted to (a programme-year setting)."""
     return case.programme_year.service_until

@@ -284,3 +284,28 @@ def test_with_the_requirement_off_staff_are_not_forced(client, cast, settings):
     client.force_login(cast.dinas)
 
     assert client.get(LIST).status_code == 200
+
+
+def test_enrolment_is_read_as_django_otp_reads_it_in_one_query(cast, django_assert_num_queries):
+    """two_factor_enrolled answers what django-otp's user_has_device(confirmed=True) answers:
+    an unconfirmed authenticator does not count, a confirmed one or recovery codes do, and
+    another user's devices never count for this one."""
+    from django_otp import user_has_device
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    from sergur.accounts.twofactor import two_factor_enrolled
+
+    sri, dinas = cast.sri, cast.dinas
+    TOTPDevice.objects.create(user=sri, name="authenticator", confirmed=False)
+    enrolled(dinas)
+    states = [two_factor_enrolled(sri)]
+    TOTPDevice.objects.filter(user=sri).update(confirmed=True)
+    states.append(two_factor_enrolled(sri))
+    TOTPDevice.objects.filter(user=sri).delete()
+    StaticDevice.objects.create(user=sri, name="recovery", confirmed=True)
+    with django_assert_num_queries(1):
+        states.append(two_factor_enrolled(sri))
+
+    assert states == [False, True, True]
+    assert two_factor_enrolled(sri) == user_has_device(sri, confirmed=True)
+    assert two_factor_enrolled(dinas) and not two_factor_enrolled(cast.pengawas)

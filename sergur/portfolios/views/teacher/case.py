@@ -21,11 +21,13 @@ from sergur.cases.models import Case, CaseEvent
 from sergur.cases.panels import case_panels
 from sergur.cases.selectors import case_district_id
 from sergur.common.audit import audit_download
+from sergur.common.fragments import fragment_key
 from sergur.common.http import AuthenticatedHttpRequest, attachment
 from sergur.common.i18n import rules_lang
 from sergur.portfolios.forms import SubmitForm
 from sergur.portfolios.models import Submission
 from sergur.portfolios.selectors import (
+    portfolio_content,
     portfolio_document,
     portfolio_estimate,
     portfolio_gaps,
@@ -63,6 +65,17 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     components = overview.components(portfolio)
     names = {key: str(name) for key, name in AUTHOR_NAMES.items()}
     events = list(_events(case))
+    lines = overview.event_lines(
+        events,
+        system=gettext("sergur (system)"),
+        by_names=names,
+        viewer=request.user,
+        assessor_label=gettext("Assessor"),
+    )
+    envelope = overview.envelope_status(portfolio.envelope, case, rights, now)
+    returned = _return_of(case, events)
+    submission = _latest_submission(case)
+    deadline_passed = now > case.programme_year.portfolio_deadline
     context = {
         "case": case,
         "rights": rights,
@@ -70,22 +83,27 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "components": components,
         "total_rows": sum(component.rows for component in components),
         "checklist": overview.checklist(portfolio, portfolio_gaps(portfolio)),
-        "envelope": overview.envelope_status(portfolio.envelope, case, rights, now),
+        "envelope": envelope,
         "estimate": overview.estimate_view(result, estimate, role=portfolio.role),
         "plan_warnings": [m.text(rules_lang()) for m in portfolio_plan_warnings(portfolio)],
         "fills": case.is_editable_by_teacher,
-        "returned": _return_of(case, events),
-        "events": overview.event_lines(
-            events,
-            system=gettext("sergur (system)"),
-            by_names=names,
-            viewer=request.user,
-            assessor_label=gettext("Assessor"),
-        ),
-        "submission": _latest_submission(case),
-        "deadline_passed": now > case.programme_year.portfolio_deadline,
+        "returned": returned,
+        "events": lines,
+        "submission": submission,
+        "deadline_passed": deadline_passed,
         "service_years": service_years(portfolio),
         "panels": case_panels(user=request.user, case=case),
+        # Everything the part of the page from "Who must act" to the log shows, for the
+        # viewer: the portfolio, the envelope as they may see it, the deadlines, the log.
+        "overview_key": fragment_key(
+            request.user.pk,
+            portfolio_content(portfolio),
+            envelope,
+            deadline_passed,
+            (submission.pk, submission.submitted_at) if submission else None,
+            (returned.pk, returned.at, returned.reason) if returned else None,
+            tuple((line.at, line.who, line.what, line.why, tuple(line.details)) for line in lines),
+        ),
     }
     return render(request, CASE_TEMPLATE, context)
 

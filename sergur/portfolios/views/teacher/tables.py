@@ -19,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from sergur.cases.selectors import CaseRights
+from sergur.common.fragments import fragment_key
 from sergur.common.http import AuthenticatedHttpRequest, error_messages, messages_error
 from sergur.portfolios.forms import EntryForm, EvidenceForm
 from sergur.portfolios.sections import Section
-from sergur.portfolios.selectors import Portfolio, Row, portfolio_read
+from sergur.portfolios.selectors import Portfolio, Row, portfolio_content, portfolio_read
 from sergur.portfolios.services import TABLE_FULL, entry_save
 from sergur.portfolios.services import entry_delete as entry_delete_service
 from sergur.portfolios.views.teacher import rows as layout
@@ -145,7 +146,13 @@ def section_detail(request: AuthenticatedHttpRequest, pk: int, section: str) -> 
     portfolio = portfolio_read(case=case, envelope=False)
     table = section_or_404(portfolio, section)
     if request.method != "POST":
-        return render_section(request, section_context(portfolio, table, rights))
+        context = section_context(portfolio, table, rights)
+        # The table as stored, for this viewer: its rendering is remembered under
+        # everything it shows (sergur/common/fragments.py).
+        context["table_key"] = fragment_key(
+            request.user.pk, table.key, portfolio_content(portfolio), rights, context["max_bytes"]
+        )
+        return render_section(request, context)
     require_owner(rights)
     values = {spec.name: request.POST.get(spec.name, "") for spec in table.fields}
     try:
