@@ -219,7 +219,14 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "sergur_cache",
         }
-    )
+    ),
+    # Rendered parts of the portfolio pages, per process (sergur/common/fragments.py).
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sergur-fragments",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 2048},
+    },
 }
 
 # Sign-in (docs/security.md). The reverse proxies in front of the app: a comma-separated list

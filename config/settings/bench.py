@@ -23,7 +23,7 @@ LOGGING = {
 }
 # The benchmark measures pages, not the sign-in lockout: each server process counts in its own
 # memory, and no cache table is needed.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 SILENCED_SYSTEM_CHECKS = [
     *SILENCED_SYSTEM_CHECKS,  # noqa: F405
     # axes.W001 (the lockout needs a shared cache): see CACHES just above.

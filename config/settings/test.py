@@ -12,7 +12,7 @@ from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 SILENCED_SYSTEM_CHECKS = [
     # axes.W001 (the lockout needs a shared cache): the test client runs in one process, so
     # the process's own memory is shared by every request of a test.

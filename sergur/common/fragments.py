@@ -7,7 +7,10 @@ always including the viewer. The same key in the same language and the same plac
 template gives the HTML already rendered; any change of what the part shows changes the key,
 so a write shows on the next page without anything to invalidate. Like the other per-process
 memories of the pages (`portfolio_read`'s cleaned rows, the rows' URLs), it starts empty in
-every process and after every deployment, and is emptied whole when it is full.
+every process and after every deployment. The memory is Django's per-process cache
+(`LocMemCache`, the `fragments` alias in config/settings/base.py: at most 2,048 parts, the
+least recently used dropped first), not the shared default cache: a part is cheaper to render
+again than to fetch from the database cache.
 
 A part may hold forms: its CSRF tokens are rendered as a stand-in and each answer gets the
 request's own token (masked afresh, as Django renders it), never the one of the request that
@@ -19,10 +22,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
-FRAGMENTS_MAX = 2048
-_FRAGMENTS: dict[tuple[str, ...], str] = {}
+FRAGMENTS_CACHE = "fragments"
 
 
 def fragment_key(*parts: Any) -> str:
@@ -42,18 +45,22 @@ def csrf_stand_in() -> str:
     )
 
 
+def _cache_key(key: tuple[str, ...]) -> str:
+    return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()
+
+
 def fragment_get(key: tuple[str, ...]) -> str | None:
     """The fragment remembered under `key`, if any."""
-    return _FRAGMENTS.get(key)
+    html = caches[FRAGMENTS_CACHE].get(_cache_key(key))
+    return html if isinstance(html, str) else None
 
 
 def fragment_put(key: tuple[str, ...], html: str) -> None:
-    """Remember a rendered fragment (the memory is emptied whole when it is full)."""
-    if len(_FRAGMENTS) >= FRAGMENTS_MAX:
-        _FRAGMENTS.clear()
-    _FRAGMENTS[key] = html
+    """Remember a rendered fragment (the least recently used go first when the cache is
+    full)."""
+    caches[FRAGMENTS_CACHE].set(_cache_key(key), html, timeout=None)
 
 
 def fragments_clear() -> None:
     """Forget every fragment (tests)."""
-    _FRAGMENTS.clear()
+    caches[FRAGMENTS_CACHE].clear()
