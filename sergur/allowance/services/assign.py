@@ -60,6 +60,15 @@ class Taken:
     hours: int
 
 
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """What `load_assign` wrote: the teacher's new lines, and for each teacher who gave a
+    line (a "giver", above the cap) the pks of the schools whose lines they gave."""
+
+    lines: list[TeachingLoad]
+    givers: dict[int, list[int]]
+
+
 def _whole(line: TeachingLoad) -> int:
     return int(line.hours * line.team_share)
 
@@ -157,7 +166,7 @@ def load_assign(
     minimum: int,
     actor: User,
     now: dt.datetime | None = None,
-) -> list[TeachingLoad]:
+) -> Assigned:
     """Give `teacher` the proposed class-subjects in one transaction: move each line to them
     or turn each open hours into their line, assign them to each school (not as main),
     withdraw each school's confirmation (the school confirms its part again), audit, and
@@ -194,7 +203,10 @@ def load_assign(
         raise ValidationError(errors)
 
     written: list[TeachingLoad] = []
-    givers = sorted({line.teacher_id for line in lines.values()})
+    gave: dict[int, set[int]] = defaultdict(set)
+    for line in lines.values():
+        gave[line.teacher_id].add(line.school_id)
+    givers = sorted(gave)
     for line in lines.values():
         line.teacher = teacher
         line.updated_at, line.updated_by = when, actor
@@ -233,4 +245,6 @@ def load_assign(
     eligibility_compute_teachers(
         teacher_ids=[teacher.pk, *givers], semester=semester, by=actor, now=when
     )
-    return written
+    return Assigned(
+        lines=written, givers={giver: sorted(schools) for giver, schools in sorted(gave.items())}
+    )

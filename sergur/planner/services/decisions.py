@@ -1,7 +1,8 @@
 """The district committee accepts, accepts in part or rejects a run's proposal for a teacher
 (docs/allowance.md, "Accepting a proposal"). Accepting writes the load through the
 allowance's `load_assign` (which refuses a stale proposal whole), records the decision on the
-run, audits it and tells the teacher and the schools' operators."""
+run, audits it and tells the teacher, every teacher who gave a line and the schools'
+operators."""
 
 from __future__ import annotations
 
@@ -108,7 +109,7 @@ def proposal_accept(
         raise ValidationError(ACCEPTED_SINCE, code="accepted_since")
     chosen = [item for item in proposed if str(item["slot"]) in set(slots)]
     when = now or timezone.now()
-    written = load_assign(
+    assigned = load_assign(
         teacher=teacher,
         semester=run.semester,
         taken=[_taken(item) for item in chosen],
@@ -126,7 +127,7 @@ def proposal_accept(
     )
     decision.full_clean()
     decision.save()
-    schools = sorted({line.school_id for line in written})
+    schools = sorted({line.school_id for line in assigned.lines})
     audit_record(
         action=ACCEPTED,
         user=actor,
@@ -136,7 +137,13 @@ def proposal_accept(
         detail={"teacher": teacher.pk, "slots": ",".join(decision.slots), "of": len(proposed)},
         now=when,
     )
-    proposal_accepted.send(sender=PlanDecision, decision=decision, schools=schools, actor=actor)
+    proposal_accepted.send(
+        sender=PlanDecision,
+        decision=decision,
+        schools=schools,
+        givers=assigned.givers,
+        actor=actor,
+    )
     return decision
 
 
