@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from sergur.allowance.models import SemesterEligibility, semester_field
 from sergur.common.models import AppendOnlyModel
@@ -160,6 +161,21 @@ class Sktp(models.Model):
     def percent(self) -> int:
         """Progress in whole percent."""
         return 100 if not self.total else min(100, self.done * 100 // self.total)
+
+    @property
+    def note(self) -> str:
+        """What a finished job says beside its lines, in the reader's language: the eligible
+        teachers left off for want of an amount. Rendered when shown from `not_listed`, never
+        stored, since the job runs in whatever language its worker has."""
+        if self.state != Job.DONE or not self.not_listed:
+            return ""
+        return ngettext(
+            "%(count)d eligible teacher is not listed for want of an amount (no pay profile, "
+            "or no salary-table row).",
+            "%(count)d eligible teachers are not listed for want of an amount (no pay "
+            "profile, or no salary-table row).",
+            self.not_listed,
+        ) % {"count": self.not_listed}
 
 
 class SktpEntry(AppendOnlyModel):

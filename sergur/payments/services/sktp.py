@@ -40,10 +40,6 @@ JOB_FAILED = _(
     "The job stopped: %(error)s. The lines listed before the error stay; issuing again "
     "continues safely."
 )
-NOT_LISTED = _(
-    "Eligible but not listed for want of an amount (no pay profile, or no salary-table row): "
-    "%(count)d."
-)
 
 
 def sktp_number(district: District, semester: str) -> str:
@@ -188,8 +184,9 @@ def sktp_run(*, sktp: Sktp, now: dt.datetime, chunk: int = CHUNK) -> Sktp:
         )
     else:
         sktp.refresh_from_db()
-        note = str(NOT_LISTED % {"count": sktp.not_listed}) if sktp.not_listed else ""
-        Sktp.objects.filter(pk=sktp.pk).update(state=Job.DONE, error=note, finished_at=now)
+        # The note on teachers not listed is `Sktp.note`, rendered in the reader's language
+        # when shown: nothing worded is stored by the job.
+        Sktp.objects.filter(pk=sktp.pk).update(state=Job.DONE, error="", finished_at=now)
         audit_record(
             action="payments.sktp_issued",
             user=sktp.started_by,

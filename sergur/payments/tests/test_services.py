@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from sergur.conftest import Cast
 from sergur.payments.models import Job, PaymentEntry, PayProfile, Sktp
@@ -59,7 +60,42 @@ def test_an_eligible_teacher_without_an_amount_is_counted_not_listed(world):
     profile(budi, officer, golongan="III/b", mkg=24)  # in the gap of the shipped excerpt
     sktp = issued(officer, district)
     assert (sktp.listed, sktp.not_listed) == (0, 2)
-    assert "2" in sktp.error
+    assert sktp.state == Job.DONE and sktp.error == ""
+
+
+@pytest.mark.parametrize("job_lang", ["id", "en"])
+def test_the_not_listed_note_reads_in_the_readers_language_whatever_the_jobs(world, job_lang):
+    sri, budi, district, officer = world
+    eligible(sri)
+    eligible(budi)
+    profile(budi, officer, golongan="III/b", mkg=24)  # in the gap of the shipped excerpt
+    with translation.override(job_lang):  # the language the worker happened to run in
+        issued(officer, district)
+    sktp = Sktp.objects.get(district=district)
+    assert sktp.error == ""  # nothing worded is stored
+    with translation.override("en"):
+        assert sktp.note == (
+            "2 eligible teachers are not listed for want of an amount (no pay profile, or no "
+            "salary-table row)."
+        )
+    with translation.override("id"):
+        assert sktp.note == (
+            "2 guru yang memenuhi syarat tidak tercantum karena jumlahnya tidak dapat dihitung "
+            "(tanpa profil pembayaran, atau tanpa baris tabel gaji)."
+        )
+    sktp.not_listed = 1
+    with translation.override("en"):
+        assert sktp.note.startswith("1 eligible teacher is not listed")
+
+
+def test_a_fully_listed_or_unfinished_sktp_has_no_note(world):
+    sri, _budi, district, officer = world
+    eligible(sri)
+    profile(sri, officer)
+    sktp = issued(officer, district)
+    assert (sktp.listed, sktp.not_listed, sktp.note) == (1, 0, "")
+    sktp.state, sktp.not_listed = Job.RUNNING, 3
+    assert sktp.note == ""
 
 
 def test_issuing_again_adds_only_the_newly_eligible_with_the_next_line(world):
