@@ -46,6 +46,19 @@ class PayProfile(models.Model):
         _("years in rank (MKG)"), default=0, validators=[MaxValueValidator(MAX_MKG)]
     )
     mkg_counted_on = models.DateField(_("MKG counted on"))
+    # The day the employment, rank and MKG above apply from (a promotion's TMT); empty: from
+    # always. The values they replaced are kept in PayProfileVersion, so a run pays each
+    # month with the rank in force then.
+    effective_from = models.DateField(
+        _("rank in force from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date a new employment, rank or MKG applies from (a promotion's TMT); the "
+            "earlier values stay for the months before it. Empty: a correction of the "
+            "current values."
+        ),
+    )
     paid_from = models.DateField(_("paid by this district from"))
     paid_until = models.DateField(_("paid by this district until"), null=True, blank=True)
     bank_name = models.CharField(_("bank"), max_length=100, blank=True)
@@ -72,6 +85,42 @@ class PayProfile(models.Model):
             errors["paid_until"] = str(ENDS_BEFORE_START)
         if errors:
             raise ValidationError(errors)
+
+
+class PayProfileVersion(AppendOnlyModel):
+    """The employment, rank and MKG a teacher's pay profile held before a change that took
+    effect later (a promotion): in force from `effective_from` (empty: from always) to
+    `effective_until`, the day before the next values apply. A payment run pays each month
+    with the values in force on its first day (docs/allowance.md, "The pay profile")."""
+
+    append_only_message = "an earlier rank of a pay profile is kept as it was"
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="pay_versions")
+    employment = models.CharField(_("employment"), max_length=20, choices=PayProfile.Kind.choices)
+    golongan = models.CharField(_("rank (golongan)"), max_length=5, choices=RANKS, blank=True)
+    mkg = models.PositiveSmallIntegerField(
+        _("years in rank (MKG)"), default=0, validators=[MaxValueValidator(MAX_MKG)]
+    )
+    mkg_counted_on = models.DateField(_("MKG counted on"))
+    effective_from = models.DateField(_("rank in force from"), null=True, blank=True)
+    effective_until = models.DateField(_("rank in force until"))
+    recorded_at = models.DateTimeField(_("recorded"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["teacher", "effective_until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["teacher", "effective_until"], name="pay_version_once_a_day"
+            )
+        ]
+        verbose_name = _("earlier pay profile")
+        verbose_name_plural = _("earlier pay profiles")
+
+    def __str__(self) -> str:
+        return f"{self.teacher_id} {self.golongan} until {self.effective_until}"
 
 
 class SalaryTable(models.Model):
