@@ -20,7 +20,7 @@ from sergur.accounts.models import User
 from sergur.allowance.services import Source, Taken, load_assign
 from sergur.common.audit import audit_record
 from sergur.planner.models import PlanDecision, PlanRun
-from sergur.planner.services.instance import slot_line, slot_open
+from sergur.planner.services.instance import slot_line, slot_open, slot_team
 from sergur.planner.signals import proposal_accepted
 from sergur.registry.models import Teacher
 
@@ -62,10 +62,15 @@ def _not_decided(run: PlanRun, teacher: Teacher) -> None:
 
 def _taken(item: dict[str, Any]) -> Taken:
     key = str(item["slot"])
-    line, open_ = slot_line(key), slot_open(key)
-    source, pk = (Source.LINE, line) if line is not None else (Source.OPEN, open_)
-    if pk is None:
+    found = {
+        Source.LINE: slot_line(key),
+        Source.OPEN: slot_open(key),
+        Source.TEAM: slot_team(key),
+    }
+    known = [(source, pk) for source, pk in found.items() if pk is not None]
+    if not known:
         raise ValidationError(NOT_IN_PROPOSAL, code="slot")
+    ((source, pk),) = known
     return Taken(
         source=source,
         pk=pk,
