@@ -41,6 +41,10 @@ class Kind(models.TextChoices):
     ALLOWANCE_PAID = "allowance_paid", _("An allowance payment recorded")
     PLAN_HOURS = "plan_hours", _("Hours at another school given to you by the district's plan")
     PLAN_SCHOOL = "plan_school", _("A teacher given hours at your school by the district's plan")
+    PLAN_GIVER = (
+        "plan_giver",
+        _("Hours above the cap moved to another teacher by the district's plan"),
+    )
 
 
 class Notification(models.Model):

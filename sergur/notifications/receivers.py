@@ -175,13 +175,22 @@ def on_payments_recorded(
 
 
 def on_proposal_accepted(
-    sender: Any, decision: PlanDecision, schools: list[int], actor: User | None, **kwargs: Any
+    sender: Any,
+    decision: PlanDecision,
+    schools: list[int],
+    actor: User | None,
+    givers: Mapping[int, list[int]] | None = None,
+    **kwargs: Any,
 ) -> None:
-    """Tell the teacher given hours by an accepted proposal (their allowance page) and each
-    school's operator (the school's load, to confirm again), once the transaction commits."""
+    """Tell the teacher given hours by an accepted proposal (their allowance page), each
+    teacher above the cap whose line moved to them (theirs), and each school's operator (the
+    school's load, to confirm again), once the transaction commits. A school that lost a
+    giver's line hears of the move (`plan_giver`), any other of the hours given
+    (`plan_school`): one message per school."""
     semester = decision.run.semester
     subject = f"{semester} #{decision.pk}"
     actor_id = actor.pk if actor is not None else None
+    givers = givers or {}
     notices_queue(
         kind=Kind.PLAN_HOURS,
         people=[user for user in plan_teacher(decision) if user.pk != actor_id],
@@ -189,9 +198,21 @@ def on_proposal_accepted(
         link=reverse("allowance:mine"),
         key=f"plan:{decision.pk}:teacher",
     )
-    for school, people in plan_school_operators(schools).items():
+    mine = reverse("allowance:mine") + f"?semester={semester}"
+    for giver, user in teacher_users(givers).items():
+        if user.pk == actor_id:
+            continue
         notices_queue(
-            kind=Kind.PLAN_SCHOOL,
+            kind=Kind.PLAN_GIVER,
+            people=[user],
+            subject=subject,
+            link=mine,
+            key=f"plan:{decision.pk}:giver:{giver}",
+        )
+    gave = {school for pks in givers.values() for school in pks}
+    for school, people in plan_school_operators(sorted({*schools, *gave})).items():
+        notices_queue(
+            kind=Kind.PLAN_GIVER if school in gave else Kind.PLAN_SCHOOL,
             people=[user for user in people if user.pk != actor_id],
             subject=subject,
             link=f"{reverse('allowance:school', args=[school])}?semester={semester}",

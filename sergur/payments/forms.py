@@ -87,6 +87,7 @@ class PayProfileForm(forms.ModelForm[PayProfile]):
             "golongan",
             "mkg",
             "mkg_counted_on",
+            "effective_from",
             "paid_from",
             "paid_until",
             "bank_name",
@@ -94,6 +95,7 @@ class PayProfileForm(forms.ModelForm[PayProfile]):
         ]
         widgets = {
             "mkg_counted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "effective_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "paid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "paid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from sergur.allowance.models import SemesterEligibility, semester_field
 from sergur.common.models import AppendOnlyModel
@@ -45,6 +46,19 @@ class PayProfile(models.Model):
         _("years in rank (MKG)"), default=0, validators=[MaxValueValidator(MAX_MKG)]
     )
     mkg_counted_on = models.DateField(_("MKG counted on"))
+    # The day the employment, rank and MKG above apply from (a promotion's TMT); empty: from
+    # always. The values they replaced are kept in PayProfileVersion, so a run pays each
+    # month with the rank in force then.
+    effective_from = models.DateField(
+        _("rank in force from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date a new employment, rank or MKG applies from (a promotion's TMT); the "
+            "earlier values stay for the months before it. Empty: a correction of the "
+            "current values."
+        ),
+    )
     paid_from = models.DateField(_("paid by this district from"))
     paid_until = models.DateField(_("paid by this district until"), null=True, blank=True)
     bank_name = models.CharField(_("bank"), max_length=100, blank=True)
@@ -71,6 +85,42 @@ class PayProfile(models.Model):
             errors["paid_until"] = str(ENDS_BEFORE_START)
         if errors:
             raise ValidationError(errors)
+
+
+class PayProfileVersion(AppendOnlyModel):
+    """The employment, rank and MKG a teacher's pay profile held before a change that took
+    effect later (a promotion): in force from `effective_from` (empty: from always) to
+    `effective_until`, the day before the next values apply. A payment run pays each month
+    with the values in force on its first day (docs/allowance.md, "The pay profile")."""
+
+    append_only_message = "an earlier rank of a pay profile is kept as it was"
+
+    teacher = models.ForeignKey(Teacher, on_delete=models.CASCADE, related_name="pay_versions")
+    employment = models.CharField(_("employment"), max_length=20, choices=PayProfile.Kind.choices)
+    golongan = models.CharField(_("rank (golongan)"), max_length=5, choices=RANKS, blank=True)
+    mkg = models.PositiveSmallIntegerField(
+        _("years in rank (MKG)"), default=0, validators=[MaxValueValidator(MAX_MKG)]
+    )
+    mkg_counted_on = models.DateField(_("MKG counted on"))
+    effective_from = models.DateField(_("rank in force from"), null=True, blank=True)
+    effective_until = models.DateField(_("rank in force until"))
+    recorded_at = models.DateTimeField(_("recorded"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["teacher", "effective_until"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["teacher", "effective_until"], name="pay_version_once_a_day"
+            )
+        ]
+        verbose_name = _("earlier pay profile")
+        verbose_name_plural = _("earlier pay profiles")
+
+    def __str__(self) -> str:
+        return f"{self.teacher_id} {self.golongan} until {self.effective_until}"
 
 
 class SalaryTable(models.Model):
@@ -160,6 +210,21 @@ class Sktp(models.Model):
     def percent(self) -> int:
         """Progress in whole percent."""
         return 100 if not self.total else min(100, self.done * 100 // self.total)
+
+    @property
+    def note(self) -> str:
+        """What a finished job says beside its lines, in the reader's language: the eligible
+        teachers left off for want of an amount. Rendered when shown from `not_listed`, never
+        stored, since the job runs in whatever language its worker has."""
+        if self.state != Job.DONE or not self.not_listed:
+            return ""
+        return ngettext(
+            "%(count)d eligible teacher is not listed for want of an amount (no pay profile, "
+            "or no salary-table row).",
+            "%(count)d eligible teachers are not listed for want of an amount (no pay "
+            "profile, or no salary-table row).",
+            self.not_listed,
+        ) % {"count": self.not_listed}
 
 
 class SktpEntry(AppendOnlyModel):

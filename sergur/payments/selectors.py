@@ -4,6 +4,7 @@ the rules core needs (the year's data, the salary table in force, the eligible t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,6 +35,7 @@ from sergur.payments.models import (
     PaymentEntry,
     PaymentRun,
     PayProfile,
+    PayProfileVersion,
     SalaryTable,
     Sktp,
     SktpEntry,
@@ -148,6 +150,26 @@ def profiles_of(teacher_ids: Iterable[int]) -> dict[int, PayProfile]:
             (p.teacher_id, p)
             for p in PayProfile.objects.filter(teacher_id__in=ids[start : start + 5000])
         )
+    return found
+
+
+PayValues = PayProfile | PayProfileVersion
+"""A pay profile's employment, rank and MKG: the current profile or an earlier version."""
+
+
+def pay_versions_of(
+    profiles: dict[int, PayProfile],
+) -> dict[int, list[tuple[dt.date | None, PayValues]]]:
+    """Every version of these teachers' pay profiles (the current one and those it replaced),
+    each with the date it applies from, by teacher id (read 5,000 at a time); the rules core's
+    `in_force` picks a month's."""
+    found: dict[int, list[tuple[dt.date | None, PayValues]]] = {
+        teacher: [(profile.effective_from, profile)] for teacher, profile in profiles.items()
+    }
+    ids = [teacher for teacher, profile in profiles.items() if profile.effective_from]
+    for start in range(0, len(ids), 5000):
+        for version in PayProfileVersion.objects.filter(teacher_id__in=ids[start : start + 5000]):
+            found[version.teacher_id].append((version.effective_from, version))
     return found
 
 

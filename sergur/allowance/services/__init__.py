@@ -3,7 +3,7 @@ eligibility computation (docs/allowance.md)."""
 
 from __future__ import annotations
 
-from sergur.allowance.services.assign import Source, Taken, load_assign
+from sergur.allowance.services.assign import Assigned, Source, Taken, load_assign
 from sergur.allowance.services.district import approval_record, linearity_add, linearity_remove
 from sergur.allowance.services.eligibility import (
     ComputeSummary,
@@ -23,6 +23,7 @@ from sergur.allowance.services.load import (
 from sergur.allowance.services.open_hours import open_hours_add, open_hours_remove
 
 __all__ = [
+    "Assigned",
     "ComputeSummary",
     "LoadImportReport",
     "Source",

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
@@ -38,13 +39,18 @@ GIVER_SHORT = _(
     "%(minimum)s JP a week. Run the plan again."
 )
 OTHER_DISTRICT = _("Class %(klass)s (%(subject)s) is at a school of another district.")
+TEAM_GONE = _(
+    "The share of class %(klass)s (%(subject)s) at %(school)s that its team left untaught was "
+    "given to a teacher or changed. Run the plan again."
+)
 
 
 class Source(StrEnum):
     """Where the proposed hours come from."""
 
-    LINE = "line"  # a load line of a teacher above the cap
+    LINE = "line"  # a load line of a teacher above the cap (alone or in a team)
     OPEN = "open"  # open hours no teacher teaches
+    TEAM = "team"  # the share of a team-taught class-subject its team leaves untaught
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +66,23 @@ class Taken:
     hours: int
 
 
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """What `load_assign` wrote: the teacher's new lines, and for each teacher who gave a
+    line (a "giver", above the cap) the pks of the schools whose lines they gave."""
+
+    lines: list[TeachingLoad]
+    givers: dict[int, list[int]]
+
+
 def _whole(line: TeachingLoad) -> int:
     return int(line.hours * line.team_share)
+
+
+def _team_left(members: list[TeachingLoad]) -> tuple[int, Decimal]:
+    """A team-taught class-subject's weekly hours and the share its team leaves untaught."""
+    taught = sum((line.team_share for line in members), Decimal(0))
+    return max(line.hours for line in members), Decimal(1) - taught
 
 
 def _check_committee(actor: User, teacher: Teacher) -> int:
@@ -92,8 +113,7 @@ def _stale_lines(
             or line.school_id != item.school
             or line.class_label != item.class_label
             or line.subject.code != item.subject
-            or line.hours != item.hours
-            or line.team_share != 1
+            or _whole(line) != item.hours
             or line.teacher_id == teacher.pk
         ):
             school = line.school.name if line is not None else str(item.school)
@@ -123,21 +143,69 @@ def _stale_open(
     return errors
 
 
+def _teams(
+    items: list[Taken], semester: str
+) -> tuple[dict[int, list[TeachingLoad]], list[ValidationError]]:
+    """The members of each team whose untaught share is taken (locked), by the first line's
+    pk, and every item no longer as proposed."""
+    firsts = {
+        line.pk: line
+        for line in TeachingLoad.objects.select_for_update()
+        .filter(pk__in=[item.pk for item in items], semester=semester)
+        .select_related("school__subdistrict", "subject")
+    }
+    teams: dict[int, list[TeachingLoad]] = {}
+    errors = []
+    for item in items:
+        first = firsts.get(item.pk)
+        members = (
+            list(
+                TeachingLoad.objects.select_for_update()
+                .filter(
+                    semester=semester,
+                    school=first.school_id,
+                    class_label=first.class_label,
+                    subject=first.subject_id,
+                )
+                .select_related("school__subdistrict", "subject")
+            )
+            if first is not None
+            else []
+        )
+        hours, left = _team_left(members) if members else (0, Decimal(0))
+        if (
+            first is None
+            or min(line.pk for line in members) != first.pk
+            or first.school_id != item.school
+            or first.class_label != item.class_label
+            or first.subject.code != item.subject
+            or left <= 0
+            or int(hours * left) != item.hours
+        ):
+            school = first.school.name if first is not None else str(item.school)
+            where = {"klass": item.class_label, "subject": item.subject, "school": school}
+            errors.append(ValidationError(TEAM_GONE, code="stale", params=where))
+        else:
+            teams[item.pk] = members
+    return teams, errors
+
+
 def _givers_short(
     moved: list[TeachingLoad], district: int, semester: str, minimum: int
 ) -> list[ValidationError]:
     """A teacher giving lines keeps at least the minimum over the district's schools."""
     givers = {line.teacher_id for line in moved}
-    totals: dict[int, int] = defaultdict(int)
+    gone = {line.pk for line in moved}
+    totals: dict[int, Decimal] = defaultdict(Decimal)
     for line in TeachingLoad.objects.filter(
         teacher__in=givers, semester=semester, school__subdistrict__district=district
     ):
-        totals[line.teacher_id] += _whole(line)
+        if line.pk not in gone:
+            # Each line by the teacher's share, summed, then whole hours (as the planner counts).
+            totals[line.teacher_id] += line.hours * line.team_share
     errors = []
     for line in moved:
-        totals[line.teacher_id] -= _whole(line)
-    for line in moved:
-        if totals[line.teacher_id] < minimum:
+        if int(totals[line.teacher_id]) < minimum:
             params = {
                 "klass": line.class_label,
                 "subject": line.subject.code,
@@ -146,6 +214,54 @@ def _givers_short(
             }
             errors.append(ValidationError(GIVER_SHORT, code="stale", params=params))
     return errors
+
+
+def _own_line(teacher: Teacher, line: TeachingLoad) -> TeachingLoad | None:
+    """The teacher's own line of the same class-subject as `line`, if any (a team member)."""
+    return (
+        TeachingLoad.objects.select_for_update()
+        .filter(
+            semester=line.semester,
+            teacher=teacher,
+            school=line.school_id,
+            class_label=line.class_label,
+            subject=line.subject_id,
+        )
+        .select_related("school", "subject")
+        .first()
+    )
+
+
+def _add_share(line: TeachingLoad, share: Decimal, stamp: tuple[dt.datetime, User]) -> TeachingLoad:
+    line.team_share = min(Decimal(1), line.team_share + share)
+    line.updated_at, line.updated_by = stamp
+    line.full_clean()
+    line.save()
+    return line
+
+
+def _new_line(
+    teacher: Teacher,
+    like: TeachingLoad | OpenHours,
+    hours: int,
+    share: Decimal,
+    stamp: tuple[dt.datetime, User],
+) -> TeachingLoad:
+    line = TeachingLoad(
+        semester=like.semester,
+        teacher=teacher,
+        school=like.school,
+        class_label=like.class_label,
+        subject=like.subject,
+        hours=hours,
+        team_share=share,
+        pupils=like.pupils,
+        updated_at=stamp[0],
+        updated_by=stamp[1],
+    )
+    line.full_clean()
+    line.save()
+    return line
 
 
 @transaction.atomic
@@ -157,9 +273,10 @@ def load_assign(
     minimum: int,
     actor: User,
     now: dt.datetime | None = None,
-) -> list[TeachingLoad]:
+) -> Assigned:
     """Give `teacher` the proposed class-subjects in one transaction: move each line to them
-    or turn each open hours into their line, assign them to each school (not as main),
+    (a team line with its share), turn each open hours into their line, give them the share a
+    team leaves untaught, assign them to each school (not as main),
     withdraw each school's confirmation (the school confirms its part again), audit, and
     recompute the eligibility of the teacher and of every teacher who gave a line. Refuses
     the whole when any item is no longer as proposed, listing every one."""
@@ -169,6 +286,7 @@ def load_assign(
     when = now or timezone.now()
     from_lines = [item for item in taken if item.source is Source.LINE]
     from_open = [item for item in taken if item.source is Source.OPEN]
+    from_teams = [item for item in taken if item.source is Source.TEAM]
     lines = {
         line.pk: line
         for line in TeachingLoad.objects.select_for_update()
@@ -183,7 +301,13 @@ def load_assign(
     }
     errors = _stale_lines(from_lines, lines, teacher, semester)
     errors += _stale_open(from_open, found, semester)
-    rows: list[TeachingLoad | OpenHours] = [*lines.values(), *found.values()]
+    teams, stale_teams = _teams(from_teams, semester)
+    errors += stale_teams
+    rows: list[TeachingLoad | OpenHours] = [
+        *lines.values(),
+        *found.values(),
+        *(members[0] for members in teams.values()),
+    ]
     for row in rows:
         if row.school.subdistrict.district_id != district:
             where = {"klass": row.class_label, "subject": row.subject.code}
@@ -194,35 +318,41 @@ def load_assign(
         raise ValidationError(errors)
 
     written: list[TeachingLoad] = []
-    givers = sorted({line.teacher_id for line in lines.values()})
+    gave: dict[int, set[int]] = defaultdict(set)
     for line in lines.values():
-        line.teacher = teacher
-        line.updated_at, line.updated_by = when, actor
-        line.full_clean()
-        line.save()
-        written.append(line)
+        gave[line.teacher_id].add(line.school_id)
+    givers = sorted(gave)
+    stamp = (when, actor)
+    for line in lines.values():
+        own = _own_line(teacher, line)
+        if own is None:
+            line.teacher = teacher
+            line.updated_at, line.updated_by = stamp
+            line.full_clean()
+            line.save()
+            written.append(line)
+        else:
+            # The teacher already teaches this class-subject in its team: the giver's share
+            # joins theirs (one line per teacher and class-subject).
+            written.append(_add_share(own, line.team_share, stamp))
+            line.delete()
     for entry in found.values():
-        line = TeachingLoad(
-            semester=semester,
-            teacher=teacher,
-            school=entry.school,
-            class_label=entry.class_label,
-            subject=entry.subject,
-            hours=entry.hours,
-            pupils=entry.pupils,
-            updated_at=when,
-            updated_by=actor,
-        )
-        line.full_clean()
-        line.save()
+        written.append(_new_line(teacher, entry, entry.hours, Decimal(1), stamp))
         entry.filled_at, entry.filled_by = when, teacher
         entry.full_clean()
         entry.save(update_fields=["filled_at", "filled_by"])
-        written.append(line)
+    for members in teams.values():
+        first = members[0]
+        hours, left = _team_left(members)
+        own = next((line for line in members if line.teacher_id == teacher.pk), None)
+        if own is None:
+            written.append(_new_line(teacher, first, hours, left, stamp))
+        else:
+            written.append(_add_share(own, left, stamp))
     touched: dict[int, School] = {line.school_id: line.school for line in written}
     hours_at: dict[int, int] = defaultdict(int)
     for line in written:
-        hours_at[line.school_id] += line.hours
+        hours_at[line.school_id] += max(1, _whole(line))
     for pk, school in sorted(touched.items()):
         TeachingAssignment.objects.get_or_create(
             teacher=teacher,
@@ -233,4 +363,6 @@ def load_assign(
     eligibility_compute_teachers(
         teacher_ids=[teacher.pk, *givers], semester=semester, by=actor, now=when
     )
-    return written
+    return Assigned(
+        lines=written, givers={giver: sorted(schools) for giver, schools in sorted(gave.items())}
+    )

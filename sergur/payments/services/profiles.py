@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.accounts.models import User
 from sergur.common.audit import AuditEntry, actor_fields, audit_record, audit_record_many
-from sergur.payments.models import PayProfile
+from sergur.common.i18n import rules_lang
+from sergur.payments.models import PayProfile, PayProfileVersion
 from sergur.payments.selectors import district_teachers_by_nuptk, profiles_of
 from sergur.payments.services.tables import file_rows
 from sergur.registry.models import District, Teacher
@@ -32,7 +33,7 @@ from sergur.rules.allowance.profile_rows import (
     check_profiles,
     missing_columns,
 )
-from sergur.rules.messages import msg
+from sergur.rules.messages import Message, msg
 from sergur.tabular.readers import ReadError
 
 FIELDS = (
@@ -44,7 +45,10 @@ FIELDS = (
     "paid_until",
     "bank_name",
     "bank_account",
+    "effective_from",
 )
+RANK_FIELDS = ("employment", "golongan", "mkg", "mkg_counted_on")
+"""What a promotion changes: the values a month is paid with, kept per period of force."""
 CHANGED = "payments.profile_changed"
 """The audit action of a created or changed profile (its field names, never the values)."""
 MAX_BYTES = 10 * 1024 * 1024
@@ -55,6 +59,60 @@ TOO_LONG = _("The file has more than 100,000 lines; split it by school or subdis
 
 def _changed(profile: PayProfile, values: dict[str, Any]) -> list[str]:
     return sorted(k for k, v in values.items() if getattr(profile, k, None) != v)
+
+
+def _apply(
+    profile: PayProfile, values: dict[str, Any], *, new: bool
+) -> tuple[list[str], PayProfileVersion | None]:
+    """Set `values` on the profile; the names of the fields changed and, when a changed rank
+    takes effect after the current one (a promotion), the current rank as an earlier version
+    in force until the day before. `effective_from` left empty corrects the current rank;
+    one earlier than the current one's is refused (`EffectiveBefore`)."""
+    values = dict(values)
+    effective = values.pop("effective_from", None)
+    changed = _changed(profile, values)
+    version = None
+    if new:
+        values["effective_from"] = effective
+        changed = _changed(profile, values)
+    elif (
+        effective is not None
+        and effective != profile.effective_from
+        and any(field in changed for field in RANK_FIELDS)
+    ):
+        current = profile.effective_from
+        if current is not None and effective < current:
+            raise EffectiveBefore(effective, current)
+        version = PayProfileVersion(
+            teacher_id=profile.teacher_id,
+            employment=profile.employment,
+            golongan=profile.golongan,
+            mkg=profile.mkg,
+            mkg_counted_on=profile.mkg_counted_on,
+            effective_from=current,
+            effective_until=effective - dt.timedelta(days=1),
+        )
+        values["effective_from"] = effective
+        changed.append("effective_from")
+    for key, value in values.items():
+        setattr(profile, key, value)
+    return sorted(changed), version
+
+
+class EffectiveBefore(ValueError):
+    """A change of rank dated before the current rank's date of force."""
+
+    def __init__(self, value: dt.date, current: dt.date) -> None:
+        super().__init__(value, current)
+        self.value, self.current = value, current
+
+    def message(self) -> Message:
+        """The reason, in the rules core's words."""
+        return msg(
+            "pay.profile.effective_before",
+            value=self.value.isoformat(),
+            current=self.current.isoformat(),
+        )
 
 
 @transaction.atomic
@@ -69,14 +127,21 @@ def pay_profile_set(
         raise TypeError(f"unknown pay profile fields: {sorted(unknown)}")
     found = PayProfile.objects.select_for_update().filter(teacher=teacher).first()
     profile = found or PayProfile(teacher=teacher)
-    changed = _changed(profile, values)
+    try:
+        changed, version = _apply(profile, values, new=found is None)
+    except EffectiveBefore as error:
+        raise ValidationError(
+            {"effective_from": error.message().text(rules_lang())}, code="effective"
+        ) from error
     if found is not None and not changed:
         return found
-    for key, value in values.items():
-        setattr(profile, key, value)
     profile.updated_at, profile.updated_by = now, actor
     profile.full_clean()
     profile.save()
+    if version is not None:
+        version.recorded_at, version.recorded_by = now, actor
+        version.full_clean()
+        version.save()
     audit_record(
         action=CHANGED,
         user=actor,
@@ -126,6 +191,7 @@ def _values(row: ProfileRow) -> dict[str, Any]:
         "paid_until": row.paid_until,
         "bank_name": row.bank_name,
         "bank_account": row.bank_account,
+        "effective_from": row.effective_from,
     }
 
 
@@ -165,21 +231,27 @@ def pay_profiles_load(
     existing = profiles_of(teacher for teacher, _row in rows)
     fresh: list[PayProfile] = []
     updated: list[tuple[PayProfile, list[str]]] = []
+    versions: list[PayProfileVersion] = []
     for teacher, row in rows:
         values = _values(row)
         profile = existing.get(teacher)
         if profile is None:
             fresh.append(PayProfile(teacher_id=teacher, **values))
             continue
-        changed = _changed(profile, values)
+        try:
+            changed, version = _apply(profile, values, new=False)
+        except EffectiveBefore as error:
+            errors.append(TableError(row.line, "effective_from", error.message()))
+            continue
         if changed:
-            for key, value in values.items():
-                setattr(profile, key, value)
             updated.append((profile, changed))
+        if version is not None:
+            versions.append(version)
+    errors.sort(key=lambda e: (e.line, order.get(e.column, len(order))))
     unchanged = len(rows) - len(fresh) - len(updated)
     if errors or dry_run:
         return ProfileLoad(len(rows), tuple(errors), len(fresh), len(updated), unchanged, False)
-    _save(actor, district, fresh, updated, now)
+    _save(actor, district, fresh, updated, versions, now)
     return ProfileLoad(len(rows), (), len(fresh), len(updated), unchanged, True)
 
 
@@ -189,6 +261,7 @@ def _save(
     district: District,
     fresh: list[PayProfile],
     updated: list[tuple[PayProfile, list[str]]],
+    versions: list[PayProfileVersion],
     now: dt.datetime,
 ) -> None:
     profiles = [*fresh, *(profile for profile, _fields in updated)]
@@ -196,7 +269,11 @@ def _save(
         profile.updated_at, profile.updated_by = now, actor
         # One teacher a line was checked above; the uniqueness query per row is not needed.
         profile.full_clean(validate_unique=False, validate_constraints=False)
+    for version in versions:
+        version.recorded_at, version.recorded_by = now, actor
+        version.full_clean(validate_unique=False, validate_constraints=False)
     PayProfile.objects.bulk_create(fresh, batch_size=1000)
+    PayProfileVersion.objects.bulk_create(versions, batch_size=1000)
     PayProfile.objects.bulk_update(
         [profile for profile, _fields in updated],
         [*FIELDS, "updated_at", "updated_by"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -21,10 +22,27 @@ from sergur.accounts.models import User
 from sergur.common.audit import audit_record
 from sergur.common.errors import log_without_data
 from sergur.payments.models import Job, PaymentEntry, PaymentRun, PayProfile, Sktp, SktpEntry
-from sergur.payments.selectors import payment_params, profiles_of, running_job
+from sergur.payments.selectors import (
+    PayValues,
+    pay_versions_of,
+    payment_params,
+    profiles_of,
+    running_job,
+    salary_tables,
+)
 from sergur.payments.signals import payments_recorded
 from sergur.registry.models import District
-from sergur.rules.allowance.payment import Monthly, Owed, Paid, Period, Quarter, owed
+from sergur.rules.allowance import amount as rules
+from sergur.rules.allowance.payment import (
+    Monthly,
+    Owed,
+    Paid,
+    Period,
+    Quarter,
+    in_force,
+    owed,
+)
+from sergur.rules.allowance.semester import parse_semester
 from sergur.rules.messages import Message
 
 logger = logging.getLogger(__name__)
@@ -113,16 +131,58 @@ def _paid(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Rates:
+    """What a month's amount needs beyond the teacher: the year's payment rules, the district's
+    salary tables and the semester's first day (the date of the SKTP's amounts)."""
+
+    params: rules.AmountParams
+    tables: list[rules.SalaryTable]
+    start: dt.date
+
+
+def _monthly(
+    line: SktpEntry,
+    versions: list[tuple[dt.date | None, PayValues]] | None,
+    month: dt.date,
+    rates: Rates,
+) -> Monthly:
+    """A month's amount: the SKTP line's while the pay profile in force on the month's first
+    day is the one the line was listed with; after a promotion (or one recorded since), the
+    amount of the rank in force then (docs/allowance.md, "The pay profile")."""
+    if not versions:
+        return Monthly(line.gross, line.tax)
+    values = in_force(versions, month)
+    listed = (
+        values.employment == line.employment
+        and values.golongan == line.golongan
+        and rules.years_in_rank(values.mkg, values.mkg_counted_on, rates.start) == line.mkg
+    )
+    if listed:
+        return Monthly(line.gross, line.tax)
+    mkg = rules.years_in_rank(values.mkg, values.mkg_counted_on, month)
+    teacher = rules.Teacher(rules.Employment(values.employment), values.golongan, mkg)
+    table = rules.table_in_force(rates.tables, month)
+    found = rules.amount(rates.params, table, teacher, month)
+    if found.gross is None:
+        # The new rank is in a gap of the salary table: the decree's amount stands until the
+        # table covers it, rather than a month already paid being clawed back.
+        return Monthly(line.gross, line.tax)
+    return Monthly(found.gross, found.tax)
+
+
 def _run_chunk(
-    run: PaymentRun, lines: list[SktpEntry], quarter: Quarter, now: dt.datetime
+    run: PaymentRun, lines: list[SktpEntry], quarter: Quarter, rates: Rates, now: dt.datetime
 ) -> list[PaymentEntry]:
     ids = [line.teacher_id for line in lines]
     profiles = profiles_of(ids)
+    versions = pay_versions_of(profiles)
     paid = _paid(run, ids, quarter.months)
     eligible = {quarter.semester: True}
     entries: list[PaymentEntry] = []
     for line in lines:
-        monthly = dict.fromkeys(quarter.months, Monthly(line.gross, line.tax))
+        known = versions.get(line.teacher_id)
+        monthly = {month: _monthly(line, known, month, rates) for month in quarter.months}
         result: Owed = owed(
             quarter,
             eligible,
@@ -155,15 +215,21 @@ def run_execute(*, run: PaymentRun, now: dt.datetime, chunk: int = CHUNK) -> Pay
     quarter = Quarter(run.year, run.quarter)
     lines = SktpEntry.objects.filter(sktp=run.sktp_id).order_by("line")
     try:
+        params = payment_params(quarter.year)
+        rates = Rates(
+            params,
+            salary_tables(run.district_id, params.salary_table),
+            parse_semester(quarter.semester).start,
+        )
         PaymentRun.objects.filter(pk=run.pk).update(total=lines.count(), done=0)
         batch: list[SktpEntry] = []
         for line in lines.iterator(chunk_size=chunk):
             batch.append(line)
             if len(batch) == chunk:
-                _record(run, batch, quarter, now)
+                _record(run, batch, quarter, rates, now)
                 batch = []
         if batch:
-            _record(run, batch, quarter, now)
+            _record(run, batch, quarter, rates, now)
     except Exception as error:
         log_without_data(logger, f"payment run {run.pk}", error)
         PaymentRun.objects.filter(pk=run.pk).update(
@@ -187,9 +253,11 @@ def run_execute(*, run: PaymentRun, now: dt.datetime, chunk: int = CHUNK) -> Pay
     return run
 
 
-def _record(run: PaymentRun, batch: list[SktpEntry], quarter: Quarter, now: dt.datetime) -> None:
+def _record(
+    run: PaymentRun, batch: list[SktpEntry], quarter: Quarter, rates: Rates, now: dt.datetime
+) -> None:
     with transaction.atomic():
-        entries = _run_chunk(run, batch, quarter, now)
+        entries = _run_chunk(run, batch, quarter, rates, now)
         PaymentEntry.objects.bulk_create(entries)
         paid: dict[int, tuple[int, Decimal]] = {}
         for entry in entries:

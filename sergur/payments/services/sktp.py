@@ -19,9 +19,11 @@ from sergur.accounts.models import User
 from sergur.allowance.models import SemesterEligibility
 from sergur.common.audit import audit_record
 from sergur.common.errors import log_without_data
-from sergur.payments.models import Job, PayProfile, Sktp, SktpEntry
+from sergur.payments.models import Job, Sktp, SktpEntry
 from sergur.payments.selectors import (
+    PayValues,
     eligible_teachers,
+    pay_versions_of,
     payment_params,
     profiles_of,
     running_job,
@@ -30,6 +32,7 @@ from sergur.payments.selectors import (
 from sergur.payments.signals import sktp_listed
 from sergur.registry.models import District, Teacher
 from sergur.rules.allowance import amount as rules
+from sergur.rules.allowance.payment import in_force
 from sergur.rules.allowance.semester import SemesterError, parse_semester
 
 logger = logging.getLogger(__name__)
@@ -39,10 +42,6 @@ JOB_RUNNING = _("This SKTP is already being issued; wait for the job to finish."
 JOB_FAILED = _(
     "The job stopped: %(error)s. The lines listed before the error stay; issuing again "
     "continues safely."
-)
-NOT_LISTED = _(
-    "Eligible but not listed for want of an amount (no pay profile, or no salary-table row): "
-    "%(count)d."
 )
 
 
@@ -87,7 +86,7 @@ def sktp_start(*, actor: User, district: District, semester: str, now: dt.dateti
     return sktp
 
 
-def pay_teacher(profile: PayProfile | None, teacher: Teacher, on: dt.date) -> rules.Teacher | None:
+def pay_teacher(profile: PayValues | None, teacher: Teacher, on: dt.date) -> rules.Teacher | None:
     """What the amount rules need of a teacher on `on`: the pay profile's employment, rank and
     years in rank; without a profile only a non-PNS without inpassing (the flat amount)."""
     if profile is not None:
@@ -118,11 +117,14 @@ def _list_chunk(
     on: dt.date,
 ) -> tuple[list[SktpEntry], int]:
     rows = list(SemesterEligibility.objects.filter(pk__in=ids).select_related("teacher"))
-    profiles = profiles_of(row.teacher_id for row in rows)
+    versions = pay_versions_of(profiles_of(row.teacher_id for row in rows))
     entries: list[SktpEntry] = []
     missing = 0
     for row in sorted(rows, key=lambda r: r.teacher_id):
-        profile = profiles.get(row.teacher_id)
+        # The rank in force on the semester's first day, even if a promotion was recorded
+        # since: the runs pay the months after it with the new one.
+        known = versions.get(row.teacher_id)
+        profile = in_force(known, on) if known else None
         teacher = pay_teacher(profile, row.teacher, on)
         found = None if teacher is None else rules.amount(params, table, teacher, on)
         if teacher is None or found is None or found.gross is None:
@@ -188,8 +190,9 @@ def sktp_run(*, sktp: Sktp, now: dt.datetime, chunk: int = CHUNK) -> Sktp:
         )
     else:
         sktp.refresh_from_db()
-        note = str(NOT_LISTED % {"count": sktp.not_listed}) if sktp.not_listed else ""
-        Sktp.objects.filter(pk=sktp.pk).update(state=Job.DONE, error=note, finished_at=now)
+        # The note on teachers not listed is `Sktp.note`, rendered in the reader's language
+        # when shown: nothing worded is stored by the job.
+        Sktp.objects.filter(pk=sktp.pk).update(state=Job.DONE, error="", finished_at=now)
         audit_record(
             action="payments.sktp_issued",
             user=sktp.started_by,

@@ -23,7 +23,7 @@ from sergur.assessments.tests.decisions_support import extra_case
 from sergur.cases.models import Case
 from sergur.certificates.models import Certificate, Nrg
 from sergur.common.models import AuditRecord
-from sergur.payments.models import PaymentEntry, PayProfile, SktpEntry
+from sergur.payments.models import PaymentEntry, PayProfile, PayProfileVersion, SktpEntry
 from sergur.payments.services import pay_profiles_load
 from sergur.payments.tests.support import (
     NOW,
@@ -229,7 +229,7 @@ def test_a_change_never_rewrites_a_recorded_payment_and_applies_to_the_next_run(
         reverse("payments:profile", args=[sri.pk]),
         {
             "employment": "pns",
-            "golongan": "IV/a",
+            "golongan": "III/b",
             "mkg": "10",
             "mkg_counted_on": "2019-01-01",
             "paid_from": "2019-01-01",
@@ -241,9 +241,14 @@ def test_a_change_never_rewrites_a_recorded_payment_and_applies_to_the_next_run(
     assert list(PaymentEntry.objects.values_list("pk", "month", "gross", "tax")) == before
     assert list(SktpEntry.objects.values_list("pk", "golongan", "gross")) == lines
     again = paid(officer, district, Quarter(Q1.year, Q1.number))
-    correction = again.entries.get()
-    assert correction.month == dt.date(2019, 3, 1) and correction.gross < 0
-    assert correction.corrects_id is not None
+    # Without a date of force the rank is a correction of the current one: January and
+    # February are topped up to III/b, March (after the period) is clawed back.
+    corrections = {e.month.month: e for e in again.entries.all()}
+    assert set(corrections) == {1, 2, 3}
+    assert all(e.corrects_id is not None for e in corrections.values())
+    assert corrections[1].gross > 0 and corrections[2].gross == corrections[1].gross
+    assert corrections[3].gross == -dict((m, g) for _p, m, g, _t in before)[dt.date(2019, 3, 1)]
+    assert paid(officer, district, Quarter(Q1.year, Q1.number)).entries_count == 0
 
 
 @pytest.mark.parametrize("who", ["sri", "dinas", "operator", "pak_kepala"])
@@ -349,3 +354,49 @@ def test_a_file_that_is_no_table_is_refused_with_the_line(setup: Any) -> None:
     empty = client.post(reverse("payments:profiles_load"), {"file": upload(HEADER)})
     assert "The file has no rows." in empty.content.decode()
     assert not PayProfile.objects.exists()
+
+
+def test_a_file_records_a_promotion_from_its_date_and_keeps_the_earlier_rank(setup: Any) -> None:
+    sri, budi, officer = setup["sri"], setup["budi"], setup["officer"]
+    profile(sri, officer, effective_from=dt.date(2019, 1, 1))
+    profile(budi, officer, effective_from=dt.date(2019, 1, 1))
+    header = HEADER.strip() + ",effective_from\n"
+    too_early = (
+        header
+        + f"{sri.nuptk},pns,III/b,10,2019-01-01,2019-01-01,,BPD DIY,0011223344,2019-03-01\n"
+        + f"{budi.nuptk},pns,III/b,10,2019-01-01,2019-01-01,,BPD DIY,0011223344,2018-12-01\n"
+    )
+    refused = pay_profiles_load(
+        actor=officer, district=setup["district"], upload=upload(too_early), dry_run=False, now=NOW
+    )
+    assert not refused.saved
+    assert [(e.line, e.column, e.reason.text("en")) for e in refused.errors] == [
+        (
+            3,
+            "effective_from",
+            "A change of rank cannot take effect on 2018-12-01, before the current one (in "
+            "force from 2019-01-01).",
+        )
+    ]
+    assert not PayProfileVersion.objects.exists()
+    assert PayProfile.objects.get(teacher=sri).golongan == "III/a"
+
+    good = header + (
+        f"{sri.nuptk},pns,III/b,10,2019-01-01,2019-01-01,,BPD DIY,0011223344,2019-03-01\n"
+        f"{budi.nuptk},pns,III/a,10,2019-01-01,2019-01-01,,BPD DIY,0011223344,2019-04-01\n"
+    )
+    loaded = pay_profiles_load(
+        actor=officer, district=setup["district"], upload=upload(good), dry_run=False, now=NOW
+    )
+    assert (loaded.created, loaded.changed, loaded.unchanged, loaded.saved) == (0, 1, 1, True)
+    (earlier,) = PayProfileVersion.objects.all()
+    assert (earlier.teacher, earlier.golongan, earlier.effective_from) == (
+        sri,
+        "III/a",
+        dt.date(2019, 1, 1),
+    )
+    assert earlier.effective_until == dt.date(2019, 2, 28)
+    current = PayProfile.objects.get(teacher=sri)
+    assert (current.golongan, current.effective_from) == ("III/b", dt.date(2019, 3, 1))
+    # A date alone, with the rank unchanged, is no promotion: Budi's profile stays as it was.
+    assert PayProfile.objects.get(teacher=budi).effective_from == dt.date(2019, 1, 1)

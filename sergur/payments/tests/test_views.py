@@ -97,6 +97,25 @@ def test_the_exports_list_the_teacher_and_are_logged(setup: Any) -> None:
     assert unknown.status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "1 eligible teacher is not listed for want of an amount"),
+        ("id", "1 guru yang memenuhi syarat tidak tercantum karena jumlahnya tidak dapat"),
+    ],
+)
+def test_the_sktp_page_says_who_is_not_listed_in_the_readers_language(
+    cast: Any, setup: Any, lang: str, note: str
+) -> None:
+    eligible(cast.budi_case.teacher)  # eligible, but without a pay profile
+    sktp = issued(setup["officer"], setup["district"])
+    client = signed_in(setup["officer"])
+    client.cookies["django_language"] = lang
+    page = client.get(reverse("payments:sktp", args=[sktp.pk])).content.decode()
+    assert note in page
+    assert reverse("payments:profiles") in page
+
+
 @pytest.mark.parametrize("who", ["sri", "dinas", "operator", "pak_kepala"])
 def test_other_roles_are_refused(cast: Any, setup: Any, who: str) -> None:
     sktp = issued(setup["officer"], setup["district"])

@@ -1,7 +1,8 @@
 """The district committee accepts, accepts in part or rejects a run's proposal for a teacher
 (docs/allowance.md, "Accepting a proposal"). Accepting writes the load through the
 allowance's `load_assign` (which refuses a stale proposal whole), records the decision on the
-run, audits it and tells the teacher and the schools' operators."""
+run, audits it and tells the teacher, every teacher who gave a line and the schools'
+operators."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from sergur.accounts.models import User
 from sergur.allowance.services import Source, Taken, load_assign
 from sergur.common.audit import audit_record
 from sergur.planner.models import PlanDecision, PlanRun
-from sergur.planner.services.instance import slot_line, slot_open
+from sergur.planner.services.instance import slot_line, slot_open, slot_team
 from sergur.planner.signals import proposal_accepted
 from sergur.registry.models import Teacher
 
@@ -61,10 +62,15 @@ def _not_decided(run: PlanRun, teacher: Teacher) -> None:
 
 def _taken(item: dict[str, Any]) -> Taken:
     key = str(item["slot"])
-    line, open_ = slot_line(key), slot_open(key)
-    source, pk = (Source.LINE, line) if line is not None else (Source.OPEN, open_)
-    if pk is None:
+    found = {
+        Source.LINE: slot_line(key),
+        Source.OPEN: slot_open(key),
+        Source.TEAM: slot_team(key),
+    }
+    known = [(source, pk) for source, pk in found.items() if pk is not None]
+    if not known:
         raise ValidationError(NOT_IN_PROPOSAL, code="slot")
+    ((source, pk),) = known
     return Taken(
         source=source,
         pk=pk,
@@ -108,7 +114,7 @@ def proposal_accept(
         raise ValidationError(ACCEPTED_SINCE, code="accepted_since")
     chosen = [item for item in proposed if str(item["slot"]) in set(slots)]
     when = now or timezone.now()
-    written = load_assign(
+    assigned = load_assign(
         teacher=teacher,
         semester=run.semester,
         taken=[_taken(item) for item in chosen],
@@ -126,7 +132,7 @@ def proposal_accept(
     )
     decision.full_clean()
     decision.save()
-    schools = sorted({line.school_id for line in written})
+    schools = sorted({line.school_id for line in assigned.lines})
     audit_record(
         action=ACCEPTED,
         user=actor,
@@ -136,7 +142,13 @@ def proposal_accept(
         detail={"teacher": teacher.pk, "slots": ",".join(decision.slots), "of": len(proposed)},
         now=when,
     )
-    proposal_accepted.send(sender=PlanDecision, decision=decision, schools=schools, actor=actor)
+    proposal_accepted.send(
+        sender=PlanDecision,
+        decision=decision,
+        schools=schools,
+        givers=assigned.givers,
+        actor=actor,
+    )
     return decision
 
 

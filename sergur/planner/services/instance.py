@@ -6,6 +6,7 @@ teacher above the cap). A fixed number of queries whatever the district's size."
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,6 +21,10 @@ SLOT_PREFIX = "L"
 finds the line by it."""
 OPEN_PREFIX = "U"
 """A slot no teacher teaches: the open hours' pk (`allowance.OpenHours`) after this prefix."""
+TEAM_PREFIX = "T"
+"""The share of a team-taught class-subject its team leaves untaught (the shares sum below 1):
+the pk of the class-subject's first line after this prefix; accepting gives the taker that
+share of the class."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,38 @@ def slot_open(key: str) -> int | None:
     """The open hours' pk of a slot key, or None when the key is not open hours'."""
     digits = key.removeprefix(OPEN_PREFIX)
     return int(digits) if key.startswith(OPEN_PREFIX) and digits.isdigit() else None
+
+
+def slot_team(key: str) -> int | None:
+    """The first team line's pk of a team-remainder slot key, or None for any other key."""
+    digits = key.removeprefix(TEAM_PREFIX)
+    return int(digits) if key.startswith(TEAM_PREFIX) and digits.isdigit() else None
+
+
+def whole_hours(lines: Iterable[tuple[int, Decimal]]) -> int:
+    """A teacher's whole counted hours of (hours, team share) lines: each line counts by the
+    teacher's share (seed 003 FAQ 8, docs/allowance.md "Counting the hours"), summed, then
+    rounded down, so two halves of 5 JP count 5, not 4."""
+    return int(sum((Decimal(hours) * share for hours, share in lines), Decimal(0)))
+
+
+def team_remainders(
+    lines: Iterable[tuple[int, int, int, str, str, int, Decimal, int | None]],
+) -> list[tuple[int, int, str, str, int, Decimal]]:
+    """The team-taught class-subjects whose shares sum below 1, as (first line's pk, school,
+    class, subject, the class's weekly hours, the share left): that share of the class is
+    taught by nobody, so it is open (docs/allowance.md, "Teaching-load planner")."""
+    teams: dict[tuple[int, str, str], list[tuple[int, int, Decimal]]] = defaultdict(list)
+    for pk, _teacher, school, label, subject, hours, share, _pupils in lines:
+        teams[(school, label, subject)].append((pk, hours, share))
+    found = []
+    for (school, label, subject), members in sorted(teams.items()):
+        taught = sum((share for _pk, _h, share in members), Decimal(0))
+        if any(share < 1 for _pk, _h, share in members) and taught < 1:
+            hours = max(h for _pk, h, _share in members)
+            first = min(pk for pk, _h, _share in members)
+            found.append((first, school, label, subject, hours, 1 - taught))
+    return found
 
 
 def _schools(district: District) -> dict[int, tuple[str, float, float]]:
@@ -128,14 +165,31 @@ def instance_build(district: District, semester: str, limits: planner.Limits) ->
         for pk, school, label, subject, hours, _pupils in untaught
         if school in schools
     ]
+    # A team that leaves part of its class-subject untaught leaves that share open: the taker
+    # counts the share's whole hours, as a team member does.
+    slots += [
+        planner.Slot(f"{TEAM_PREFIX}{pk}", str(school), label, subject, int(hours * left))
+        for pk, school, label, subject, hours, left in team_remainders(lines)
+        if school in schools and int(hours * left) >= 1
+    ]
     for teacher_lines in by_teacher.values():
-        total = sum(int(hours * share) for _pk, _s, _l, _c, hours, share in teacher_lines)
-        for pk, school, label, subject, hours, share in teacher_lines:
+        # A team-taught line moves with its share: the taker counts what the giver counted.
+        counted = [(h, share) for _pk, _s, _l, _c, h, share in teacher_lines]
+        total = whole_hours(counted)
+        left = list(counted)
+        for pk, school, label, subject, hours, share in sorted(
+            teacher_lines, key=lambda ln: (int(ln[4] * ln[5]), ln[0])
+        ):
             if total <= limits.max_hours:
                 break
-            if share == 1 and school in schools and total - hours >= limits.min_hours:
-                slots.append(planner.Slot(f"{SLOT_PREFIX}{pk}", str(school), label, subject, hours))
-                total -= hours
+            left.remove((hours, share))
+            after = whole_hours(left)
+            given = int(hours * share)
+            if school in schools and given >= 1 and after >= limits.min_hours:
+                slots.append(planner.Slot(f"{SLOT_PREFIX}{pk}", str(school), label, subject, given))
+                total = after
+            else:
+                left.append((hours, share))
 
     planned: list[planner.Teacher] = []
     without_place = 0
@@ -146,7 +200,7 @@ def instance_build(district: District, semester: str, limits: planner.Limits) ->
         if home not in schools:
             without_place += 1
             continue
-        hours = sum(int(h * share) for _pk, _s, _l, _c, h, share in by_teacher.get(teacher, []))
+        hours = whole_hours((h, share) for _pk, _s, _l, _c, h, share in by_teacher.get(teacher, []))
         others = {code for code in codes[1:]}.union(*(linear.get(c, frozenset()) for c in codes))
         planned.append(
             planner.Teacher(str(teacher), str(home), hours, codes[0], tuple(sorted(others)))

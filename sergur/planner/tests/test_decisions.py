@@ -1,7 +1,7 @@
 """Accepting, accepting in part and rejecting a run's proposal per teacher (docs/allowance.md,
 "Accepting a proposal"): the load written through the allowance, the decision on the run,
-the audit, the eligibility recomputed, the teacher and the school told; a stale proposal and
-the wrong person refused with nothing written."""
+the audit, the eligibility recomputed, the teacher, the giver and the school told; a stale
+proposal and the wrong person refused with nothing written."""
 
 from __future__ import annotations
 
@@ -105,12 +105,14 @@ def test_accepting_moves_the_overloaded_teachers_line_and_makes_the_teacher_elig
     # The school where the line now is confirms its part again.
     assert not LoadConfirmation.objects.filter(school=s.away).exists()
     assert AuditRecord.objects.filter(action="planner.accepted").count() == 1
+    # The line came from the busy teacher: they and the school that lost it hear of the move.
     told = {(n.recipient_id, n.kind, n.link) for n in Notification.objects.all()}
     assert told == {
         (s.short.user_id, Kind.PLAN_HOURS, "/allowance/"),
+        (s.busy.user_id, Kind.PLAN_GIVER, f"/allowance/?semester={SEMESTER}"),
         (
             away_operator(s).pk,
-            Kind.PLAN_SCHOOL,
+            Kind.PLAN_GIVER,
             f"/allowance/schools/{s.away.pk}/?semester={SEMESTER}",
         ),
     }

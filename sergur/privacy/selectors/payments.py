@@ -1,12 +1,12 @@
 """The allowance payments in the teacher's copy (export.py lists every section): the pay
-profile, the SKTP lines and every payment entry (docs/allowance.md, "SKTP and payments";
-docs/privacy.md, "Your own copy")."""
+profile and the ranks it held before, the SKTP lines and every payment entry
+(docs/allowance.md, "SKTP and payments"; docs/privacy.md, "Your own copy")."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from sergur.payments.models import PaymentEntry, PayProfile, SktpEntry
+from sergur.payments.models import PaymentEntry, PayProfile, PayProfileVersion, SktpEntry
 from sergur.privacy.selectors.section import Section
 
 PAYMENTS_SECTIONS: tuple[Section, ...] = (
@@ -15,6 +15,12 @@ PAYMENTS_SECTIONS: tuple[Section, ...] = (
         _("Allowance pay profile"),
         PayProfile,
         lambda t: PayProfile.objects.filter(teacher=t),
+    ),
+    Section(
+        "payments_profile_versions",
+        _("Allowance pay profile: earlier ranks"),
+        PayProfileVersion,
+        lambda t: PayProfileVersion.objects.filter(teacher=t),
     ),
     Section(
         "payments_sktp",

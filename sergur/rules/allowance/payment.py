@@ -189,6 +189,19 @@ def owed(
     return Owed(tuple(lines), tuple(reasons))
 
 
+def in_force[T](versions: Sequence[tuple[date | None, T]], on: date) -> T:
+    """Of a pay profile's versions (the date each applies from, None for "from always"; at
+    least one), the one in force on `on`: the latest that applies by then. A day before every
+    version takes the earliest, since nothing earlier is known (docs/allowance.md, "The pay
+    profile")."""
+    ordered = sorted(versions, key=lambda v: v[0] or date.min)
+    found = ordered[0][1]
+    for start, version in ordered:
+        if start is None or start <= on:
+            found = version
+    return found
+
+
 def earliest_payment(quarter: Quarter, earliest_month: Mapping[int, int]) -> date:
     """The first day a quarter may be paid (docs/sources/domain.md §6, schedule 2017)."""
     return date(quarter.year, earliest_month[quarter.number], 1)

@@ -25,9 +25,13 @@ PROFILE_COLUMNS = (
     "paid_until",
     "bank_name",
     "bank_account",
+    "effective_from",
 )
 """The columns in the order a problem is listed; `paid_until`, `bank_name` and `bank_account`
-may be left empty, `golongan` too for a non-PNS teacher without inpassing."""
+may be left empty, `golongan` too for a non-PNS teacher without inpassing. `effective_from`
+(optional, may be absent) is the date a changed employment, rank or MKG applies from (a
+promotion's TMT): the earlier values stay for the months before it; empty, a change corrects
+the current values."""
 REQUIRED = ("nuptk", "employment", "mkg_counted_on", "paid_from")
 _NUPTK = re.compile(r"[0-9]{16}")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -50,6 +54,7 @@ class ProfileRow:
     paid_until: dt.date | None
     bank_name: str
     bank_account: str
+    effective_from: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +136,10 @@ def _check_line(
     if not 0 <= mkg <= MAX_MKG:
         fail("mkg", "pay.csv.mkg", value=mkg_text, top=MAX_MKG)
     dates: dict[str, dt.date | None] = {}
-    for column in ("mkg_counted_on", "paid_from", "paid_until"):
+    for column in ("mkg_counted_on", "paid_from", "paid_until", "effective_from"):
         text = _cell(cells, column)
         dates[column] = parse_date(text)
-        if dates[column] is None and (text or column != "paid_until"):
+        if dates[column] is None and (text or column in REQUIRED):
             fail(column, "pay.profile.date", value=text)
     start, end = dates["paid_from"], dates["paid_until"]
     if start is not None and end is not None and end < start:
@@ -159,4 +164,5 @@ def _check_line(
         paid_until=end,
         bank_name=bank_name,
         bank_account=account,
+        effective_from=dates["effective_from"],
     )

@@ -148,6 +148,12 @@ PAYMENTS: Catalogue = {
         "id": "NUPTK ini sudah ada di baris {first}.",
         "en": "This NUPTK is already on line {first}.",
     },
+    "pay.profile.effective_before": {
+        "id": "Perubahan pangkat tidak dapat berlaku pada {value}, sebelum pangkat saat ini "
+        "(berlaku sejak {current}).",
+        "en": "A change of rank cannot take effect on {value}, before the current one (in "
+        "force from {current}).",
+    },
     "pay.profile.unknown_teacher": {
         "id": "Tidak ada guru dengan NUPTK ini yang sekolah induknya di kabupaten/kota Anda.",
         "en": "No teacher with this NUPTK has their main school in your district.",

@@ -17,6 +17,7 @@ from sergur.rules.allowance.payment import (
     Period,
     Quarter,
     earliest_payment,
+    in_force,
     month_label,
     owed,
     semester_of,
@@ -118,3 +119,17 @@ def test_after_a_run_paid_equals_owed_and_nothing_is_edited(
     fixed = owed(Q1, {"2019-1": eligible}, period, changed, paid)
     paid += record(fixed.lines, len(paid))
     assert owed(Q1, {"2019-1": eligible}, period, changed, paid).lines == ()
+
+
+def test_the_version_in_force_is_the_latest_that_applies_by_the_day() -> None:
+    versions = [(date(2019, 2, 15), "III/b"), (None, "III/a"), (date(2019, 6, 1), "III/c")]
+    assert in_force(versions, date(2019, 1, 1)) == "III/a"
+    assert in_force(versions, date(2019, 2, 14)) == "III/a"
+    assert in_force(versions, date(2019, 2, 15)) == "III/b"
+    assert in_force(versions, date(2019, 7, 1)) == "III/c"
+
+
+def test_before_every_version_the_earliest_is_in_force() -> None:
+    versions = [(date(2019, 3, 1), "III/b"), (date(2019, 1, 1), "III/a")]
+    assert in_force(versions, date(2018, 1, 1)) == "III/a"
+    assert in_force([(date(2019, 3, 1), "III/b")], date(2018, 1, 1)) == "III/b"

@@ -116,3 +116,16 @@ def test_dates_are_read_in_the_declared_format_only() -> None:
     assert parse_date("2019-07-01") == dt.date(2019, 7, 1)
     assert parse_date("2019-13-01") is None
     assert parse_date("1 Juli 2019") is None
+
+
+def test_the_date_a_rank_takes_effect_is_optional_and_read_when_given() -> None:
+    assert check_profiles([(2, GOOD)]).rows[0].effective_from is None
+    found = check_profiles([(2, {**GOOD, "effective_from": "2019-02-15"})])
+    assert found.errors == () and found.rows[0].effective_from == dt.date(2019, 2, 15)
+    assert problems(effective_from="15-02-2019") == [
+        (
+            2,
+            "effective_from",
+            "'15-02-2019' is not a date; write YYYY-MM-DD, for example 2019-01-01.",
+        )
+    ]
