@@ -11,16 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case
 from sergur.common.models import AppendOnlyModel
-from sergur.registry.models import District, ProgrammeYear, Rayon, School, Subject, Teacher
+from sergur.registry.models import (
+    District,
+    ProgrammeYear,
+    Rayon,
+    RayonRegisterEntry,
+    School,
+    Teacher,
+)
 
 
-class Assessor(models.Model):
+class Assessor(RayonRegisterEntry):
     """One entry of the assessor register (Nomor Induk Asesor Sertifikasi Guru,
     docs/sources/domain.md §2)."""
-
-    class Degree(models.TextChoices):
-        S2 = "S2", "S2"
-        S3 = "S3", "S3"
 
     class Status(models.TextChoices):
         """Criterion a of the FAQ on assessors (rules/assessment/qualification.py)."""
@@ -30,28 +33,18 @@ class Assessor(models.Model):
         SENIOR_TEACHER = "senior_teacher", _("Instructor or senior teacher")
         SUPERVISOR = "supervisor", _("Supervisor (pengawas) of the education office")
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessor"
-    )
-    rayon = models.ForeignKey(Rayon, on_delete=models.PROTECT, related_name="assessors")
     number = models.CharField(_("assessor number"), max_length=30, unique=True)
-    degree = models.CharField(_("degree"), max_length=2, choices=Degree.choices)
     degree_in_education = models.BooleanField(
         _("the degree has an education element (unsur kependidikan)"), default=False
     )
     # Empty: not recorded; the assessor is not allocated until it is.
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, blank=True)
-    educator_certificate = models.BooleanField(
-        _("holds an educator certificate (sertifikat pendidik)"), default=False
-    )
     experience_last_year = models.PositiveSmallIntegerField(
         _("last year of teaching, training or mentoring teachers or student teachers"),
         null=True,
         blank=True,
         help_text=_("The FAQ asks for this experience within the last five years."),
     )
-    subjects = models.ManyToManyField(Subject, related_name="assessors", verbose_name=_("subjects"))
-    institution = models.CharField(_("home institution"), max_length=150)
     home_district = models.ForeignKey(
         District,
         on_delete=models.PROTECT,
@@ -74,10 +67,8 @@ class Assessor(models.Model):
         blank=True,
         help_text=_("Empty: the programme year's default."),
     )
-    active = models.BooleanField(_("active"), default=True)
 
-    class Meta:
-        ordering = ["rayon", "number"]
+    class Meta(RayonRegisterEntry.Meta):
         verbose_name = _("assessor")
         verbose_name_plural = _("assessors")
 

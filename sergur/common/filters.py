@@ -6,13 +6,21 @@ strings to their access logs; a teacher's name typed into a search would end up 
 that remembers the valid filters in the session under the list's key and redirects back to
 the list (post/redirect/get); the list reads them from the session. Page links carry only
 `page`.
+
+`list_filters_post` is that small view's body, one for every list: `clear` forgets, valid
+filters are remembered, an invalid one is refused with its field's name (the filters stay as
+they were), and the reader goes back to the list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.http import HttpRequest
+from django.contrib import messages
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponseRedirect
+
+from sergur.common.http import form_error_messages
 
 SESSION_KEY = "sergur_list_filters"
 
@@ -34,3 +42,20 @@ def list_filters_remember(request: HttpRequest, *, key: str, filters: Mapping[st
     else:
         stored.pop(key, None)
     request.session[SESSION_KEY] = stored
+
+
+def list_filters_post(
+    request: HttpRequest, *, key: str, form: BaseForm, back: str
+) -> HttpResponseRedirect:
+    """Remember the filters posted in `form` for the list `key` (all forgotten when the post
+    has `clear`) and go `back` to the list; an invalid filter is refused with its field's
+    label in an error message, and the remembered filters stay as they were."""
+    if "clear" in request.POST:
+        list_filters_remember(request, key=key, filters={})
+    elif form.is_valid():
+        filters = {name: str(value or "").strip() for name, value in form.cleaned_data.items()}
+        list_filters_remember(request, key=key, filters=filters)
+    else:
+        for message in form_error_messages(form, labelled=True):
+            messages.error(request, message)
+    return HttpResponseRedirect(back)

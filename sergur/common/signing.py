@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -148,15 +149,38 @@ def keys_parse(text: str, *, source: str) -> KeySet:
     return KeySet(tuple(keys))
 
 
+def _key_file_temporary(path: Path, data: bytes) -> Path:
+    """`data` in a new owner-only file of its own beside `path` (same folder, so it can be
+    linked or renamed into place in one step), written out in full."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0o600
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return Path(name)
+
+
+def key_file_create(path: Path, data: bytes) -> bool:
+    """Make the file `path` holding `data`, owner-only, unless it exists: the first writer
+    wins and nobody overwrites it. True when this call made it.
+
+    The key is written in full to a temporary file and hard-linked into place (a link fails
+    when the name exists), so a reader never sees a half-written key and two processes making
+    it on first use never replace each other's (docs/security.md, "Signing keys")."""
+    temporary = _key_file_temporary(path, data)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return False
+    finally:
+        temporary.unlink()
+    return True
+
+
 def key_file_write(path: Path, text: str) -> None:
     """Write a key file readable by its owner only, replacing any old one in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".new")
-    temporary.unlink(missing_ok=True)
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(text)
-    temporary.replace(path)
+    _key_file_temporary(path, text.encode("ascii")).replace(path)
 
 
 @cache
@@ -177,20 +201,9 @@ def key_set() -> KeySet:
         return _from_text(text)
     file = Path(settings.SERGUR_SIGNING_KEY_FILE)
     if not file.exists():
-        _key_file_create(file)
+        # The embedded default's first key; a process that loses the race reads the winner's.
+        key_file_create(file, key_generate().encode("ascii"))
     return _from_file(str(file), file.stat().st_mtime_ns)
-
-
-def _key_file_create(path: Path) -> None:
-    """The embedded default's first key, written once, readable by the owner only; a process
-    that loses the race to make it reads the winner's."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key_generate())
 
 
 def key_file_rotate(*, path: Path, keep: int | None = None) -> str:

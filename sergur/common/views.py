@@ -3,14 +3,15 @@ the shared filter of the worklists."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from sergur.common.filters import list_filters_post
 from sergur.common.forms import AuditFilterForm
 from sergur.common.http import AuthenticatedHttpRequest, form_error_messages
 from sergur.common.selectors import (
@@ -19,7 +20,7 @@ from sergur.common.selectors import (
     audit_record_list_for_user,
     audit_record_page,
 )
-from sergur.common.worklists import worklist_get, worklist_remember
+from sergur.common.worklists import worklist_get
 
 
 @require_safe
@@ -69,7 +70,6 @@ def worklist_filter(request: AuthenticatedHttpRequest) -> HttpResponse:
     worklist = worklist_get(request.POST.get("list", ""))
     if worklist is None:
         raise Http404
-    problems = worklist_remember(request, worklist, clear="clear" in request.POST)
-    for problem in problems:
-        messages.error(request, problem)
-    return redirect(worklist.url_name)
+    reader = request.user
+    form = worklist.form(request.POST, blind=worklist.blind_for(reader), reader=reader)
+    return list_filters_post(request, key=worklist.key, form=form, back=reverse(worklist.url_name))

@@ -28,8 +28,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from sergur.common.filters import list_filters_recall, list_filters_remember
-from sergur.common.http import form_error_messages
+from sergur.common.filters import list_filters_recall
 
 PER_PAGE = 50
 SOON_DAYS = 7
@@ -248,18 +247,3 @@ def worklist_read[M: Model](
     page = Paginator(chosen, per_page).get_page(request.GET.get("page"))
     narrowed = any(value for key, value in filters.items() if key != "sort")
     return WorklistPage(worklist=worklist, form=form, page=page, filtered=narrowed)
-
-
-def worklist_remember(request: HttpRequest, worklist: Worklist, *, clear: bool) -> list[str]:
-    """Remember the posted filters of `worklist` (or forget them when `clear`); the messages
-    of an invalid filter (then the filters stay as they were)."""
-    reader = getattr(request, "user", None)
-    blind = worklist.blind_for(reader)
-    if clear:
-        list_filters_remember(request, key=worklist.key, filters={})
-        return []
-    form = worklist.form(request.POST, blind=blind, reader=reader)
-    if not form.is_valid():
-        return form_error_messages(form, labelled=True)
-    list_filters_remember(request, key=worklist.key, filters=form.filters())
-    return []

@@ -13,37 +13,28 @@ from django.utils.translation import gettext_lazy as _
 
 from sergur.cases.models import Case
 from sergur.common.models import AppendOnlyModel
-from sergur.registry.models import ProgrammeYear, Rayon, School, Subject, Teacher
+from sergur.registry.models import (
+    ProgrammeYear,
+    Rayon,
+    RayonRegisterEntry,
+    School,
+    Subject,
+    Teacher,
+)
 
 SCORE = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 
-class Instructor(models.Model):
+class Instructor(RayonRegisterEntry):
     """One entry of a rayon's register of PLPG instructors (docs/plpg.md, "Instructors")."""
-
-    class Degree(models.TextChoices):
-        S2 = "S2", "S2"
-        S3 = "S3", "S3"
 
     class Status(models.TextChoices):
         LECTURER = "lecturer", _("Lecturer (dosen)")
         WIDYAISWARA = "widyaiswara", _("Widyaiswara")
         SENIOR_TEACHER = "senior_teacher", _("Instructor or senior teacher")
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="instructor"
-    )
-    rayon = models.ForeignKey(Rayon, on_delete=models.PROTECT, related_name="instructors")
     number = models.CharField(_("instructor number"), max_length=30, unique=True)
-    degree = models.CharField(_("degree"), max_length=2, choices=Degree.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
-    educator_certificate = models.BooleanField(
-        _("holds an educator certificate (sertifikat pendidik)"), default=False
-    )
-    subjects = models.ManyToManyField(
-        Subject, related_name="instructors", verbose_name=_("subjects")
-    )
-    institution = models.CharField(_("home institution"), max_length=150)
     home_school = models.ForeignKey(
         School,
         on_delete=models.PROTECT,
@@ -52,10 +43,8 @@ class Instructor(models.Model):
         related_name="+",
         verbose_name=_("school (if the instructor also teaches at one)"),
     )
-    active = models.BooleanField(_("active"), default=True)
 
-    class Meta:
-        ordering = ["rayon", "number"]
+    class Meta(RayonRegisterEntry.Meta):
         verbose_name = _("instructor")
         verbose_name_plural = _("instructors")
 

@@ -1,10 +1,12 @@
-"""The master data: regions with their official codes, schools, subjects, teachers and
-programme years (tahun kuota)."""
+"""The master data: regions with their official codes, schools, subjects, teachers,
+programme years (tahun kuota), and what a rayon's registers of assessors and instructors record
+alike."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -398,3 +400,35 @@ class ProgrammeYear(models.Model):
     def is_open(self, now: dt.datetime) -> bool:
         """Whether teachers may still submit at `now`."""
         return now.date() >= self.portfolio_opens and now <= self.portfolio_deadline
+
+
+class RayonRegisterEntry(models.Model):
+    """What an entry of a rayon's register of people who assess or train teachers records
+    alike, whichever register it is: the assessor register (`assessments.Assessor`) and the
+    PLPG instructor register (`plpg.Instructor`), which UNTAN keeps as one register
+    (docs/plpg.md, "The instructor register and its criteria"; docs/assessment.md, "The
+    register"). Each register adds its own number, status and criteria; the rules about who
+    may assess or teach stay with each app."""
+
+    class Degree(models.TextChoices):
+        S2 = "S2", "S2"
+        S3 = "S3", "S3"
+
+    # "%(class)s": `user.assessor`, `rayon.assessors`; `user.instructor`, `rayon.instructors`.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="%(class)s"
+    )
+    rayon = models.ForeignKey(Rayon, on_delete=models.PROTECT, related_name="%(class)ss")
+    degree = models.CharField(_("degree"), max_length=2, choices=Degree.choices)
+    educator_certificate = models.BooleanField(
+        _("holds an educator certificate (sertifikat pendidik)"), default=False
+    )
+    subjects = models.ManyToManyField(
+        Subject, related_name="%(class)ss", verbose_name=_("subjects")
+    )
+    institution = models.CharField(_("home institution"), max_length=150)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["rayon", "number"]  # `number`: each register's own

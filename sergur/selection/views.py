@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import never_cache
@@ -21,8 +22,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from sergur.accounts.models import User
 from sergur.common.audit import audit_download
-from sergur.common.filters import list_filters_recall, list_filters_remember
-from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, throttled
+from sergur.common.filters import list_filters_post, list_filters_recall
+from sergur.common.http import AuthenticatedHttpRequest, throttled
 from sergur.common.i18n import rules_lang
 from sergur.rules.messages import Message
 from sergur.selection.documents import SkData, SkRow, SkSignature, sk_pdf
@@ -164,16 +165,12 @@ def district_selection_filter(
     reaches a URL or an access log) and go back to it; `clear` forgets them, an invalid
     filter is refused with its message."""
     district = district_get_for_user(user=request.user, pk=pk)
-    key = _filters_key(year, district.pk)
-    form = SelectionFilterForm(request.POST)
-    if "clear" in request.POST:
-        list_filters_remember(request, key=key, filters={})
-    elif form.is_valid():
-        list_filters_remember(request, key=key, filters=form.filters())
-    else:
-        for message in form_error_messages(form, labelled=True):
-            messages.error(request, message)
-    return redirect("selection:district", year=year, pk=district.pk)
+    return list_filters_post(
+        request,
+        key=_filters_key(year, district.pk),
+        form=SelectionFilterForm(request.POST),
+        back=reverse("selection:district", kwargs={"year": year, "pk": district.pk}),
+    )
 
 
 @require_safe

@@ -34,7 +34,7 @@ from sergur.allowance.services import (
     linearity_add,
     linearity_remove,
 )
-from sergur.common.filters import list_filters_recall, list_filters_remember
+from sergur.common.filters import list_filters_post, list_filters_recall
 from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, messages_error
 from sergur.common.i18n import rules_lang
 
@@ -53,15 +53,9 @@ def district_view(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     semester = latest_district_semester(user=user, code=request.GET.get("semester"))
     back = f"{reverse('allowance:district')}?semester={semester.code}"
     if request.method == "POST":
-        form = EligibilityFilterForm(request.POST)
-        if "clear" in request.POST:
-            list_filters_remember(request, key=FILTERS, filters={})
-        elif form.is_valid():
-            list_filters_remember(request, key=FILTERS, filters=form.cleaned_data)
-        else:
-            for message in form_error_messages(form, labelled=True):
-                messages.error(request, message)
-        return redirect(back)
+        return list_filters_post(
+            request, key=FILTERS, form=EligibilityFilterForm(request.POST), back=back
+        )
     remembered = list_filters_recall(request, key=FILTERS)
     form = EligibilityFilterForm(remembered or None)
     verdict = remembered.get("verdict", "")

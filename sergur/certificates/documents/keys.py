@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from cryptography.x509.oid import NameOID
 from django.conf import settings
 from pyhanko.sign.signers import SimpleSigner
 
-from sergur.common.signing import public_key_pem, signing_key
+from sergur.common.signing import key_file_create, key_file_write, public_key_pem, signing_key
 from sergur.rules.certificates import public_key_raw
 
 PADES_COMMON_NAME = "sergur: sertifikat pendidik (self-signed, embedded default)"
@@ -40,23 +39,15 @@ def ed25519_sign(data: bytes) -> bytes:
     return signing_key().sign(data)
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-
-
-def pades_files_make(key_file: Path, cert_file: Path, *, now: dt.datetime) -> None:
-    """A new ECDSA P-256 key and a self-signed certificate for it, valid ten years."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def _pades_certificate(key: ec.EllipticCurvePrivateKey, *, now: dt.datetime) -> x509.Certificate:
+    """A self-signed certificate of `key`, valid ten years from `now`."""
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, PADES_COMMON_NAME),
             x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
         ]
     )
-    certificate = (
+    return (
         x509.CertificateBuilder()
         .subject_name(name)
         .issuer_name(name)
@@ -81,21 +72,47 @@ def pades_files_make(key_file: Path, cert_file: Path, *, now: dt.datetime) -> No
         )
         .sign(key, hashes.SHA256())
     )
-    _write_private(
+
+
+def _certifies(cert_file: Path, key: ec.EllipticCurvePrivateKey) -> bool:
+    """Whether `cert_file` holds a certificate of `key` (a missing or other one: no)."""
+    try:
+        certificate = x509.load_pem_x509_certificate(cert_file.read_bytes())
+    except (FileNotFoundError, ValueError):
+        return False
+    return bool(certificate.public_key() == key.public_key())
+
+
+def pades_files_make(key_file: Path, cert_file: Path, *, now: dt.datetime) -> None:
+    """The embedded default's ECDSA P-256 key and a self-signed certificate of it, each made
+    once however many processes or threads ask at the same time.
+
+    The key file is made first and never replaced: the first writer wins
+    (`key_file_create`), every other caller goes on with the winner's key. The certificate is
+    made from the key as it is on disk, so it belongs to that key whoever makes it; the first
+    writer wins again. The caller that made the key replaces a certificate left from an older
+    key (in one step); a certificate found beside a key this call did not make is kept."""
+    made = ec.generate_private_key(ec.SECP256R1())
+    fresh = key_file_create(
         key_file,
-        key.private_bytes(
+        made.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         ),
     )
-    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise ValueError(f"{key_file} does not hold an ECDSA key")
+    pem = _pades_certificate(key, now=now).public_bytes(serialization.Encoding.PEM)
+    if not key_file_create(cert_file, pem) and fresh and not _certifies(cert_file, key):
+        key_file_write(cert_file, pem.decode("ascii"))
 
 
 @cache
 def _signer(key_file: str, cert_file: str) -> SimpleSigner:
     key_path, cert_path = Path(key_file), Path(cert_file)
-    if not key_path.exists():
+    if not (key_path.exists() and cert_path.exists()):
         pades_files_make(key_path, cert_path, now=dt.datetime.now(dt.UTC))
     signer: SimpleSigner | None = SimpleSigner.load(  # type: ignore[no-untyped-call]
         key_file, cert_file

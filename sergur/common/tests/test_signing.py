@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
 from pathlib import Path
 
@@ -13,11 +15,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from sergur.common import signing
 from sergur.common.checks import signing_keys_check
 from sergur.common.signing import (
     Failure,
     SigningKeyError,
     canonical,
+    key_file_create,
     key_generate,
     key_id,
     key_pem,
@@ -246,12 +250,59 @@ def test_the_system_check_accepts_good_keys_and_the_embedded_default(settings):
 
 
 def test_a_key_file_made_meanwhile_by_another_process_is_kept(key_file: Path) -> None:
-    from sergur.common import signing
-
     key_file.parent.mkdir(parents=True)
     key_file.write_text(key_generate())
     before = key_file.read_text()
 
-    signing._key_file_create(key_file)
+    made = key_file_create(key_file, key_generate().encode("ascii"))
 
+    assert made is False
     assert key_file.read_text() == before
+    assert sorted(key_file.parent.iterdir()) == [key_file]  # no temporary file left
+
+
+def test_threads_making_the_first_key_at_once_all_end_with_one_key(
+    key_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads = 8
+    # Every thread has written its own temporary key before any links it into place, so
+    # all of them reach the step that decides the winner together.
+    together = threading.Barrier(threads)
+    temporary = signing._key_file_temporary
+
+    def written_then_wait(path: Path, data: bytes) -> Path:
+        made = temporary(path, data)
+        together.wait(timeout=10)
+        return made
+
+    monkeypatch.setattr(signing, "_key_file_temporary", written_then_wait)
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        kids = list(pool.map(lambda _: key_set().active_kid, range(threads)))
+
+    assert len(set(kids)) == 1
+    on_disk = keys_parse(key_file.read_text(), source="test")
+    assert [key_id(key.public_key()) for key in on_disk.keys] == kids[:1]
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert sorted(key_file.parent.iterdir()) == [key_file]
+
+
+def test_a_key_that_appears_between_the_check_and_the_write_wins(
+    key_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theirs = key_generate()
+    temporary = signing._key_file_temporary
+
+    def another_process_is_quicker(path: Path, data: bytes) -> Path:
+        # key_set() found no file; another process writes its key now, before ours is linked.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(theirs)
+        return temporary(path, data)
+
+    monkeypatch.setattr(signing, "_key_file_temporary", another_process_is_quicker)
+
+    kid = key_set().active_kid
+
+    assert key_file.read_text() == theirs
+    assert kid == key_id(keys_parse(theirs, source="theirs").active.public_key())
+    assert sorted(key_file.parent.iterdir()) == [key_file]

@@ -16,12 +16,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from sergur.common.filters import list_filters_recall, list_filters_remember
-from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, messages_error
+from sergur.common.filters import list_filters_post, list_filters_recall
+from sergur.common.http import AuthenticatedHttpRequest, messages_error
 from sergur.common.i18n import rules_lang
 from sergur.payments.forms import PayProfileForm, ProfileFilterForm, ProfilesLoadForm
 from sergur.payments.models import PayProfile
@@ -42,15 +43,12 @@ def profiles(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     name never goes into a URL), remembered in the session, and the page comes back by GET."""
     district = officer_district(request)
     if request.method == "POST":
-        form = ProfileFilterForm(request.POST)
-        if "clear" in request.POST:
-            list_filters_remember(request, key=FILTERS, filters={})
-        elif form.is_valid():
-            list_filters_remember(request, key=FILTERS, filters=form.cleaned_data)
-        else:
-            for message in form_error_messages(form, labelled=True):
-                messages.error(request, message)
-        return redirect("payments:profiles")
+        return list_filters_post(
+            request,
+            key=FILTERS,
+            form=ProfileFilterForm(request.POST),
+            back=reverse("payments:profiles"),
+        )
     remembered = list_filters_recall(request, key=FILTERS)
     rows = pay_teacher_list(user=request.user, query=remembered.get("query", ""))
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
