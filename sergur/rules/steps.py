@@ -35,11 +35,14 @@ class Who(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """The next step of a case: who acts, and the sentence saying what they do (id, en)."""
+    """The next step of a case: who acts, and the sentence saying what they do (id, en); when
+    the teacher's part comes first, the step after it (`then`), once it is answered or its
+    deadline has passed."""
 
     who: Who
     id: str
     en: str
+    then: Step | None = None
 
     def text(self, lang: Lang) -> str:
         """The sentence in `lang`."""
@@ -110,12 +113,20 @@ RAYON_PUBLISHES = Step(
     "The rayon admin publishes the decision; the teacher then sees it on this page with every "
     "reason.",
 )
+RAYON_DECIDES_CLARIFICATION = Step(
+    Who.RAYON_ADMIN,
+    "PSG Rayon memutuskan atas klarifikasi guru: bukti yang diragukan dinyatakan jelas (keputusan "
+    "diambil ulang) atau pemalsuan terbukti (D).",
+    "The rayon admin decides on the teacher's clarification: the doubtful evidence is cleared "
+    "(the decision is taken again) or fraud is confirmed (D).",
+)
 TEACHER_CLARIFIES = Step(
     Who.TEACHER,
     "Guru: menulis klarifikasi dan menunjukkan dokumen asli sebelum batas waktu; PSG Rayon lalu "
     "memutuskan.",
     "The teacher: write the clarification and show the originals by the deadline; the rayon "
     "admin then decides.",
+    RAYON_DECIDES_CLARIFICATION,
 )
 RAYON_PLACES = Step(
     Who.RAYON_ADMIN,

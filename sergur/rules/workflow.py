@@ -362,10 +362,13 @@ AFTER_THE_TABLE: dict[State, Step] = {
 teacher who fails the last PLPG retake goes back to the district for coaching (docs/plpg.md)."""
 
 
-def next_step(state: str, *, code: str | None = None, certified: bool = False) -> Step | None:
+def next_step(
+    state: str, *, code: str | None = None, certified: bool = False, answered: bool = False
+) -> Step | None:
     """Who acts next on a case in `state` and what they do: the step of the table's forward
     rows leaving it (those for another decision `code` left out), else what follows the table
-    (the certificate, unless `certified`; a final decision). None for a published case whose
+    (the certificate, unless `certified`; a final decision). Once the teacher's part is
+    `answered` (or its deadline passed), the step after it. None for a published case whose
     code is not known (L or MPLPG decide which)."""
     rows = [
         row
@@ -373,7 +376,8 @@ def next_step(state: str, *, code: str | None = None, certified: bool = False) -
         if state in row.sources and row.step is not None and row.code in (None, code)
     ]
     if rows:
-        return rows[0].step
+        step = rows[0].step
+        return step.then if answered and step is not None and step.then is not None else step
     if (state, code) in CERTIFICATE_FOLLOWS or (state, None) in CERTIFICATE_FOLLOWS:
         return steps.CERTIFIED if certified else steps.LPTK_CERTIFIES
     return AFTER_THE_TABLE.get(State(state)) if state in State else None

@@ -206,3 +206,8 @@ def test_an_appeal_or_a_rescoring_is_never_the_next_step() -> None:
     appeal = frozenset({Actor.ASSESSOR})  # the appeal's reviewer, an assessor
     exceptional = [row for row in TRANSITIONS if row.kind == "rescored" or row.actors == appeal]
     assert len(exceptional) == 3 and all(row.step is None for row in exceptional)
+
+
+def test_once_the_teacher_clarified_the_rayon_decides() -> None:
+    assert next_step(State.CLARIFICATION, answered=True) == steps.RAYON_DECIDES_CLARIFICATION
+    assert next_step(State.DRAFT, answered=True) == steps.TEACHER_SUBMITS  # nothing after it
