@@ -3,6 +3,10 @@ and the base template draws what the signed-in person may open. Which roles see 
 decided here, in one place per entry, never in a template.
 
 An entry's `visible` must answer from the user row alone (no query): the menu is on every page.
+A teacher's entries that apply only from a stage of their certification on (the allowance, PKB,
+KKG after the certificate; the PLPG once placed) name that stage; the apps that know a
+teacher's stage register a `TeacherStages` source, asked (one query each) only when a teacher
+has such an entry. Such a page stays reachable by its address and says why it is empty.
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ class MenuEntry:
     visible: Callable[[User | None], bool]
     also_current: tuple[str, ...] = ()
     label_by_role: tuple[tuple[str, str | Promise], ...] = ()
+    teacher_stage: str | None = None
+    group: str = ""
 
     def label_for(self, user: User | None) -> str | Promise:
         """The words of the link for this person."""
@@ -67,7 +73,31 @@ class MenuEntry:
         return self.label
 
 
+TEACHER = "teacher"
+CERTIFIED = "certified"
+"""A teacher's stage: holds an educator certificate or an NRG (allowance, PKB, KKG, PKG)."""
+PLPG = "plpg"
+"""A teacher's stage: placed in a PLPG class (its page has something to show)."""
+
+PUBLIC = "public"
+"""The group of the public tools, drawn together under one heading for a signed-in person."""
+
+TeacherStages = Callable[[Any], frozenset[str]]
+"""A source of a signed-in teacher's stages (CERTIFIED, PLPG...); one query at most."""
+
 _ENTRIES: dict[str, MenuEntry] = {}
+_STAGES: list[TeacherStages] = []
+
+
+def menu_stages_register(source: TeacherStages) -> None:
+    """Add a source of teachers' stages (once; the same function again changes nothing)."""
+    if source not in _STAGES:
+        _STAGES.append(source)
+
+
+def teacher_stages(user: Any) -> frozenset[str]:
+    """The stages a teacher has reached, from every registered source."""
+    return frozenset(stage for source in _STAGES for stage in source(user))
 
 
 def menu_register(*entries: MenuEntry) -> None:
@@ -77,21 +107,38 @@ def menu_register(*entries: MenuEntry) -> None:
 
 
 def menu_for(user: User | None, current: str | None) -> list[dict[str, Any]]:
-    """The entries this person sees, in order, each with its address, words and whether it is
-    the page being shown."""
+    """The entries this person sees, in order, each with its address, words, group and whether
+    it is the page being shown. A teacher sees a staged entry only from its stage on (the
+    stages are asked only when such an entry would show)."""
     shown = sorted(
         (entry for entry in _ENTRIES.values() if entry.visible(user)),
         key=lambda entry: (entry.order, entry.url_name),
     )
+    if user is not None and user.role == TEACHER and not user.is_superuser:
+        staged = [entry for entry in shown if entry.teacher_stage is not None]
+        reached = teacher_stages(user) if staged else frozenset()
+        shown = [e for e in shown if e.teacher_stage is None or e.teacher_stage in reached]
     return [
         {
             "url": reverse(entry.url_name),
             "label": entry.label_for(user),
+            "group": entry.group if user is not None else "",
             "current": current is not None
             and (current == entry.url_name or current in entry.also_current),
         }
         for entry in shown
     ]
+
+
+def stage_ahead(user: User | None, current: str | None) -> str | None:
+    """The stage a teacher has not reached yet that the page being shown applies from (its
+    menu entry's `teacher_stage`), so the page can say why it is empty; None otherwise."""
+    entry = _ENTRIES.get(current or "")
+    if entry is None or entry.teacher_stage is None or user is None:
+        return None
+    if user.role != TEACHER or user.is_superuser or not entry.visible(user):
+        return None
+    return None if entry.teacher_stage in teacher_stages(user) else entry.teacher_stage
 
 
 def main_menu(request: HttpRequest) -> dict[str, Any]:
@@ -101,4 +148,8 @@ def main_menu(request: HttpRequest) -> dict[str, Any]:
     user = person if person is not None and person.is_authenticated else None
     match = request.resolver_match
     # A callable: the template calls it only on pages that draw the menu (not htmx fragments).
-    return {"main_menu": lambda: menu_for(user, match.view_name if match else None)}
+    current = match.view_name if match else None
+    return {
+        "main_menu": lambda: menu_for(user, current),
+        "stage_ahead": lambda: stage_ahead(user, current),
+    }
