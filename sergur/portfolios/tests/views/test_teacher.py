@@ -401,21 +401,22 @@ def test_each_evidence_code_says_which_row_of_the_instrument_it_is(client, cast)
     again = add_row(cast.sri_case, cast.sri, "qualification", level="S1")
     training = add_row(cast.sri_case, cast.sri, "training")
 
-    with translation.override("en"):
-        table = page(
-            as_user(client, cast.sri).get(url("section", cast.sri_case.pk, "qualification"))
-        )
-        other = page(as_user(client, cast.sri).get(url("section", cast.sri_case.pk, "training")))
+    teacher = as_user(client, cast.sri)
+    table = page(teacher.get(url("section", cast.sri_case.pk, "qualification")))
+    other = page(teacher.get(url("section", cast.sri_case.pk, "training")))
 
+    # The site's default language (Indonesian): "S2: row d of the instrument (your row a)".
     assert code_cell(table, s2) == (
-        '<code>1.d</code> <small class="code-meaning">— S2: the instrument&#x27;s row d '
-        "(your row a)</small>"
+        '<code>1.d</code> <small class="code-meaning">— S2: baris d instrumen (baris Anda a)'
+        "</small>"
     )
-    assert "1.b</code>" in code_cell(table, s1) and "row b (your row b)" in code_cell(table, s1)
+    assert "1.b</code>" in code_cell(table, s1) and "baris b instrumen (baris Anda b)" in (
+        code_cell(table, s1)
+    )
     assert "1.b.2)</code>" in code_cell(table, again)
-    assert "S1 no. 2: under the instrument&#x27;s row b (your row c)" in code_cell(table, again)
+    assert "S1 ke-2: di bawah baris b instrumen (baris Anda c)" in code_cell(table, again)
     assert "2.a</code>" in code_cell(other, training)
-    assert "row a of table 2" in code_cell(other, training)
+    assert "baris a tabel 2" in code_cell(other, training)
 
 
 def test_the_table_is_laid_out_as_buku_ii_prints_it(client, cast):
