@@ -5,8 +5,10 @@ decided here, in one place per entry, never in a template.
 An entry's `visible` must answer from the user row alone (no query): the menu is on every page.
 A teacher's entries that apply only from a stage of their certification on (the allowance, PKB,
 KKG after the certificate; the PLPG once placed) name that stage; the apps that know a
-teacher's stage register a `TeacherStages` source, asked (one query each) only when a teacher
-has such an entry. Such a page stays reachable by its address and says why it is empty.
+teacher's stage register a `TeacherStages` source, asked (one query each) when a teacher signs
+in, and kept in the session: the menu still costs no query (a stage reached during a session
+shows from the next sign-in). Such a page stays reachable by its address and says why it is
+empty.
 """
 
 from __future__ import annotations
@@ -100,23 +102,48 @@ def teacher_stages(user: Any) -> frozenset[str]:
     return frozenset(stage for source in _STAGES for stage in source(user))
 
 
+STAGES_SESSION_KEY = "sergur_teacher_stages"
+
+
+def stages_remember(request: HttpRequest | None, user: Any) -> None:
+    """On sign-in: keep a teacher's stages in the session, so the menu asks for none later."""
+    session = getattr(request, "session", None)
+    if session is not None and getattr(user, "role", None) == TEACHER:
+        session[STAGES_SESSION_KEY] = sorted(teacher_stages(user))
+
+
+def stages_on_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """Listener of `user_logged_in` (connected in CommonConfig.ready): `stages_remember`."""
+    stages_remember(request, user)
+
+
+def _remembered(request: HttpRequest) -> frozenset[str] | None:
+    session = getattr(request, "session", None)
+    saved = session.get(STAGES_SESSION_KEY) if session is not None else None
+    return frozenset(saved) if isinstance(saved, list) else None
+
+
 def menu_register(*entries: MenuEntry) -> None:
     """Add entries to the main menu (registering an entry again replaces it)."""
     for entry in entries:
         _ENTRIES[entry.url_name] = entry
 
 
-def menu_for(user: User | None, current: str | None) -> list[dict[str, Any]]:
+def menu_for(
+    user: User | None, current: str | None, stages: frozenset[str] | None = None
+) -> list[dict[str, Any]]:
     """The entries this person sees, in order, each with its address, words, group and whether
-    it is the page being shown. A teacher sees a staged entry only from its stage on (the
-    stages are asked only when such an entry would show)."""
+    it is the page being shown. A teacher sees a staged entry only from its stage on: the
+    `stages` kept at sign-in, else asked now (only when such an entry would show)."""
     shown = sorted(
         (entry for entry in _ENTRIES.values() if entry.visible(user)),
         key=lambda entry: (entry.order, entry.url_name),
     )
     if user is not None and user.role == TEACHER and not user.is_superuser:
-        staged = [entry for entry in shown if entry.teacher_stage is not None]
-        reached = teacher_stages(user) if staged else frozenset()
+        staged = any(entry.teacher_stage is not None for entry in shown)
+        if stages is None:
+            stages = teacher_stages(user) if staged else frozenset()
+        reached = stages
         shown = [e for e in shown if e.teacher_stage is None or e.teacher_stage in reached]
     return [
         {
@@ -130,7 +157,9 @@ def menu_for(user: User | None, current: str | None) -> list[dict[str, Any]]:
     ]
 
 
-def stage_ahead(user: User | None, current: str | None) -> str | None:
+def stage_ahead(
+    user: User | None, current: str | None, stages: frozenset[str] | None = None
+) -> str | None:
     """The stage a teacher has not reached yet that the page being shown applies from (its
     menu entry's `teacher_stage`), so the page can say why it is empty; None otherwise."""
     entry = _ENTRIES.get(current or "")
@@ -138,7 +167,8 @@ def stage_ahead(user: User | None, current: str | None) -> str | None:
         return None
     if user.role != TEACHER or user.is_superuser or not entry.visible(user):
         return None
-    return None if entry.teacher_stage in teacher_stages(user) else entry.teacher_stage
+    reached = teacher_stages(user) if stages is None else stages
+    return None if entry.teacher_stage in reached else entry.teacher_stage
 
 
 def main_menu(request: HttpRequest) -> dict[str, Any]:
@@ -149,7 +179,8 @@ def main_menu(request: HttpRequest) -> dict[str, Any]:
     match = request.resolver_match
     # A callable: the template calls it only on pages that draw the menu (not htmx fragments).
     current = match.view_name if match else None
+    stages = _remembered(request)
     return {
-        "main_menu": lambda: menu_for(user, current),
-        "stage_ahead": lambda: stage_ahead(user, current),
+        "main_menu": lambda: menu_for(user, current, stages),
+        "stage_ahead": lambda: stage_ahead(user, current, stages),
     }

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import override
 
 from sergur.certificates.models import Nrg
-from sergur.common.menu import PUBLIC, menu_for
+from sergur.common.menu import CERTIFIED, PUBLIC, STAGES_SESSION_KEY, menu_for
 from sergur.conftest import Cast
 from sergur.plpg.tests.support import world
 
@@ -98,15 +98,32 @@ def test_a_teacher_placed_in_a_plpg_class_sees_the_plpg(cast: Cast) -> None:
     assert "PLPG" in labels(menu_for(cast.sri, None))
 
 
-def test_a_teachers_stages_cost_a_query_each_only_when_a_staged_entry_shows(
-    cast: Cast,
-) -> None:
+def test_a_teachers_stages_are_asked_only_when_a_staged_entry_shows(cast: Cast) -> None:
     with CaptureQueriesContext(connection) as queries:
         menu_for(cast.sri, None)
     assert len(queries) == 2  # the certificate or NRG; the PLPG place
     with CaptureQueriesContext(connection) as queries:
         menu_for(cast.pak_kepala, None)  # a principal's KKG and PKG entries are not staged
+        menu_for(cast.sri, None, frozenset({CERTIFIED}))  # kept at sign-in
     assert len(queries) == 0
+
+
+def test_the_stages_are_kept_at_sign_in_so_pages_ask_for_none(cast: Cast, client: Client) -> None:
+    Nrg(
+        teacher=cast.sri_case.teacher,
+        number="0712345601",
+        year=2008,
+        serial=1,
+        issued_at=NOW,
+        issued_by=cast.operator,
+    ).save()
+    client.force_login(cast.sri)
+    assert client.session[STAGES_SESSION_KEY] == [CERTIFIED]
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(reverse("allowance:mine")).content.decode()
+    assert f'href="{reverse("allowance:mine")}"' in body and "stage-ahead" not in body
+    assert not [q for q in queries if "certificates_" in q["sql"] or "plpg_" in q["sql"]]
 
 
 @pytest.mark.parametrize("name", STAGED_PAGES)
