@@ -15,10 +15,16 @@ class AllowanceConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the allowance's pages in the main menu."""
-        from sergur.common.menu import MenuEntry, menu_register, roles
+        from sergur.common.menu import CERTIFIED, MenuEntry, menu_register, roles
 
         menu_register(
-            MenuEntry("allowance:mine", _("My allowance"), 120, roles("teacher")),
+            MenuEntry(
+                "allowance:mine",
+                _("My allowance"),
+                120,
+                roles("teacher"),
+                teacher_stage=CERTIFIED,
+            ),
             MenuEntry(
                 "allowance:schools",
                 _("Teaching load"),

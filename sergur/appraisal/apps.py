@@ -14,7 +14,7 @@ class AppraisalConfig(AppConfig):
     def ready(self) -> None:
         """Put the PKG worklists in the main menu of the roles that appraise, are appraised,
         countersign or follow the district."""
-        from sergur.common.menu import MenuEntry, menu_register, roles
+        from sergur.common.menu import CERTIFIED, MenuEntry, menu_register, roles
 
         menu_register(
             MenuEntry(
@@ -30,5 +30,6 @@ class AppraisalConfig(AppConfig):
                     superuser=True,
                 ),
                 also_current=("appraisal:detail", "appraisal:self"),
+                teacher_stage=CERTIFIED,
             ),
         )

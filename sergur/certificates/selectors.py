@@ -15,6 +15,7 @@ from sergur.accounts.models import User
 from sergur.assessments.models import Result
 from sergur.cases.models import Case
 from sergur.certificates.models import Certificate, IssueJob, Nrg
+from sergur.common.menu import CERTIFIED
 from sergur.common.signing import verify
 from sergur.common.worklists import Sort, Worklist
 from sergur.registry.models import ProgrammeYear, Rayon, Teacher
@@ -352,3 +353,12 @@ def certificate_public_check(query: str) -> PublicCheck:
     if found.status == Certificate.Status.ACTIVE:
         return PublicCheck("valid", certificate=found)
     return PublicCheck(found.status, found.status_reason, found)
+
+
+def teacher_menu_stages(user: User) -> frozenset[str]:
+    """CERTIFIED when the teacher holds a certificate or an NRG (one query): the allowance,
+    PKB, KKG and PKG pages apply from then on (sergur/common/menu.py)."""
+    held = Teacher.objects.filter(user=user).filter(
+        Q(certificates__isnull=False) | Q(nrg__isnull=False)
+    )
+    return frozenset({CERTIFIED}) if held.exists() else frozenset()

@@ -15,11 +15,15 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the system checks (the signing keys), record sign-ins and 2FA changes in
-        the audit trail, and put the shared pages in the main menu."""
+        the audit trail, keep a teacher's menu stages on sign-in, and put the shared pages in the
+        main menu."""
+        from django.contrib.auth.signals import user_logged_in
+
         from sergur.common import checks, receivers  # noqa: F401
-        from sergur.common.menu import MenuEntry, menu_register
+        from sergur.common.menu import MenuEntry, menu_register, stages_on_sign_in
 
         receivers.connect()
+        user_logged_in.connect(stages_on_sign_in, dispatch_uid="sergur-menu-stages")
 
         def staff(user: User | None) -> bool:
             return user is not None and user.is_staff

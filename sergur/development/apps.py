@@ -15,10 +15,16 @@ class DevelopmentConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the teacher's development and the verifier's worklist in the main menu."""
-        from sergur.common.menu import MenuEntry, menu_register, roles
+        from sergur.common.menu import CERTIFIED, MenuEntry, menu_register, roles
 
         menu_register(
-            MenuEntry("development:mine", _("My development (PKB)"), 126, roles("teacher")),
+            MenuEntry(
+                "development:mine",
+                _("My development (PKB)"),
+                126,
+                roles("teacher"),
+                teacher_stage=CERTIFIED,
+            ),
             MenuEntry(
                 "development:worklist",
                 _("PKB to verify"),

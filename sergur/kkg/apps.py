@@ -15,7 +15,7 @@ class KkgConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the working groups in the main menu."""
-        from sergur.common.menu import MenuEntry, menu_register, roles
+        from sergur.common.menu import CERTIFIED, MenuEntry, menu_register, roles
 
         menu_register(
             MenuEntry(
@@ -31,5 +31,6 @@ class KkgConfig(AppConfig):
                     superuser=True,
                 ),
                 also_current=("kkg:group", "kkg:meeting", "kkg:resources"),
+                teacher_stage=CERTIFIED,
             ),
         )

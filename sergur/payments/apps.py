@@ -17,7 +17,7 @@ class PaymentsConfig(AppConfig):
         """Put the finance office's page and a teacher's payments in the main menu, and the
         semester's decree and payments on the teacher's "My allowance"."""
         from sergur.allowance.panels import allowance_panel_register
-        from sergur.common.menu import MenuEntry, menu_register, roles
+        from sergur.common.menu import CERTIFIED, MenuEntry, menu_register, roles
         from sergur.payments.panels import allowance_money_panel
 
         allowance_panel_register(allowance_money_panel)
@@ -30,5 +30,11 @@ class PaymentsConfig(AppConfig):
                 roles("finance"),
                 also_current=("payments:profiles", "payments:profile", "payments:tables"),
             ),
-            MenuEntry("payments:mine", _("My allowance payments"), 126, roles("teacher")),
+            MenuEntry(
+                "payments:mine",
+                _("My allowance payments"),
+                126,
+                roles("teacher"),
+                teacher_stage=CERTIFIED,
+            ),
         )

@@ -17,6 +17,7 @@ from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
 from sergur.assessments.models import Result
 from sergur.cases.models import Case
+from sergur.common.menu import PLPG
 from sergur.common.worklists import Sort, Worklist
 from sergur.plpg.models import Instructor, Participant, PlpgClass, Score, Session
 from sergur.registry.models import ProgrammeYear
@@ -276,3 +277,10 @@ def instructor_list(*, rayon: int) -> QuerySet[Instructor]:
         .select_related("user", "home_school")
         .prefetch_related("subjects")
     )
+
+
+def teacher_menu_stages(user: User) -> frozenset[str]:
+    """PLPG once the teacher is placed in a PLPG class (one query): their PLPG page has a
+    class to show from then on (sergur/common/menu.py)."""
+    placed = Participant.objects.filter(case__teacher__user=user).exists()
+    return frozenset({PLPG}) if placed else frozenset()

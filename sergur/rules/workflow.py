@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from sergur.rules import steps
 from sergur.rules.messages import Lang
+from sergur.rules.steps import Step
 
 
 class State(StrEnum):
@@ -79,13 +81,18 @@ class Refusal:
 @dataclass(frozen=True, slots=True)
 class Transition:
     """One row of the table: the states a case leaves, the state it reaches, who may move it,
-    the event kind logged, and the reason given to anyone else."""
+    the event kind logged, and the reason given to anyone else. A forward row names the step
+    the case waits on while it is in one of the sources (`next_step`); a row that only an
+    exception takes (an appeal, a re-scoring) names none. A row that follows one decision code
+    only (the PLPG after MPLPG) says which."""
 
     sources: frozenset[State]
     target: State
     actors: frozenset[Actor]
     kind: str
     refused: Text
+    step: Step | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +207,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.TEACHER}),
         "submitted",
         _ONLY_TEACHER,
+        steps.TEACHER_SUBMITS,
     ),
     Transition(
         frozenset({State.REOPENED}),
@@ -207,49 +215,41 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.TEACHER}),
         "submitted",
         _ONLY_TEACHER,
+        steps.TEACHER_COMPLETES,
     ),
     # Verification: each office passes the case on or returns it to the teacher.
-    Transition(
-        frozenset({State.SUBMITTED}),
-        State.DISTRICT_VERIFIED,
-        frozenset({Actor.DISTRICT_COMMITTEE}),
-        "verified",
-        _ONLY_DISTRICT,
+    *(
+        Transition(
+            frozenset({State.SUBMITTED}),
+            target,
+            frozenset({Actor.DISTRICT_COMMITTEE}),
+            kind,
+            _ONLY_DISTRICT,
+            steps.DISTRICT_VERIFIES,
+        )
+        for target, kind in ((State.DISTRICT_VERIFIED, "verified"), (State.RETURNED, "returned"))
     ),
-    Transition(
-        frozenset({State.SUBMITTED}),
-        State.RETURNED,
-        frozenset({Actor.DISTRICT_COMMITTEE}),
-        "returned",
-        _ONLY_DISTRICT,
+    *(
+        Transition(
+            frozenset({State.DISTRICT_VERIFIED}),
+            target,
+            frozenset({Actor.QUALITY_OFFICE}),
+            kind,
+            _ONLY_QUALITY,
+            steps.QUALITY_VERIFIES,
+        )
+        for target, kind in ((State.QUALITY_VERIFIED, "verified"), (State.RETURNED, "returned"))
     ),
-    Transition(
-        frozenset({State.DISTRICT_VERIFIED}),
-        State.QUALITY_VERIFIED,
-        frozenset({Actor.QUALITY_OFFICE}),
-        "verified",
-        _ONLY_QUALITY,
-    ),
-    Transition(
-        frozenset({State.DISTRICT_VERIFIED}),
-        State.RETURNED,
-        frozenset({Actor.QUALITY_OFFICE}),
-        "returned",
-        _ONLY_QUALITY,
-    ),
-    Transition(
-        frozenset({State.QUALITY_VERIFIED}),
-        State.RECEIVED,
-        frozenset({Actor.RAYON_ADMIN}),
-        "received",
-        _ONLY_RAYON,
-    ),
-    Transition(
-        frozenset({State.QUALITY_VERIFIED}),
-        State.RETURNED,
-        frozenset({Actor.RAYON_ADMIN}),
-        "returned",
-        _ONLY_RAYON,
+    *(
+        Transition(
+            frozenset({State.QUALITY_VERIFIED}),
+            target,
+            frozenset({Actor.RAYON_ADMIN}),
+            kind,
+            _ONLY_RAYON,
+            steps.RAYON_RECEIVES,
+        )
+        for target, kind in ((State.RECEIVED, "received"), (State.RETURNED, "returned"))
     ),
     # Assessment: allocated by the rayon; a round concludes on its own.
     Transition(
@@ -258,6 +258,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.RAYON_ADMIN}),
         "allocated",
         _ONLY_ALLOCATION,
+        steps.RAYON_ALLOCATES,
     ),
     Transition(
         frozenset({State.IN_ASSESSMENT}),
@@ -265,6 +266,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.SYSTEM}),
         "reconciliation",
         _ONLY_ROUND,
+        steps.ASSESSORS_SCORE,
     ),
     Transition(
         frozenset({State.IN_ASSESSMENT}),
@@ -272,6 +274,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.SYSTEM}),
         "decided",
         _ONLY_DECISION,
+        steps.ASSESSORS_SCORE,
     ),
     # A joint review (the rayon) or a third assessor's sheet (the system) settles it.
     Transition(
@@ -280,20 +283,31 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.RAYON_ADMIN, Actor.SYSTEM}),
         "decided",
         _ONLY_DECISION,
+        steps.RAYON_RECONCILES,
     ),
+    # K: the teacher clarifies by the deadline, then the rayon decides.
     Transition(
         frozenset({State.CLARIFICATION}),
         State.DECIDED,
         frozenset({Actor.RAYON_ADMIN}),
         "decided",
         _ONLY_DECISION,
+        steps.TEACHER_CLARIFIES,
     ),
     # Publication: the code says where the case goes (L, MPLPG, MA/MS, K, D).
     *(
-        Transition(frozenset({State.DECIDED}), target, _PUBLISHERS, "published", _ONLY_PUBLISHER)
+        Transition(
+            frozenset({State.DECIDED}),
+            target,
+            _PUBLISHERS,
+            "published",
+            _ONLY_PUBLISHER,
+            steps.RAYON_PUBLISHES,
+        )
         for target in _PUBLICATION
     ),
-    # An appeal that changes the published decision decides the case again.
+    # An appeal that changes the published decision decides the case again (an exception:
+    # no step waits on it).
     Transition(
         frozenset(_PUBLICATION),
         State.DECIDED,
@@ -314,19 +328,59 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({Actor.RAYON_ADMIN}),
         "plpg_placed",
         _ONLY_PLPG_PLACEMENT,
+        steps.RAYON_PLACES,
+        code="MPLPG",
     ),
-    Transition(
-        frozenset({State.PLPG}), State.PLPG_PASSED, _PLPG_GRADERS, "plpg_passed", _ONLY_PLPG_RESULT
-    ),
-    Transition(
-        frozenset({State.PLPG}),
-        State.PLPG_RETURNED,
-        _PLPG_GRADERS,
-        "plpg_returned",
-        _ONLY_PLPG_RESULT,
+    *(
+        Transition(
+            frozenset({State.PLPG}),
+            target,
+            _PLPG_GRADERS,
+            kind,
+            _ONLY_PLPG_RESULT,
+            steps.PLPG_EXAMS,
+        )
+        for target, kind in (
+            (State.PLPG_PASSED, "plpg_passed"),
+            (State.PLPG_RETURNED, "plpg_returned"),
+        )
     ),
 )
 """Every move a case can make. A move not in this table does not happen."""
+
+CERTIFICATE_FOLLOWS: frozenset[tuple[State, str | None]] = frozenset(
+    {(State.PUBLISHED, "L"), (State.PLPG_PASSED, None)}
+)
+"""Where the table ends in a certificate: a published L, a PLPG passed (docs/certificates.md,
+"Who gets a certificate"). The rayon's LPTK issues it (`certificate_issue`), outside the table."""
+
+AFTER_THE_TABLE: dict[State, Step] = {
+    State.DISQUALIFIED: steps.STRUCK_OFF,
+    State.PLPG_RETURNED: steps.DISTRICT_COACHES,
+}
+"""The states the table ends in without a certificate: D is final (docs/assessment.md); a
+teacher who fails the last PLPG retake goes back to the district for coaching (docs/plpg.md)."""
+
+
+def next_step(
+    state: str, *, code: str | None = None, certified: bool = False, answered: bool = False
+) -> Step | None:
+    """Who acts next on a case in `state` and what they do: the step of the table's forward
+    rows leaving it (those for another decision `code` left out), else what follows the table
+    (the certificate, unless `certified`; a final decision). Once the teacher's part is
+    `answered` (or its deadline passed), the step after it. None for a published case whose
+    code is not known (L or MPLPG decide which)."""
+    rows = [
+        row
+        for row in TRANSITIONS
+        if state in row.sources and row.step is not None and row.code in (None, code)
+    ]
+    if rows:
+        step = rows[0].step
+        return step.then if answered and step is not None and step.then is not None else step
+    if (state, code) in CERTIFICATE_FOLLOWS or (state, None) in CERTIFICATE_FOLLOWS:
+        return steps.CERTIFIED if certified else steps.LPTK_CERTIFIES
+    return AFTER_THE_TABLE.get(State(state)) if state in State else None
 
 
 def transition_check(from_state: str, to_state: str, actor_role: str) -> Check:

@@ -11,9 +11,9 @@ class ScoringConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the app's pages in the main menu."""
-        from sergur.common.menu import MenuEntry, everyone, menu_register
+        from sergur.common.menu import PUBLIC, MenuEntry, everyone, menu_register
 
         menu_register(
             MenuEntry("scoring:home", _("Home"), 10, everyone),
-            MenuEntry("scoring:score", _("Score a portfolio"), 20, everyone),
+            MenuEntry("scoring:score", _("Score a portfolio"), 20, everyone, group=PUBLIC),
         )

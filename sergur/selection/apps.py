@@ -11,10 +11,10 @@ class SelectionConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the app's pages in the main menu."""
-        from sergur.common.menu import MenuEntry, everyone, menu_register, roles
+        from sergur.common.menu import PUBLIC, MenuEntry, everyone, menu_register, roles
 
         menu_register(
-            MenuEntry("selection:lookup", _("Participant lookup"), 30, everyone),
+            MenuEntry("selection:lookup", _("Participant lookup"), 30, everyone, group=PUBLIC),
             MenuEntry(
                 "selection:home",
                 _("Selection"),

@@ -165,6 +165,19 @@ def test_enrolment_shows_the_secret_and_turns_on_with_one_right_code(client, cas
     assert client.get(LIST).status_code == 200
 
 
+def test_setup_and_the_codes_page_both_tell_to_store_the_recovery_codes(client, cast):
+    client.force_login(cast.asesor)
+    setup = client.get(reverse("two_factor_enrol")).content.decode()
+    device = TOTPDevice.objects.get(user=cast.asesor)
+    shown = client.post(reverse("two_factor_enrol"), {"code": code_of(device), "next": LIST})
+    codes = shown.content.decode()
+
+    assert 'class="hint recovery-hint"' in setup  # before: the codes come next, once
+    hint = codes.split('class="notice recovery-hint"', 1)[1].split("</p>", 1)[0]
+    assert "Simpan kode ini sekarang." in hint or "Store these codes now." in hint
+    assert codes.index("recovery-hint") < codes.index('class="recovery-codes"')
+
+
 def test_enrolment_refuses_a_wrong_code_and_stays_off(client, cast):
     client.force_login(cast.asesor)
     client.get(reverse("two_factor_enrol"))

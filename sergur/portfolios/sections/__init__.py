@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from sergur.portfolios.sections import (
     achievement,
@@ -51,6 +52,7 @@ __all__ = [
     "Kind",
     "LabelStyle",
     "Section",
+    "code_meaning",
     "codes",
     "cross_check",
     "letters",
@@ -75,6 +77,36 @@ def codes(section: Section, rows: list[dict[str, Any]]) -> list[str]:
         count = seen[letter]
         out.append(f"1.{letter}" if count == 1 else f"1.{letter}.{count})")
     return out
+
+
+def code_meaning(section: Section, label: str, code: str) -> str:
+    """What a row's evidence code stands for, beside the row's own label, so a teacher sees
+    how "row a" of the table relates to the instrument's "1.b" (docs/instrument-2007.md,
+    component 1: one printed row per level, whatever the order the teacher lists them in)."""
+    if section.key != "qualification":
+        return gettext("row %(label)s of table %(number)s") % {
+            "label": label,
+            "number": section.number,
+        }
+    parts = code.split(".")
+    letter = parts[1] if len(parts) > 1 else "x"
+    level = next((lvl for lvl, row in QUALIFICATION_ROWS.items() if row == letter), None)
+    if level is None:
+        return gettext("choose the level: the code follows it (your row %(label)s)") % {
+            "label": label
+        }
+    names = dict(section.fields[0].choices)
+    words = {"level": names.get(level, level), "letter": letter, "label": label}
+    if len(parts) > 2:
+        words["count"] = parts[2].rstrip(")")
+        return (
+            gettext(
+                "%(level)s no. %(count)s: under the instrument's row %(letter)s "
+                "(your row %(label)s)"
+            )
+            % words
+        )
+    return gettext("%(level)s: the instrument's row %(letter)s (your row %(label)s)") % words
 
 
 def cross_check(section: Section, values: dict[str, Any]) -> dict[str, Promise]:

@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from sergur.rules import steps
+from sergur.rules.steps import Who
 from sergur.rules.workflow import (
     STATE_NAMES,
     TRANSITIONS,
     Actor,
     State,
     before_any_decision,
+    next_step,
     sources_of,
     transition_check,
 )
@@ -137,3 +140,74 @@ def test_before_any_decision_are_the_states_no_decided_case_returns_to() -> None
     # A re-opened case comes back through the rayon's states, so they may hold a decision.
     assert State.RECEIVED not in before_any_decision()
     assert State.RECONCILIATION not in before_any_decision()
+
+
+# -- who acts next (issue 14) ------------------------------------------------------------------
+
+PUBLISHED_CODES = {State.PUBLISHED: ("L", "MPLPG")}
+"""The codes a published case may hold (docs/assessment.md: MA/MS reopen, K asks for a
+clarification, D disqualifies); every other state has one next step whatever the code."""
+
+
+def _cases() -> list[tuple[State, str | None]]:
+    return [(state, code) for state in State for code in PUBLISHED_CODES.get(state, (None,))]
+
+
+@pytest.mark.parametrize(("state", "code"), _cases())
+def test_every_state_has_exactly_one_next_step(state: State, code: str | None) -> None:
+    rows = [
+        row.step
+        for row in TRANSITIONS
+        if state in row.sources and row.step is not None and row.code in (None, code)
+    ]
+    step = next_step(state, code=code)
+
+    assert step is not None
+    assert len(set(rows)) <= 1  # the forward rows leaving a state agree on one step
+    assert step.text("en") and step.text("id") and step.text("en") != step.text("id")
+
+
+def test_who_acts_is_the_role_of_the_rows_leaving_the_state() -> None:
+    # Where a person's role moves the case out, the step names that role.
+    for row in TRANSITIONS:
+        if row.step is None or row.actors & {Actor.SYSTEM}:
+            continue
+        if row.step.who in {Who.TEACHER, Who.INSTRUCTORS}:
+            continue  # the teacher clarifies for the rayon; instructors score with the rayon
+        assert {str(row.step.who)} <= {str(actor) for actor in row.actors}, row
+
+
+def test_a_published_case_waits_on_the_rayon_only_after_mplpg() -> None:
+    mplpg = next_step(State.PUBLISHED, code="MPLPG")
+    passed = next_step(State.PUBLISHED, code="L")
+
+    assert mplpg is not None and mplpg.who == Who.RAYON_ADMIN and "PLPG" in mplpg.text("en")
+    assert passed is not None and passed.who == Who.RAYON_LPTK
+    assert "certificate" in passed.text("en") and "PLPG" not in passed.text("en")
+    assert next_step(State.PUBLISHED) is None  # the code decides: never a guess
+
+
+def test_a_pass_waits_on_the_certificate_until_it_is_issued() -> None:
+    for state, code in ((State.PUBLISHED, "L"), (State.PLPG_PASSED, "MPLPG")):
+        assert next_step(state, code=code) == steps.LPTK_CERTIFIES
+        assert next_step(state, code=code, certified=True) == steps.CERTIFIED
+
+
+def test_the_decisions_after_publication_say_their_own_next_step() -> None:
+    # MA/MS reopen for the teacher, K asks the teacher to clarify, D is final.
+    assert next_step(State.REOPENED) == steps.TEACHER_COMPLETES
+    assert next_step(State.CLARIFICATION) == steps.TEACHER_CLARIFIES
+    assert next_step(State.DISQUALIFIED) == steps.STRUCK_OFF
+    assert next_step(State.PLPG_RETURNED) == steps.DISTRICT_COACHES
+    assert next_step("certified") is None  # no such state
+
+
+def test_an_appeal_or_a_rescoring_is_never_the_next_step() -> None:
+    appeal = frozenset({Actor.ASSESSOR})  # the appeal's reviewer, an assessor
+    exceptional = [row for row in TRANSITIONS if row.kind == "rescored" or row.actors == appeal]
+    assert len(exceptional) == 3 and all(row.step is None for row in exceptional)
+
+
+def test_once_the_teacher_clarified_the_rayon_decides() -> None:
+    assert next_step(State.CLARIFICATION, answered=True) == steps.RAYON_DECIDES_CLARIFICATION
+    assert next_step(State.DRAFT, answered=True) == steps.TEACHER_SUBMITS  # nothing after it

@@ -389,6 +389,36 @@ def test_staff_read_the_case_page_without_the_teachers_actions(client, cast):
 
 
 # -- a table ---------------------------------------------------------------------------------
+def code_cell(text: str, entry: Entry) -> str:
+    """The evidence-code cell of a row: the code and what it stands for."""
+    return text.split(f'<span id="row-{entry.pk}-code">', 1)[1].split("</span></td>", 1)[0]
+
+
+def test_each_evidence_code_says_which_row_of_the_instrument_it_is(client, cast):
+    # The teacher lists an S2 first, then two S1s: component 1 codes by level, not by order.
+    s2 = add_row(cast.sri_case, cast.sri, "qualification", level="S2")
+    s1 = add_row(cast.sri_case, cast.sri, "qualification", level="S1")
+    again = add_row(cast.sri_case, cast.sri, "qualification", level="S1")
+    training = add_row(cast.sri_case, cast.sri, "training")
+
+    teacher = as_user(client, cast.sri)
+    table = page(teacher.get(url("section", cast.sri_case.pk, "qualification")))
+    other = page(teacher.get(url("section", cast.sri_case.pk, "training")))
+
+    # The site's default language (Indonesian): "S2: row d of the instrument (your row a)".
+    assert code_cell(table, s2) == (
+        '<code>1.d</code> <small class="code-meaning">— S2: baris d instrumen (baris Anda a)'
+        "</small>"
+    )
+    assert "1.b</code>" in code_cell(table, s1) and "baris b instrumen (baris Anda b)" in (
+        code_cell(table, s1)
+    )
+    assert "1.b.2)</code>" in code_cell(table, again)
+    assert "S1 ke-2: di bawah baris b instrumen (baris Anda c)" in code_cell(table, again)
+    assert "2.a</code>" in code_cell(other, training)
+    assert "baris a tabel 2" in code_cell(other, training)
+
+
 def test_the_table_is_laid_out_as_buku_ii_prints_it(client, cast):
     first = add_row(cast.sri_case, cast.sri, "award")
     second = add_row(cast.sri_case, cast.sri, "award", name="Satya Lencana")
@@ -406,8 +436,8 @@ def test_the_table_is_laid_out_as_buku_ii_prints_it(client, cast):
         assert escape(str(award.note)) in text
     assert '<span class="row-label">1)</span>' in text
     assert '<span class="row-label">2)</span>' in text
-    assert f'<code id="row-{first.pk}-code">10.a.1)</code>' in text
-    assert f'<code id="row-{second.pk}-code">10.a.2)</code>' in text
+    assert f'<span id="row-{first.pk}-code"><code>10.a.1)</code>' in text
+    assert f'<span id="row-{second.pk}-code"><code>10.a.2)</code>' in text
     # Rows are read-only, each with an Edit control that fetches its form (issue 14 item 11).
     assert 'form="row-' not in text  # no row's inputs in the cells
     for row in (first, second):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.contrib import messages
@@ -43,6 +44,7 @@ from sergur.portfolios.views.teacher.common import (
     require_owner,
 )
 from sergur.portfolios.views.teacher.rows import service_years
+from sergur.rules.workflow import next_step
 
 CASE_TEMPLATE = f"{TEMPLATES}/case.html"
 SUBMIT_TEMPLATE = f"{TEMPLATES}/submit.html"
@@ -88,6 +90,7 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "plan_warnings": [m.text(rules_lang()) for m in portfolio_plan_warnings(portfolio)],
         "fills": case.is_editable_by_teacher,
         "returned": returned,
+        "next_step": _next_step(case, events, now),
         "events": lines,
         "submission": submission,
         "deadline_passed": deadline_passed,
@@ -119,6 +122,23 @@ def _return_of(case: Case, events: list[CaseEvent]) -> CaseEvent | None:
     if case.state != Case.State.RETURNED:
         return None
     return next((event for event in events if event.kind == CaseEvent.Kind.RETURNED), None)
+
+
+def _next_step(case: Case, events: list[CaseEvent], now: dt.datetime) -> str | None:
+    """Who acts next and what they do, from the workflow table (rules.workflow.next_step).
+    From the log already read (newest first), so at no query: the published decision's code,
+    whether the teacher answered it since (a clarification) or its deadline passed, and
+    whether a certificate was issued."""
+    published = next((e for e in events if e.kind == CaseEvent.Kind.PUBLISHED), None)
+    code = str(published.data.get("code")) if published is not None else None
+    since = [e for e in events if published is None or e.at >= published.at]
+    until = published.data.get("respond_until") if published is not None else None
+    answered = any(e.kind == CaseEvent.Kind.CLARIFICATION for e in since) or (
+        isinstance(until, str) and dt.datetime.fromisoformat(until) < now
+    )
+    certified = any(event.kind == CaseEvent.Kind.CERTIFIED for event in events)
+    step = next_step(case.state, code=code, certified=certified, answered=answered)
+    return step.text(rules_lang()) if step is not None else None
 
 
 def _latest_submission(case: Case) -> Submission | None:

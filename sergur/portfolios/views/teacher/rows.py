@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 
 from sergur.portfolios.forms import EntryForm, EvidenceForm, entry_form_class
 from sergur.portfolios.models import Evidence
-from sergur.portfolios.sections import Field, Section
+from sergur.portfolios.sections import Field, Section, code_meaning
 from sergur.portfolios.selectors import Portfolio, Row, teaching_service
 
 
@@ -162,6 +162,11 @@ class RowView:
     def printed_label(self) -> str:
         """The row's label as Buku II prints it."""
         return printed_label(self.row)
+
+    @property
+    def code_meaning(self) -> str:
+        """What the row's evidence code stands for in the instrument, with the row's label."""
+        return code_meaning(self.row.section, self.row.label, self.row.code)
 
     @property
     def evidence(self) -> list[Evidence]:
