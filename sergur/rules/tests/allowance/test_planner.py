@@ -110,6 +110,28 @@ def test_the_fixes_name_the_minimum_for_the_school_size_and_one_school_more():
     assert FixKind.FARTHER not in texts
 
 
+@pytest.mark.parametrize("budget", [TAKES_BUDGET, 0], ids=["takes", "compact"])
+def test_the_cap_on_schools_holds_in_both_programs(budget):
+    # Two near schools with 2 hours each, or one 5 km away with all 4: the near pair travels
+    # less, and is refused when only one other school is allowed (each program holds the cap by
+    # its own rows).
+    teacher = Teacher("t1", "SMP-K", 20, "097")
+    west = School("SMP-W", "SMP West", -1.5600, 103.6865, 300)  # about 1.5 km
+    east = School("SMP-E", "SMP East", -1.5600, 103.7135, 300)  # about 1.5 km
+    five = School("SMP-5", "SMP Five", -1.5600, 103.7450, 300)  # about 5 km
+    slots = [
+        Slot("w", "SMP-W", "VII", "097", 2),
+        Slot("e", "SMP-E", "VII", "097", 2),
+        Slot("5", "SMP-5", "VII", "097", 4),
+    ]
+    district = _district([teacher], slots, (HOME, west, east, five))
+    freer = plan(district, LIMITS, budget=budget)
+    assert freer.optimal and set(freer.teachers[0].schools) == {"SMP-E", "SMP-W"}
+    capped = plan(district, replace(LIMITS, max_schools=2), budget=budget)
+    assert capped.optimal and capped.teachers[0].schools == ("SMP-5",)
+    assert capped.travel_tenths > freer.travel_tenths
+
+
 def test_each_stage_reports_its_parts_time_and_proof():
     a = Teacher("a", "SMP-K", 20, "097")
     b = Teacher("b", "SMP-K", 20, "097")
