@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,6 +55,68 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+class _TakingTurnsServer(ThreadedWSGIServer):
+    """The live server when it shares the test's in-memory SQLite connection: each
+    connection still has its thread, but one request at a time runs the application, its body
+    read to the end (a streamed body reads the database too).
+
+    Django hands every request thread that one connection, and two requests on it at once
+    (htmx's save as typed beside the next click) fail in sqlite3 with "bad parameter or other
+    API misuse": a 500, seen only on a loaded machine. PostgreSQL gives each thread its own
+    connection, and there the requests still run side by side."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._turn = threading.Lock()
+
+    def set_app(self, application: Any) -> None:
+        turn = self._turn
+
+        def one_at_a_time(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+            with turn:
+                result = application(environ, start_response)
+                try:
+                    return list(result)
+                finally:
+                    close = getattr(result, "close", None)
+                    if close is not None:
+                        close()
+
+        super().set_app(one_at_a_time)
+
+
+class _LiveServerThread(LiveServerThread):
+    """Django's live server thread, taking turns when it shares a SQLite connection."""
+
+    def run(self) -> None:
+        if self.connections_override:
+            self.server_class = _TakingTurnsServer
+        super().run()
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest, django_db_setup: None) -> Iterator[LiveServer]:
+    """pytest-django's `live_server` (the same address option), on `_LiveServerThread`; after
+    the test database exists, so that an in-memory SQLite one is seen as such."""
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(addr, start=False)
+    old = server.thread
+    server.thread = _LiveServerThread(
+        old.host,
+        old.static_handler,
+        connections_override=old.connections_override,
+        port=old.port,
+    )
+    server.thread.daemon = True
+    server.start()
+    yield server
+    server.stop()
 
 
 # axe-core from the npm registry (package.json, installed by `make test`).
