@@ -333,6 +333,16 @@ def pay_teacher_get_for_user(*, user: User | AnonymousUser, pk: int) -> Teacher:
     return found
 
 
+def pay_profile_history(*, teacher: Teacher) -> list[PayProfileVersion]:
+    """The ranks the teacher's pay profile held before a later one took effect, newest first
+    (one query; for the page of the finance office that keeps the profile)."""
+    return list(
+        PayProfileVersion.objects.filter(teacher=teacher)
+        .select_related("recorded_by")
+        .order_by("-effective_until")
+    )
+
+
 def district_teachers_by_nuptk(*, district_id: int, nuptks: Iterable[str]) -> dict[str, int]:
     """The ids of the district's teachers (main school in it) by NUPTK, of those given."""
     wanted = sorted(set(nuptks))

@@ -400,3 +400,39 @@ def test_a_file_records_a_promotion_from_its_date_and_keeps_the_earlier_rank(set
     assert (current.golongan, current.effective_from) == ("III/b", dt.date(2019, 3, 1))
     # A date alone, with the rank unchanged, is no promotion: Budi's profile stays as it was.
     assert PayProfile.objects.get(teacher=budi).effective_from == dt.date(2019, 1, 1)
+
+
+def test_the_profile_page_lists_the_earlier_ranks_in_force_before_a_promotion(
+    setup: Any,
+) -> None:
+    sri, officer = setup["sri"], setup["officer"]
+    profile(sri, officer, effective_from=dt.date(2019, 1, 1))
+    client = signed_in(officer)
+    url = reverse("payments:profile", args=[sri.pk])
+    assert "Earlier ranks" not in client.get(url).content.decode()
+    current = PayProfile.objects.get(teacher=sri)
+    values = {
+        "employment": current.employment,
+        "golongan": "III/b",
+        "mkg": "0",
+        "mkg_counted_on": "2019-03-01",
+        "effective_from": "2019-03-01",
+        "paid_from": current.paid_from.isoformat(),
+        "bank_name": current.bank_name,
+        "bank_account": current.bank_account,
+    }
+    assert client.post(url, values).status_code == 302
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert "Rank III/b in force from" in page and "Earlier ranks" in page
+    row = page[page.index("Earlier ranks") :]
+    assert '<th scope="row">1 Jan 2019 to 28 Feb 2019</th>' in row
+    assert "<td>III/a</td><td>10 (counted on 1 Jan 2019)</td>" in row
+    few = len(queries)
+    # A second promotion adds a row, not a query.
+    promoted = {**values, "golongan": "III/c", "effective_from": "2019-07-01"}
+    assert client.post(url, promoted).status_code == 302
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert len(queries) == few
+    assert page.count('<th scope="row">') == 2

@@ -26,7 +26,11 @@ from sergur.common.http import AuthenticatedHttpRequest, messages_error
 from sergur.common.i18n import rules_lang
 from sergur.payments.forms import PayProfileForm, ProfileFilterForm, ProfilesLoadForm
 from sergur.payments.models import PayProfile
-from sergur.payments.selectors import pay_teacher_get_for_user, pay_teacher_list
+from sergur.payments.selectors import (
+    pay_profile_history,
+    pay_teacher_get_for_user,
+    pay_teacher_list,
+)
 from sergur.payments.services import pay_profile_set, pay_profiles_load
 from sergur.payments.views.money import officer_district
 
@@ -83,7 +87,12 @@ def profile_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase
                 messages.success(request, PROFILE_SAVED)
                 return redirect("payments:profiles")
         status = 400
-    context = {"teacher": teacher, "profile": current, "form": form}
+    context = {
+        "teacher": teacher,
+        "profile": current,
+        "form": form,
+        "history": pay_profile_history(teacher=teacher),
+    }
     return render(request, "payments/profile.html", context, status=status)
 
 
