@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.allowance.models import (
     AdditionalDuty,
@@ -36,12 +37,6 @@ from sergur.rules.programme import ProgrammeYearError
 
 Role = User.Role
 NO_RULES = _("There are no allowance rules for semester %(semester)s: %(error)s")
-
-
-def _active(user: User | AnonymousUser) -> User | None:
-    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
-        return None
-    return user
 
 
 def current_semester() -> Semester:
@@ -79,7 +74,7 @@ class SchoolRights:
 
 def school_scope(user: User | AnonymousUser) -> Q | None:
     """The schools whose load a user may read; None when the role reads none."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     if person.is_superuser:
@@ -100,7 +95,7 @@ def school_get_for_user(*, user: User | AnonymousUser, pk: int) -> tuple[School,
     school = School.objects.filter(scope, pk=pk).select_related("subdistrict__district").first()
     if school is None:
         raise Http404
-    person = _active(user)
+    person = acting_user(user)
     assert person is not None  # noqa: S101 # nosec B101 # a scope means a signed-in user
     edit = person.is_superuser or person.role == Role.SCHOOL_OPERATOR
     return school, SchoolRights(edit=edit)
@@ -109,7 +104,7 @@ def school_get_for_user(*, user: User | AnonymousUser, pk: int) -> tuple[School,
 def school_edit_get_for_user(*, user: User | AnonymousUser, pk: int) -> School:
     """The school if the user keeps its load (its operator); 403 for anyone else who reads
     it or whose role keeps no load, 404 for a school out of reach."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None or not (person.is_superuser or person.role == Role.SCHOOL_OPERATOR):
         raise PermissionDenied
     school, _rights = school_get_for_user(user=person, pk=pk)
@@ -119,7 +114,7 @@ def school_edit_get_for_user(*, user: User | AnonymousUser, pk: int) -> School:
 def load_line_get_for_user(*, user: User | AnonymousUser, pk: int) -> TeachingLoad:
     """A load line the user may change (their school's); 403 for a role that keeps no load,
     404 for another school's line."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None or not (person.is_superuser or person.role == Role.SCHOOL_OPERATOR):
         raise PermissionDenied
     scope = school_scope(person)
@@ -137,7 +132,7 @@ def load_line_get_for_user(*, user: User | AnonymousUser, pk: int) -> TeachingLo
 def open_hours_get_for_user(*, user: User | AnonymousUser, pk: int) -> OpenHours:
     """Open hours the user may change (their school's); 403 for a role that keeps no load,
     404 for another school's."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None or not (person.is_superuser or person.role == Role.SCHOOL_OPERATOR):
         raise PermissionDenied
     scope = school_scope(person)
@@ -240,7 +235,7 @@ def school_load(*, school: School, semester: Semester) -> SchoolLoad:
 
 def district_committee(user: User | AnonymousUser) -> User:
     """The signed-in district committee member (with a district); 403 for anyone else."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None or person.role != Role.DISTRICT_COMMITTEE or person.district_id is None:
         raise PermissionDenied
     return person
@@ -302,7 +297,7 @@ def linearity_list() -> QuerySet[Linearity]:
 
 def linearity_may_read(user: User | AnonymousUser) -> bool:
     """Who reads the linearity table: the district committee and the school operators."""
-    person = _active(user)
+    person = acting_user(user)
     return person is not None and (
         person.is_superuser or person.role in (Role.DISTRICT_COMMITTEE, Role.SCHOOL_OPERATOR)
     )
@@ -313,7 +308,7 @@ def linearity_may_read(user: User | AnonymousUser) -> bool:
 
 def own_teacher(user: User | AnonymousUser) -> Teacher:
     """The signed-in teacher's own record; 403 for anyone who is not a teacher with one."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None or person.role != Role.TEACHER:
         raise PermissionDenied
     teacher = Teacher.objects.filter(user=person).first()

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal, AppraiserAssignment, SelfEvaluation
 from sergur.registry.models import Teacher
@@ -31,17 +32,11 @@ Role = User.Role
 State = Appraisal.State
 
 
-def _active(user: User | AnonymousUser) -> User | None:
-    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
-        return None
-    return user
-
-
 def appraisal_scope(user: User | AnonymousUser) -> Q | None:
     """The appraisals a user may see: their appraiser's (only the teachers assigned to them),
     the teacher's own, the principal's school's, the supervisor's schools', the district
     committee's and head's district's; None when they may see none."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     if person.is_superuser:
@@ -89,7 +84,7 @@ def appraisal_rights(*, user: User | AnonymousUser, appraisal: Appraisal) -> App
     """The access helper of an appraisal: the appraiser edits a draft (or one objected to) and
     submits it; the teacher signs or objects once submitted; the school's principal, then a
     supervisor of the school, countersign."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return AppraisalRights(False, False, False, False, False)
     owner = appraisal.teacher.user_id == person.pk
@@ -109,7 +104,7 @@ def appraisal_rights(*, user: User | AnonymousUser, appraisal: Appraisal) -> App
 
 def assignment_scope(user: User | AnonymousUser) -> Q | None:
     """The appraiser assignments a user may see: the principal's school's, and their own."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     if person.is_superuser:
@@ -121,7 +116,7 @@ def assignment_scope(user: User | AnonymousUser) -> Q | None:
 
 def appraiser_worklist(*, user: User | AnonymousUser, year: int) -> QuerySet[AppraiserAssignment]:
     """The teachers assigned to the user for `year` (the appraiser's worklist)."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return AppraiserAssignment.objects.none()
     return AppraiserAssignment.objects.filter(appraiser=person, year=year).select_related(
@@ -131,7 +126,7 @@ def appraiser_worklist(*, user: User | AnonymousUser, year: int) -> QuerySet[App
 
 def assignment_teachers_for_principal(*, user: User | AnonymousUser) -> QuerySet[Teacher]:
     """The teachers of the principal's school (main school), whom they may assign."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None or person.role != Role.PRINCIPAL or person.school_id is None:
         return Teacher.objects.none()
     return Teacher.objects.filter(

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.appraisal.models import Appraisal
 from sergur.appraisal.selectors import CompetencyBelow, appraisal_competencies_below
@@ -52,12 +53,6 @@ def year_params(year: int) -> tuple[DevelopmentParams, KkgParams]:
         ) from exc
 
 
-def _active(user: User | AnonymousUser) -> User | None:
-    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
-        return None
-    return user
-
-
 def _main_school(**school_filter: object) -> Q:
     schools = School.objects.filter(**school_filter).values("pk")
     return Q(
@@ -70,7 +65,7 @@ def _main_school(**school_filter: object) -> Q:
 def teacher_scope(user: User | AnonymousUser) -> Q | None:
     """The teachers whose development a user may see: the teacher's own, the principal's and
     supervisor's schools' (by main school), the district's."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     if person.is_superuser:

@@ -15,6 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.common.i18n import rules_lang
 from sergur.kkg.models import Attendance, Group, Meeting, Output, Package, ResourcePerson
@@ -44,12 +45,6 @@ def year_kkg_params(year: int) -> KkgParams:
         ) from exc
 
 
-def _active(user: User | AnonymousUser) -> User | None:
-    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
-        return None
-    return user
-
-
 def _schools(**school_filter: object) -> Q:
     schools = School.objects.filter(**school_filter).values("pk")
     return Q(core_school__in=schools) | Q(member_schools__in=schools)
@@ -58,7 +53,7 @@ def _schools(**school_filter: object) -> Q:
 def group_scope(user: User | AnonymousUser) -> Q | None:
     """The groups a user may see: members (and the coordinator) their groups, the principal
     and supervisor the groups of their schools, the district its groups."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     if person.is_superuser:

@@ -27,6 +27,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.allowance.models import SemesterEligibility
 from sergur.certificates.models import Certificate
@@ -50,10 +51,11 @@ NO_RULES = _("No payment rules apply in %(year)s: %(error)s")
 
 def finance_district(user: User | AnonymousUser) -> int | None:
     """The district whose money `user` handles: a finance officer's own; None for anyone else."""
-    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
+    person = acting_user(user)
+    if person is None:
         return None
-    if user.role == User.Role.FINANCE and user.district_id is not None:
-        return user.district_id
+    if person.role == User.Role.FINANCE and person.district_id is not None:
+        return person.district_id
     return None
 
 

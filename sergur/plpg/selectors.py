@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.appeals.models import Appeal
 from sergur.assessments.models import Result
@@ -38,15 +39,9 @@ def year_plpg_params(programme_year: ProgrammeYear) -> PlpgParams:
         ) from exc
 
 
-def _active(user: User | AnonymousUser) -> User | None:
-    if not user.is_authenticated or not user.is_active or not isinstance(user, User):
-        return None
-    return user
-
-
 def class_scope(user: User | AnonymousUser) -> Q | None:
     """The classes a user may see: the rayon admin its rayon's, an instructor their own."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     if person.is_superuser:
@@ -61,7 +56,7 @@ def class_scope(user: User | AnonymousUser) -> Q | None:
 def participant_scope(user: User | AnonymousUser) -> Q | None:
     """The participants a user may see: through their class, the teacher themself, and the
     district committee of the teacher's main school."""
-    person = _active(user)
+    person = acting_user(user)
     if person is None:
         return None
     classes = class_scope(person)

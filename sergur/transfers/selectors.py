@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from sergur.accounts.access import acting_user
 from sergur.accounts.models import User
 from sergur.registry.models import School, TeachingAssignment
 from sergur.transfers.models import Transfer
@@ -24,15 +25,16 @@ ANSWER_WITHIN = dt.timedelta(days=14)
 
 def transfer_scope(user: User | AnonymousUser) -> Q | None:
     """The transfers a user may see, as a filter; None when the user may see none."""
-    if not isinstance(user, User) or not user.is_authenticated or not user.is_active:
+    person = acting_user(user)
+    if person is None:
         return None
-    if user.is_superuser:
+    if person.is_superuser:
         return Q()
-    if user.role == Role.DISTRICT_COMMITTEE and user.district_id is not None:
-        return Q(origin=user.district_id) | Q(destination=user.district_id)
-    if user.role == Role.QUALITY_OFFICE and user.province_id is not None:
+    if person.role == Role.DISTRICT_COMMITTEE and person.district_id is not None:
+        return Q(origin=person.district_id) | Q(destination=person.district_id)
+    if person.role == Role.QUALITY_OFFICE and person.province_id is not None:
         disputed = Q(steps__kind="escalated")
-        return Q(pk__in=Transfer.objects.filter(disputed, origin__province=user.province_id))
+        return Q(pk__in=Transfer.objects.filter(disputed, origin__province=person.province_id))
     return None
 
 
