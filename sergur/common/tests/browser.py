@@ -4,7 +4,8 @@ A pytest plugin (registered in `sergur/conftest.py`), so that every end-to-end t
 app shares the one session-wide browser: Playwright's sync API refuses a second instance
 while the first one's event loop runs. Under pytest-xdist the session is the worker's: each
 worker process launches its own Chromium and serves the app on its own free port
-(pytest-django's `live_server`), so the workers' browsers never meet."""
+(`live_server`, pytest-django's with requests taking turns on SQLite), so the workers'
+browsers never meet."""
 
 from __future__ import annotations
 
