@@ -51,7 +51,12 @@ from sergur.appraisal.services import (
     observation_add,
     self_evaluation_save,
 )
-from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, messages_error
+from sergur.common.http import (
+    AuthenticatedHttpRequest,
+    form_error_messages,
+    messages_error,
+    posted_form,
+)
 from sergur.common.i18n import rules_lang
 from sergur.registry.models import Teacher
 from sergur.rules.appraisal import decimal, latest_instruments, plain
@@ -141,22 +146,18 @@ def assign(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     if request.user.role != Role.PRINCIPAL or request.user.school_id is None:
         raise PermissionDenied
     form = _assign_form(request.user, request.POST)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("appraisal:home")
-    try:
-        appraiser_assign(
-            teacher=form.cleaned_data["teacher"],
-            year=form.cleaned_data["year"],
-            appraiser=form.cleaned_data["appraiser"],
+    return posted_form(
+        request,
+        form,
+        lambda data: appraiser_assign(
+            teacher=data["teacher"],
+            year=data["year"],
+            appraiser=data["appraiser"],
             actor=request.user,
-        )
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, ASSIGNED)
-    return redirect("appraisal:home")
+        ),
+        done=ASSIGNED,
+        then=redirect("appraisal:home"),
+    )
 
 
 @require_POST
@@ -286,17 +287,13 @@ def observe(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     """The appraiser records an observation."""
     appraisal = _editable(request, pk)
     form = ObservationForm(request.POST)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("appraisal:detail", pk=pk)
-    try:
-        observation_add(appraisal=appraisal, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, OBSERVED)
-    return redirect("appraisal:detail", pk=pk)
+    return posted_form(
+        request,
+        form,
+        lambda data: observation_add(appraisal=appraisal, actor=request.user, **data),
+        done=OBSERVED,
+        then=redirect("appraisal:detail", pk=pk),
+    )
 
 
 def _signer(request: AuthenticatedHttpRequest, pk: int) -> Appraisal:
@@ -326,19 +323,15 @@ def object_to(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     """The teacher records an objection."""
     appraisal = _signer(request, pk)
     form = ObjectionForm(request.POST)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("appraisal:detail", pk=pk)
-    try:
-        appraisal_object(
-            appraisal=appraisal, actor=request.user, objection=form.cleaned_data["objection"]
-        )
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, OBJECTED)
-    return redirect("appraisal:detail", pk=pk)
+    return posted_form(
+        request,
+        form,
+        lambda data: appraisal_object(
+            appraisal=appraisal, actor=request.user, objection=data["objection"]
+        ),
+        done=OBJECTED,
+        then=redirect("appraisal:detail", pk=pk),
+    )
 
 
 @require_POST

@@ -8,17 +8,19 @@ bytes.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
+from django_stubs_ext import StrOrPromise
 
 from sergur.accounts.client import client_address
 
 if TYPE_CHECKING:
-    from django.core.exceptions import ValidationError
     from django.core.files import File
     from django.forms import BaseForm
     from django_htmx.middleware import HtmxDetails
@@ -52,6 +54,31 @@ def form_error_messages(form: BaseForm, *, labelled: bool = False) -> list[str]:
         for name, field_errors in form.errors.items()
         for error in field_errors
     ]
+
+
+def posted_form[ResponseT: HttpResponseBase](
+    request: HttpRequest,
+    form: BaseForm,
+    action: Callable[[dict[str, Any]], object],
+    *,
+    done: StrOrPromise,
+    then: ResponseT,
+) -> ResponseT:
+    """A small form posted from a page, the page shown again after it (`then`, a redirect):
+    the form's errors, each after its field's label, or the service's refusal are flashed as
+    errors and nothing is done; otherwise `action(form.cleaned_data)` runs and `done` is
+    flashed."""
+    if not form.is_valid():
+        for text in form_error_messages(form, labelled=True):
+            messages.error(request, text)
+        return then
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        messages_error(request, error)
+    else:
+        messages.success(request, done)
+    return then
 
 
 def private[ResponseT: HttpResponseBase](response: ResponseT) -> ResponseT:

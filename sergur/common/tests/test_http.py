@@ -1,10 +1,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.test import RequestFactory
+from django.utils import translation
 
-from sergur.common.http import attachment, error_messages, form_error_messages, private
+from sergur.common.http import (
+    attachment,
+    error_messages,
+    form_error_messages,
+    posted_form,
+    private,
+)
 
 
 class NameForm(forms.Form):
@@ -43,3 +53,35 @@ def test_form_error_messages_put_the_label_before_a_field_error_only_when_asked(
         "Name: Give a name.",
         "The whole form is wrong.",
     ]
+
+
+class CountForm(forms.Form):
+    count = forms.IntegerField(label="Count", min_value=1)
+
+
+def _posted(values, action):
+    request = RequestFactory().post("/", values)
+    request._messages = CookieStorage(request)
+    back = HttpResponseRedirect("/page/")
+    response = posted_form(request, CountForm(values), action, done="Saved.", then=back)
+    assert response is back
+    return [(m.level_tag, str(m)) for m in get_messages(request)]
+
+
+def test_a_posted_form_runs_its_action_with_the_cleaned_values_and_says_so():
+    seen = []
+    assert _posted({"count": "3"}, seen.append) == [("success", "Saved.")]
+    assert seen == [{"count": 3}]
+
+
+def test_a_bad_form_or_a_refusal_is_flashed_and_nothing_else_happens():
+    seen = []
+    with translation.override("en"):
+        flashed = _posted({"count": "0"}, seen.append)
+    assert flashed == [("error", "Count: Ensure this value is greater than or equal to 1.")]
+    assert seen == []
+
+    def refuse(data):
+        raise ValidationError(["Not now.", "Not here."])
+
+    assert _posted({"count": "2"}, refuse) == [("error", "Not now."), ("error", "Not here.")]

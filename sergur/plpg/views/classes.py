@@ -16,7 +16,7 @@ from django.utils.translation import ngettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
-from sergur.common.http import AuthenticatedHttpRequest, form_error_messages, messages_error
+from sergur.common.http import AuthenticatedHttpRequest, messages_error, posted_form
 from sergur.common.uploads import install_capped_upload_handler
 from sergur.plpg.forms import ClassUpdateForm, ScoreImportForm, SessionForm
 from sergur.plpg.models import Attendance, PlpgClass
@@ -109,17 +109,13 @@ def class_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase
     """Set the class's instructor, venue and dates."""
     plpg_class = _class_for(request, pk, manage=True)
     form = ClassUpdateForm(request.POST, rayon=plpg_class.rayon_id)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("plpg:class", pk=pk)
-    try:
-        plpg_class_update(plpg_class=plpg_class, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, SAVED)
-    return redirect("plpg:class", pk=pk)
+    return posted_form(
+        request,
+        form,
+        lambda data: plpg_class_update(plpg_class=plpg_class, actor=request.user, **data),
+        done=SAVED,
+        then=redirect("plpg:class", pk=pk),
+    )
 
 
 @require_POST
@@ -128,17 +124,13 @@ def session_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     """Add a session to the class's timetable."""
     plpg_class = _class_for(request, pk, manage=True)
     form = SessionForm(request.POST)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("plpg:class", pk=pk)
-    try:
-        plpg_session_add(plpg_class=plpg_class, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, SESSION_ADDED)
-    return redirect("plpg:class", pk=pk)
+    return posted_form(
+        request,
+        form,
+        lambda data: plpg_session_add(plpg_class=plpg_class, actor=request.user, **data),
+        done=SESSION_ADDED,
+        then=redirect("plpg:class", pk=pk),
+    )
 
 
 @require_POST

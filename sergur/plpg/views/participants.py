@@ -20,6 +20,7 @@ from sergur.common.http import (
     attachment,
     form_error_messages,
     messages_error,
+    posted_form,
 )
 from sergur.common.i18n import rules_lang
 from sergur.common.worklists import worklist_read
@@ -134,22 +135,18 @@ def score_enter(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     participant = _grader(request, pk)
     params, _outcome = participant_outcome(participant)
     form = ScoreForm(request.POST, parts=[(p.key, p.key) for p in params.inputs])
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("plpg:participant", pk=pk)
-    try:
-        plpg_score_enter(
+    return posted_form(
+        request,
+        form,
+        lambda data: plpg_score_enter(
             participant=participant,
-            part=form.cleaned_data["part"],
-            score=form.cleaned_data["score"],
+            part=data["part"],
+            score=data["score"],
             actor=request.user,
-        )
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, SCORED)
-    return redirect("plpg:participant", pk=pk)
+        ),
+        done=SCORED,
+        then=redirect("plpg:participant", pk=pk),
+    )
 
 
 @require_POST
@@ -186,17 +183,13 @@ def peer_teaching(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBas
     """Score a peer-teaching appearance."""
     participant = _grader(request, pk)
     form = PeerTeachingForm(request.POST)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("plpg:participant", pk=pk)
-    try:
-        peer_teaching_score(participant=participant, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, PEER_SCORED)
-    return redirect("plpg:participant", pk=pk)
+    return posted_form(
+        request,
+        form,
+        lambda data: peer_teaching_score(participant=participant, actor=request.user, **data),
+        done=PEER_SCORED,
+        then=redirect("plpg:participant", pk=pk),
+    )
 
 
 @require_POST
@@ -207,14 +200,10 @@ def remedial(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     if not participant_rights(user=request.user, participant=participant).remedial:
         raise PermissionDenied
     form = RemedialForm(request.POST)
-    if not form.is_valid():
-        for text in form_error_messages(form, labelled=True):
-            messages.error(request, text)
-        return redirect("plpg:participant", pk=pk)
-    try:
-        remedial_record(participant=participant, actor=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages_error(request, exc)
-    else:
-        messages.success(request, REMEDIAL_SAVED)
-    return redirect("plpg:participant", pk=pk)
+    return posted_form(
+        request,
+        form,
+        lambda data: remedial_record(participant=participant, actor=request.user, **data),
+        done=REMEDIAL_SAVED,
+        then=redirect("plpg:participant", pk=pk),
+    )
