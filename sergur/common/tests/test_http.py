@@ -61,7 +61,7 @@ class CountForm(forms.Form):
 
 def _posted(values, action):
     request = RequestFactory().post("/", values)
-    request._messages = CookieStorage(request)
+    request._messages = CookieStorage(request)  # type: ignore[attr-defined] # MessageMiddleware's
     back = HttpResponseRedirect("/page/")
     response = posted_form(request, CountForm(values), action, done="Saved.", then=back)
     assert response is back
@@ -69,13 +69,13 @@ def _posted(values, action):
 
 
 def test_a_posted_form_runs_its_action_with_the_cleaned_values_and_says_so():
-    seen = []
+    seen: list[dict[str, object]] = []
     assert _posted({"count": "3"}, seen.append) == [("success", "Saved.")]
     assert seen == [{"count": 3}]
 
 
 def test_a_bad_form_or_a_refusal_is_flashed_and_nothing_else_happens():
-    seen = []
+    seen: list[dict[str, object]] = []
     with translation.override("en"):
         flashed = _posted({"count": "0"}, seen.append)
     assert flashed == [("error", "Count: Ensure this value is greater than or equal to 1.")]
