@@ -75,16 +75,20 @@ def test_a_teacher_filling_the_portfolio_sees_only_what_applies_now(cast: Cast) 
     assert public == ["Score a portfolio", "Participant lookup", "Check a certificate"]
 
 
-def test_a_certified_teacher_sees_the_pages_after_certification(cast: Cast) -> None:
-    teacher = cast.sri_case.teacher
+def certify_sri(cast: Cast) -> None:
+    """Sri holds an NRG (the certified stage)."""
     Nrg(
-        teacher=teacher,
+        teacher=cast.sri_case.teacher,
         number="0712345601",
         year=2008,
         serial=1,
         issued_at=NOW,
         issued_by=cast.operator,
     ).save()
+
+
+def test_a_certified_teacher_sees_the_pages_after_certification(cast: Cast) -> None:
+    certify_sri(cast)
 
     top, _public = grouped(menu_for(cast.sri, None))
     assert top == ["Home", "Inbox", "My cases", "My data", "Selection", *AFTER_CERTIFICATION]
@@ -109,14 +113,7 @@ def test_a_teachers_stages_are_asked_only_when_a_staged_entry_shows(cast: Cast) 
 
 
 def test_the_stages_are_kept_at_sign_in_so_pages_ask_for_none(cast: Cast, client: Client) -> None:
-    Nrg(
-        teacher=cast.sri_case.teacher,
-        number="0712345601",
-        year=2008,
-        serial=1,
-        issued_at=NOW,
-        issued_by=cast.operator,
-    ).save()
+    certify_sri(cast)
     client.force_login(cast.sri)
     assert client.session[STAGES_SESSION_KEY] == [CERTIFIED]
 

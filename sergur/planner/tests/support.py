@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sergur.allowance.tests.support import certified, line, operator_of, other_school, own_school
+from sergur.allowance.tests.support import (
+    NOW,
+    SEMESTER,
+    certified,
+    line,
+    operator_of,
+    other_school,
+    own_school,
+)
+from sergur.planner.models import PlanRun
+from sergur.planner.services import run_start
+from sergur.planner.tasks import compute
 from sergur.registry.models import School, Teacher
 from sergur.registry.tests.factories import TeacherFactory, TeachingAssignmentFactory
 from sergur.rules.allowance.planner_data import planner_limits
@@ -43,3 +54,27 @@ def scene(cast: Any) -> Scene:
     home.refresh_from_db()
     away.refresh_from_db()
     return Scene(home, away, short, busy)
+
+
+def started(cast: Any, **what_if: int) -> PlanRun:
+    """A run of the district committee of Sri's district for SEMESTER: 24 JP, 15 km, three
+    schools (and the what-if given)."""
+    return run_start(
+        actor=cast.dinas,
+        district=cast.dinas.district,
+        semester=SEMESTER,
+        min_hours=24,
+        max_km=Decimal(15),
+        max_schools=3,
+        now=NOW,
+        **what_if,
+    )
+
+
+def computed(cast: Any) -> PlanRun:
+    """A run started and computed (inline), done."""
+    run = started(cast)
+    compute(run.pk)
+    run.refresh_from_db()
+    assert run.state == PlanRun.State.DONE
+    return run

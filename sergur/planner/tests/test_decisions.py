@@ -5,8 +5,6 @@ proposal and the wrong person refused with nothing written."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -24,15 +22,14 @@ from sergur.allowance.tests.support import NOW
 from sergur.common.models import AuditRecord
 from sergur.notifications.models import Kind, Notification
 from sergur.planner.models import PlanDecision, PlanRun
-from sergur.planner.services import proposal_accept, proposal_reject, run_start
+from sergur.planner.services import proposal_accept, proposal_reject
 from sergur.planner.services.decisions import (
     ACCEPTED_SINCE,
     NOT_COMMITTEE,
     NOT_IN_PROPOSAL,
     NOT_PROPOSED,
 )
-from sergur.planner.tasks import compute
-from sergur.planner.tests.support import Scene, scene
+from sergur.planner.tests.support import Scene, computed, scene
 from sergur.registry.models import Subject, TeachingAssignment
 
 pytestmark = pytest.mark.django_db
@@ -45,22 +42,6 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
-
-
-def computed(cast) -> PlanRun:
-    run = run_start(
-        actor=cast.dinas,
-        district=cast.dinas.district,
-        semester=SEMESTER,
-        min_hours=24,
-        max_km=Decimal(15),
-        max_schools=3,
-        now=NOW,
-    )
-    compute(run.pk)
-    run.refresh_from_db()
-    assert run.state == PlanRun.State.DONE
-    return run
 
 
 def proposed(run: PlanRun, s: Scene) -> list[str]:

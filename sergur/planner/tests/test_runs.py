@@ -6,12 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from sergur.allowance.tests.support import NOW
 from sergur.common.models import AuditRecord
 from sergur.planner.models import PlanRun
 from sergur.planner.services import run_start
 from sergur.planner.tasks import compute
-from sergur.planner.tests.support import scene
+from sergur.planner.tests.support import scene, started
 
 pytestmark = pytest.mark.django_db
 
@@ -25,22 +24,9 @@ def _english(settings):
         yield
 
 
-def start(cast, **what_if: int) -> PlanRun:
-    return run_start(
-        actor=cast.dinas,
-        district=cast.dinas.district,
-        semester=SEMESTER,
-        min_hours=24,
-        max_km=Decimal(15),
-        max_schools=3,
-        now=NOW,
-        **what_if,
-    )
-
-
 def test_a_run_proposes_the_overloaded_teachers_class_to_the_short_teacher(cast) -> None:
     s = scene(cast)
-    run = start(cast)
+    run = started(cast)
 
     compute(run.pk)
 
@@ -58,7 +44,7 @@ def test_a_run_proposes_the_overloaded_teachers_class_to_the_short_teacher(cast)
 
 def test_the_what_if_and_the_fixes_of_a_teacher_who_cannot_reach(cast) -> None:
     s = scene(cast)
-    run = start(cast, what_if_pupils=200, what_if_hours=18)
+    run = started(cast, what_if_pupils=200, what_if_hours=18)
     PlanRun.objects.filter(pk=run.pk).update(max_km=Decimal(1))
 
     compute(run.pk)
@@ -81,16 +67,16 @@ def test_only_the_districts_committee_starts_a_run_and_one_at_a_time(cast) -> No
             max_km=Decimal(15),
             max_schools=3,
         )
-    start(cast)
+    started(cast)
     with pytest.raises(ValidationError, match="already queued"):
-        start(cast)
+        started(cast)
     with pytest.raises(ValidationError, match="both"):
         PlanRun.objects.all().delete()
-        start(cast, what_if_pupils=200)
+        started(cast, what_if_pupils=200)
 
 
 def test_a_failure_keeps_the_error_and_a_second_delivery_does_nothing(cast) -> None:
-    run = start(cast)
+    run = started(cast)
     PlanRun.objects.filter(pk=run.pk).update(semester="1999-1")
 
     compute(run.pk)

@@ -15,17 +15,15 @@ from sergur.accounts.models import User
 from sergur.allowance.models import SemesterEligibility, TeachingLoad
 from sergur.allowance.services import Source, Taken, load_assign, load_line_delete
 from sergur.allowance.services.assign import TEAM_GONE
-from sergur.allowance.tests.support import NOW, certified, line
-from sergur.planner.models import PlanRun
-from sergur.planner.services import proposal_accept, run_start
+from sergur.allowance.tests.support import certified, line
+from sergur.planner.services import proposal_accept
 from sergur.planner.services.instance import (
     instance_build,
     slot_team,
     team_remainders,
     whole_hours,
 )
-from sergur.planner.tasks import compute
-from sergur.planner.tests.support import LIMITS, Scene, scene
+from sergur.planner.tests.support import LIMITS, Scene, computed, scene
 from sergur.registry.tests.factories import TeachingAssignmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,22 +40,6 @@ def lighten(s: Scene, keep: int) -> None:
     """Leave the busy teacher `keep` of their lines of 6 JP."""
     for extra in TeachingLoad.objects.filter(teacher=s.busy).order_by("pk")[keep:]:
         load_line_delete(line=extra, actor=away_operator())
-
-
-def computed(cast) -> PlanRun:
-    run = run_start(
-        actor=cast.dinas,
-        district=cast.dinas.district,
-        semester=SEMESTER,
-        min_hours=24,
-        max_km=Decimal(15),
-        max_schools=3,
-        now=NOW,
-    )
-    compute(run.pk)
-    run.refresh_from_db()
-    assert run.state == PlanRun.State.DONE
-    return run
 
 
 def test_shares_count_summed_then_in_whole_hours() -> None:
