@@ -14,7 +14,9 @@ again than to fetch from the database cache.
 
 A part may hold forms: its CSRF tokens are rendered as a stand-in and each answer gets the
 request's own token (masked afresh, as Django renders it), never the one of the request that
-rendered the part first.
+rendered the part first. That is why this is not Django's own `{% cache %}` tag, which keeps
+the HTML exactly as first rendered, token included; the store under it is Django's cache all
+the same.
 """
 
 from __future__ import annotations
